@@ -1,0 +1,177 @@
+/* config: the kiosk's content and settings, loaded from one YAML file and checked in full.
+ *
+ * config_load() reads the file with libyaml, validates every key against the schema in
+ * config/REFERENCE.md and builds this model. Every problem is reported with its place in the
+ * file (`FILE:LINE:COLUMN: message`), all of them at once, so an editor fixes a file in one go.
+ * A config that loads without errors is safe to render: all required text is present, numbers
+ * are in range, dates are real, referenced files exist.
+ *
+ * Ownership: a config owns everything it points to (one arena); config_free() releases it.
+ * No SDL here: tests and `plankiosk check` use this without a screen. */
+#ifndef PK_CONFIG_H
+#define PK_CONFIG_H
+#include <stdbool.h>
+
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/diag.h"
+
+#define CONFIG_MAX_SLIDES 64
+#define CONFIG_MAX_THEMES 12
+#define CONFIG_MAX_HIGHLIGHTS 6
+#define CONFIG_MAX_MILESTONES 12
+#define CONFIG_MAX_GROUPS 6
+#define CONFIG_MAX_INDICATORS 8 /* per group */
+#define CONFIG_MAX_SERIES 20
+#define CONFIG_MAX_QUOTES 4
+#define CONFIG_MAX_BULLETS 8
+
+typedef struct pk_color {
+    unsigned char r, g, b, a;
+} pk_color;
+
+typedef enum { RENDERER_AUTO, RENDERER_SOFTWARE, RENDERER_GLES2 } renderer_kind;
+typedef enum { TRANSITION_CROSSFADE, TRANSITION_SLIDE, TRANSITION_NONE } transition_kind;
+typedef enum {
+    SLIDE_TITLE,
+    SLIDE_TEXT,
+    SLIDE_HIGHLIGHTS,
+    SLIDE_THEMES,
+    SLIDE_MILESTONES,
+    SLIDE_INDICATORS,
+    SLIDE_QUOTE,
+    SLIDE_IMAGE,
+    SLIDE_CALL_TO_ACTION,
+    SLIDE_TYPE_COUNT
+} slide_type;
+typedef enum {
+    STATUS_DONE,
+    STATUS_IN_PROGRESS,
+    STATUS_PLANNED,
+    STATUS_DELAYED,
+    STATUS_COUNT
+} milestone_status;
+typedef enum { FIT_CONTAIN, FIT_COVER } image_fit;
+
+typedef struct plan_theme { /* a "game changer" */
+    const char *id, *name, *summary;
+    const char *icon; /* resolved path, or NULL */
+} plan_theme;
+
+typedef struct highlight {
+    double value;
+    int decimals;
+    const char *prefix, *suffix, *caption;
+} highlight;
+
+typedef struct milestone {
+    pk_date date;
+    const char *title;
+    int theme; /* index into config.themes, -1 if none */
+    bool has_status;
+    milestone_status status; /* as given; see content_milestone_status() for the derived one */
+} milestone;
+
+typedef struct indicator {
+    const char *text, *unit;
+    bool more; /* desired direction: true "more", false "fewer" */
+    int n_series;
+    double series[CONFIG_MAX_SERIES];
+    const char *series_labels[CONFIG_MAX_SERIES];
+} indicator;
+
+typedef struct indicator_group {
+    const char *name; /* the theme's name when given by theme id */
+    int theme;
+    int n_items;
+    indicator items[CONFIG_MAX_INDICATORS];
+} indicator_group;
+
+typedef struct quote {
+    const char *text, *name, *role;
+    int age; /* 0 if not given */
+} quote;
+
+typedef struct slide {
+    slide_type type;
+    const char *id; /* given, or "<n>-<type>" */
+    int line;       /* where the slide starts in the file */
+    double duration; /* seconds; 0 means the loop default */
+    bool has_from, has_until;
+    pk_date from, until;
+    const char *title, *subtitle, *footer, *intro, *body, *button;
+    int n_bullets;
+    const char *bullets[CONFIG_MAX_BULLETS];
+    int n_highlights;
+    highlight highlights[CONFIG_MAX_HIGHLIGHTS];
+    int n_milestones; /* sorted by date */
+    milestone milestones[CONFIG_MAX_MILESTONES];
+    int n_groups;
+    indicator_group *groups; /* CONFIG_MAX_GROUPS, from the arena when the type uses them */
+    int n_quotes;
+    quote quotes[CONFIG_MAX_QUOTES];
+    const char *image; /* resolved path */
+    image_fit fit;
+    const char *caption, *alt;
+} slide;
+
+typedef struct config_theme {
+    pk_color background, surface, text, muted, accent, accent_text;
+    pk_color status[STATUS_COUNT];
+    const char *font_regular, *font_bold; /* resolved paths */
+} config_theme;
+
+typedef struct config {
+    arena mem;
+    const char *path, *dir; /* as given; the folder relative paths are resolved against */
+    char hash[17];          /* first 64 bits of BLAKE2b of the file, hex: names the content */
+    struct {
+        const char *id, *location;
+        int width, height;
+        double physical_width_mm;
+        renderer_kind renderer;
+    } kiosk;
+    struct {
+        double slide_seconds;
+        transition_kind transition;
+        int transition_ms, count_up_ms;
+        double pause_seconds; /* a paused loop resumes by itself after this */
+        bool has_as_of;
+        pk_date as_of;
+    } loop;
+    config_theme theme;
+    struct {
+        const char *title, *subtitle, *publisher, *url;
+    } plan;
+    int n_themes;
+    plan_theme themes[CONFIG_MAX_THEMES];
+    int n_slides;
+    slide slides[CONFIG_MAX_SLIDES];
+    struct {
+        const char *question;
+        const char *button;      /* the footer button, "Have your say" */
+        const char *paused_hint; /* shown while the loop is paused */
+    } feedback;
+} config;
+
+/* Optional checks that need more than the C library, supplied by the caller (the SDL layer
+ * checks images really decode). Returns false and fills why (size why_len) if unusable. */
+typedef bool (*config_file_check_fn)(const char *path, char *why, int why_len);
+
+typedef struct config_options {
+    const char *assets_dir;        /* fallback folder for fonts, icons and images */
+    config_file_check_fn check_image; /* may be NULL */
+} config_options;
+
+/* Loads and validates path. Returns a new config, or NULL with every problem in diags.
+ * diags may also hold messages when a config is returned? No: any message means failure. */
+config *config_load(const char *path, const config_options *opt, diag_list *diags);
+/* Same, from a string in memory (tests); `name` is used in messages and dir for paths. */
+config *config_load_string(const char *text, const char *name, const char *dir,
+                           const config_options *opt, diag_list *diags);
+void config_free(config *c);
+
+const char *config_slide_type_name(slide_type t);
+const char *config_status_name(milestone_status s);
+
+#endif

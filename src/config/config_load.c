@@ -1,0 +1,579 @@
+/* config_load: YAML document -> validated config model.
+ * The loader walks the document once, section by section, reporting every problem it meets and
+ * carrying on; only when the walk found nothing wrong is the model handed back. Defaults are set
+ * first so an optional section may be left out entirely. */
+#include <limits.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/config.h"
+#include "config/config_yaml.h"
+#include "platform/paths.h"
+
+static const char *const slide_type_names[] = {
+    "title", "text", "highlights", "themes", "milestones", "indicators", "quote", "image",
+    "call_to_action", NULL};
+static const char *const status_names[] = {"done", "in_progress", "planned", "delayed", NULL};
+
+const char *config_slide_type_name(slide_type t) {
+    return t < SLIDE_TYPE_COUNT ? slide_type_names[t] : "?";
+}
+const char *config_status_name(milestone_status s) {
+    return s < STATUS_COUNT ? status_names[s] : "?";
+}
+
+typedef struct loader {
+    yctx y;
+    config *c;
+    const config_options *opt;
+} loader;
+
+static pk_color rgb(unsigned v) {
+    return (pk_color){(unsigned char)(v >> 16), (unsigned char)(v >> 8), (unsigned char)v, 255};
+}
+
+static void set_defaults(config *c) {
+    c->kiosk.width = 1920;
+    c->kiosk.height = 1080;
+    c->kiosk.physical_width_mm = 476; /* a 21.5" 16:9 monitor */
+    c->loop.slide_seconds = 12;
+    c->loop.transition = TRANSITION_CROSSFADE;
+    c->loop.transition_ms = 600;
+    c->loop.count_up_ms = 1500;
+    c->loop.pause_seconds = 60;
+    config_theme *t = &c->theme;
+    t->background = rgb(0x0B2A4A);
+    t->surface = rgb(0x16406B);
+    t->text = rgb(0xFFFFFF);
+    t->muted = rgb(0xC9D6E3);
+    t->accent = rgb(0xFFC20E);
+    t->accent_text = rgb(0x1A1A1A);
+    t->status[STATUS_DONE] = rgb(0x7EE08A);
+    t->status[STATUS_IN_PROGRESS] = rgb(0xFFC857);
+    t->status[STATUS_PLANNED] = rgb(0x9CCBFF);
+    t->status[STATUS_DELAYED] = rgb(0xFF9B85);
+}
+
+/* Resolves a file named at key in map; reports a missing or unusable file at the value. */
+static const char *load_file(loader *L, const ynode *map, const char *key, bool required,
+                             const char *subdir, bool image) {
+    const char *rel = y_str(&L->y, map, key, required);
+    if (!rel) return NULL;
+    char path[PATH_MAX];
+    ynode *at = y_get(&L->y, map, key);
+    if (!paths_find(L->c->dir, L->opt ? L->opt->assets_dir : NULL, subdir, rel, path,
+                    sizeof path)) {
+        y_error(&L->y, at, "'%s': file \"%s\" not found (looked in %s and the assets folder)",
+                key, rel, L->c->dir);
+        return NULL;
+    }
+    if (image) {
+        const char *ext = strrchr(rel, '.');
+        if (!ext || (strcasecmp(ext, ".png") && strcasecmp(ext, ".jpg") &&
+                     strcasecmp(ext, ".jpeg") && strcasecmp(ext, ".svg"))) {
+            y_error(&L->y, at, "'%s': \"%s\" must be a PNG, JPEG or SVG file", key, rel);
+            return NULL;
+        }
+        char why[200];
+        if (L->opt && L->opt->check_image && !L->opt->check_image(path, why, sizeof why)) {
+            y_error(&L->y, at, "'%s': \"%s\" cannot be used: %s", key, rel, why);
+            return NULL;
+        }
+    }
+    return arena_strdup(&L->c->mem, path);
+}
+
+static void load_kiosk(loader *L, ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    if (!n) {
+        y_error(y, y_node(y, 1), "missing required section 'kiosk'");
+        return;
+    }
+    if (!y_expect_map(y, n, "'kiosk'")) return;
+    static const char *const keys[] = {"id", "location", "screen", NULL};
+    y_check_keys(y, n, keys);
+    c->kiosk.id = y_str(y, n, "id", true);
+    if (c->kiosk.id) {
+        size_t len = strlen(c->kiosk.id);
+        if (len > 40 || strspn(c->kiosk.id, "abcdefghijklmnopqrstuvwxyz0123456789-") != len)
+            y_error(y, y_get(y, n, "id"),
+                    "'id' must be 1-40 lowercase letters, digits or '-' (it names a folder), "
+                    "not \"%s\"", c->kiosk.id);
+    }
+    c->kiosk.location = y_str(y, n, "location", true);
+    ynode *s = y_get(y, n, "screen");
+    if (s && y_expect_map(y, s, "'screen'")) {
+        static const char *const skeys[] = {"width", "height", "physical_width_mm", "renderer", NULL};
+        static const char *const renderers[] = {"auto", "software", "gles2", NULL};
+        y_check_keys(y, s, skeys);
+        y_int(y, s, "width", false, 320, 7680, &c->kiosk.width);
+        y_int(y, s, "height", false, 240, 7680, &c->kiosk.height);
+        y_num(y, s, "physical_width_mm", false, 50, 5000, &c->kiosk.physical_width_mm);
+        int r = y_enum(y, s, "renderer", false, renderers);
+        if (r >= 0) c->kiosk.renderer = (renderer_kind)r;
+    }
+}
+
+static void load_loop(loader *L, ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    if (!n || !y_expect_map(y, n, "'loop'")) return;
+    static const char *const keys[] = {"slide_seconds", "transition", "transition_ms",
+                                       "count_up_ms", "as_of", "pause_seconds", NULL};
+    static const char *const transitions[] = {"crossfade", "slide", "none", NULL};
+    y_check_keys(y, n, keys);
+    y_num(y, n, "slide_seconds", false, 2, 600, &c->loop.slide_seconds);
+    int t = y_enum(y, n, "transition", false, transitions);
+    if (t >= 0) c->loop.transition = (transition_kind)t;
+    y_int(y, n, "transition_ms", false, 0, 3000, &c->loop.transition_ms);
+    y_int(y, n, "count_up_ms", false, 0, 5000, &c->loop.count_up_ms);
+    c->loop.has_as_of = y_date(y, n, "as_of", false, &c->loop.as_of);
+    y_num(y, n, "pause_seconds", false, 5, 3600, &c->loop.pause_seconds);
+}
+
+static void load_theme(loader *L, ynode *n) {
+    yctx *y = &L->y;
+    config_theme *t = &L->c->theme;
+    if (n && y_expect_map(y, n, "'theme'")) {
+        static const char *const keys[] = {"background", "surface", "text", "muted", "accent",
+                                           "accent_text", "done", "in_progress", "planned",
+                                           "delayed", "fonts", NULL};
+        y_check_keys(y, n, keys);
+        y_color(y, n, "background", &t->background);
+        y_color(y, n, "surface", &t->surface);
+        y_color(y, n, "text", &t->text);
+        y_color(y, n, "muted", &t->muted);
+        y_color(y, n, "accent", &t->accent);
+        y_color(y, n, "accent_text", &t->accent_text);
+        for (int s = 0; s < STATUS_COUNT; s++) y_color(y, n, status_names[s], &t->status[s]);
+        ynode *f = y_get(y, n, "fonts");
+        if (f && y_expect_map(y, f, "'fonts'")) {
+            static const char *const fkeys[] = {"regular", "bold", NULL};
+            y_check_keys(y, f, fkeys);
+            t->font_regular = load_file(L, f, "regular", false, "fonts", false);
+            t->font_bold = load_file(L, f, "bold", false, "fonts", false);
+        }
+    }
+    /* Fonts ship with the program; a config only names them to change them. */
+    char path[PATH_MAX];
+    const char *assets = L->opt ? L->opt->assets_dir : NULL;
+    if (!t->font_regular && paths_find(NULL, assets, "fonts", "NotoSans-Regular.ttf", path, sizeof path))
+        t->font_regular = arena_strdup(&L->c->mem, path);
+    if (!t->font_bold && paths_find(NULL, assets, "fonts", "NotoSans-Bold.ttf", path, sizeof path))
+        t->font_bold = arena_strdup(&L->c->mem, path);
+    if (!t->font_regular || !t->font_bold)
+        diag_add(y->diags, y->file, 0, 0, "the default fonts are missing from the assets folder %s",
+                 assets ? assets : "(none)");
+}
+
+static void load_plan(loader *L, ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    if (!n) {
+        y_error(y, y_node(y, 1), "missing required section 'plan'");
+        return;
+    }
+    if (!y_expect_map(y, n, "'plan'")) return;
+    static const char *const keys[] = {"title", "subtitle", "publisher", "url", NULL};
+    y_check_keys(y, n, keys);
+    c->plan.title = y_str(y, n, "title", true);
+    c->plan.subtitle = y_str(y, n, "subtitle", false);
+    c->plan.publisher = y_str(y, n, "publisher", false);
+    c->plan.url = y_str(y, n, "url", false);
+}
+
+static void load_themes(loader *L, ynode *root) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    ynode *seq = y_seq(y, root, "themes", false, 0, CONFIG_MAX_THEMES);
+    if (!seq) return;
+    static const char *const keys[] = {"id", "name", "summary", "icon", NULL};
+    for (int i = 0; i < y_seq_len(seq); i++) {
+        ynode *n = y_seq_item(y, seq, i);
+        snprintf(y->where, sizeof y->where, "theme %d: ", i + 1);
+        if (!y_expect_map(y, n, "a theme")) continue;
+        y_check_keys(y, n, keys);
+        plan_theme *t = &c->themes[c->n_themes++];
+        t->id = y_str(y, n, "id", true);
+        t->name = y_str(y, n, "name", true);
+        t->summary = y_str(y, n, "summary", false);
+        t->icon = load_file(L, n, "icon", false, "icons", true);
+        for (int j = 0; t->id && j < c->n_themes - 1; j++)
+            if (c->themes[j].id && strcmp(c->themes[j].id, t->id) == 0)
+                y_error(y, y_get(y, n, "id"), "theme id '%s' is used twice", t->id);
+    }
+    y->where[0] = '\0';
+}
+
+/* Theme id -> index; reports an unknown one with a suggestion. */
+static int theme_ref(loader *L, const ynode *map, const char *key) {
+    yctx *y = &L->y;
+    const char *id = y_str(y, map, key, false);
+    if (!id) return -1;
+    const char *ids[CONFIG_MAX_THEMES + 1];
+    for (int i = 0; i < L->c->n_themes; i++) {
+        ids[i] = L->c->themes[i].id ? L->c->themes[i].id : "";
+        if (strcmp(ids[i], id) == 0) return i;
+    }
+    ids[L->c->n_themes] = NULL;
+    const char *hint = y_suggest(id, ids);
+    if (hint)
+        y_error(y, y_get(y, map, key), "'%s': no theme has the id '%s' (did you mean '%s'?)", key,
+                id, hint);
+    else
+        y_error(y, y_get(y, map, key), "'%s': no theme has the id '%s' (the top-level 'themes' "
+                "list defines them)", key, id);
+    return -1;
+}
+
+static void load_bullets(loader *L, slide *s, const ynode *n) {
+    yctx *y = &L->y;
+    ynode *seq = y_seq(y, n, "bullets", false, 1, CONFIG_MAX_BULLETS);
+    if (!seq) return;
+    for (int i = 0; i < y_seq_len(seq); i++) {
+        const char *b = y_scalar_str(y, y_seq_item(y, seq, i), "bullets");
+        if (b && *b) s->bullets[s->n_bullets++] = arena_strdup(&L->c->mem, b);
+    }
+}
+
+static void load_highlights(loader *L, slide *s, const ynode *n) {
+    yctx *y = &L->y;
+    ynode *seq = y_seq(y, n, "items", true, 1, CONFIG_MAX_HIGHLIGHTS);
+    static const char *const keys[] = {"value", "prefix", "suffix", "decimals", "caption", NULL};
+    for (int i = 0; seq && i < y_seq_len(seq); i++) {
+        ynode *it = y_seq_item(y, seq, i);
+        if (!y_expect_map(y, it, "a highlight")) continue;
+        y_check_keys(y, it, keys);
+        highlight *h = &s->highlights[s->n_highlights++];
+        y_num(y, it, "value", true, -1e12, 1e12, &h->value);
+        h->prefix = y_str(y, it, "prefix", false);
+        h->suffix = y_str(y, it, "suffix", false);
+        y_int(y, it, "decimals", false, 0, 3, &h->decimals);
+        h->caption = y_str(y, it, "caption", true);
+    }
+}
+
+static int milestone_cmp(const void *a, const void *b) {
+    const milestone *x = a, *y = b;
+    int c = date_cmp_days(date_first_day(x->date), date_first_day(y->date));
+    return c ? c : (x < y ? -1 : 1); /* keep file order for equal dates */
+}
+
+static void load_milestones(loader *L, slide *s, const ynode *n) {
+    yctx *y = &L->y;
+    ynode *seq = y_seq(y, n, "items", true, 1, CONFIG_MAX_MILESTONES);
+    static const char *const keys[] = {"date", "title", "theme", "status", NULL};
+    for (int i = 0; seq && i < y_seq_len(seq); i++) {
+        ynode *it = y_seq_item(y, seq, i);
+        if (!y_expect_map(y, it, "a milestone")) continue;
+        y_check_keys(y, it, keys);
+        milestone *m = &s->milestones[s->n_milestones++];
+        y_date(y, it, "date", true, &m->date);
+        m->title = y_str(y, it, "title", true);
+        m->theme = theme_ref(L, it, "theme");
+        int st = y_enum(y, it, "status", false, status_names);
+        m->has_status = st >= 0;
+        if (st >= 0) m->status = (milestone_status)st;
+    }
+    qsort(s->milestones, (size_t)s->n_milestones, sizeof s->milestones[0], milestone_cmp);
+}
+
+static void load_indicators(loader *L, slide *s, const ynode *n) {
+    yctx *y = &L->y;
+    ynode *seq = y_seq(y, n, "groups", true, 1, CONFIG_MAX_GROUPS);
+    static const char *const gkeys[] = {"theme", "name", "items", NULL};
+    static const char *const ikeys[] = {"text", "direction", "unit", "series", "series_labels", NULL};
+    static const char *const dirs[] = {"more", "fewer", NULL};
+    s->groups = arena_alloc(&L->c->mem, CONFIG_MAX_GROUPS * sizeof *s->groups);
+    for (int g = 0; seq && g < y_seq_len(seq); g++) {
+        ynode *gn = y_seq_item(y, seq, g);
+        if (!y_expect_map(y, gn, "a group")) continue;
+        y_check_keys(y, gn, gkeys);
+        indicator_group *grp = &s->groups[s->n_groups++];
+        grp->theme = theme_ref(L, gn, "theme");
+        grp->name = y_str(y, gn, "name", false);
+        if (!grp->name && grp->theme >= 0) grp->name = L->c->themes[grp->theme].name;
+        if (!grp->name && !y_get(y, gn, "theme"))
+            y_error(y, gn, "a group needs a 'theme' (a theme id) or a 'name'");
+        ynode *items = y_seq(y, gn, "items", true, 1, CONFIG_MAX_INDICATORS);
+        for (int i = 0; items && i < y_seq_len(items); i++) {
+            ynode *it = y_seq_item(y, items, i);
+            if (!y_expect_map(y, it, "an indicator")) continue;
+            y_check_keys(y, it, ikeys);
+            indicator *ind = &grp->items[grp->n_items++];
+            ind->text = y_str(y, it, "text", true);
+            ind->more = y_enum(y, it, "direction", true, dirs) != 1;
+            ind->unit = y_str(y, it, "unit", false);
+            ynode *ser = y_seq(y, it, "series", false, 2, CONFIG_MAX_SERIES);
+            for (int k = 0; ser && k < y_seq_len(ser); k++)
+                if (y_scalar_num(y, y_seq_item(y, ser, k), "series", &ind->series[ind->n_series]))
+                    ind->n_series++;
+            ynode *lab = y_seq(y, it, "series_labels", false, 1, CONFIG_MAX_SERIES);
+            if (lab && ser && y_seq_len(lab) != y_seq_len(ser))
+                y_error(y, lab, "'series_labels' has %d labels but 'series' has %d values",
+                        y_seq_len(lab), y_seq_len(ser));
+            else if (lab && !ser)
+                y_error(y, lab, "'series_labels' given without 'series'");
+            for (int k = 0; lab && ser && k < y_seq_len(lab); k++) {
+                const char *t = y_scalar_str(y, y_seq_item(y, lab, k), "series_labels");
+                ind->series_labels[k] = arena_strdup(&L->c->mem, t ? t : "");
+            }
+        }
+    }
+}
+
+static void load_quotes(loader *L, slide *s, const ynode *n) {
+    yctx *y = &L->y;
+    ynode *seq = y_seq(y, n, "quotes", true, 1, CONFIG_MAX_QUOTES);
+    static const char *const keys[] = {"text", "name", "age", "role", NULL};
+    for (int i = 0; seq && i < y_seq_len(seq); i++) {
+        ynode *it = y_seq_item(y, seq, i);
+        if (!y_expect_map(y, it, "a quote")) continue;
+        y_check_keys(y, it, keys);
+        quote *q = &s->quotes[s->n_quotes++];
+        q->text = y_str(y, it, "text", true);
+        q->name = y_str(y, it, "name", false);
+        q->role = y_str(y, it, "role", false);
+        y_int(y, it, "age", false, 1, 130, &q->age);
+    }
+}
+
+/* Keys each slide type accepts besides the common ones. */
+static const char *const *slide_keys(slide_type t) {
+    static const char *const title[] = {"title", "subtitle", "footer", NULL};
+    static const char *const text[] = {"title", "body", "bullets", NULL};
+    static const char *const highlights[] = {"title", "items", NULL};
+    static const char *const themes[] = {"title", "intro", NULL};
+    static const char *const milestones[] = {"title", "intro", "items", NULL};
+    static const char *const indicators[] = {"title", "intro", "groups", NULL};
+    static const char *const quotes[] = {"title", "intro", "quotes", NULL};
+    static const char *const image[] = {"file", "fit", "caption", "alt", NULL};
+    static const char *const cta[] = {"title", "body", "button", NULL};
+    static const char *const *const all[] = {title, text, highlights, themes, milestones,
+                                              indicators, quotes, image, cta};
+    return all[t];
+}
+
+static void load_slide(loader *L, int index, ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    snprintf(y->where, sizeof y->where, "slide %d: ", index + 1);
+    if (!y_expect_map(y, n, "a slide")) return;
+    int t = y_enum(y, n, "type", true, slide_type_names);
+    if (t < 0) return;
+    slide *s = &c->slides[c->n_slides++];
+    s->type = (slide_type)t;
+    s->line = (int)n->start_mark.line + 1;
+    snprintf(y->where, sizeof y->where, "slide %d (%s): ", index + 1, slide_type_names[t]);
+
+    const char *keys[24];
+    int k = 0;
+    static const char *const common[] = {"type", "id", "duration", "from", "until", NULL};
+    for (int i = 0; common[i]; i++) keys[k++] = common[i];
+    for (const char *const *e = slide_keys(s->type); *e; e++) keys[k++] = *e;
+    keys[k] = NULL;
+    y_check_keys(y, n, keys);
+
+    s->id = y_str(y, n, "id", false);
+    if (!s->id) {
+        char gen[48];
+        snprintf(gen, sizeof gen, "%s-%d", slide_type_names[t], index + 1);
+        s->id = arena_strdup(&c->mem, gen);
+    }
+    for (int i = 0; i < c->n_slides - 1; i++)
+        if (strcmp(c->slides[i].id, s->id) == 0)
+            y_error(y, y_get(y, n, "id"), "slide id '%s' is used twice (also slide %d)", s->id, i + 1);
+    y_num(y, n, "duration", false, 1, 3600, &s->duration);
+    s->has_from = y_date(y, n, "from", false, &s->from);
+    s->has_until = y_date(y, n, "until", false, &s->until);
+    if (s->has_from && s->has_until &&
+        date_cmp_days(date_first_day(s->from), date_last_day(s->until)) > 0)
+        y_error(y, y_get(y, n, "until"), "'until' is before 'from': the slide would never show");
+
+    bool title_required = s->type != SLIDE_QUOTE && s->type != SLIDE_IMAGE;
+    if (s->type != SLIDE_IMAGE) s->title = y_str(y, n, "title", title_required);
+    switch (s->type) {
+    case SLIDE_TITLE:
+        s->subtitle = y_str(y, n, "subtitle", false);
+        s->footer = y_str(y, n, "footer", false);
+        break;
+    case SLIDE_TEXT:
+        s->body = y_str(y, n, "body", false);
+        load_bullets(L, s, n);
+        if (!s->body && !s->n_bullets && !y_get(y, n, "bullets") && !y_get(y, n, "body"))
+            y_error(y, n, "a text slide needs a 'body' or 'bullets'");
+        break;
+    case SLIDE_HIGHLIGHTS: load_highlights(L, s, n); break;
+    case SLIDE_THEMES:
+        s->intro = y_str(y, n, "intro", false);
+        if (c->n_themes == 0)
+            y_error(y, n, "a themes slide shows the top-level 'themes' list, which is empty");
+        break;
+    case SLIDE_MILESTONES:
+        s->intro = y_str(y, n, "intro", false);
+        load_milestones(L, s, n);
+        break;
+    case SLIDE_INDICATORS:
+        s->intro = y_str(y, n, "intro", false);
+        load_indicators(L, s, n);
+        break;
+    case SLIDE_QUOTE:
+        s->intro = y_str(y, n, "intro", false);
+        load_quotes(L, s, n);
+        break;
+    case SLIDE_IMAGE: {
+        static const char *const fits[] = {"contain", "cover", NULL};
+        s->image = load_file(L, n, "file", true, "images", true);
+        int f = y_enum(y, n, "fit", false, fits);
+        s->fit = f == 1 ? FIT_COVER : FIT_CONTAIN;
+        s->caption = y_str(y, n, "caption", false);
+        s->alt = y_str(y, n, "alt", true);
+        break;
+    }
+    case SLIDE_CALL_TO_ACTION:
+        s->body = y_str(y, n, "body", false);
+        s->button = y_str(y, n, "button", false);
+        if (!s->button) s->button = "Have your say";
+        break;
+    case SLIDE_TYPE_COUNT: break;
+    }
+}
+
+static void load_feedback(loader *L, ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    c->feedback.question = "What would you like for your town?";
+    c->feedback.button = "Have your say";
+    c->feedback.paused_hint = "Paused: tap to carry on";
+    if (!n || !y_expect_map(y, n, "'feedback'")) return;
+    static const char *const keys[] = {"question", "button", "paused_hint", NULL};
+    y_check_keys(y, n, keys);
+    const char *v;
+    if ((v = y_str(y, n, "question", false))) c->feedback.question = v;
+    if ((v = y_str(y, n, "button", false))) c->feedback.button = v;
+    if ((v = y_str(y, n, "paused_hint", false))) c->feedback.paused_hint = v;
+}
+
+static void load_root(loader *L, ynode *root) {
+    yctx *y = &L->y;
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        y_error(y, root, "the file must be a mapping of sections (plankiosk:, kiosk:, plan:, "
+                "slides:, ...), not %s", root ? y_kind(root) : "empty");
+        return;
+    }
+    static const char *const keys[] = {"plankiosk", "kiosk", "loop", "theme", "plan",
+                                       "themes", "slides", "feedback", NULL};
+    y_check_keys(y, root, keys);
+    int version = 0;
+    if (y_int(y, root, "plankiosk", true, 0, 1000, &version) && version != 1)
+        y_error(y, y_get(y, root, "plankiosk"),
+                "this file is format version %d; this plankiosk reads version 1", version);
+    load_kiosk(L, y_get(y, root, "kiosk"));
+    load_loop(L, y_get(y, root, "loop"));
+    load_theme(L, y_get(y, root, "theme"));
+    load_plan(L, y_get(y, root, "plan"));
+    load_themes(L, root);
+    ynode *slides = y_seq(y, root, "slides", true, 1, CONFIG_MAX_SLIDES);
+    for (int i = 0; slides && i < y_seq_len(slides); i++)
+        load_slide(L, i, y_seq_item(y, slides, i));
+    y->where[0] = '\0';
+    load_feedback(L, y_get(y, root, "feedback"));
+}
+
+static void hash_hex(const char *text, size_t len, char out[17]) {
+    unsigned char h[8];
+    crypto_generichash(h, sizeof h, (const unsigned char *)text, len, NULL, 0);
+    for (int i = 0; i < 8; i++) snprintf(out + 2 * i, 3, "%02x", h[i]);
+}
+
+config *config_load_string(const char *text, const char *name, const char *dir,
+                           const config_options *opt, diag_list *diags) {
+    int before = diags->count + diags->dropped;
+    config *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->path = arena_strdup(&c->mem, name);
+    c->dir = arena_strdup(&c->mem, dir ? dir : ".");
+    hash_hex(text, strlen(text), c->hash);
+    set_defaults(c);
+
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, strlen(text));
+    if (!yaml_parser_load(&parser, &doc)) {
+        const char *why = parser.problem ? parser.problem : "cannot be read as YAML";
+        if (parser.context)
+            diag_add(diags, name, (int)parser.problem_mark.line + 1,
+                     (int)parser.problem_mark.column + 1, "YAML syntax: %s %s (see line %d)", why,
+                     parser.context, (int)parser.context_mark.line + 1);
+        else
+            diag_add(diags, name, (int)parser.problem_mark.line + 1,
+                     (int)parser.problem_mark.column + 1, "YAML syntax: %s", why);
+        yaml_parser_delete(&parser);
+        config_free(c);
+        return NULL;
+    }
+    loader L = {.y = {.doc = &doc, .file = name, .diags = diags, .mem = &c->mem}, .c = c, .opt = opt};
+    load_root(&L, yaml_document_get_root_node(&doc));
+    yaml_document_delete(&doc);
+    yaml_parser_delete(&parser);
+    if (diags->count + diags->dropped != before) {
+        config_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+config *config_load(const char *path, const config_options *opt, diag_list *diags) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_add(diags, path, 0, 0, "cannot open: %m");
+        return NULL;
+    }
+    char *buf = NULL;
+    size_t len = 0, cap = 0, n;
+    char chunk[8192];
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (len + n + 1 > cap) {
+            cap = (len + n + 1) * 2;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                diag_add(diags, path, 0, 0, "too large to read");
+                return NULL;
+            }
+            buf = nb;
+        }
+        memcpy(buf + len, chunk, n);
+        len += n;
+    }
+    bool err = ferror(f);
+    fclose(f);
+    if (err) {
+        free(buf);
+        diag_add(diags, path, 0, 0, "cannot read: %m");
+        return NULL;
+    }
+    if (!buf) buf = calloc(1, 1);
+    buf[len] = '\0';
+    if (strlen(buf) != len) {
+        free(buf);
+        diag_add(diags, path, 0, 0, "contains a NUL byte: is it really a text file?");
+        return NULL;
+    }
+    char dir[PATH_MAX];
+    paths_dirname(path, dir, sizeof dir);
+    config *c = config_load_string(buf, path, dir, opt, diags);
+    free(buf);
+    return c;
+}
+
+void config_free(config *c) {
+    if (!c) return;
+    arena_free(&c->mem);
+    free(c);
+}

@@ -1,0 +1,289 @@
+#include "config/config_yaml.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LINE(n) ((int)(n)->start_mark.line + 1)
+#define COL(n) ((int)(n)->start_mark.column + 1)
+
+void y_error(yctx *y, const ynode *at, const char *fmt, ...) {
+    char msg[DIAG_LEN];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    diag_add(y->diags, y->file, at ? LINE(at) : 0, at ? COL(at) : 0, "%s%s", y->where, msg);
+}
+
+const char *y_kind(const ynode *n) {
+    switch (n->type) {
+    case YAML_SCALAR_NODE: return "a single value";
+    case YAML_SEQUENCE_NODE: return "a list";
+    case YAML_MAPPING_NODE: return "a mapping of keys";
+    default: return "empty";
+    }
+}
+
+ynode *y_node(yctx *y, int index) { return yaml_document_get_node(y->doc, index); }
+
+static bool scalar_is(const ynode *n, const char *s) {
+    return n->type == YAML_SCALAR_NODE && n->data.scalar.length == strlen(s) &&
+           memcmp(n->data.scalar.value, s, n->data.scalar.length) == 0;
+}
+
+static yaml_node_pair_t *find_pair(yctx *y, const ynode *map, const char *key) {
+    if (!map || map->type != YAML_MAPPING_NODE) return NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++)
+        if (scalar_is(y_node(y, p->key), key)) return p;
+    return NULL;
+}
+
+ynode *y_get(yctx *y, const ynode *map, const char *key) {
+    yaml_node_pair_t *p = find_pair(y, map, key);
+    return p ? y_node(y, p->value) : NULL;
+}
+
+ynode *y_key(yctx *y, const ynode *map, const char *key) {
+    yaml_node_pair_t *p = find_pair(y, map, key);
+    return p ? y_node(y, p->key) : NULL;
+}
+
+static int edit_distance(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40) return 99;
+    int row[41];
+    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cur = row[j];
+            int cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+            int best = prev + cost;
+            if (row[j] + 1 < best) best = row[j] + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+const char *y_suggest(const char *word, const char *const *candidates) {
+    const char *best = NULL;
+    int best_d = 99;
+    int limit = (int)strlen(word) / 3 + 1;
+    if (limit > 3) limit = 3;
+    for (int i = 0; candidates[i]; i++) {
+        int d = edit_distance(word, candidates[i]);
+        if (d < best_d) best_d = d, best = candidates[i];
+    }
+    return best_d <= limit ? best : NULL;
+}
+
+void y_check_keys(yctx *y, const ynode *map, const char *const *allowed) {
+    if (!map || map->type != YAML_MAPPING_NODE) return;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        ynode *k = y_node(y, p->key);
+        if (k->type != YAML_SCALAR_NODE) {
+            y_error(y, k, "a key must be a single word, not %s", y_kind(k));
+            continue;
+        }
+        const char *name = (const char *)k->data.scalar.value;
+        for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++)
+            if (scalar_is(y_node(y, q->key), name)) {
+                y_error(y, k, "'%s' is given twice (first on line %d)", name,
+                        LINE(y_node(y, q->key)));
+                break;
+            }
+        bool known = false;
+        for (int i = 0; allowed[i] && !known; i++) known = strcmp(allowed[i], name) == 0;
+        if (known) continue;
+        const char *hint = y_suggest(name, allowed);
+        if (hint)
+            y_error(y, k, "unknown key '%s' (did you mean '%s'?)", name, hint);
+        else {
+            char list[300] = "";
+            for (int i = 0; allowed[i]; i++) {
+                if (i) strncat(list, ", ", sizeof list - strlen(list) - 1);
+                strncat(list, allowed[i], sizeof list - strlen(list) - 1);
+            }
+            y_error(y, k, "unknown key '%s' (known keys: %s)", name, list);
+        }
+    }
+}
+
+bool y_expect_map(yctx *y, const ynode *n, const char *what) {
+    if (n && n->type == YAML_MAPPING_NODE) return true;
+    if (n) y_error(y, n, "%s must be a mapping of keys, not %s", what, y_kind(n));
+    return false;
+}
+
+static ynode *lookup(yctx *y, const ynode *map, const char *key, bool required) {
+    ynode *v = y_get(y, map, key);
+    if (!v && required && map && map->type == YAML_MAPPING_NODE)
+        y_error(y, map, "missing required key '%s'", key);
+    return v;
+}
+
+const char *y_scalar_str(yctx *y, const ynode *n, const char *what) {
+    if (n->type != YAML_SCALAR_NODE) {
+        y_error(y, n, "'%s' must be text, not %s", what, y_kind(n));
+        return NULL;
+    }
+    return (const char *)n->data.scalar.value;
+}
+
+const char *y_str(yctx *y, const ynode *map, const char *key, bool required) {
+    ynode *v = lookup(y, map, key, required);
+    if (!v) return NULL;
+    const char *s = y_scalar_str(y, v, key);
+    if (!s) return NULL;
+    const char *t = s;
+    while (isspace((unsigned char)*t)) t++;
+    if (!*t) {
+        if (required) y_error(y, v, "'%s' must not be empty", key);
+        return NULL;
+    }
+    /* Trailing newlines from YAML block scalars (|, >) are not content. */
+    size_t len = strlen(s);
+    while (len && (s[len - 1] == '\n' || s[len - 1] == ' ')) len--;
+    return arena_strndup(y->mem, s, len);
+}
+
+bool y_scalar_num(yctx *y, const ynode *n, const char *what, double *out) {
+    if (n->type != YAML_SCALAR_NODE) {
+        y_error(y, n, "'%s' must be a number, not %s", what, y_kind(n));
+        return false;
+    }
+    const char *s = (const char *)n->data.scalar.value;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (!*s || *end || errno || !isfinite(v)) {
+        y_error(y, n, "'%s' must be a number, not \"%s\"", what, s);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool y_num(yctx *y, const ynode *map, const char *key, bool required, double min, double max,
+           double *out) {
+    ynode *v = lookup(y, map, key, required);
+    double d;
+    if (!v || !y_scalar_num(y, v, key, &d)) return false;
+    if (d < min || d > max) {
+        y_error(y, v, "'%s' must be between %g and %g, not %g", key, min, max, d);
+        return false;
+    }
+    *out = d;
+    return true;
+}
+
+bool y_int(yctx *y, const ynode *map, const char *key, bool required, int min, int max, int *out) {
+    ynode *v = lookup(y, map, key, required);
+    double d;
+    if (!v || !y_scalar_num(y, v, key, &d)) return false;
+    if (d != floor(d)) {
+        y_error(y, v, "'%s' must be a whole number, not %g", key, d);
+        return false;
+    }
+    if (d < min || d > max) {
+        y_error(y, v, "'%s' must be between %d and %d, not %g", key, min, max, d);
+        return false;
+    }
+    *out = (int)d;
+    return true;
+}
+
+bool y_bool(yctx *y, const ynode *map, const char *key, bool *out) {
+    ynode *v = lookup(y, map, key, false);
+    if (!v) return false;
+    static const char *const yes[] = {"true", "yes", "on", NULL}, *const no[] = {"false", "no", "off", NULL};
+    for (int i = 0; yes[i]; i++)
+        if (scalar_is(v, yes[i])) return *out = true, true;
+    for (int i = 0; no[i]; i++)
+        if (scalar_is(v, no[i])) return *out = false, true;
+    y_error(y, v, "'%s' must be true or false", key);
+    return false;
+}
+
+int y_enum(yctx *y, const ynode *map, const char *key, bool required, const char *const *names) {
+    ynode *v = lookup(y, map, key, required);
+    if (!v) return -1;
+    const char *s = y_scalar_str(y, v, key);
+    if (!s) return -1;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(names[i], s) == 0) return i;
+    char list[200] = "";
+    for (int i = 0; names[i]; i++) {
+        if (i) strncat(list, ", ", sizeof list - strlen(list) - 1);
+        strncat(list, names[i], sizeof list - strlen(list) - 1);
+    }
+    const char *hint = y_suggest(s, names);
+    if (hint)
+        y_error(y, v, "'%s' cannot be \"%s\" (did you mean '%s'? one of: %s)", key, s, hint, list);
+    else
+        y_error(y, v, "'%s' cannot be \"%s\" (one of: %s)", key, s, list);
+    return -1;
+}
+
+bool y_date(yctx *y, const ynode *map, const char *key, bool required, pk_date *out) {
+    ynode *v = lookup(y, map, key, required);
+    if (!v) return false;
+    const char *s = y_scalar_str(y, v, key), *why;
+    if (!s) return false;
+    if (!date_parse(s, out, &why)) {
+        y_error(y, v, "'%s': \"%s\" %s", key, s, why);
+        return false;
+    }
+    return true;
+}
+
+bool y_color(yctx *y, const ynode *map, const char *key, pk_color *out) {
+    ynode *v = lookup(y, map, key, false);
+    if (!v) return false;
+    const char *s = y_scalar_str(y, v, key);
+    if (!s) return false;
+    unsigned r, g, b;
+    if (strlen(s) != 7 || s[0] != '#' || strspn(s + 1, "0123456789abcdefABCDEF") != 6 ||
+        sscanf(s + 1, "%2x%2x%2x", &r, &g, &b) != 3) {
+        y_error(y, v, "'%s' must be a colour written \"#RRGGBB\", not \"%s\"", key, s);
+        return false;
+    }
+    *out = (pk_color){(unsigned char)r, (unsigned char)g, (unsigned char)b, 255};
+    return true;
+}
+
+int y_seq_len(const ynode *seq) {
+    return (int)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+}
+
+ynode *y_seq_item(yctx *y, const ynode *seq, int i) {
+    return y_node(y, seq->data.sequence.items.start[i]);
+}
+
+ynode *y_seq(yctx *y, const ynode *map, const char *key, bool required, int min, int max) {
+    ynode *v = lookup(y, map, key, required);
+    if (!v) return NULL;
+    if (v->type != YAML_SEQUENCE_NODE) {
+        y_error(y, v, "'%s' must be a list (lines starting with '- '), not %s", key, y_kind(v));
+        return NULL;
+    }
+    int n = y_seq_len(v);
+    if (n < min) {
+        y_error(y, v, "'%s' needs at least %d item%s, it has %d", key, min, min == 1 ? "" : "s", n);
+        return NULL;
+    }
+    if (n > max) {
+        y_error(y, y_seq_item(y, v, max), "'%s' can hold at most %d items, it has %d", key, max, n);
+        return NULL;
+    }
+    return v;
+}

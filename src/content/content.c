@@ -1,0 +1,40 @@
+#include "content/content.h"
+
+bool content_slide_active(const slide *s, pk_date today) {
+    if (s->has_from && date_cmp_days(today, date_first_day(s->from)) < 0) return false;
+    if (s->has_until && date_cmp_days(today, date_last_day(s->until)) > 0) return false;
+    return true;
+}
+
+int content_active_slides(const config *c, pk_date today, int *order, int max) {
+    int n = 0;
+    for (int i = 0; i < c->n_slides && n < max; i++)
+        if (content_slide_active(&c->slides[i], today)) order[n++] = i;
+    if (n == 0)
+        for (int i = 0; i < c->n_slides && n < max; i++) order[n++] = i;
+    return n;
+}
+
+int content_slide_ms(const config *c, const slide *s) {
+    double secs = s->duration > 0 ? s->duration : c->loop.slide_seconds;
+    return (int)(secs * 1000);
+}
+
+milestone_status content_milestone_status(const milestone *m, pk_date as_of) {
+    if (m->has_status) return m->status;
+    pk_date day = date_first_day(as_of);
+    if (date_cmp_days(date_last_day(m->date), day) < 0) return STATUS_DONE;
+    if (date_cmp_days(date_first_day(m->date), day) <= 0 ||
+        (m->date.year == as_of.year && m->date.month == as_of.month))
+        return STATUS_IN_PROGRESS;
+    return STATUS_PLANNED;
+}
+
+pk_date content_as_of(const config *c, pk_date today) {
+    return c->loop.has_as_of ? c->loop.as_of : today;
+}
+
+const char *content_status_label(milestone_status s) {
+    static const char *const labels[] = {"Done", "In progress", "Planned", "Delayed"};
+    return s < STATUS_COUNT ? labels[s] : "";
+}

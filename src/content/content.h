@@ -1,0 +1,24 @@
+/* content: what the loop shows today, derived from the config model. Pure and clock-free: the
+ * caller passes today's date, so a test can ask what a kiosk shows on any day. */
+#ifndef PK_CONTENT_H
+#define PK_CONTENT_H
+#include <stdbool.h>
+
+#include "config/config.h"
+
+/* True if slide s is inside its from/until dates on day today (both inclusive; a month-only
+ * date covers the whole month). */
+bool content_slide_active(const slide *s, pk_date today);
+/* Fills order[] with the indices of slides active today, in file order; returns how many.
+ * When none is active (all out of date), all slides are used so the screen is never empty. */
+int content_active_slides(const config *c, pk_date today, int *order, int max);
+/* How long slide s stands, in milliseconds. */
+int content_slide_ms(const config *c, const slide *s);
+/* The status to show: the given one, else derived from the date and as_of (see REFERENCE.md). */
+milestone_status content_milestone_status(const milestone *m, pk_date as_of);
+/* The as_of date for status: the config's, else today. */
+pk_date content_as_of(const config *c, pk_date today);
+/* The human label of a status ("Done", "In progress", ...). */
+const char *content_status_label(milestone_status s);
+
+#endif

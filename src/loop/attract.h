@@ -1,0 +1,50 @@
+/* attract: the slide loop as a state machine, with no SDL and no clock of its own. The app
+ * feeds it time and taps; it says which slide shows, how far a transition has got, how long the
+ * app may sleep, and when a tap asks for the feedback journey. A day of kiosk life runs in a
+ * test in microseconds. */
+#ifndef PK_ATTRACT_H
+#define PK_ATTRACT_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "config/config.h"
+#include "loop/gesture.h"
+#include "render/layout.h"
+
+typedef enum { ATTRACT_NONE, ATTRACT_CHANGED, ATTRACT_OPEN_FEEDBACK } attract_action;
+
+typedef struct attract {
+    const config *cfg;
+    int order[CONFIG_MAX_SLIDES]; /* active slides today, as config indices */
+    int n;
+    int pos, prev_pos;  /* positions in order; prev_pos is -1 when no transition runs */
+    int dir;            /* +1 forward, -1 back: which way a "slide" transition moves */
+    uint64_t shown_at;  /* when the current slide started to appear */
+    uint64_t due_at;    /* when it gives way to the next */
+    bool paused;
+    uint64_t paused_at, last_input;
+    pk_date today;
+} attract;
+
+void attract_init(attract *a, const config *cfg, pk_date today, uint64_t now);
+/* Advances time: moves to the next slide when due, ends transitions, resumes a pause left
+ * alone for pause_seconds. Returns true if anything visible changed. */
+bool attract_tick(attract *a, uint64_t now, pk_date today);
+/* Moves by delta slides (wrapping) and starts the transition. */
+void attract_go(attract *a, int delta, uint64_t now);
+void attract_set_paused(attract *a, bool paused, uint64_t now);
+/* A finished gesture at (x,y) against frame f. */
+attract_action attract_input(attract *a, gesture_kind g, int x, int y, const frame *f, uint64_t now);
+
+int attract_slide(const attract *a);      /* config index of the current slide */
+int attract_prev_slide(const attract *a); /* config index of the outgoing slide, or -1 */
+/* Transition progress 0..1 (1 when none runs). */
+double attract_transition(const attract *a, uint64_t now);
+/* Milliseconds since the current slide appeared (drives count-up). */
+int attract_anim_ms(const attract *a, uint64_t now);
+/* True while something moves on screen (transition or count-up): the app draws frames. */
+bool attract_animating(const attract *a, uint64_t now);
+/* How long the app may sleep before the loop needs attention, in ms. */
+int attract_wait_ms(const attract *a, uint64_t now);
+
+#endif

@@ -1,0 +1,179 @@
+/* plankiosk: the command line. One binary, several subcommands:
+ *   plankiosk [run]  start the kiosk (full screen) on a config
+ *   plankiosk check  validate configs, printing FILE:LINE:COLUMN: message for each problem
+ *   plankiosk shoot  render every screen to PNG without a display
+ * Each subcommand parses its own options and hands a loaded config to its module. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/kiosk.h"
+#include "app/shoot.h"
+#include "config/config.h"
+#include "platform/paths.h"
+#include "render/images.h"
+
+static void usage(FILE *out) {
+    fputs("usage:\n"
+          "  plankiosk [run] [--config FILE] [--windowed WxH] [--exit-after SECONDS] [--stats]\n"
+          "  plankiosk check FILE...\n"
+          "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] --out DIR\n"
+          "  plankiosk version | help\n"
+          "\n"
+          "The config is --config FILE, else $PLANKIOSK_CONFIG, else /etc/plankiosk/config.yaml,\n"
+          "else the shipped config/rotherham-2025.yaml.\n",
+          out);
+}
+
+static const char *default_config(char *buf, size_t size) {
+    const char *env = getenv("PLANKIOSK_CONFIG");
+    if (env && *env) return env;
+    if (access("/etc/plankiosk/config.yaml", R_OK) == 0) return "/etc/plankiosk/config.yaml";
+    const char *assets = paths_assets_dir();
+    /* Installed: /usr/share/plankiosk/config/; in the tree: assets/../config/. */
+    snprintf(buf, size, "%s/config/rotherham-2025.yaml", assets);
+    if (access(buf, R_OK) == 0) return buf;
+    snprintf(buf, size, "%s/../config/rotherham-2025.yaml", assets);
+    return buf;
+}
+
+static config *load(const char *path) {
+    config_options opt = {paths_assets_dir(), images_check_file};
+    diag_list *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    config *c = config_load(path, &opt, d);
+    if (!c) {
+        diag_print(d, stderr);
+        fprintf(stderr, "plankiosk: %s has %d problem%s; nothing was started\n", path,
+                d->count + d->dropped, d->count + d->dropped == 1 ? "" : "s");
+    }
+    free(d);
+    return c;
+}
+
+static bool parse_size(const char *s, int *w, int *h) {
+    char x;
+    return sscanf(s, "%d%c%d", w, &x, h) == 3 && (x == 'x' || x == 'X') && *w >= 100 &&
+           *h >= 100 && *w <= 8192 && *h <= 8192;
+}
+
+static int cmd_check(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    int bad = 0;
+    config_options opt = {paths_assets_dir(), images_check_file};
+    for (int i = 1; i < argc; i++) {
+        diag_list *d = calloc(1, sizeof *d);
+        if (!d) return 1;
+        config *c = config_load(argv[i], &opt, d);
+        if (c) {
+            printf("%s: OK: \"%s\", %d slides, kiosk %s (%s)\n", argv[i], c->plan.title,
+                   c->n_slides, c->kiosk.id, c->kiosk.location);
+        } else {
+            diag_print(d, stdout);
+            printf("%s: %d problem%s\n", argv[i], d->count + d->dropped,
+                   d->count + d->dropped == 1 ? "" : "s");
+            bad = 1;
+        }
+        config_free(c);
+        free(d);
+    }
+    return bad;
+}
+
+static int cmd_shoot(int argc, char **argv) {
+    const char *cfg_path = NULL, *out = NULL, *sizes_arg = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--config") && i + 1 < argc) cfg_path = argv[++i];
+        else if (!strcmp(argv[i], "--size") && i + 1 < argc) sizes_arg = argv[++i];
+        else if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
+        else {
+            fprintf(stderr, "plankiosk shoot: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (!out) {
+        fputs("plankiosk shoot: --out DIR is required\n", stderr);
+        return 2;
+    }
+    char buf[PATH_MAX];
+    config *c = load(cfg_path ? cfg_path : default_config(buf, sizeof buf));
+    if (!c) return 1;
+    shoot_size sizes[8];
+    int n = 0;
+    if (sizes_arg) {
+        char copy[256];
+        snprintf(copy, sizeof copy, "%s", sizes_arg);
+        for (char *save, *tok = strtok_r(copy, ",", &save); tok && n < 8; tok = strtok_r(NULL, ",", &save)) {
+            if (!parse_size(tok, &sizes[n].w, &sizes[n].h)) {
+                fprintf(stderr, "plankiosk shoot: size '%s' must look like 1920x1080\n", tok);
+                config_free(c);
+                return 2;
+            }
+            n++;
+        }
+    } else {
+        sizes[n++] = (shoot_size){c->kiosk.width, c->kiosk.height};
+    }
+    /* No display is needed: images and fonts only. */
+    int status = TTF_Init() != 0;
+    if (status) fprintf(stderr, "plankiosk shoot: %s\n", TTF_GetError());
+    else status = shoot_run(c, sizes, n, out);
+    config_free(c);
+    TTF_Quit();
+    return status;
+}
+
+static int cmd_run(int argc, char **argv) {
+    const char *cfg_path = NULL;
+    kiosk_opts o = {0};
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--config") && i + 1 < argc) cfg_path = argv[++i];
+        else if (!strcmp(argv[i], "--windowed") && i + 1 < argc) {
+            o.windowed = true;
+            if (!parse_size(argv[++i], &o.w, &o.h)) {
+                fprintf(stderr, "plankiosk: --windowed takes a size like 1280x720\n");
+                return 2;
+            }
+        } else if (!strcmp(argv[i], "--exit-after") && i + 1 < argc) o.exit_after = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--stats")) o.stats = true;
+        else {
+            fprintf(stderr, "plankiosk: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return 2;
+        }
+    }
+    char buf[PATH_MAX];
+    config *c = load(cfg_path ? cfg_path : default_config(buf, sizeof buf));
+    if (!c) return 1;
+    int status = kiosk_run(c, &o);
+    config_free(c);
+    return status;
+}
+
+int main(int argc, char **argv) {
+    const char *cmd = argc > 1 ? argv[1] : "run";
+    if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
+    if (!strcmp(cmd, "shoot")) return cmd_shoot(argc - 1, argv + 1);
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+        printf("plankiosk %s\n", PLANKIOSK_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
+    if (cmd[0] == '-') return cmd_run(argc, argv); /* options only: run */
+    fprintf(stderr, "plankiosk: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}

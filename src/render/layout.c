@@ -1,0 +1,104 @@
+#include "render/layout.h"
+
+#include <math.h>
+
+void layout_metrics(int w, int h, double physical_width_mm, screen_metrics *m) {
+    m->w = w;
+    m->h = h;
+    m->portrait = h > w;
+    m->unit = (w < h ? w : h) / 100.0;
+    m->px_per_mm = physical_width_mm > 0 ? w / physical_width_mm : 3.78;
+    int touch = (int)ceil(9.0 * m->px_per_mm);
+    m->touch = touch < 44 ? 44 : touch;
+    m->margin = (int)round(4 * m->unit);
+    m->gap = (int)round(2.5 * m->unit);
+}
+
+int layout_px(const screen_metrics *m, double units, int min_px) {
+    int px = (int)round(units * m->unit);
+    return px < min_px ? min_px : px;
+}
+
+frame layout_frame(const screen_metrics *m) {
+    frame f;
+    pk_rect all = {m->margin, m->margin, m->w - 2 * m->margin, m->h - 2 * m->margin};
+    /* The footer holds the button: tall enough for a comfortable touch, and for its label. */
+    int footer_h = (int)round(fmax(m->touch * 1.35, 12 * m->unit));
+    f.footer = rect_cut_bottom(&all, footer_h, m->gap);
+    f.title = rect_cut_top(&all, (int)round((m->portrait ? 11 : 14) * m->unit), m->gap);
+    f.content = all;
+    pk_rect foot = f.footer;
+    int button_w = (int)round(foot.w * (m->portrait ? 0.62 : 0.36));
+    f.button = (pk_rect){foot.x + foot.w - button_w, foot.y, button_w, foot.h};
+    f.dots = (pk_rect){foot.x, foot.y, foot.w - button_w - m->gap, foot.h};
+    int cta_w = (int)round(f.content.w * (m->portrait ? 0.8 : 0.5));
+    int cta_h = (int)round(fmax(m->touch * 1.8, 16 * m->unit));
+    f.cta_button = (pk_rect){f.content.x + (f.content.w - cta_w) / 2,
+                             f.content.y + f.content.h - cta_h - m->gap, cta_w, cta_h};
+    int edge = (int)round(m->w * 0.12);
+    f.prev_zone = (pk_rect){0, 0, edge, f.footer.y};
+    f.next_zone = (pk_rect){m->w - edge, 0, edge, f.footer.y};
+    return f;
+}
+
+pk_rect rect_inset(pk_rect r, int dx, int dy) {
+    r.x += dx, r.y += dy, r.w -= 2 * dx, r.h -= 2 * dy;
+    if (r.w < 0) r.w = 0;
+    if (r.h < 0) r.h = 0;
+    return r;
+}
+
+bool rect_contains(pk_rect r, int x, int y) {
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+bool rect_inside(pk_rect in, pk_rect out) {
+    return in.x >= out.x && in.y >= out.y && in.x + in.w <= out.x + out.w &&
+           in.y + in.h <= out.y + out.h;
+}
+
+bool rect_overlap(pk_rect a, pk_rect b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+pk_rect rect_cut_top(pk_rect *r, int h, int gap) {
+    if (h > r->h) h = r->h;
+    pk_rect band = {r->x, r->y, r->w, h};
+    int used = h + gap > r->h ? r->h : h + gap;
+    r->y += used, r->h -= used;
+    return band;
+}
+
+pk_rect rect_cut_bottom(pk_rect *r, int h, int gap) {
+    if (h > r->h) h = r->h;
+    pk_rect band = {r->x, r->y + r->h - h, r->w, h};
+    int used = h + gap > r->h ? r->h : h + gap;
+    r->h -= used;
+    return band;
+}
+
+pk_rect rect_cut_left(pk_rect *r, int w, int gap) {
+    if (w > r->w) w = r->w;
+    pk_rect band = {r->x, r->y, w, r->h};
+    int used = w + gap > r->w ? r->w : w + gap;
+    r->x += used, r->w -= used;
+    return band;
+}
+
+pk_rect rect_grid_cell(pk_rect r, int cols, int rows, int gap, int i) {
+    int cw = (r.w - gap * (cols - 1)) / cols, ch = (r.h - gap * (rows - 1)) / rows;
+    int c = i % cols, row = i / cols;
+    return (pk_rect){r.x + c * (cw + gap), r.y + row * (ch + gap), cw, ch};
+}
+
+int layout_grid_cols(pk_rect r, int n, double aspect) {
+    int best = 1;
+    double best_err = 1e9;
+    for (int cols = 1; cols <= n; cols++) {
+        int rows = (n + cols - 1) / cols;
+        double a = ((double)r.w / cols) / ((double)r.h / rows);
+        double err = fabs(log(a / aspect)) + 0.15 * (cols * rows - n); /* empty cells cost */
+        if (err < best_err) best_err = err, best = cols;
+    }
+    return best;
+}

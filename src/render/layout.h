@@ -1,0 +1,54 @@
+/* layout: screen geometry in plain integers, no SDL. Sizes derive from one unit (1/100 of the
+ * screen's shorter side) so a slide designed once reads the same on the 800x480 Pi touchscreen,
+ * a 1920x1080 monitor and a 1080x1920 totem. Touch targets are sized in millimetres from the
+ * configured physical width: at least 9 mm, never below 44 px.
+ *
+ * The frame is the furniture every slide shares: title band, content box, footer with progress
+ * dots and the "Have your say" button. Hit-testing uses the same rectangles the renderer draws. */
+#ifndef PK_LAYOUT_H
+#define PK_LAYOUT_H
+#include <stdbool.h>
+
+typedef struct pk_rect {
+    int x, y, w, h;
+} pk_rect;
+
+typedef struct screen_metrics {
+    int w, h;
+    double unit;       /* 1 % of the shorter side, in px */
+    double px_per_mm;
+    int touch;         /* smallest touch target side, px */
+    int margin;        /* outer margin, px */
+    int gap;           /* space between boxes, px */
+    bool portrait;
+} screen_metrics;
+
+typedef struct frame {
+    pk_rect title;   /* slide heading */
+    pk_rect content; /* the slide's own area */
+    pk_rect footer;  /* band at the bottom */
+    pk_rect dots;    /* progress dots, inside footer */
+    pk_rect button;  /* "Have your say", inside footer */
+    pk_rect prev_zone, next_zone; /* edges a tap moves back / forward with */
+    pk_rect cta_button; /* the big button of a call_to_action slide */
+} frame;
+
+void layout_metrics(int w, int h, double physical_width_mm, screen_metrics *out);
+frame layout_frame(const screen_metrics *m);
+/* Font size in px for a size given in units, never below min_px. */
+int layout_px(const screen_metrics *m, double units, int min_px);
+
+pk_rect rect_inset(pk_rect r, int dx, int dy);
+bool rect_contains(pk_rect r, int x, int y);
+bool rect_inside(pk_rect inner, pk_rect outer);
+bool rect_overlap(pk_rect a, pk_rect b);
+/* Cuts a band off the top (or bottom, with negative h) of r; r keeps the rest minus gap. */
+pk_rect rect_cut_top(pk_rect *r, int h, int gap);
+pk_rect rect_cut_bottom(pk_rect *r, int h, int gap);
+pk_rect rect_cut_left(pk_rect *r, int w, int gap);
+/* Cell i of a cols x rows grid over r with gap between cells. */
+pk_rect rect_grid_cell(pk_rect r, int cols, int rows, int gap, int i);
+/* Best columns for n cards in r, preferring cards near the given aspect (w/h). */
+int layout_grid_cols(pk_rect r, int n, double aspect);
+
+#endif

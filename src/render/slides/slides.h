@@ -1,0 +1,57 @@
+/* slides: one layout function per slide type, each in its own file (slide_milestones.c draws
+ * the milestones slide). A layout reads the config model and the screen metrics, fits its text
+ * with the text module, and describes the slide in a draw list; it never draws itself, so
+ * tests can check every box at any screen size without a renderer.
+ * The helpers below are shared by the slide files. */
+#ifndef PK_SLIDES_H
+#define PK_SLIDES_H
+#include "config/config.h"
+#include "render/draw_list.h"
+#include "render/layout.h"
+#include "text/text.h"
+
+typedef struct slide_ctx {
+    const config *cfg;
+    text_ctx *text;
+    screen_metrics m;
+    frame fr;
+    pk_date as_of; /* for milestone status */
+} slide_ctx;
+
+void slide_ctx_init(slide_ctx *sc, const config *cfg, text_ctx *text, int w, int h, pk_date today);
+/* Lays out slide s (without the footer chrome) into l, which it clears first. */
+void slides_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+
+/* ---- helpers for slide files ---- */
+/* Fits s into box at the largest size between min_u and max_u units and adds it; returns the
+ * height the block takes. */
+int slides_text(const slide_ctx *sc, draw_list *l, const char *s, pk_rect box, font_role role,
+                double max_u, double min_u, pk_color color, draw_align align, bool middle);
+/* Adds s as a TEXT item at exactly px; returns the block's height. */
+int slides_text_at(const slide_ctx *sc, draw_list *l, const char *s, pk_rect box, font_role role,
+                   int px, pk_color color, draw_align align, bool middle);
+/* The slide heading in the frame's title band. */
+void slides_heading(const slide_ctx *sc, draw_list *l, const char *title);
+/* Largest px (between min_u and max_u units) at which every one of the n texts, wrapped to its
+ * width widths[i], fits its height heights[i]. One size for a set of cards keeps them even. */
+int slides_fit_common(const slide_ctx *sc, font_role role, const char *const *texts,
+                      const int *widths, const int *heights, int n, double max_u, double min_u);
+/* Largest px at which all n texts stacked (each wrapped to width) fit in height with gap
+ * between them (used for bullet lists). */
+int slides_fit_stack(const slide_ctx *sc, font_role role, const char *const *texts, int n,
+                     int width, int height, int gap, double max_u, double min_u);
+void slides_card(const slide_ctx *sc, draw_list *l, pk_rect box);
+/* A filled arrow-like marker pointing up (up=true) or down, drawn with lines. */
+void slides_arrow(draw_list *l, pk_rect box, bool up, pk_color color, int thick);
+
+void slide_title_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_text_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_highlights_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_themes_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_milestones_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_indicators_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_quote_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_image_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_call_to_action_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+
+#endif
