@@ -150,9 +150,10 @@ const char *y_str(yctx *y, const ynode *map, const char *key, bool required) {
         if (required) y_error(y, v, "'%s' must not be empty", key);
         return NULL;
     }
-    /* Trailing newlines from YAML block scalars (|, >) are not content. */
+    /* Trailing newlines from YAML block scalars (|, >) are not content; spaces may be (a
+     * prefix "Almost " needs its space). */
     size_t len = strlen(s);
-    while (len && (s[len - 1] == '\n' || s[len - 1] == ' ')) len--;
+    while (len && s[len - 1] == '\n') len--;
     return arena_strndup(y->mem, s, len);
 }
 

@@ -97,7 +97,7 @@ int layout_grid_cols(pk_rect r, int n, double aspect) {
     for (int cols = 1; cols <= n; cols++) {
         int rows = (n + cols - 1) / cols;
         double a = ((double)r.w / cols) / ((double)r.h / rows);
-        double err = fabs(log(a / aspect)) + 0.15 * (cols * rows - n); /* empty cells cost */
+        double err = fabs(log(a / aspect)) + 0.35 * (cols * rows - n); /* empty cells cost: a lone card looks lost */
         if (err < best_err) best_err = err, best = cols;
     }
     return best;

@@ -26,7 +26,7 @@ void slide_quote_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
         const quote *q = &s->quotes[i];
         cells[i] = rect_grid_cell(box, cols, rows, gap, i);
         pk_rect inner = rect_inset(cells[i], pad, pad);
-        whos[i] = rect_cut_bottom(&inner, (int)(inner.h * 0.2), pad / 2);
+        whos[i] = rect_cut_bottom(&inner, (int)(inner.h * 0.28), pad / 4);
         quotes[i] = inner;
         snprintf(quoted[i], sizeof quoted[i], "\u201C%s\u201D", q->text);
         if (q->name && q->age && q->role)

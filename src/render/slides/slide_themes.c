@@ -31,8 +31,20 @@ void slide_themes_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
         sum_t[i] = c->themes[i].summary;
         nw[i] = names[i].w, nh[i] = names[i].h, sw[i] = sums[i].w, sh[i] = sums[i].h;
     }
-    int npx = slides_fit_common(sc, FONT_BOLD, name_t, nw, nh, n, 5.0, 3.0);
     int spx = slides_fit_common(sc, FONT_REGULAR, sum_t, sw, sh, n, 4.2, 2.8);
+    if (spx < layout_px(&sc->m, 2.8, 12)) {
+        /* Summaries too small to read: show names only, larger, with the whole card. */
+        for (int i = 0; i < n; i++) {
+            sum_t[i] = NULL;
+            pk_rect inner = rect_inset(cells[i], pad, pad);
+            int icon = inner.h < inner.w / 3 ? inner.h : inner.w / 3;
+            icons[i] = rect_cut_left(&inner, icon, pad);
+            icons[i].y += (icons[i].h - icon) / 2, icons[i].h = icon;
+            names[i] = inner;
+            nw[i] = inner.w, nh[i] = inner.h;
+        }
+    }
+    int npx = slides_fit_common(sc, FONT_BOLD, name_t, nw, nh, n, 5.0, 3.0);
     for (int i = 0; i < n; i++) {
         slides_card(sc, l, cells[i]);
         if (c->themes[i].icon) {
@@ -40,6 +52,6 @@ void slide_themes_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
             if (it) it->str = draw_list_str(l, c->themes[i].icon);
         }
         slides_text_at(sc, l, name_t[i], names[i], FONT_BOLD, npx, th->accent, ALIGN_LEFT, true);
-        slides_text_at(sc, l, sum_t[i], sums[i], FONT_REGULAR, spx, th->text, ALIGN_LEFT, false);
+        if (sum_t[i]) slides_text_at(sc, l, sum_t[i], sums[i], FONT_REGULAR, spx, th->text, ALIGN_LEFT, false);
     }
 }
