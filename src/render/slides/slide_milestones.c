@@ -46,6 +46,16 @@ void slide_milestones_layout(const slide_ctx *sc, const slide *s, draw_list *l) 
     int dpx = slides_fit_common(sc, FONT_BOLD, date_t, dw, dh, n, 4.4, 2.8);
     int spx = slides_fit_common(sc, FONT_BOLD, state_t, sw, sh, n, dpx / sc->m.unit, 2.6);
     int tpx = slides_fit_common(sc, FONT_REGULAR, title_t, tw, thh, n, 4.8, 3.0);
+    /* Date and status are stacked as single lines: shrink until neither wraps. */
+    for (int i = 0; i < n; i++) {
+        while (dpx > 10 && text_block_height(sc->text, FONT_BOLD, dpx, date_t[i], dw[i]) >
+                               text_line_height(sc->text, FONT_BOLD, dpx))
+            dpx--;
+        while (spx > 10 && text_block_height(sc->text, FONT_BOLD, spx, state_t[i], sw[i]) >
+                               text_line_height(sc->text, FONT_BOLD, spx))
+            spx--;
+    }
+    if (spx > dpx) spx = dpx;
     for (int c = 0; c < cols; c++) {
         /* The rail runs from the first dot of the column to its last. */
         int first = c * rows, last = first + rows - 1 < n - 1 ? first + rows - 1 : n - 1;

@@ -1,0 +1,138 @@
+/* Every slide of the shipped config and of the every-type fixture, laid out at the sizes kiosks
+ * use (Pi touchscreen, HD, portrait totem, 4K): nothing may leave the screen, no text may be
+ * taller or wider than its box, no two texts may overlap, the draw list may not overflow, and
+ * body text may not fall below a readable size. Uses the real fonts; needs no display. */
+#include <SDL_ttf.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "config/config.h"
+#include "render/chrome.h"
+#include "render/slides/slides.h"
+
+static const int sizes[][2] = {{800, 480}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
+
+static pk_rect text_area(const draw_item *it) {
+    pk_rect r = it->box;
+    if (it->middle && it->text_h < r.h) r.y += (r.h - it->text_h) / 2;
+    r.h = it->text_h;
+    return r;
+}
+
+static void check_list(const slide_ctx *sc, const draw_list *l, const char *what) {
+    pk_rect screen = {0, 0, sc->m.w, sc->m.h};
+    char where[200];
+    CHECK(!l->overflow);
+    for (int i = 0; i < l->count; i++) {
+        const draw_item *it = &l->items[i];
+        snprintf(where, sizeof where, "%s item %d", what, i);
+        if (it->kind == DRAW_LINE) {
+            bool in = rect_contains(screen, it->box.x, it->box.y) &&
+                      rect_contains(screen, it->box.x + it->box.w, it->box.y + it->box.h);
+            if (!in) fprintf(stderr, "%s: line leaves the screen\n", where);
+            CHECK(in);
+            continue;
+        }
+        bool inside = rect_inside(it->box, screen);
+        if (!inside)
+            fprintf(stderr, "%s: box %d,%d %dx%d leaves the %dx%d screen\n", where, it->box.x,
+                    it->box.y, it->box.w, it->box.h, sc->m.w, sc->m.h);
+        CHECK(inside);
+        if (it->kind == DRAW_TEXT) {
+            const char *s = draw_list_get(l, it->str);
+            int h = text_block_height(sc->text, it->font, it->px, s, it->box.w);
+            int w = text_block_width(sc->text, it->font, it->px, s, it->box.w);
+            if (h > it->box.h || w > it->box.w)
+                fprintf(stderr, "%s: \"%.40s\" at %d px is %dx%d in a %dx%d box\n", where, s,
+                        it->px, w, h, it->box.w, it->box.h);
+            CHECK(h <= it->box.h);
+            CHECK(w <= it->box.w);
+            CHECK_INT(it->text_h, h);
+            /* 10 px is the floor text_fit may go to; the shipped content must stay readable. */
+            CHECK(it->px >= 10);
+            for (int j = 0; j < i; j++) {
+                const draw_item *o = &l->items[j];
+                if (o->kind != DRAW_TEXT) continue;
+                if (rect_overlap(text_area(it), text_area(o))) {
+                    fprintf(stderr, "%s: \"%.30s\" overlaps \"%.30s\"\n", where, s,
+                            draw_list_get(l, o->str));
+                    CHECK(false);
+                }
+            }
+        }
+        if (it->kind == DRAW_NUMBER) {
+            char buf[128];
+            snprintf(buf, sizeof buf, "%s%.0f%s", draw_list_get(l, it->str), it->value,
+                     draw_list_get(l, it->str2));
+            CHECK(text_line_height(sc->text, it->font, it->px) <= it->box.h);
+        }
+    }
+}
+
+/* The smallest body text on the shipped config, per size, must still be readable:
+ * at least 2.6 % of the screen's shorter side (12 px at 800x480, 28 px at 1080p). */
+static void check_readable(const slide_ctx *sc, const draw_list *l, const char *what) {
+    int floor_px = (int)(sc->m.unit * 2.6);
+    if (floor_px < 12) floor_px = 12;
+    for (int i = 0; i < l->count; i++) {
+        const draw_item *it = &l->items[i];
+        if (it->kind == DRAW_TEXT && it->px < floor_px) {
+            fprintf(stderr, "%s: \"%.40s\" is %d px, below %d px\n", what,
+                    draw_list_get(l, it->str), it->px, floor_px);
+            CHECK(false);
+        }
+    }
+}
+
+static void run_config(const char *path, bool shipped) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = config_load(path, &opt, d);
+    diag_print(d, stderr);
+    CHECK(c != NULL);
+    if (!c) return;
+    pk_error err;
+    text_ctx *t = text_create(c->theme.font_regular, c->theme.font_bold, &err);
+    CHECK(t != NULL);
+    draw_list *l = malloc(sizeof *l);
+    for (size_t k = 0; t && k < sizeof sizes / sizeof sizes[0]; k++) {
+        slide_ctx sc;
+        slide_ctx_init(&sc, c, t, sizes[k][0], sizes[k][1], (pk_date){2024, 6, 1});
+        for (int i = 0; i < c->n_slides; i++) {
+            char what[160];
+            snprintf(what, sizeof what, "%s %dx%d slide %s", path, sizes[k][0], sizes[k][1],
+                     c->slides[i].id);
+            slides_layout(&sc, &c->slides[i], l);
+            CHECK(l->count > 0);
+            check_list(&sc, l, what);
+            if (shipped) check_readable(&sc, l, what);
+            /* Nothing a slide draws may sit under the footer, where the button is. */
+            for (int j = 0; j < l->count; j++)
+                if (l->items[j].kind != DRAW_LINE && rect_overlap(l->items[j].box, sc.fr.footer)) {
+                    fprintf(stderr, "%s: item %d overlaps the footer\n", what, j);
+                    CHECK(false);
+                }
+        }
+        for (int paused = 0; paused < 2; paused++) {
+            chrome_state cs = {c->n_slides, c->n_slides - 1, paused};
+            chrome_layout(&sc, &cs, l);
+            check_list(&sc, l, "chrome");
+            for (int j = 0; j < l->count; j++) CHECK(rect_inside(l->items[j].box, sc.fr.footer));
+        }
+    }
+    free(l);
+    text_free(t);
+    config_free(c);
+    free(d);
+}
+
+static void shipped_config_fits(void) { run_config(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", true); }
+static void every_type_fits(void) { run_config(TEST_SOURCE_DIR "/tests/fixtures/every-type/config.yaml", false); }
+
+int main(void) {
+    if (TTF_Init() != 0) return 1;
+    RUN(shipped_config_fits);
+    RUN(every_type_fits);
+    TTF_Quit();
+    return check_report();
+}
