@@ -1,13 +1,18 @@
+/* kiosk: the running program. Two modes: the attract loop (slides) and the feedback journey.
+ * Both are state machines fed with taps and time; this file turns SDL events into those calls,
+ * saves records when the journey asks, and draws only when something changed, so a slide that
+ * stands still costs no CPU. */
 #include "app/kiosk.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+#include <string.h>
 
 #include "app/screen.h"
 #include "loop/attract.h"
 #include "render/chrome.h"
+#include "store/feedback_log.h"
 
 /* Set from the signal handler: the one piece of global state, as a handler has no context. */
 static volatile sig_atomic_t stop_requested;
@@ -17,27 +22,35 @@ static void on_stop_signal(int sig) {
     stop_requested = 1;
 }
 
-typedef enum { MODE_LOOP, MODE_FEEDBACK } kiosk_mode;
-
-typedef struct kiosk {
+struct kiosk {
     const config *cfg;
-    const kiosk_opts *opts;
+    kiosk_opts opts;
     screen scr;
     attract loop;
+    journey jr;
     gesture pointer;
-    kiosk_mode mode;
-    uint64_t mode_since;
+    feedback_log log;
+    bool log_ok;
+    char storage_error[DIAG_LEN];
     /* Layouts are computed when a slide appears, not every frame. */
     draw_list *lists[2]; /* current and outgoing slide */
     int list_slide[2];
     draw_list *chrome, *overlay;
-    pk_rect back_button;
+    widget_list widgets;
     bool dirty, quit;
-    int frames;
-    uint64_t start_counter;
-} kiosk;
+    int frames, abandoned;
+    uint64_t start_counter, end_ms;
+};
 
-static pk_date today(void) { return date_from_time(time(NULL)); }
+static uint64_t now_ms(const kiosk *k) {
+    return k->opts.now_ms ? k->opts.now_ms(k->opts.clock_ud) : SDL_GetTicks64();
+}
+
+static time_t wall(const kiosk *k) {
+    return k->opts.wall ? k->opts.wall(k->opts.clock_ud) : time(NULL);
+}
+
+static pk_date today(const kiosk *k) { return date_from_time(wall(k)); }
 
 static draw_list *list_for(kiosk *k, int slide_index) {
     if (slide_index < 0) return NULL;
@@ -52,69 +65,111 @@ static draw_list *list_for(kiosk *k, int slide_index) {
 }
 
 static void relayout(kiosk *k) {
-    screen_update_size(&k->scr, today());
+    screen_update_size(&k->scr, today(k));
     k->list_slide[0] = k->list_slide[1] = -1;
     k->dirty = true;
 }
 
-/* Until the feedback journey lands, "Have your say" shows the question and a way back. */
-static void layout_feedback_placeholder(kiosk *k) {
-    slide_ctx *sc = &k->scr.sc;
-    const config_theme *th = &k->cfg->theme;
-    draw_list_clear(k->overlay);
-    slides_heading(sc, k->overlay, k->cfg->feedback.button);
-    pk_rect box = sc->fr.content;
-    slides_text(sc, k->overlay, k->cfg->feedback.question, box, FONT_BOLD, 10, 5, th->text,
-                ALIGN_CENTER, true);
-    k->back_button = sc->fr.button;
-    draw_item *b = draw_list_add(k->overlay, DRAW_RECT, k->back_button, th->accent);
-    if (b) b->radius = k->back_button.h / 2;
-    slides_text(sc, k->overlay, "Back", rect_inset(k->back_button, k->back_button.h / 3, k->back_button.h / 8),
-                FONT_BOLD, 6, 3.5, th->accent_text, ALIGN_CENTER, true);
+static void count_abandoned(kiosk *k, uint64_t now) {
+    k->abandoned++;
+    pk_error err = {{0}};
+    int secs = (int)((now - k->jr.started_ms) / 1000);
+    if (k->log_ok &&
+        !feedback_log_abandoned(&k->log, wall(k), journey_step_name(k->jr.abandoned_at), secs, &err))
+        snprintf(k->storage_error, sizeof k->storage_error, "%s", err.msg);
 }
 
-static void set_mode(kiosk *k, kiosk_mode m, uint64_t now) {
-    k->mode = m;
-    k->mode_since = now;
-    if (m == MODE_FEEDBACK) {
-        attract_set_paused(&k->loop, true, now);
-        layout_feedback_placeholder(k);
+static void save(kiosk *k, uint64_t now) {
+    feedback_record rec;
+    journey_record(&k->jr, &rec, wall(k), now);
+    pk_error err = {{0}};
+    bool ok = k->log_ok && feedback_log_append(&k->log, &rec, &err);
+    if (!ok) {
+        const char *why = k->log_ok ? err.msg : k->storage_error;
+        snprintf(k->storage_error, sizeof k->storage_error, "%s", why);
+        fprintf(stderr, "plankiosk: a response could not be saved: %s\n", why);
     } else {
+        k->storage_error[0] = '\0';
+    }
+    explicit_bzero(&rec, sizeof rec);
+    journey_sent(&k->jr, ok, k->storage_error, now);
+}
+
+static void on_journey_event(kiosk *k, journey_event e, uint64_t now) {
+    switch (e) {
+    case JOURNEY_IDLE: return;
+    case JOURNEY_SEND: save(k, now); break;
+    case JOURNEY_ABANDONED:
+        count_abandoned(k, now);
         attract_set_paused(&k->loop, false, now);
+        SDL_StopTextInput();
+        break;
+    case JOURNEY_FINISHED:
+        attract_set_paused(&k->loop, false, now);
+        SDL_StopTextInput();
+        break;
+    case JOURNEY_REDRAW: break;
     }
     k->dirty = true;
 }
 
+static void start_journey(kiosk *k, uint64_t now) {
+    attract_set_paused(&k->loop, true, now);
+    journey_start(&k->jr, now);
+    /* A physical keyboard, where one is plugged in, types into the same box. */
+    SDL_StartTextInput();
+    k->dirty = true;
+}
+
 static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
-    if (k->mode == MODE_FEEDBACK) {
-        if (g == GESTURE_TAP && rect_contains(k->back_button, x, y)) set_mode(k, MODE_LOOP, now);
+    if (journey_active(&k->jr)) {
+        if (g != GESTURE_TAP && !k->jr.still_there) return;
+        const widget *w = widget_hit(&k->widgets, x, y);
+        if (w) on_journey_event(k, journey_press(&k->jr, w->kind, w->index, w->key, now), now);
+        else if (k->jr.still_there) on_journey_event(k, journey_press(&k->jr, W_CONTINUE, 0, NULL, now), now);
+        else k->jr.last_touch_ms = now; /* a touch on nothing still shows someone is there */
         return;
     }
     attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.fr, now);
-    if (a == ATTRACT_OPEN_FEEDBACK) set_mode(k, MODE_FEEDBACK, now);
+    if (a == ATTRACT_OPEN_FEEDBACK) start_journey(k, now);
     if (a != ATTRACT_NONE) k->dirty = true;
 }
 
-/* Pointer positions arrive in window coordinates (mouse) or normalised (touch); both become
- * renderer pixels. */
+/* Touch positions arrive normalised, mouse positions in window coordinates: both become
+ * renderer pixels, the space layouts and widgets live in. */
 static void to_pixels(kiosk *k, float nx, float ny, int *x, int *y) {
     *x = (int)(nx * k->scr.sc.m.w);
     *y = (int)(ny * k->scr.sc.m.h);
 }
 
+static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
+    SDL_Keycode sym = key->keysym.sym;
+    if (k->opts.windowed && sym == SDLK_ESCAPE) k->quit = true;
+    if (journey_active(&k->jr)) {
+        if (sym == SDLK_BACKSPACE) on_journey_event(k, journey_backspace(&k->jr, now), now);
+        if (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) {
+            /* Enter in the free text is a new line; elsewhere it means Next. */
+            if (k->jr.step == STEP_TEXT) on_journey_event(k, journey_type(&k->jr, "\n", now), now);
+            else on_journey_event(k, journey_press(&k->jr, W_NEXT, 0, NULL, now), now);
+        }
+        return;
+    }
+    if (sym == SDLK_RIGHT) on_gesture(k, GESTURE_SWIPE_LEFT, 0, 0, now);
+    if (sym == SDLK_LEFT) on_gesture(k, GESTURE_SWIPE_RIGHT, 0, 0, now);
+}
+
 static void handle_event(kiosk *k, const SDL_Event *e) {
-    uint64_t now = SDL_GetTicks64();
+    uint64_t now = now_ms(k);
     int swipe = (int)(k->scr.sc.m.w * 0.08);
     int x, y, ww, wh;
     switch (e->type) {
     case SDL_QUIT:
         /* Closing the window or Alt+F4: honoured only when windowed (development). */
-        if (k->opts->windowed) k->quit = true;
+        if (k->opts.windowed) k->quit = true;
         break;
-    case SDL_KEYDOWN:
-        if (k->opts->windowed && e->key.keysym.sym == SDLK_ESCAPE) k->quit = true;
-        if (k->mode == MODE_LOOP && e->key.keysym.sym == SDLK_RIGHT) on_gesture(k, GESTURE_SWIPE_LEFT, 0, 0, now);
-        if (k->mode == MODE_LOOP && e->key.keysym.sym == SDLK_LEFT) on_gesture(k, GESTURE_SWIPE_RIGHT, 0, 0, now);
+    case SDL_KEYDOWN: handle_key(k, &e->key, now); break;
+    case SDL_TEXTINPUT:
+        if (journey_active(&k->jr)) on_journey_event(k, journey_type(&k->jr, e->text.text, now), now);
         break;
     case SDL_FINGERDOWN:
         to_pixels(k, e->tfinger.x, e->tfinger.y, &x, &y);
@@ -126,6 +181,7 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
         break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
+        /* Mouse events SDL made up from a touch are ignored: the touch itself counted. */
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT) break;
         SDL_GetWindowSize(k->scr.window, &ww, &wh);
         to_pixels(k, (float)e->button.x / (ww ? ww : 1), (float)e->button.y / (wh ? wh : 1), &x, &y);
@@ -152,9 +208,11 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
 }
 
 static void draw(kiosk *k, uint64_t now) {
-    if (k->mode == MODE_FEEDBACK) {
+    if (journey_active(&k->jr)) {
+        journey_view_layout(&k->scr.sc, &k->jr, now, k->overlay, &k->widgets);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
     } else {
+        k->widgets.count = 0;
         const draw_list *cur = list_for(k, attract_slide(&k->loop));
         const draw_list *prev = list_for(k, attract_prev_slide(&k->loop));
         chrome_state cs = {k->loop.n, k->loop.pos, k->loop.paused};
@@ -163,66 +221,118 @@ static void draw(kiosk *k, uint64_t now) {
                           attract_anim_ms(&k->loop, now), k->chrome);
     }
     SDL_RenderPresent(k->scr.renderer);
-    if (k->frames++ == 0 && k->opts->stats)
+    if (k->frames++ == 0 && k->opts.stats)
         fprintf(stderr, "first frame %.1f ms\n",
                 (SDL_GetPerformanceCounter() - k->start_counter) * 1000.0 / SDL_GetPerformanceFrequency());
 }
 
+static void open_log(kiosk *k) {
+    char buf[1024];
+    const char *dir = k->opts.feedback_dir ? k->opts.feedback_dir
+                      : k->cfg->feedback.dir ? k->cfg->feedback.dir
+                                             : feedback_log_default_dir(buf, sizeof buf);
+    diag_list *d = calloc(1, sizeof *d);
+    pk_error err = {{0}};
+    k->log_ok = d && feedback_log_open(&k->log, dir, k->cfg->kiosk.id, d, &err);
+    if (d) diag_print(d, stderr); /* torn records found and separated */
+    free(d);
+    if (!k->log_ok) {
+        snprintf(k->storage_error, sizeof k->storage_error, "%s", err.msg[0] ? err.msg : "out of memory");
+        fprintf(stderr, "plankiosk: feedback cannot be saved: %s\n", k->storage_error);
+    }
+}
+
+kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
+    kiosk *k = calloc(1, sizeof *k);
+    if (!k) return pk_fail(err, "out of memory"), NULL;
+    k->cfg = cfg;
+    k->opts = *o;
+    k->list_slide[0] = k->list_slide[1] = -1;
+    k->start_counter = SDL_GetPerformanceCounter();
+    screen_set_hints();
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        pk_fail(err, "cannot start the display: %s", SDL_GetError());
+        free(k);
+        return NULL;
+    }
+    for (int i = 0; i < 2; i++) k->lists[i] = malloc(sizeof(draw_list));
+    k->chrome = malloc(sizeof(draw_list));
+    k->overlay = malloc(sizeof(draw_list));
+    screen_opts so = {o->windowed, o->w, o->h};
+    if (!k->lists[0] || !k->lists[1] || !k->chrome || !k->overlay ||
+        !screen_open_window(&k->scr, cfg, &so, today(k), err)) {
+        kiosk_destroy(k);
+        return NULL;
+    }
+    if (!o->windowed) SDL_ShowCursor(SDL_DISABLE);
+    SDL_StopTextInput();
+    open_log(k);
+    journey_init(&k->jr, cfg);
+    uint64_t now = now_ms(k);
+    k->end_ms = o->exit_after > 0 ? now + (uint64_t)(o->exit_after * 1000) : 0;
+    attract_init(&k->loop, cfg, today(k), now);
+    k->dirty = true;
+    return k;
+}
+
+bool kiosk_step(kiosk *k, int max_wait) {
+    uint64_t now = now_ms(k);
+    if (k->quit || stop_requested || (k->end_ms && now >= k->end_ms)) return false;
+    if (journey_active(&k->jr))
+        on_journey_event(k, journey_tick(&k->jr, now), now);
+    else if (attract_tick(&k->loop, now, today(k)))
+        k->dirty = true;
+    bool animating = !journey_active(&k->jr) && attract_animating(&k->loop, now);
+    if (k->dirty || animating) {
+        draw(k, now);
+        k->dirty = false;
+    }
+    int wait = animating ? 15 : journey_active(&k->jr) ? journey_wait_ms(&k->jr, now) : attract_wait_ms(&k->loop, now);
+    if (k->end_ms && (uint64_t)wait > k->end_ms - now) wait = (int)(k->end_ms - now);
+    if (wait > max_wait) wait = max_wait;
+    if (wait < 1 && max_wait > 0) wait = 1;
+    SDL_Event e;
+    if (wait > 0 ? SDL_WaitEventTimeout(&e, wait) : SDL_PollEvent(&e)) {
+        handle_event(k, &e);
+        while (SDL_PollEvent(&e)) handle_event(k, &e);
+    }
+    return !(k->quit || stop_requested);
+}
+
+void kiosk_destroy(kiosk *k) {
+    if (!k) return;
+    journey_clear(&k->jr);
+    screen_close(&k->scr);
+    if (k->log_ok) feedback_log_close(&k->log);
+    for (int i = 0; i < 2; i++) free(k->lists[i]);
+    free(k->chrome);
+    free(k->overlay);
+    free(k);
+    SDL_Quit();
+}
+
 int kiosk_run(const config *cfg, const kiosk_opts *o) {
-    kiosk k = {.cfg = cfg, .opts = o, .list_slide = {-1, -1}};
-    k.start_counter = SDL_GetPerformanceCounter();
     struct sigaction sa = {.sa_handler = on_stop_signal};
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
-
-    screen_set_hints();
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        fprintf(stderr, "plankiosk: cannot start the display: %s\n", SDL_GetError());
+    pk_error err = {{0}};
+    kiosk *k = kiosk_create(cfg, o, &err);
+    if (!k) {
+        fprintf(stderr, "plankiosk: %s\n", err.msg);
         return 1;
     }
-    pk_error err = {{0}};
-    screen_opts so = {o->windowed, o->w, o->h};
-    for (int i = 0; i < 2; i++) k.lists[i] = malloc(sizeof(draw_list));
-    k.chrome = malloc(sizeof(draw_list));
-    k.overlay = malloc(sizeof(draw_list));
-    int status = 0;
-    if (!k.lists[0] || !k.lists[1] || !k.chrome || !k.overlay ||
-        !screen_open_window(&k.scr, cfg, &so, today(), &err)) {
-        fprintf(stderr, "plankiosk: %s\n", err.msg[0] ? err.msg : "out of memory");
-        status = 1;
-        goto out;
+    if (o->stats) fprintf(stderr, "renderer %s, %dx%d\n", k->scr.renderer_name, k->scr.sc.m.w, k->scr.sc.m.h);
+    while (kiosk_step(k, 60000)) {
     }
-    if (!o->windowed) SDL_ShowCursor(SDL_DISABLE);
-    if (o->stats) fprintf(stderr, "renderer %s, %dx%d\n", k.scr.renderer_name, k.scr.sc.m.w, k.scr.sc.m.h);
-    uint64_t now = SDL_GetTicks64(), end = o->exit_after > 0 ? now + (uint64_t)(o->exit_after * 1000) : 0;
-    attract_init(&k.loop, cfg, today(), now);
-    k.dirty = true;
-    while (!k.quit && !stop_requested) {
-        now = SDL_GetTicks64();
-        if (end && now >= end) break;
-        if (k.mode == MODE_LOOP && attract_tick(&k.loop, now, today())) k.dirty = true;
-        if (k.mode == MODE_FEEDBACK && now - k.mode_since > 60000) set_mode(&k, MODE_LOOP, now);
-        bool animating = k.mode == MODE_LOOP && attract_animating(&k.loop, now);
-        if (k.dirty || animating) {
-            draw(&k, now);
-            k.dirty = false;
-        }
-        int wait = animating ? 15 : (k.mode == MODE_LOOP ? attract_wait_ms(&k.loop, now) : 1000);
-        if (end && (uint64_t)wait > end - now) wait = (int)(end - now);
-        if (wait < 1) wait = 1;
-        SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, wait)) {
-            handle_event(&k, &e);
-            while (SDL_PollEvent(&e)) handle_event(&k, &e);
-        }
-    }
-    if (o->stats) fprintf(stderr, "frames %d\n", k.frames);
-out:
-    screen_close(&k.scr);
-    for (int i = 0; i < 2; i++) free(k.lists[i]);
-    free(k.chrome);
-    free(k.overlay);
-    SDL_Quit();
-    return status;
+    if (o->stats) fprintf(stderr, "frames %d\n", k->frames);
+    kiosk_destroy(k);
+    return 0;
 }
+
+const widget_list *kiosk_widgets(const kiosk *k) { return &k->widgets; }
+const journey *kiosk_journey(const kiosk *k) { return &k->jr; }
+const frame *kiosk_frame(const kiosk *k) { return &k->scr.sc.fr; }
+int kiosk_frames(const kiosk *k) { return k->frames; }
+int kiosk_abandoned(const kiosk *k) { return k->abandoned; }
+const char *kiosk_storage_error(const kiosk *k) { return k->storage_error; }

@@ -5,16 +5,46 @@
 #define PK_KIOSK_H
 #include <stdbool.h>
 
+#include <stdint.h>
+#include <time.h>
+
 #include "config/config.h"
+#include "core/diag.h"
+#include "journey/journey.h"
+#include "render/screens/journey_view.h"
 
 typedef struct kiosk_opts {
     bool windowed;     /* a window (Escape quits) instead of the locked full screen */
     int w, h;          /* windowed size */
     double exit_after; /* seconds; 0 runs until stopped (benchmarks and tests set it) */
     bool stats;        /* print first-frame time and frame count to stderr */
+    const char *feedback_dir; /* overrides the config's feedback.dir */
+    /* Clocks: monotonic ms and wall time. NULL uses SDL_GetTicks64 and time(); tests pass
+     * their own to live through idle timeouts in no time. */
+    uint64_t (*now_ms)(void *ud);
+    time_t (*wall)(void *ud);
+    void *clock_ud;
 } kiosk_opts;
 
+typedef struct kiosk kiosk;
+
+/* Opens the display and the feedback log. NULL with err filled if the kiosk cannot start; a
+ * feedback folder that cannot be written is not fatal: the loop runs, and a journey ends in
+ * an honest "could not be saved" with the reason kept for staff. */
+kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err);
+/* Handles pending input and time, draws if anything changed, then waits at most wait_ms for
+ * more (0: do not wait). Returns false once the kiosk should stop. */
+bool kiosk_step(kiosk *k, int wait_ms);
+void kiosk_destroy(kiosk *k);
 /* Runs until stopped; returns the process exit status. */
 int kiosk_run(const config *cfg, const kiosk_opts *o);
+
+/* For tests and tools that drive the kiosk as a visitor would. */
+const widget_list *kiosk_widgets(const kiosk *k);
+const journey *kiosk_journey(const kiosk *k);
+const frame *kiosk_frame(const kiosk *k);
+int kiosk_frames(const kiosk *k);
+int kiosk_abandoned(const kiosk *k);
+const char *kiosk_storage_error(const kiosk *k);
 
 #endif

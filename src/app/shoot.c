@@ -10,7 +10,9 @@
 #include <time.h>
 
 #include "app/screen.h"
+#include "journey/journey.h"
 #include "render/chrome.h"
+#include "render/screens/journey_view.h"
 
 static int make_dir(const char *path) {
     if (mkdir(path, 0755) == 0 || errno == EEXIST) return 0;
@@ -27,6 +29,75 @@ static int save(screen *s, const char *dir, const char *name) {
     }
     printf("%s\n", path);
     return 0;
+}
+
+static int shoot_screen(screen *s, journey *j, const char *dir, const char *name, draw_list *l) {
+    /* Shown as if the visitor had just stopped touching: the countdown reads its full length. */
+    uint64_t now = j->still_there ? (uint64_t)j->cfg->feedback.idle_seconds * 1000 : j->last_touch_ms;
+    widget_list *w = malloc(sizeof *w);
+    if (!w) return 1;
+    journey_view_layout(&s->sc, j, now, l, w);
+    screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
+    free(w);
+    return save(s, dir, name);
+}
+
+/* Every feedback screen, filled in as a visitor might, so editors see them all. */
+static int shoot_journey(screen *s, const config *cfg, const char *dir, draw_list *l) {
+    journey *j = malloc(sizeof *j);
+    if (!j) return 1;
+    journey_init(j, cfg);
+    journey_start(j, 0);
+    int st = 0;
+    char name[64];
+    for (journey_step step = STEP_CHOICE; step <= STEP_REVIEW && !st; step++) {
+        j->step = step;
+        snprintf(name, sizeof name, "feedback-%d-%s", (int)step, journey_step_name(step));
+        st = shoot_screen(s, j, dir, name, l);
+        /* Then the same step with answers, as the visitor sees it on the way. */
+        switch (step) {
+        case STEP_CHOICE:
+            j->themes[0] = j->themes[cfg->n_themes > 2 ? 2 : 0] = true;
+            j->themes[cfg->n_themes] = true;
+            break;
+        case STEP_RATING: j->rating = 4; break;
+        case STEP_TEXT:
+            snprintf(j->text, sizeof j->text, "%s",
+                     "A cinema and more play areas in the town centre, with safe cycle paths to "
+                     "Clifton Park. Zażółć gęślą jaźń; £5 bus fares for families.");
+            break;
+        case STEP_NAME: snprintf(j->name, sizeof j->name, "Zoë"); break;
+        case STEP_AGE: j->age_band = 3; break;
+        case STEP_POSTCODE:
+            snprintf(j->postcode, sizeof j->postcode, "S6O");
+            j->postcode_invalid = true;
+            break;
+        case STEP_CONSENT: j->consent = 1; break;
+        default: continue;
+        }
+        snprintf(name, sizeof name, "feedback-%d-%s-filled", (int)step, journey_step_name(step));
+        if (!st) st = shoot_screen(s, j, dir, name, l);
+        if (step == STEP_POSTCODE) snprintf(j->postcode, sizeof j->postcode, "S60"), j->postcode_invalid = false;
+    }
+    /* Every keyboard page. */
+    j->step = STEP_TEXT;
+    for (int p = 0; p < j->kb.layout->n_pages && !st; p++) {
+        j->kb.page = p;
+        snprintf(name, sizeof name, "feedback-keyboard-%d-%s", p, j->kb.layout->pages[p].name);
+        st = shoot_screen(s, j, dir, name, l);
+    }
+    j->kb.page = 0;
+    j->still_there = true;
+    j->last_touch_ms = 0;
+    if (!st) st = shoot_screen(s, j, dir, "feedback-still-there", l);
+    j->still_there = false;
+    j->step = STEP_THANKS;
+    if (!st) st = shoot_screen(s, j, dir, "feedback-thanks", l);
+    j->step = STEP_SORRY;
+    if (!st) st = shoot_screen(s, j, dir, "feedback-sorry", l);
+    journey_clear(j);
+    free(j);
+    return st;
 }
 
 static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, draw_list *list,
@@ -57,6 +128,7 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
         screen_draw_frame(&s, list, NULL, 1, 1, 1 << 20, chrome);
         status = save(&s, dir, "loop-paused");
     }
+    if (!status) status = shoot_journey(&s, cfg, dir, list);
     screen_close(&s);
     return status;
 }

@@ -15,6 +15,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/diag.h"
+#include "journey/ui_text.h"
 
 #define CONFIG_MAX_SLIDES 64
 #define CONFIG_MAX_THEMES 12
@@ -151,6 +152,14 @@ typedef struct config {
         const char *question;
         const char *button;      /* the footer button, "Have your say" */
         const char *paused_hint; /* shown while the loop is paused */
+        const char *dir;         /* where records go; NULL: feedback_log_default_dir() */
+        const char *privacy_notice;
+        int idle_seconds;        /* no touch this long: "Are you still there?" */
+        int still_there_seconds; /* then this long before everything is cleared */
+        int thanks_seconds;
+        int text_limit;          /* characters of free text */
+        bool step_choice, step_rating, step_text, step_name, step_age, step_postcode, step_consent;
+        const char *ui[UI_COUNT]; /* wording: defaults from ui_text, overridden by config */
     } feedback;
 } config;
 

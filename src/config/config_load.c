@@ -448,13 +448,49 @@ static void load_feedback(loader *L, ynode *n) {
     c->feedback.question = "What would you like for your town?";
     c->feedback.button = "Have your say";
     c->feedback.paused_hint = "Paused: tap to carry on";
+    c->feedback.privacy_notice =
+        "What you tell us is kept on this kiosk and read by the partnership's engagement team to "
+        "shape the plan. We do not ask for your full name or address. Records are deleted after "
+        "two years.";
+    c->feedback.idle_seconds = 60;
+    c->feedback.still_there_seconds = 20;
+    c->feedback.thanks_seconds = 8;
+    c->feedback.text_limit = 500;
+    bool *steps[] = {&c->feedback.step_choice, &c->feedback.step_rating, &c->feedback.step_text,
+                     &c->feedback.step_name,   &c->feedback.step_age,    &c->feedback.step_postcode,
+                     &c->feedback.step_consent};
+    static const char *const step_names[] = {"choice", "rating", "text", "name", "age", "postcode",
+                                             "consent", NULL};
+    for (int i = 0; i < 7; i++) *steps[i] = true;
+    for (int i = 0; i < UI_COUNT; i++) c->feedback.ui[i] = ui_text_default((ui_text_id)i);
     if (!n || !y_expect_map(y, n, "'feedback'")) return;
-    static const char *const keys[] = {"question", "button", "paused_hint", NULL};
+    snprintf(y->where, sizeof y->where, "feedback: ");
+    static const char *const keys[] = {"question", "button", "paused_hint", "dir",
+                                       "privacy_notice", "idle_seconds", "still_there_seconds",
+                                       "thanks_seconds", "text_limit", "steps", "wording", NULL};
     y_check_keys(y, n, keys);
     const char *v;
     if ((v = y_str(y, n, "question", false))) c->feedback.question = v;
     if ((v = y_str(y, n, "button", false))) c->feedback.button = v;
     if ((v = y_str(y, n, "paused_hint", false))) c->feedback.paused_hint = v;
+    if ((v = y_str(y, n, "privacy_notice", false))) c->feedback.privacy_notice = v;
+    c->feedback.dir = y_str(y, n, "dir", false);
+    y_int(y, n, "idle_seconds", false, 10, 3600, &c->feedback.idle_seconds);
+    y_int(y, n, "still_there_seconds", false, 5, 600, &c->feedback.still_there_seconds);
+    y_int(y, n, "thanks_seconds", false, 2, 120, &c->feedback.thanks_seconds);
+    y_int(y, n, "text_limit", false, 20, 5000, &c->feedback.text_limit);
+    ynode *st = y_get(y, n, "steps");
+    if (st && y_expect_map(y, st, "'steps'")) {
+        y_check_keys(y, st, step_names);
+        for (int i = 0; i < 7; i++) y_bool(y, st, step_names[i], steps[i]);
+    }
+    ynode *w = y_get(y, n, "wording");
+    if (w && y_expect_map(y, w, "'wording'")) {
+        y_check_keys(y, w, ui_text_names());
+        for (int i = 0; i < UI_COUNT; i++)
+            if ((v = y_str(y, w, ui_text_name((ui_text_id)i), false))) c->feedback.ui[i] = v;
+    }
+    y->where[0] = '\0';
 }
 
 static void load_root(loader *L, ynode *root) {

@@ -42,6 +42,8 @@ void attract_go(attract *a, int delta, uint64_t now) {
     a->dir = delta >= 0 ? 1 : -1;
     a->shown_at = now;
     a->due_at = now + (uint64_t)slide_ms(a);
+    /* Moving while paused: the new slide gets its whole time once the loop resumes. */
+    if (a->paused) a->paused_at = now;
 }
 
 void attract_set_paused(attract *a, bool paused, uint64_t now) {

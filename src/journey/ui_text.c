@@ -1,0 +1,65 @@
+#include "journey/ui_text.h"
+
+#include <stddef.h>
+
+static const struct {
+    const char *name, *text;
+} table[UI_COUNT] = {
+    [UI_NEXT] = {"next", "Next"},
+    [UI_BACK] = {"back", "Back"},
+    [UI_SKIP] = {"skip", "Skip"},
+    [UI_CLOSE] = {"close", "Close"},
+    [UI_SEND] = {"send", "Send"},
+    [UI_CHOICE_TITLE] = {"choice_title", "What matters most to you?"},
+    [UI_CHOICE_HINT] = {"choice_hint", "Tap as many as you like, then Next"},
+    [UI_SOMETHING_ELSE] = {"something_else", "Something else"},
+    [UI_RATING_TITLE] = {"rating_title", "How do you feel about the future?"},
+    [UI_RATING_1] = {"rating_1", "Very worried"},
+    [UI_RATING_2] = {"rating_2", "Worried"},
+    [UI_RATING_3] = {"rating_3", "Not sure"},
+    [UI_RATING_4] = {"rating_4", "Hopeful"},
+    [UI_RATING_5] = {"rating_5", "Very hopeful"},
+    [UI_TEXT_HINT] = {"text_hint", "Type here, then tap Next"},
+    [UI_CHARS_LEFT] = {"chars_left", "%d characters left"},
+    [UI_NAME_TITLE] = {"name_title", "What is your first name?"},
+    [UI_AGE_TITLE] = {"age_title", "How old are you?"},
+    [UI_AGE_1] = {"age_1", "Under 12"},
+    [UI_AGE_2] = {"age_2", "12 to 17"},
+    [UI_AGE_3] = {"age_3", "18 to 24"},
+    [UI_AGE_4] = {"age_4", "25 to 44"},
+    [UI_AGE_5] = {"age_5", "45 to 64"},
+    [UI_AGE_6] = {"age_6", "65 or over"},
+    [UI_POSTCODE_TITLE] = {"postcode_title", "The first part of your postcode"},
+    [UI_POSTCODE_HINT] = {"postcode_hint", "For example S60 or S65"},
+    [UI_POSTCODE_INVALID] = {"postcode_invalid", "That does not look like the first part of a postcode. Try something like S60, or tap Skip."},
+    [UI_CONSENT_TITLE] = {"consent_title", "Your words and your privacy"},
+    [UI_CONSENT_QUESTION] = {"consent_question", "May we quote your words and first name in public?"},
+    [UI_YES] = {"yes", "Yes"},
+    [UI_NO] = {"no", "No"},
+    [UI_REVIEW_TITLE] = {"review_title", "Is this right?"},
+    [UI_REVIEW_THEMES] = {"review_themes", "Matters most"},
+    [UI_REVIEW_RATING] = {"review_rating", "Feeling"},
+    [UI_REVIEW_TEXT] = {"review_text", "Your idea"},
+    [UI_REVIEW_NAME] = {"review_name", "Name"},
+    [UI_REVIEW_AGE] = {"review_age", "Age"},
+    [UI_REVIEW_POSTCODE] = {"review_postcode", "Postcode"},
+    [UI_REVIEW_QUOTE] = {"review_quote", "May we quote you"},
+    [UI_REVIEW_NONE] = {"review_none", "(skipped)"},
+    [UI_THANKS_TITLE] = {"thanks_title", "Thank you!"},
+    [UI_THANKS_BODY] = {"thanks_body", "What you told us is saved. It will help shape the plan."},
+    [UI_SORRY_TITLE] = {"sorry_title", "Sorry, this could not be saved"},
+    [UI_SORRY_BODY] = {"sorry_body", "Something went wrong with this kiosk. Please tell a member of staff, or try again later."},
+    [UI_STILL_TITLE] = {"still_title", "Are you still there?"},
+    [UI_STILL_BODY] = {"still_body", "Tap Continue to carry on. Otherwise what you entered will be cleared in %d seconds."},
+    [UI_STILL_CONTINUE] = {"still_continue", "Continue"},
+};
+
+const char *ui_text_name(ui_text_id id) { return id < UI_COUNT ? table[id].name : ""; }
+const char *ui_text_default(ui_text_id id) { return id < UI_COUNT ? table[id].text : ""; }
+
+const char *const *ui_text_names(void) {
+    static const char *names[UI_COUNT + 1];
+    if (!names[0])
+        for (int i = 0; i < UI_COUNT; i++) names[i] = table[i].name;
+    return names;
+}

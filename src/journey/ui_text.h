@@ -1,0 +1,30 @@
+/* ui_text: every word the kiosk says that is not plan content (buttons, questions of the
+ * feedback journey, "Are you still there?") as one table of named strings with English
+ * defaults. A config overrides any of them under feedback.wording, by name; the translation
+ * work (issue: six languages) replaces this table per language rather than hunting literals.
+ * Pure data; no SDL. */
+#ifndef PK_UI_TEXT_H
+#define PK_UI_TEXT_H
+
+typedef enum {
+    UI_NEXT, UI_BACK, UI_SKIP, UI_CLOSE, UI_SEND,
+    UI_CHOICE_TITLE, UI_CHOICE_HINT, UI_SOMETHING_ELSE,
+    UI_RATING_TITLE, UI_RATING_1, UI_RATING_2, UI_RATING_3, UI_RATING_4, UI_RATING_5,
+    UI_TEXT_HINT, UI_CHARS_LEFT,
+    UI_NAME_TITLE, UI_AGE_TITLE, UI_AGE_1, UI_AGE_2, UI_AGE_3, UI_AGE_4, UI_AGE_5, UI_AGE_6,
+    UI_POSTCODE_TITLE, UI_POSTCODE_HINT, UI_POSTCODE_INVALID,
+    UI_CONSENT_TITLE, UI_CONSENT_QUESTION, UI_YES, UI_NO,
+    UI_REVIEW_TITLE, UI_REVIEW_THEMES, UI_REVIEW_RATING, UI_REVIEW_TEXT, UI_REVIEW_NAME,
+    UI_REVIEW_AGE, UI_REVIEW_POSTCODE, UI_REVIEW_QUOTE, UI_REVIEW_NONE,
+    UI_THANKS_TITLE, UI_THANKS_BODY, UI_SORRY_TITLE, UI_SORRY_BODY,
+    UI_STILL_TITLE, UI_STILL_BODY, UI_STILL_CONTINUE,
+    UI_COUNT
+} ui_text_id;
+
+/* The name used in YAML (feedback.wording.<name>) and the English default. */
+const char *ui_text_name(ui_text_id id);
+const char *ui_text_default(ui_text_id id);
+/* Names in order, NULL-terminated (for "did you mean" on unknown wording keys). */
+const char *const *ui_text_names(void);
+
+#endif

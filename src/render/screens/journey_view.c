@@ -1,0 +1,400 @@
+#include "render/screens/journey_view.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "platform/paths.h"
+#include "text/utf8.h"
+
+typedef enum { BTN_PRIMARY, BTN_PLAIN, BTN_SELECTED } button_style;
+
+static void add_widget(widget_list *w, pk_rect r, widget_kind kind, int index, const key_def *key) {
+    if (w->count < WIDGETS_MAX) w->items[w->count++] = (widget){r, kind, index, key};
+}
+
+const widget *widget_hit(const widget_list *w, int x, int y) {
+    for (int i = w->count - 1; i >= 0; i--)
+        if (rect_contains(w->items[i].r, x, y)) return &w->items[i];
+    return NULL;
+}
+
+static const char *ui(const slide_ctx *sc, ui_text_id id) { return sc->cfg->feedback.ui[id]; }
+
+/* A tick drawn with two thick lines: the font has no check-mark glyph, and colour alone must
+ * never be the only sign that something is chosen. */
+static void tick(draw_list *l, pk_rect b, pk_color c, int thick) {
+    draw_item *it;
+    if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){b.x, b.y + b.h / 2, b.w / 3, b.h / 3}, c))) it->radius = thick;
+    if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){b.x + b.w / 3, b.y + b.h * 5 / 6, b.w * 2 / 3, -b.h * 2 / 3}, c)))
+        it->radius = thick;
+}
+
+static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r, const char *label,
+                   button_style style, widget_kind kind, int index) {
+    const config_theme *th = &sc->cfg->theme;
+    pk_color bg = style == BTN_PLAIN ? th->surface : th->accent;
+    pk_color fg = style == BTN_PLAIN ? th->text : th->accent_text;
+    draw_item *b = draw_list_add(l, DRAW_RECT, r, bg);
+    if (b) b->radius = r.h < r.w ? r.h / 4 : r.w / 4;
+    pk_rect inner = rect_inset(r, r.h / 5 > 8 ? r.h / 5 : 8, r.h / 10);
+    if (style == BTN_SELECTED) {
+        int t = inner.h / 2 < 40 * sc->m.unit / 10 ? inner.h / 2 : (int)(4 * sc->m.unit);
+        tick(l, (pk_rect){inner.x, inner.y + (inner.h - t) / 2, t, t}, fg, (int)(sc->m.unit * 0.6) + 2);
+        rect_cut_left(&inner, t, t / 3);
+    }
+    slides_text(sc, l, label, inner, FONT_BOLD, 5.2, 2.8, fg, ALIGN_CENTER, true);
+    add_widget(w, r, kind, index, NULL);
+}
+
+/* The frame of every step: the question on top, Close at the top right, and Back, the step
+ * count, Skip and Next (or Send) along the bottom. Returns the content box. */
+static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, draw_list *l,
+                      widget_list *w, bool skippable, bool next) {
+    const config_theme *th = &sc->cfg->theme;
+    pk_rect top = sc->fr.title;
+    int close_w = sc->m.touch * 2 > (int)(sc->m.unit * 22) ? sc->m.touch * 2 : (int)(sc->m.unit * 22);
+    pk_rect close = {top.x + top.w - close_w, top.y + (top.h - sc->m.touch) / 2, close_w, sc->m.touch};
+    if (close.h > top.h) close.h = top.h, close.y = top.y;
+    pk_rect heading = top;
+    heading.w -= close_w + sc->m.gap;
+    slides_text(sc, l, title, heading, FONT_BOLD, 7, 3.6, th->text, ALIGN_LEFT, true);
+    button(sc, l, w, close, ui(sc, UI_CLOSE), BTN_PLAIN, W_CLOSE, 0);
+
+    pk_rect foot = sc->fr.footer;
+    int bw = (int)(foot.w * (sc->m.portrait ? 0.3 : 0.22));
+    pk_rect back = {foot.x, foot.y, bw, foot.h};
+    pk_rect nextb = {foot.x + foot.w - bw, foot.y, bw, foot.h};
+    pk_rect skip = {nextb.x - bw - sc->m.gap, foot.y, bw, foot.h};
+    button(sc, l, w, back, ui(sc, UI_BACK), BTN_PLAIN, W_BACK, 0);
+    if (next)
+        button(sc, l, w, nextb, ui(sc, j->step == STEP_REVIEW ? UI_SEND : UI_NEXT), BTN_PRIMARY,
+               j->step == STEP_REVIEW ? W_SEND : W_NEXT, 0);
+    if (skippable) button(sc, l, w, skip, ui(sc, UI_SKIP), BTN_PLAIN, W_SKIP, 0);
+    /* Step count between Back and Skip, as dots: where am I, how far to go. */
+    int n = journey_step_count(j), cur = journey_step_number(j) - 1;
+    pk_rect dots = {back.x + back.w + sc->m.gap, foot.y, skip.x - back.x - back.w - 2 * sc->m.gap, foot.h};
+    int pitch = n ? dots.w / n : 0, max_pitch = (int)(sc->m.unit * 5);
+    if (pitch > max_pitch) pitch = max_pitch;
+    int d = pitch / 2 > 4 ? pitch / 2 : 4;
+    int x0 = dots.x + (dots.w - pitch * n) / 2;
+    for (int i = 0; i < n && pitch > 0; i++) {
+        draw_item *it = draw_list_add(l, DRAW_CIRCLE,
+                                      (pk_rect){x0 + i * pitch + (pitch - d) / 2, dots.y + (dots.h - d) / 2, d, d},
+                                      i == cur ? th->accent : i < cur ? th->text : th->surface);
+        if (it) it->radius = d / 2;
+    }
+    return sc->fr.content;
+}
+
+static void choice(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w) {
+    const config *c = sc->cfg;
+    const config_theme *th = &c->theme;
+    pk_rect box = chrome(sc, j, ui(sc, UI_CHOICE_TITLE), l, w, true, true);
+    pk_rect hint = rect_cut_top(&box, (int)(box.h * 0.12), sc->m.gap / 2);
+    slides_text(sc, l, ui(sc, UI_CHOICE_HINT), hint, FONT_REGULAR, 4.2, 2.8, th->muted, ALIGN_LEFT, true);
+    int n = c->n_themes + 1;
+    int cols = layout_grid_cols(box, n, sc->m.portrait ? 2.6 : 2.2);
+    int rows = (n + cols - 1) / cols;
+    char other_icon[PATH_MAX];
+    bool have_other = paths_find(NULL, paths_assets_dir(), NULL, "icons/other.svg", other_icon, sizeof other_icon);
+    for (int i = 0; i < n; i++) {
+        pk_rect cell = rect_grid_cell(box, cols, rows, sc->m.gap, i);
+        bool on = j->themes[i];
+        const char *name = i < c->n_themes ? c->themes[i].name : ui(sc, UI_SOMETHING_ELSE);
+        const char *icon = i < c->n_themes ? c->themes[i].icon : have_other ? other_icon : NULL;
+        draw_item *b = draw_list_add(l, DRAW_RECT, cell, on ? th->accent : th->surface);
+        if (b) b->radius = (int)(sc->m.unit * 1.5);
+        pk_rect inner = rect_inset(cell, (int)(sc->m.unit * 1.5), (int)(sc->m.unit * 1.5));
+        int ic = inner.h < inner.w / 3 ? inner.h : inner.w / 3;
+        if (on) {
+            int t = ic / 2;
+            tick(l, (pk_rect){inner.x + inner.w - t, inner.y, t, t}, th->accent_text, (int)(sc->m.unit * 0.6) + 2);
+            inner.w -= t + sc->m.gap / 2;
+        }
+        pk_rect ib = rect_cut_left(&inner, ic, sc->m.gap / 2);
+        ib.y += (ib.h - ic) / 2, ib.h = ic;
+        if (icon && !on) {
+            draw_item *it = draw_list_add(l, DRAW_IMAGE, ib, th->text);
+            if (it) it->str = draw_list_str(l, icon);
+        } else if (icon) {
+            /* On the accent background a white icon would vanish: a dark disc behind it. */
+            draw_item *d = draw_list_add(l, DRAW_CIRCLE, ib, th->accent_text);
+            if (d) d->radius = ib.w / 2;
+            draw_item *it = draw_list_add(l, DRAW_IMAGE, rect_inset(ib, ib.w / 6, ib.h / 6), th->text);
+            if (it) it->str = draw_list_str(l, icon);
+        }
+        slides_text(sc, l, name, inner, FONT_BOLD, 4.8, 2.8, on ? th->accent_text : th->text, ALIGN_LEFT, true);
+        add_widget(w, cell, W_THEME, i, NULL);
+    }
+}
+
+/* A face: a disc, two eyes and a mouth whose curve goes from a frown (1) to a smile (5). */
+static void face(const slide_ctx *sc, draw_list *l, pk_rect b, int rating, bool on) {
+    const config_theme *th = &sc->cfg->theme;
+    pk_color skin = on ? th->accent : th->muted, ink = th->accent_text;
+    int d = b.w < b.h ? b.w : b.h;
+    pk_rect disc = {b.x + (b.w - d) / 2, b.y + (b.h - d) / 2, d, d};
+    draw_item *it = draw_list_add(l, DRAW_CIRCLE, disc, skin);
+    if (it) it->radius = d / 2;
+    int eye = d / 9 > 2 ? d / 9 : 2;
+    for (int e = -1; e <= 1; e += 2) {
+        pk_rect er = {disc.x + d / 2 + e * d / 5 - eye / 2, disc.y + d * 3 / 8 - eye / 2, eye, eye};
+        if ((it = draw_list_add(l, DRAW_CIRCLE, er, ink))) it->radius = eye / 2;
+    }
+    double curve = (rating - 3) * 0.09 * d; /* mouth ends rise for a smile */
+    int thick = d / 16 > 2 ? d / 16 : 2, segs = 6, cy = disc.y + d * 2 / 3;
+    int px = 0, py = 0;
+    for (int k = 0; k <= segs; k++) {
+        double t = (double)k / segs * 2 - 1; /* -1..1 across the mouth */
+        int x = disc.x + d / 2 + (int)(t * d * 0.24);
+        int y = cy + (int)(curve * (1 - t * t)) - (int)(curve / 2);
+        if (k && (it = draw_list_add(l, DRAW_LINE, (pk_rect){px, py, x - px, y - py}, ink))) it->radius = thick;
+        px = x, py = y;
+    }
+}
+
+static void rating(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w) {
+    const config_theme *th = &sc->cfg->theme;
+    pk_rect box = chrome(sc, j, ui(sc, UI_RATING_TITLE), l, w, true, true);
+    int cols = sc->m.portrait ? 1 : 5, rows = sc->m.portrait ? 5 : 1;
+    for (int i = 0; i < 5; i++) {
+        pk_rect cell = rect_grid_cell(box, cols, rows, sc->m.gap, i);
+        bool on = j->rating == i + 1;
+        draw_item *b = draw_list_add(l, DRAW_RECT, cell, on ? th->surface : th->background);
+        if (b) b->radius = (int)(sc->m.unit * 1.5);
+        pk_rect inner = rect_inset(cell, sc->m.gap / 2, sc->m.gap / 2);
+        pk_rect label = sc->m.portrait ? inner : rect_cut_bottom(&inner, (int)(inner.h * 0.3), sc->m.gap / 2);
+        pk_rect fb = sc->m.portrait ? rect_cut_left(&label, inner.h, sc->m.gap) : inner;
+        face(sc, l, fb, i + 1, on);
+        slides_text(sc, l, ui(sc, (ui_text_id)(UI_RATING_1 + i)), label, FONT_BOLD, 4.4, 2.6,
+                    on ? th->accent : th->text, sc->m.portrait ? ALIGN_LEFT : ALIGN_CENTER, true);
+        add_widget(w, cell, W_RATING, i + 1, NULL);
+    }
+}
+
+/* The text box and the keyboard under it, for the free text, the name and the postcode. */
+static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w,
+                   const char *title, const char *hint, const char *text, int max_chars,
+                   bool multiline) {
+    const config_theme *th = &sc->cfg->theme;
+    pk_rect box = chrome(sc, j, title, l, w, true, true);
+    /* Keys first: every key at least a touch target tall; the text box takes what is left. */
+    int rows = j->kb.layout->pages[j->kb.page].n_rows;
+    int kb_h = rows * sc->m.touch + (rows - 1) * (sc->m.gap / 2);
+    int want = (int)(box.h * (multiline ? 0.62 : 0.7));
+    if (kb_h < want) kb_h = want;
+    if (kb_h > box.h * 4 / 5) kb_h = box.h * 4 / 5;
+    pk_rect kb_box = rect_cut_bottom(&box, kb_h, sc->m.gap);
+    pk_rect field = box;
+    slides_card(sc, l, field);
+    pk_rect inner = rect_inset(field, (int)(sc->m.unit * 1.5), (int)(sc->m.unit * 0.8));
+    if (j->postcode_invalid) {
+        pk_rect msg = rect_cut_bottom(&inner, inner.h / 2, 0);
+        slides_text(sc, l, ui(sc, UI_POSTCODE_INVALID), msg, FONT_BOLD, 4, 2.4,
+                    th->status[STATUS_DELAYED], ALIGN_LEFT, true);
+    }
+    int px = layout_px(&sc->m, multiline ? 4.6 : 5.5, 14);
+    int lh = text_line_height(sc->text, FONT_REGULAR, px);
+    if (lh > inner.h) px = text_fit(sc->text, FONT_REGULAR, "Ag", inner.w, inner.h, 10, px, NULL), lh = text_line_height(sc->text, FONT_REGULAR, px);
+    int chars = (int)utf8_count(text, strlen(text));
+    int left = max_chars - chars;
+    if (multiline && left <= (max_chars / 10 > 50 ? 50 : max_chars / 10 + 5)) {
+        char buf[96], num[16];
+        const char *tmpl = ui(sc, UI_CHARS_LEFT), *pct = strstr(tmpl, "%d");
+        snprintf(num, sizeof num, "%d", left);
+        if (pct) snprintf(buf, sizeof buf, "%.*s%s%s", (int)(pct - tmpl), tmpl, num, pct + 2);
+        else snprintf(buf, sizeof buf, "%s %s", num, tmpl);
+        pk_rect cl = rect_cut_bottom(&inner, lh, 0);
+        slides_text_at(sc, l, buf, cl, FONT_BOLD, px * 4 / 5, left <= 10 ? th->status[STATUS_DELAYED] : th->accent, ALIGN_RIGHT, true);
+    }
+    int caret_x = inner.x, caret_y = inner.y;
+    if (!text[0]) {
+        slides_text_at(sc, l, hint, inner, FONT_REGULAR, px, th->muted, ALIGN_LEFT, false);
+    } else {
+        /* Show the end of the text: the lines that fit, counted back from the last. */
+        wrap_line lines[TEXT_MAX_LINES];
+        int n = text_wrap(sc->text, FONT_REGULAR, px, text, inner.w - 4, lines, TEXT_MAX_LINES);
+        if (n > TEXT_MAX_LINES) n = TEXT_MAX_LINES;
+        int fit = inner.h / lh > 0 ? inner.h / lh : 1;
+        int first = n > fit ? n - fit : 0;
+        slides_text_at(sc, l, text + lines[first].start, (pk_rect){inner.x, inner.y, inner.w - 4, inner.h},
+                       FONT_REGULAR, px, th->text, ALIGN_LEFT, false);
+        const wrap_line *last = &lines[n - 1];
+        caret_x = inner.x + text_measure(sc->text, FONT_REGULAR, px, text + last->start, last->len);
+        caret_y = inner.y + (n - 1 - first) * lh;
+        /* A trailing space or newline moves the caret on, as the visitor expects. */
+        size_t end = last->start + last->len, total = strlen(text);
+        if (end < total) caret_x += text_measure(sc->text, FONT_REGULAR, px, " ", 1);
+        if (caret_x > inner.x + inner.w - 3) caret_x = inner.x + inner.w - 3;
+    }
+    int cw = (int)(sc->m.unit * 0.4) + 2;
+    draw_list_add(l, DRAW_RECT, (pk_rect){caret_x, caret_y + lh / 8, cw, lh * 3 / 4}, th->accent);
+    key_rect keys[KEYBOARD_MAX_KEYS];
+    int nk = keyboard_layout_keys(&j->kb, kb_box, sc->m.gap / 2, keys);
+    int kpx = 0;
+    for (int i = 0; i < nk; i++) {
+        const key_def *k = keys[i].key;
+        bool special = k->action != KEY_CHAR && k->action != KEY_SPACE;
+        bool lit = k->action == KEY_SHIFT && (j->kb.shift || j->kb.caps);
+        draw_item *b = draw_list_add(l, DRAW_RECT, keys[i].r, lit ? th->accent : special ? th->background : th->surface);
+        if (b) b->radius = (int)(sc->m.unit * 0.8);
+        if (special && !lit) {
+            /* Function keys are outlined, so letters stand out. */
+            draw_item *o = draw_list_add(l, DRAW_RECT, rect_inset(keys[i].r, 0, 0), th->surface);
+            if (o) o->radius = b ? b->radius : 0;
+            draw_item *in = draw_list_add(l, DRAW_RECT, rect_inset(keys[i].r, 2, 2), th->background);
+            if (in) in->radius = b ? b->radius : 0;
+        }
+        if (!kpx) kpx = text_fit(sc->text, FONT_BOLD, "W", keys[i].r.w, keys[i].r.h * 3 / 4, 10,
+                                 layout_px(&sc->m, 6, 14), NULL);
+        const char *label = k->label ? k->label : k->text;
+        pk_rect lr = rect_inset(keys[i].r, 2, 2);
+        int px_k = text_fit(sc->text, FONT_BOLD, label, lr.w, lr.h, 10, kpx, NULL);
+        slides_text_at(sc, l, label, lr, FONT_BOLD, px_k, lit ? th->accent_text : th->text, ALIGN_CENTER, true);
+        add_widget(w, keys[i].r, W_KEY, i, k);
+    }
+}
+
+static void choices(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect box, int n,
+                    ui_text_id first, int selected, widget_kind kind) {
+    int cols = layout_grid_cols(box, n, 2.8);
+    int rows = (n + cols - 1) / cols;
+    for (int i = 0; i < n; i++)
+        button(sc, l, w, rect_grid_cell(box, cols, rows, sc->m.gap, i), ui(sc, (ui_text_id)(first + i)),
+               selected == i ? BTN_SELECTED : BTN_PLAIN, kind, i);
+}
+
+static void consent(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w) {
+    const config_theme *th = &sc->cfg->theme;
+    pk_rect box = chrome(sc, j, ui(sc, UI_CONSENT_TITLE), l, w, true, true);
+    pk_rect notice = rect_cut_top(&box, (int)(box.h * 0.5), sc->m.gap);
+    slides_card(sc, l, notice);
+    slides_text(sc, l, sc->cfg->feedback.privacy_notice, rect_inset(notice, (int)(sc->m.unit * 2), (int)(sc->m.unit * 1.2)),
+                FONT_REGULAR, 4.2, 2.6, th->text, ALIGN_LEFT, true);
+    pk_rect q = rect_cut_top(&box, (int)(box.h * 0.4), sc->m.gap / 2);
+    slides_text(sc, l, ui(sc, UI_CONSENT_QUESTION), q, FONT_BOLD, 5, 3, th->text, ALIGN_LEFT, true);
+    pk_rect yes = rect_grid_cell(box, 2, 1, sc->m.gap, 0), no = rect_grid_cell(box, 2, 1, sc->m.gap, 1);
+    button(sc, l, w, yes, ui(sc, UI_YES), j->consent == 1 ? BTN_SELECTED : BTN_PLAIN, W_CONSENT, 1);
+    button(sc, l, w, no, ui(sc, UI_NO), j->consent == 0 ? BTN_SELECTED : BTN_PLAIN, W_CONSENT, 0);
+}
+
+static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w) {
+    const config *c = sc->cfg;
+    const config_theme *th = &c->theme;
+    pk_rect box = chrome(sc, j, ui(sc, UI_REVIEW_TITLE), l, w, false, true);
+    char themes[600] = "", rating_s[64] = "";
+    for (int i = 0; i <= c->n_themes; i++)
+        if (j->themes[i]) {
+            if (themes[0]) strncat(themes, ", ", sizeof themes - strlen(themes) - 1);
+            strncat(themes, i < c->n_themes ? c->themes[i].name : ui(sc, UI_SOMETHING_ELSE),
+                    sizeof themes - strlen(themes) - 1);
+        }
+    if (j->rating) snprintf(rating_s, sizeof rating_s, "%s", ui(sc, (ui_text_id)(UI_RATING_1 + j->rating - 1)));
+    const char *none = ui(sc, UI_REVIEW_NONE);
+    struct { bool on; ui_text_id label; const char *value; } rows[] = {
+        {c->feedback.step_choice, UI_REVIEW_THEMES, themes[0] ? themes : none},
+        {c->feedback.step_rating, UI_REVIEW_RATING, rating_s[0] ? rating_s : none},
+        {c->feedback.step_text, UI_REVIEW_TEXT, j->text[0] ? j->text : none},
+        {c->feedback.step_name, UI_REVIEW_NAME, j->name[0] ? j->name : none},
+        {c->feedback.step_age, UI_REVIEW_AGE, j->age_band >= 0 ? ui(sc, (ui_text_id)(UI_AGE_1 + j->age_band)) : none},
+        {c->feedback.step_postcode, UI_REVIEW_POSTCODE, j->postcode[0] ? j->postcode : none},
+        {c->feedback.step_consent, UI_REVIEW_QUOTE, j->consent == 1 ? ui(sc, UI_YES) : j->consent == 0 ? ui(sc, UI_NO) : none},
+    };
+    int n = 0;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) n += rows[i].on;
+    /* The idea itself gets three rows' worth of room. */
+    int units = n + (c->feedback.step_text ? 2 : 0), unit_h = units ? (box.h - sc->m.gap * (n - 1)) / units : 0;
+    int label_w = (int)(box.w * (sc->m.portrait ? 0.32 : 0.25));
+    const char *labels[8], *values[8];
+    int lw[8], lh[8], vw[8], vh[8], k = 0;
+    pk_rect lr[8], vr[8];
+    int y = box.y;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        if (!rows[i].on) continue;
+        int h = unit_h * (rows[i].label == UI_REVIEW_TEXT ? 3 : 1);
+        pk_rect row = {box.x, y, box.w, h};
+        lr[k] = rect_cut_left(&row, label_w, sc->m.gap);
+        vr[k] = row;
+        labels[k] = ui(sc, rows[i].label), values[k] = rows[i].value;
+        lw[k] = lr[k].w, lh[k] = lr[k].h, vw[k] = vr[k].w, vh[k] = vr[k].h;
+        k++;
+        y += h + sc->m.gap;
+    }
+    int lpx = slides_fit_common(sc, FONT_BOLD, labels, lw, lh, k, 4, 2.6);
+    int vpx = slides_fit_common(sc, FONT_REGULAR, values, vw, vh, k, 4.4, 2.6);
+    for (int i = 0; i < k; i++) {
+        slides_text_at(sc, l, labels[i], lr[i], FONT_BOLD, lpx, th->muted, ALIGN_LEFT, false);
+        slides_text_at(sc, l, values[i], vr[i], FONT_REGULAR, vpx, values[i] == none ? th->muted : th->text, ALIGN_LEFT, false);
+    }
+}
+
+static void message(const slide_ctx *sc, draw_list *l, widget_list *w, const char *title,
+                    const char *body, pk_color title_color) {
+    const config_theme *th = &sc->cfg->theme;
+    pk_rect box = {sc->fr.title.x, sc->fr.title.y, sc->fr.title.w,
+                   sc->fr.content.y + sc->fr.content.h - sc->fr.title.y};
+    pk_rect t = rect_cut_top(&box, box.h / 2, sc->m.gap);
+    slides_text(sc, l, title, t, FONT_BOLD, 12, 6, title_color, ALIGN_CENTER, true);
+    slides_text(sc, l, body, box, FONT_REGULAR, 6, 3.4, th->text, ALIGN_CENTER, false);
+    button(sc, l, w, sc->fr.button, ui(sc, UI_CLOSE), BTN_PRIMARY, W_CLOSE, 0);
+}
+
+static void still_there(const slide_ctx *sc, const journey *j, uint64_t now, draw_list *l, widget_list *w) {
+    const config_theme *th = &sc->cfg->theme;
+    /* Dim what is behind; the question is the only thing that answers now. */
+    pk_color veil = th->background;
+    veil.a = 225;
+    draw_list_add(l, DRAW_RECT, (pk_rect){0, 0, sc->m.w, sc->m.h}, veil);
+    w->count = 0;
+    pk_rect card = rect_inset((pk_rect){0, 0, sc->m.w, sc->m.h}, sc->m.w / 10, sc->m.h / 8);
+    slides_card(sc, l, card);
+    pk_rect inner = rect_inset(card, sc->m.margin, sc->m.margin);
+    int bh = sc->m.touch * 3 / 2 > (int)(sc->m.unit * 13) ? sc->m.touch * 3 / 2 : (int)(sc->m.unit * 13);
+    pk_rect btn = rect_cut_bottom(&inner, bh, sc->m.gap);
+    btn = rect_inset(btn, btn.w / 5, 0);
+    pk_rect title = rect_cut_top(&inner, inner.h * 2 / 5, sc->m.gap);
+    slides_text(sc, l, ui(sc, UI_STILL_TITLE), title, FONT_BOLD, 10, 5, th->accent, ALIGN_CENTER, true);
+    char body[400], num[16];
+    const char *tmpl = ui(sc, UI_STILL_BODY), *pct = strstr(tmpl, "%d");
+    snprintf(num, sizeof num, "%d", journey_still_there_left(j, now));
+    if (pct) snprintf(body, sizeof body, "%.*s%s%s", (int)(pct - tmpl), tmpl, num, pct + 2);
+    else snprintf(body, sizeof body, "%s", tmpl);
+    slides_text(sc, l, body, inner, FONT_REGULAR, 5.5, 3.2, th->text, ALIGN_CENTER, true);
+    /* Anywhere on the screen answers too; the button is what people look for. */
+    add_widget(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_CONTINUE, 0, NULL);
+    button(sc, l, w, btn, ui(sc, UI_STILL_CONTINUE), BTN_PRIMARY, W_CONTINUE, 0);
+}
+
+void journey_view_layout(const slide_ctx *sc, const journey *j, uint64_t now, draw_list *l, widget_list *w) {
+    draw_list_clear(l);
+    w->count = 0;
+    const config *c = sc->cfg;
+    switch (j->step) {
+    case STEP_CHOICE: choice(sc, j, l, w); break;
+    case STEP_RATING: rating(sc, j, l, w); break;
+    case STEP_TEXT:
+        typing(sc, j, l, w, c->feedback.question, ui(sc, UI_TEXT_HINT), j->text, c->feedback.text_limit, true);
+        break;
+    case STEP_NAME: typing(sc, j, l, w, ui(sc, UI_NAME_TITLE), "", j->name, JOURNEY_NAME_CHARS, false); break;
+    case STEP_AGE: {
+        pk_rect box = chrome(sc, j, ui(sc, UI_AGE_TITLE), l, w, true, true);
+        choices(sc, l, w, box, JOURNEY_AGE_BANDS, UI_AGE_1, j->age_band, W_AGE);
+        break;
+    }
+    case STEP_POSTCODE:
+        typing(sc, j, l, w, ui(sc, UI_POSTCODE_TITLE), ui(sc, UI_POSTCODE_HINT), j->postcode,
+               JOURNEY_POSTCODE_CHARS, false);
+        break;
+    case STEP_CONSENT: consent(sc, j, l, w); break;
+    case STEP_REVIEW: review(sc, j, l, w); break;
+    case STEP_THANKS:
+        message(sc, l, w, ui(sc, UI_THANKS_TITLE), ui(sc, UI_THANKS_BODY), c->theme.accent);
+        break;
+    case STEP_SORRY:
+        message(sc, l, w, ui(sc, UI_SORRY_TITLE), ui(sc, UI_SORRY_BODY), c->theme.status[STATUS_DELAYED]);
+        break;
+    default: break;
+    }
+    if (j->still_there && j->step != STEP_THANKS && j->step != STEP_SORRY) still_there(sc, j, now, l, w);
+}

@@ -1,0 +1,30 @@
+/* journey_view: the feedback journey's screens. Like the slides, each step is described in a
+ * draw list; alongside it comes the list of widgets (buttons, keys) with the very rectangles
+ * that were drawn, so a tap is matched against what the visitor sees. Reads the journey, never
+ * changes it. */
+#ifndef PK_JOURNEY_VIEW_H
+#define PK_JOURNEY_VIEW_H
+#include "journey/journey.h"
+#include "render/slides/slides.h"
+
+#define WIDGETS_MAX 128
+
+typedef struct widget {
+    pk_rect r;
+    widget_kind kind;
+    int index;
+    const key_def *key;
+} widget;
+
+typedef struct widget_list {
+    int count;
+    widget items[WIDGETS_MAX];
+} widget_list;
+
+/* Lays out the journey's current step (and the "still there?" question over it). */
+void journey_view_layout(const slide_ctx *sc, const journey *j, uint64_t now, draw_list *l,
+                         widget_list *w);
+/* The widget under (x,y), or NULL. Later widgets (drawn on top) win. */
+const widget *widget_hit(const widget_list *w, int x, int y);
+
+#endif

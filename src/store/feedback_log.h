@@ -1,0 +1,80 @@
+/* feedback_log: what visitors said, kept so that nothing acknowledged is ever lost.
+ *
+ * Layout on disk: <dir>/<kiosk-id>/<YYYY-MM-DD>.jsonl, one JSON object per line (JSON Lines),
+ * written with jansson. Each kiosk writes only its own folder, so trees from several kiosks can
+ * be gathered into one without conflicts. Abandoned journeys are counted, without content, in
+ * <dir>/<kiosk-id>/abandoned/<YYYY-MM-DD>.jsonl.
+ *
+ * Durability: a record is appended with ONE write() on an O_APPEND descriptor, then the file is
+ * fsync()ed (and its folder too when the file is new) before feedback_log_append() returns
+ * true; only then may the visitor be thanked. A record is never rewritten or deleted.
+ * A power cut mid-write leaves a last line without its newline: feedback_log_open() finds it,
+ * leaves it in place, reports it, and appends a lone "\n" so the next record starts on a line
+ * of its own and can never be merged into the torn one.
+ *
+ * Ownership: the caller owns the feedback_log (feedback_log_open/feedback_log_close) and every
+ * record it passes in; the log keeps no pointers into records. No SDL here. */
+#ifndef PK_FEEDBACK_LOG_H
+#define PK_FEEDBACK_LOG_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "core/diag.h"
+
+#define FEEDBACK_MAX_THEMES 16
+
+typedef struct feedback_record {
+    char id[37];              /* filled by feedback_log_append (UUID v4) */
+    const char *kiosk, *location;
+    time_t at;                /* written as ISO 8601 local time with UTC offset */
+    const char *config_title, *config_hash;
+    const char *question;
+    int n_themes;
+    const char *themes[FEEDBACK_MAX_THEMES]; /* theme ids chosen; "other" for something else */
+    int rating;               /* 1-5, 0 = not given (written as null) */
+    const char *text;         /* free text as typed (UTF-8), NULL/"" = none (null) */
+    const char *name;         /* NULL = skipped (null) */
+    const char *age_band;     /* NULL = skipped */
+    const char *postcode_district; /* NULL = skipped */
+    int consent_quote;        /* 1 yes, 0 no, -1 not asked (null) */
+    const char *language;     /* "en" */
+    int seconds_taken;
+} feedback_record;
+
+/* The system call used to write; tests replace it to simulate a full disk or a short write. */
+typedef ssize_t (*feedback_write_fn)(int fd, const void *buf, size_t n);
+
+typedef struct feedback_log {
+    char dir[1024];           /* <feedback dir>/<kiosk-id> */
+    char kiosk[64];
+    feedback_write_fn write_fn; /* write(2) unless a test sets it */
+    char last_error[DIAG_LEN];  /* the last failure, for the staff screen; "" if none */
+    int torn_lines_found;       /* torn last lines reported by open */
+} feedback_log;
+
+/* Prepares the log for kiosk_id under base_dir, creating folders as needed (0750), and repairs
+ * torn last lines in this kiosk's files as described above; each torn line found is reported in
+ * diags as "FILE:LINE: torn record left by an interrupted write (N bytes); kept as it is".
+ * Returns false with err filled when the folder cannot be created or written. */
+bool feedback_log_open(feedback_log *log, const char *base_dir, const char *kiosk_id,
+                       diag_list *diags, pk_error *err);
+/* Fills rec->id with a fresh UUID v4 (from getrandom) and appends rec durably to the file of
+ * rec->at's local date. Returns true only when the record is on disk (written in full and
+ * fsync'ed). On failure returns false, fills err (and last_error) with a clear reason such as
+ * "the disk is full" / "the folder is read-only", and leaves earlier records intact. */
+bool feedback_log_append(feedback_log *log, feedback_record *rec, pk_error *err);
+/* Counts an abandoned journey (no content): time, step reached, seconds spent. */
+bool feedback_log_abandoned(feedback_log *log, time_t at, const char *step, int seconds,
+                            pk_error *err);
+/* The JSON line (with its trailing '\n') for rec, malloc'ed; the caller frees it. NULL on OOM. */
+char *feedback_record_to_json(const feedback_record *rec);
+/* A new random UUID v4 into out (37 bytes). False if the OS random source failed. */
+bool feedback_uuid4(char out[37]);
+/* Default feedback directory: $XDG_DATA_HOME/plankiosk, ~/.local/share/plankiosk, or
+ * /var/lib/plankiosk when that exists and is writable. */
+const char *feedback_log_default_dir(char *buf, size_t size);
+void feedback_log_close(feedback_log *log);
+
+#endif
