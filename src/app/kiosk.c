@@ -85,9 +85,9 @@ static void save(kiosk *k, uint64_t now) {
     pk_error err = {{0}};
     bool ok = k->log_ok && feedback_log_append(&k->log, &rec, &err);
     if (!ok) {
-        const char *why = k->log_ok ? err.msg : k->storage_error;
-        snprintf(k->storage_error, sizeof k->storage_error, "%s", why);
-        fprintf(stderr, "plankiosk: a response could not be saved: %s\n", why);
+        /* Without a log, storage_error already says why the folder could not be opened. */
+        if (k->log_ok) snprintf(k->storage_error, sizeof k->storage_error, "%s", err.msg);
+        fprintf(stderr, "plankiosk: a response could not be saved: %s\n", k->storage_error);
     } else {
         k->storage_error[0] = '\0';
     }

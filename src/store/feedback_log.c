@@ -521,8 +521,8 @@ static bool append_line(feedback_log *log, const char *folder, const char *date,
         /* The kernel stops short when the disk fills up mid-record; the torn bytes stay and
          * the next append (or open) starts a new line after them. */
         return log_fail(log, err,
-                        "cannot save feedback to %s: only %zd of %zu bytes were written "
-                        "(is the disk full?)",
+                        "cannot save feedback to %s: the disk is probably full (only %zd of "
+                        "%zu bytes were written)",
                         path, w, len);
     }
     if (fsync_fd(fd) != 0) {
