@@ -69,7 +69,12 @@ static bool type_char(kiosk *k, const char *s) {
     if (target < 0) return false;
     for (int attempt = 0; attempt < 6; attempt++) {
         const widget_list *w = kiosk_widgets(k);
-        const widget *to_page = NULL, *shift = NULL, *any_page = NULL;
+        const widget *to_page = NULL, *to_twin = NULL, *shift = NULL, *any_page = NULL;
+        int cur = kiosk_journey(k)->kb.page;
+        /* Upper-case pages (LETTERS, ACCENTS) follow their lower-case twin and are reached
+         * with Shift from there. */
+        int twin = target > 0 && lay->pages[target].name[0] >= 'A' && lay->pages[target].name[0] <= 'Z'
+                       ? target - 1 : -1;
         for (int i = 0; i < w->count; i++) {
             const key_def *key = w->items[i].key;
             if (w->items[i].kind != W_KEY || !key) continue;
@@ -79,10 +84,15 @@ static bool type_char(kiosk *k, const char *s) {
                 return true;
             }
             if (key->action == KEY_PAGE && key->page == target) to_page = &w->items[i];
+            if (key->action == KEY_PAGE && key->page == twin) to_twin = &w->items[i];
             if (key->action == KEY_PAGE && !any_page) any_page = &w->items[i];
             if (key->action == KEY_SHIFT) shift = &w->items[i];
         }
-        const widget *next = to_page ? to_page : (shift && attempt % 2 == 0) ? shift : any_page;
+        const widget *next = to_page                ? to_page
+                             : cur == twin && shift ? shift
+                             : to_twin              ? to_twin
+                             : (shift && attempt % 2 == 0) ? shift
+                                                           : any_page;
         if (!next) break;
         tap_widget(k, next);
     }
