@@ -53,8 +53,11 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
                       widget_list *w, bool skippable, bool next) {
     const config_theme *th = &sc->cfg->theme;
     pk_rect top = sc->fr.title;
-    int close_w = sc->m.touch * 2 > (int)(sc->m.unit * 22) ? sc->m.touch * 2 : (int)(sc->m.unit * 22);
-    pk_rect close = {top.x + top.w - close_w, top.y + (top.h - sc->m.touch) / 2, close_w, sc->m.touch};
+    /* Close is as easy to hit as the other buttons: at least a touch target, and in
+     * proportion to the screen. */
+    int close_h = sc->m.touch > (int)(sc->m.unit * 9) ? sc->m.touch : (int)(sc->m.unit * 9);
+    int close_w = close_h * 2 > (int)(sc->m.unit * 22) ? close_h * 2 : (int)(sc->m.unit * 22);
+    pk_rect close = {top.x + top.w - close_w, top.y + (top.h - close_h) / 2, close_w, close_h};
     if (close.h > top.h) close.h = top.h, close.y = top.y;
     pk_rect heading = top;
     heading.w -= close_w + sc->m.gap;
@@ -78,6 +81,7 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
     if (pitch > max_pitch) pitch = max_pitch;
     int d = pitch / 2 > 4 ? pitch / 2 : 4;
     int x0 = dots.x + (dots.w - pitch * n) / 2;
+    if (pitch < (int)(sc->m.unit * 1.5)) n = 0; /* no room: the dots would be specks */
     for (int i = 0; i < n && pitch > 0; i++) {
         draw_item *it = draw_list_add(l, DRAW_CIRCLE,
                                       (pk_rect){x0 + i * pitch + (pitch - d) / 2, dots.y + (dots.h - d) / 2, d, d},
