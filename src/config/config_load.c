@@ -379,8 +379,14 @@ static void load_slide(loader *L, int index, ynode *n) {
 
     s->id = y_str(y, n, "id", false);
     if (!s->id) {
-        char gen[48];
+        /* A generated id never clashes with one an editor wrote. */
+        char gen[64];
         snprintf(gen, sizeof gen, "%s-%d", slide_type_names[t], index + 1);
+        for (int i = 0, suffix = 2; i < c->n_slides - 1; i++)
+            if (strcmp(c->slides[i].id, gen) == 0) {
+                snprintf(gen, sizeof gen, "%s-%d-%d", slide_type_names[t], index + 1, suffix++);
+                i = -1;
+            }
         s->id = arena_strdup(&c->mem, gen);
     }
     for (int i = 0; i < c->n_slides - 1; i++)

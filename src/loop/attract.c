@@ -30,7 +30,11 @@ void attract_go(attract *a, int delta, uint64_t now) {
         /* Each pass of the loop re-reads the calendar, so dated slides come and go by day. */
         a->n = content_active_slides(a->cfg, a->today, a->order, CONFIG_MAX_SLIDES);
     }
-    a->pos = ((a->pos + delta) % a->n + a->n) % a->n;
+    /* Past either end the loop starts again from that end, whatever today's slides are. */
+    if (wrapped)
+        a->pos = delta > 0 ? 0 : a->n - 1;
+    else
+        a->pos += delta;
     if (a->prev_pos >= 0) {
         /* The order may have changed under a wrap: find the outgoing slide again. */
         a->prev_pos = -1;
