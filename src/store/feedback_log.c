@@ -48,6 +48,17 @@ static const char *reason_for(int e) {
     }
 }
 
+/* The same for a folder that could not be made. */
+static const char *mkdir_reason(int e) {
+    switch (e) {
+    case EACCES:
+    case EPERM: return "no permission to create a folder there";
+    case EROFS: return "the file system is read-only";
+    case ENOENT: return "that place does not exist or cannot hold folders";
+    default: return reason_for(e);
+    }
+}
+
 /* Formats the message into log->last_error (when there is a log) and err; returns false. */
 static bool log_fail(feedback_log *log, pk_error *err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -150,15 +161,15 @@ static bool ends_with(const char *s, const char *suffix) {
 /* ---- torn-line repair at open ---------------------------------------------------------- */
 
 /* If path ends in a torn line (no final '\n'), reports it and appends a lone "\n". The torn
- * bytes stay where they are. Returns false (errno set) only when the repair could not be
- * written. */
+ * bytes stay where they are. Files that need no repair are only read (an archived, read-only
+ * day file is fine). Returns false (errno set) only when the repair could not be written. */
 static bool repair_file(feedback_log *log, const char *path, diag_list *diags) {
-    int fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return false;
     struct stat st;
     char last = '\n';
     if (fstat(fd, &st) != 0 || (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)) {
-        int e = errno;
+        int e = errno ? errno : EIO;
         close(fd);
         errno = e;
         return false;
@@ -188,16 +199,21 @@ static bool repair_file(feedback_log *log, const char *path, diag_list *diags) {
             }
         off += r;
     }
+    close(fd);
     long long torn_bytes = (long long)(off - (last_nl + 1));
     if (diags)
         diag_add(diags, path, (int)(newlines + 1), 0,
                  "torn record left by an interrupted write (%lld bytes); kept as it is",
                  torn_bytes);
     log->torn_lines_found++;
+
+    fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (fd < 0) return false;
+    errno = 0;
     if (write_once(log, fd, "\n", 1) != 1 || fsync_fd(fd) != 0) {
-        int e = errno;
+        int e = errno ? errno : EIO;
         close(fd);
-        errno = e ? e : EIO;
+        errno = e;
         return false;
     }
     close(fd);
@@ -212,8 +228,7 @@ static int cmp_str(const void *a, const void *b) {
 static bool repair_dir(feedback_log *log, const char *dir, diag_list *diags, pk_error *err) {
     DIR *d = opendir(dir);
     if (!d)
-        return log_fail(log, err, "cannot read the feedback folder %s: %s", dir,
-                        reason_for(errno));
+        return log_fail(log, err, "cannot read the feedback folder %s: %s", dir, reason_for(errno));
     char **names = NULL;
     size_t n = 0, cap = 0;
     bool ok = true;
@@ -254,8 +269,7 @@ static bool repair_dir(feedback_log *log, const char *dir, diag_list *diags, pk_
     /* A file created just before a crash may have been written but its folder entry not yet
      * synced; syncing the folder now makes everything found here durable. */
     if (fsync_dir(dir) != 0)
-        return log_fail(log, err, "cannot sync the feedback folder %s: %s", dir,
-                        reason_for(errno));
+        return log_fail(log, err, "cannot sync the feedback folder %s: %s", dir, reason_for(errno));
     return true;
 }
 
@@ -291,8 +305,7 @@ bool feedback_log_open(feedback_log *log, const char *base_dir, const char *kios
     int n = snprintf(log->dir, sizeof log->dir, "%.*s/%s", (int)blen, base_dir, kiosk_id);
     if (n < 0 || (size_t)n >= sizeof log->dir) {
         log->dir[0] = '\0';
-        return log_fail(log, err, "the feedback folder path %s/%s is too long", base_dir,
-                        kiosk_id);
+        return log_fail(log, err, "the feedback folder path %s/%s is too long", base_dir, kiosk_id);
     }
     snprintf(log->kiosk, sizeof log->kiosk, "%s", kiosk_id);
 
@@ -302,11 +315,12 @@ bool feedback_log_open(feedback_log *log, const char *base_dir, const char *kios
     if (!make_dirs(abandoned, failed_at, sizeof failed_at)) {
         int e = errno;
         if (e == ENOTDIR && strcmp(failed_at, abandoned) != 0)
-            ok = log_fail(log, err, "cannot create the feedback folder %s: %s is a file, not a folder",
+            ok = log_fail(log, err,
+                          "cannot create the feedback folder %s: %s is a file, not a folder",
                           log->dir, failed_at);
         else
-            ok = log_fail(log, err, "cannot create the feedback folder %s: %s (at %s)", log->dir,
-                          reason_for(e), failed_at);
+            ok = log_fail(log, err, "cannot create the feedback folder %s: making %s failed: %s",
+                          log->dir, failed_at, mkdir_reason(e));
     }
     /* Writable? access() answers without leaving a probe file behind (and says EROFS on a
      * read-only mount even for root). */
@@ -459,21 +473,33 @@ bool feedback_uuid4(char out[37]) {
 
 /* ---- appending ------------------------------------------------------------------------- */
 
+/* O_RDWR rather than O_WRONLY: the last byte is read back before writing. O_EXCL first tells
+ * whether this call created the file (its folder entry then needs an fsync too). */
+static int open_for_append(const char *path, bool *is_new) {
+    *is_new = true;
+    int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+    if (fd < 0 && errno == EEXIST) {
+        *is_new = false;
+        fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+    }
+    return fd;
+}
+
 /* Appends line (with its '\n') to folder/<date>.jsonl durably: one write of the whole line,
  * fsync of the file, and of the folder when the file is new. */
-static bool append_line(feedback_log *log, const char *folder, const char *date,
-                        const char *line, pk_error *err) {
+static bool append_line(feedback_log *log, const char *folder, const char *date, const char *line,
+                        pk_error *err) {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/%s.jsonl", folder, date);
     size_t len = strlen(line);
 
-    /* O_RDWR rather than O_WRONLY: the last byte is read back below. O_EXCL first tells us
-     * whether this call created the file (its folder entry then needs an fsync too). */
     bool is_new = true;
-    int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-    if (fd < 0 && errno == EEXIST) {
-        is_new = false;
-        fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+    int fd = open_for_append(path, &is_new);
+    if (fd < 0 && errno == ENOENT) {
+        /* The folder went away while the kiosk ran (staff moved the files off to collect
+         * them): make it again rather than turn every visitor away until a restart. */
+        char failed_at[PATH_MAX];
+        if (make_dirs(folder, failed_at, sizeof failed_at)) fd = open_for_append(path, &is_new);
     }
     if (fd < 0)
         return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(errno));
@@ -505,8 +531,7 @@ static bool append_line(feedback_log *log, const char *folder, const char *date,
             if (w != 1) {
                 int e = w < 0 && errno ? errno : ENOSPC;
                 close(fd);
-                return log_fail(log, err, "cannot save feedback to %s: %s", path,
-                                reason_for(e));
+                return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(e));
             }
         }
     }
@@ -516,8 +541,7 @@ static bool append_line(feedback_log *log, const char *folder, const char *date,
     if (w < 0 || (size_t)w != len) {
         int e = errno;
         close(fd);
-        if (w < 0)
-            return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(e));
+        if (w < 0) return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(e));
         /* The kernel stops short when the disk fills up mid-record; the torn bytes stay and
          * the next append (or open) starts a new line after them. */
         return log_fail(log, err,
@@ -565,8 +589,10 @@ bool feedback_log_abandoned(feedback_log *log, time_t at, const char *step, int 
     if (!check_open(log, err)) return false;
     char id[37], iso[32], date[11], folder[PATH_MAX];
     if (!feedback_uuid4(id))
-        return log_fail(log, err, "cannot count an abandoned visit: the system's random source "
-                        "failed (%s)", strerror(errno));
+        return log_fail(log, err,
+                        "cannot count an abandoned visit: the system's random source "
+                        "failed (%s)",
+                        strerror(errno));
     format_local_time(at, iso, date);
     json_t *o = json_object();
     if (!o) return log_fail(log, err, "cannot count an abandoned visit: out of memory");
