@@ -23,80 +23,71 @@
 
 enum { PAGE_LETTERS, PAGE_LETTERS_UPPER, PAGE_SYMBOLS, PAGE_ACCENTS, PAGE_ACCENTS_UPPER, N_PAGES };
 
-/* One key of each kind; C(t) types t, its label is t itself. */
-#define C(t) {.text = (t), .action = KEY_CHAR, .width = 1.0f}
-#define SHIFT {.label = "Shift", .action = KEY_SHIFT, .width = 1.5f}
-#define DELETE(w) {.label = "Delete", .action = KEY_BACKSPACE, .width = (w)}
-#define SPACE(w) {.label = "Space", .action = KEY_SPACE, .width = (w)}
+/* The tables are laid out by hand, one line per keyboard row, so they read like the keyboard
+ * they describe; clang-format would reflow them by byte count. */
+// clang-format off
+
+/* One key of each kind; C(t) types t and shows t. Widths are in key units. */
+#define C(t)          {.text = (t), .action = KEY_CHAR, .width = 1.0f}
+#define SHIFT         {.label = "Shift", .action = KEY_SHIFT, .width = 1.5f}
+#define DELETE(w)     {.label = "Delete", .action = KEY_BACKSPACE, .width = (w)}
+#define SPACE(w)      {.label = "Space", .action = KEY_SPACE, .width = (w)}
 #define GOTO(l, p, w) {.label = (l), .action = KEY_PAGE, .page = (p), .width = (w)}
-#define DONE(w) {.label = "Done", .action = KEY_DONE, .width = (w)}
-
-/* Letters: every row is 10 units. The apostrophe sits where it does on a UK keyboard, next to
- * l, because O'Brien and "don't" are common; the comma and full stop are on the bottom row so a
- * sentence needs no page change. */
-#define LETTERS_PAGE(name_, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, b0, b1, b2, b3, b4, b5, b6, \
-                     b7, b8, c0, c1, c2, c3, c4, c5, c6, accents_label)                        \
-    {                                                                                          \
-        .name = (name_), .n_rows = 4, .n_keys = {10, 10, 9, 6},                                \
-        .keys = {                                                                              \
-            {C(a0), C(a1), C(a2), C(a3), C(a4), C(a5), C(a6), C(a7), C(a8), C(a9)},           \
-            {C(b0), C(b1), C(b2), C(b3), C(b4), C(b5), C(b6), C(b7), C(b8), C("'")},           \
-            {SHIFT, C(c0), C(c1), C(c2), C(c3), C(c4), C(c5), C(c6), DELETE(1.5f)},            \
-            {GOTO("123", PAGE_SYMBOLS, 1.5f), GOTO(accents_label, PAGE_ACCENTS, 1.5f), C(","), \
-             SPACE(3.0f), C("."), DONE(2.0f)},                                                 \
-        },                                                                                     \
-    }
-
-/* Accented letters, grouped by their base letter in alphabetical order so "ł" is found near "l":
- * 33 letters in three rows of 11 units; the control row is 11 units too. Romanian ș and ț are
- * the comma-below letters U+0219 and U+021B (and capitals U+0218, U+021A), not the cedilla
- * ş and ţ that old fonts substituted; the tests check the code points. */
-#define ACCENTS_PAGE(name_, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, b0, b1, b2, b3, b4, b5,  \
-                     b6, b7, b8, b9, b10, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10)             \
-    {                                                                                             \
-        .name = (name_), .n_rows = 4, .n_keys = {11, 11, 11, 5},                                  \
-        .keys = {                                                                                 \
-            {C(a0), C(a1), C(a2), C(a3), C(a4), C(a5), C(a6), C(a7), C(a8), C(a9), C(a10)},      \
-            {C(b0), C(b1), C(b2), C(b3), C(b4), C(b5), C(b6), C(b7), C(b8), C(b9), C(b10)},       \
-            {C(c0), C(c1), C(c2), C(c3), C(c4), C(c5), C(c6), C(c7), C(c8), C(c9), C(c10)},       \
-            {SHIFT, GOTO("ABC", PAGE_LETTERS, 1.5f), SPACE(4.0f), DELETE(2.0f), DONE(2.0f)},      \
-        },                                                                                        \
-    }
+#define DONE(w)       {.label = "Done", .action = KEY_DONE, .width = (w)}
 
 static const keyboard_page en_gb_pages[N_PAGES] = {
-    [PAGE_LETTERS] = LETTERS_PAGE("letters", "q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "a",
-                                  "s", "d", "f", "g", "h", "j", "k", "l", "z", "x", "c", "v", "b",
-                                  "n", "m", "àé"),
-    [PAGE_LETTERS_UPPER] = LETTERS_PAGE("LETTERS", "Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P",
-                                        "A", "S", "D", "F", "G", "H", "J", "K", "L", "Z", "X", "C",
-                                        "V", "B", "N", "M", "ÀÉ"),
+    /* Each page is {name, rows, keys per row, {rows of keys}}. Letters: every row is 10 units. The apostrophe sits next to l as on a UK keyboard
+     * (O'Brien, "don't"); comma and full stop are on the bottom row so a sentence needs no
+     * page change. */
+    [PAGE_LETTERS] = {"letters", 4, {10, 10, 9, 6}, {
+        {C("q"), C("w"), C("e"), C("r"), C("t"), C("y"), C("u"), C("i"), C("o"), C("p")},
+        {C("a"), C("s"), C("d"), C("f"), C("g"), C("h"), C("j"), C("k"), C("l"), C("'")},
+        {SHIFT, C("z"), C("x"), C("c"), C("v"), C("b"), C("n"), C("m"), DELETE(1.5f)},
+        {GOTO("123", PAGE_SYMBOLS, 1.5f), GOTO("àé", PAGE_ACCENTS, 1.5f), C(","),
+         SPACE(3.0f), C("."), DONE(2.0f)},
+    }},
+    /* The same keys in the same places, in capitals. */
+    [PAGE_LETTERS_UPPER] = {"LETTERS", 4, {10, 10, 9, 6}, {
+        {C("Q"), C("W"), C("E"), C("R"), C("T"), C("Y"), C("U"), C("I"), C("O"), C("P")},
+        {C("A"), C("S"), C("D"), C("F"), C("G"), C("H"), C("J"), C("K"), C("L"), C("'")},
+        {SHIFT, C("Z"), C("X"), C("C"), C("V"), C("B"), C("N"), C("M"), DELETE(1.5f)},
+        {GOTO("123", PAGE_SYMBOLS, 1.5f), GOTO("ÀÉ", PAGE_ACCENTS, 1.5f), C(","),
+         SPACE(3.0f), C("."), DONE(2.0f)},
+    }},
     /* Digits and the punctuation feedback needs: prices (£ €), percentages, ranges, e-mail
      * addresses (@ _ . -), quotes and hashtags. Every row is 10 units. */
-    [PAGE_SYMBOLS] =
-        {
-            .name = "123",
-            .n_rows = 4,
-            .n_keys = {10, 10, 9, 5},
-            .keys =
-                {
-                    {C("1"), C("2"), C("3"), C("4"), C("5"), C("6"), C("7"), C("8"), C("9"),
-                     C("0")},
-                    {C("-"), C("/"), C(":"), C(";"), C("("), C(")"), C("£"), C("€"), C("&"),
-                     C("@")},
-                    {C("."), C(","), C("?"), C("!"), C("'"), C("\""), C("%"), C("+"),
-                     DELETE(2.0f)},
-                    {GOTO("ABC", PAGE_LETTERS, 1.5f), C("_"), SPACE(4.5f), C("#"), DONE(2.0f)},
-                },
-        },
-    [PAGE_ACCENTS] = ACCENTS_PAGE("accents",                                              /* */
-                                  "á", "ä", "ą", "ă", "â", "ć", "č", "ď", "é", "ě", "ę",  /* */
-                                  "í", "î", "ł", "ľ", "ĺ", "ń", "ň", "ó", "ô", "ŕ", "ř",  /* */
-                                  "ś", "š", "ș", "ť", "ț", "ú", "ů", "ý", "ź", "ż", "ž"), /* */
-    [PAGE_ACCENTS_UPPER] = ACCENTS_PAGE("ACCENTS",                                              /* */
-                                        "Á", "Ä", "Ą", "Ă", "Â", "Ć", "Č", "Ď", "É", "Ě", "Ę",  /* */
-                                        "Í", "Î", "Ł", "Ľ", "Ĺ", "Ń", "Ň", "Ó", "Ô", "Ŕ", "Ř",  /* */
-                                        "Ś", "Š", "Ș", "Ť", "Ț", "Ú", "Ů", "Ý", "Ź", "Ż", "Ž"), /* */
+    [PAGE_SYMBOLS] = {"123", 4, {10, 10, 9, 5}, {
+        {C("1"), C("2"), C("3"), C("4"), C("5"), C("6"), C("7"), C("8"), C("9"), C("0")},
+        {C("-"), C("/"), C(":"), C(";"), C("("), C(")"), C("£"), C("€"), C("&"), C("@")},
+        {C("."), C(","), C("?"), C("!"), C("'"), C("\""), C("%"), C("+"), DELETE(2.0f)},
+        {GOTO("ABC", PAGE_LETTERS, 1.5f), C("_"), SPACE(4.5f), C("#"), DONE(2.0f)},
+    }},
+    /* Accented letters of Polish, Slovak, Czech and Romanian names, grouped by base letter in
+     * alphabetical order so "ł" is found near "l": 33 letters in three rows of 11 units, and
+     * a control row of 11 units. Romanian ș and ț are the comma-below letters U+0219 and
+     * U+021B (capitals U+0218, U+021A), not the cedilla ş ţ older fonts substituted; the tests
+     * check the code points. */
+    [PAGE_ACCENTS] = {"accents", 4, {11, 11, 11, 5}, {
+        {C("á"), C("ä"), C("ą"), C("ă"), C("â"), C("ć"), C("č"), C("ď"), C("é"), C("ě"), C("ę")},
+        {C("í"), C("î"), C("ł"), C("ľ"), C("ĺ"), C("ń"), C("ň"), C("ó"), C("ô"), C("ŕ"), C("ř")},
+        {C("ś"), C("š"), C("ș"), C("ť"), C("ț"), C("ú"), C("ů"), C("ý"), C("ź"), C("ż"), C("ž")},
+        {SHIFT, GOTO("ABC", PAGE_LETTERS, 1.5f), SPACE(4.0f), DELETE(2.0f), DONE(2.0f)},
+    }},
+    [PAGE_ACCENTS_UPPER] = {"ACCENTS", 4, {11, 11, 11, 5}, {
+        {C("Á"), C("Ä"), C("Ą"), C("Ă"), C("Â"), C("Ć"), C("Č"), C("Ď"), C("É"), C("Ě"), C("Ę")},
+        {C("Í"), C("Î"), C("Ł"), C("Ľ"), C("Ĺ"), C("Ń"), C("Ň"), C("Ó"), C("Ô"), C("Ŕ"), C("Ř")},
+        {C("Ś"), C("Š"), C("Ș"), C("Ť"), C("Ț"), C("Ú"), C("Ů"), C("Ý"), C("Ź"), C("Ż"), C("Ž")},
+        {SHIFT, GOTO("ABC", PAGE_LETTERS, 1.5f), SPACE(4.0f), DELETE(2.0f), DONE(2.0f)},
+    }},
 };
+
+#undef C
+#undef SHIFT
+#undef DELETE
+#undef SPACE
+#undef GOTO
+#undef DONE
+// clang-format on
 
 static const keyboard_layout en_gb = {
     .name = "en-GB",
@@ -315,7 +306,8 @@ keyboard_result keyboard_press(keyboard_state *k, const key_def *key, char *text
         return KEYBOARD_EDITED;
     }
     /* Space does not use up a pending shift: shift is for the next letter. */
-    case KEY_SPACE: return append_all(text, size, max_chars, " ") ? KEYBOARD_EDITED : KEYBOARD_NOTHING;
+    case KEY_SPACE:
+        return append_all(text, size, max_chars, " ") ? KEYBOARD_EDITED : KEYBOARD_NOTHING;
     case KEY_BACKSPACE: return keyboard_backspace(text) ? KEYBOARD_EDITED : KEYBOARD_NOTHING;
     case KEY_SHIFT: return press_shift(k);
     case KEY_PAGE: return press_page(k, key->page);

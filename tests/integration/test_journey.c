@@ -326,6 +326,40 @@ static void save_failure_is_honest(void) {
     kiosk_destroy(k);
 }
 
+/* A touch screen under X also sends mouse events SDL made up from the touch; one tap must
+ * act once, or a choice would toggle on and straight off again. */
+static void touch_acts_once(void) {
+    kiosk *k = open_kiosk();
+    start(k);
+    const widget *w = find(k, W_THEME, 1);
+    CHECK(w != NULL);
+    if (!w) return;
+    int x = w->r.x + w->r.w / 2, y = w->r.y + w->r.h / 2;
+    SDL_Event e = {0};
+    e.type = SDL_FINGERDOWN;
+    e.tfinger.x = (x + 0.5f) / 800.0f, e.tfinger.y = (y + 0.5f) / 480.0f;
+    SDL_PushEvent(&e);
+    SDL_Event m = {0};
+    m.type = SDL_MOUSEBUTTONDOWN;
+    m.button.which = SDL_TOUCH_MOUSEID, m.button.button = SDL_BUTTON_LEFT, m.button.x = x, m.button.y = y;
+    SDL_PushEvent(&m);
+    e.type = SDL_FINGERUP;
+    SDL_PushEvent(&e);
+    m.type = SDL_MOUSEBUTTONUP;
+    SDL_PushEvent(&m);
+    settle(k);
+    CHECK(kiosk_journey(k)->themes[1]);
+    /* A real mouse click (not from touch) acts too, once. */
+    m.button.which = 0;
+    m.type = SDL_MOUSEBUTTONDOWN;
+    SDL_PushEvent(&m);
+    m.type = SDL_MOUSEBUTTONUP;
+    SDL_PushEvent(&m);
+    settle(k);
+    CHECK(!kiosk_journey(k)->themes[1]);
+    kiosk_destroy(k);
+}
+
 int main(void) {
     snprintf(dir, sizeof dir, "%s/journey-test-XXXXXX", TEST_BINARY_DIR);
     if (!mkdtemp(dir)) return 1;
@@ -339,6 +373,7 @@ int main(void) {
     RUN(idle_timeout_clears_everything);
     RUN(still_there_continue_keeps_entry);
     RUN(save_failure_is_honest);
+    RUN(touch_acts_once);
     config_free(cfg);
     return check_report();
 }

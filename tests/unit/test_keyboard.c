@@ -331,7 +331,8 @@ static void type_polish_and_pounds(void) {
     tap(&k, "123", text, size, max);
     tap(&k, "£", text, size, max);
     tap(&k, "5", text, size, max);
-    CHECK_STR(text, "Za\xC5\xBC\xC3\xB3\xC5\x82\xC4\x87 \xC2\xA3" "5");
+    CHECK_STR(text, "Za\xC5\xBC\xC3\xB3\xC5\x82\xC4\x87 \xC2\xA3"
+                    "5");
     CHECK_INT(utf8_count(text, strlen(text)), 9);
     tap(&k, "€", text, size, max);
     CHECK_STR(text + strlen(text) - 3, "\xE2\x82\xAC");
@@ -454,7 +455,9 @@ static void physical_typing(void) {
     CHECK_STR(text, "abł");
     /* Control characters (Tab, newline, DEL) never reach the text. */
     strcpy(text, "");
-    CHECK(keyboard_type(text, sizeof text, 40, "a\tb\nc\x7F" "d"));
+    CHECK(keyboard_type(text, sizeof text, 40,
+                        "a\tb\nc\x7F"
+                        "d"));
     CHECK_STR(text, "abcd");
     CHECK(!keyboard_type(text, sizeof text, 40, "\r\n"));
     CHECK_STR(text, "abcd");
@@ -471,7 +474,8 @@ static void check_glyphs(TTF_Font *font, const char *font_name, const char *s) {
         uint32_t cp;
         i += (size_t)utf8_decode(s + i, n - i, &cp);
         int ok = TTF_GlyphIsProvided32(font, cp);
-        if (!ok) fprintf(stderr, "  %s has no glyph U+%04X in \"%s\"\n", font_name, (unsigned)cp, s);
+        if (!ok)
+            fprintf(stderr, "  %s has no glyph U+%04X in \"%s\"\n", font_name, (unsigned)cp, s);
         CHECK(ok);
     }
 }
