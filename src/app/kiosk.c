@@ -147,11 +147,9 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
     if (k->opts.windowed && sym == SDLK_ESCAPE) k->quit = true;
     if (journey_active(&k->jr)) {
         if (sym == SDLK_BACKSPACE) on_journey_event(k, journey_backspace(&k->jr, now), now);
-        if (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) {
-            /* Enter in the free text is a new line; elsewhere it means Next. */
-            if (k->jr.step == STEP_TEXT) on_journey_event(k, journey_type(&k->jr, "\n", now), now);
-            else on_journey_event(k, journey_press(&k->jr, W_NEXT, 0, NULL, now), now);
-        }
+        /* Enter means Next, as Done does on the screen's keyboard (which has no new line). */
+        if (sym == SDLK_RETURN || sym == SDLK_KP_ENTER)
+            on_journey_event(k, journey_press(&k->jr, W_NEXT, 0, NULL, now), now);
         return;
     }
     if (sym == SDLK_RIGHT) on_gesture(k, GESTURE_SWIPE_LEFT, 0, 0, now);

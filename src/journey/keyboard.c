@@ -36,7 +36,8 @@ enum { PAGE_LETTERS, PAGE_LETTERS_UPPER, PAGE_SYMBOLS, PAGE_ACCENTS, PAGE_ACCENT
 #define DONE(w)       {.label = "Done", .action = KEY_DONE, .width = (w)}
 
 static const keyboard_page en_gb_pages[N_PAGES] = {
-    /* Each page is {name, rows, keys per row, {rows of keys}}. Letters: every row is 10 units. The apostrophe sits next to l as on a UK keyboard
+    /* Each page is {name, rows, keys per row, {rows of keys}}.
+     * Letters: every row is 10 units. The apostrophe sits next to l as on a UK keyboard
      * (O'Brien, "don't"); comma and full stop are on the bottom row so a sentence needs no
      * page change. */
     [PAGE_LETTERS] = {"letters", 4, {10, 10, 9, 6}, {

@@ -188,9 +188,9 @@ static void layout_every_page(void) {
     keyboard_init(&k, keyboard_layout_en_gb());
     for (int p = 0; p < k.layout->n_pages; p++) {
         k.page = p;
-        /* The 800x480 Pi screen: the keyboard takes the bottom 220 px. Keys there are about
-         * 64-74 px wide (10-11 units across 800 px) and 50 px tall, so they are not held to
-         * the 44 px floor here only because the box height is the caller's choice. */
+        /* The 800x480 Pi screen, keyboard in the bottom 220 px: a one-unit key is about 67 px
+         * (11-unit accents rows) to 75 px (10-unit rows) wide and 50 px tall. The 44 px floor
+         * is not asserted here because this box's height is the screen's choice, not ours. */
         check_page_geometry(&k, (pk_rect){0, 260, 800, 220}, 6, 0);
         /* 1920x1080 monitor and 1080x1920 totem: every key at least 44 px each way. */
         check_page_geometry(&k, (pk_rect){0, 580, 1920, 500}, 8, 44);
