@@ -61,15 +61,22 @@ void journey_start(journey *j, uint64_t now) {
 
 bool journey_active(const journey *j) { return j->step != STEP_NONE; }
 
+/* Consent to be quoted means nothing when there are no words and no name to quote. */
+static bool step_needed(const journey *j, journey_step s) {
+    if (!step_enabled(j, s)) return false;
+    if (s == STEP_CONSENT && !j->text[0] && !j->name[0]) return false;
+    return true;
+}
+
 static void next_step(journey *j) {
     journey_step s = j->step + 1;
-    while (s < STEP_REVIEW && !step_enabled(j, s)) s++;
+    while (s < STEP_REVIEW && !step_needed(j, s)) s++;
     go(j, s);
 }
 
 static bool prev_step(journey *j) {
     int s = (int)j->step - 1;
-    while (s > STEP_NONE && !step_enabled(j, (journey_step)s)) s--;
+    while (s > STEP_NONE && !step_needed(j, (journey_step)s)) s--;
     if (s <= STEP_NONE) return false;
     go(j, (journey_step)s);
     return true;
@@ -181,17 +188,22 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
         if (j->step != STEP_CHOICE || index < 0 || index > j->cfg->n_themes) return JOURNEY_IDLE;
         j->themes[index] = !j->themes[index];
         return JOURNEY_REDRAW;
+    /* One-answer questions move on as soon as they are answered: fewer taps, and Back shows
+     * the answer again if it was a slip. */
     case W_RATING:
         if (j->step != STEP_RATING || index < 1 || index > 5) return JOURNEY_IDLE;
-        j->rating = j->rating == index ? 0 : index;
+        j->rating = index;
+        next_step(j);
         return JOURNEY_REDRAW;
     case W_AGE:
         if (j->step != STEP_AGE || index < 0 || index >= JOURNEY_AGE_BANDS) return JOURNEY_IDLE;
-        j->age_band = j->age_band == index ? -1 : index;
+        j->age_band = index;
+        next_step(j);
         return JOURNEY_REDRAW;
     case W_CONSENT:
         if (j->step != STEP_CONSENT) return JOURNEY_IDLE;
         j->consent = index ? 1 : 0;
+        next_step(j);
         return JOURNEY_REDRAW;
     case W_KEY:
         field = journey_field(j, &size, &max_chars);
