@@ -24,7 +24,8 @@ void draw_rounded_rect(SDL_Renderer *r, pk_rect b, int radius, pk_color col, Uin
     if (radius * 2 > b.w) radius = b.w / 2;
     if (radius * 2 > b.h) radius = b.h / 2;
     if (radius <= 1) {
-        SDL_RenderFillRect(r, &(SDL_Rect){b.x, b.y, b.w, b.h});
+        SDL_Rect whole = {b.x, b.y, b.w, b.h};
+        SDL_RenderFillRect(r, &whole);
         return;
     }
     SDL_Rect parts[3] = {{b.x + radius, b.y, b.w - 2 * radius, b.h},

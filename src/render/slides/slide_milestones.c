@@ -22,7 +22,7 @@ void slide_milestones_layout(const slide_ctx *sc, const slide *s, draw_list *l) 
                     4.4, 3.0, th->muted, ALIGN_LEFT, true);
     int dot = (int)(sc->m.unit * 2.2) + 4, rail = dot * 2;
     int line_w = (int)(sc->m.unit * 0.5) + 2;
-    pk_rect col_box[2], rowb[MAXM], dates[MAXM], states[MAXM], titles[MAXM];
+    pk_rect col_box[2] = {{0}}, rowb[MAXM] = {{0}}, dates[MAXM], states[MAXM], titles[MAXM];
     const char *date_t[MAXM], *state_t[MAXM], *title_t[MAXM];
     char date_buf[MAXM][32];
     int dw[MAXM], dh[MAXM], sw[MAXM], sh[MAXM], tw[MAXM], thh[MAXM];
