@@ -71,8 +71,8 @@ static const char *load_file(loader *L, const ynode *map, const char *key, bool 
     }
     if (image) {
         const char *ext = strrchr(rel, '.');
-        if (!ext || (strcasecmp(ext, ".png") && strcasecmp(ext, ".jpg") &&
-                     strcasecmp(ext, ".jpeg") && strcasecmp(ext, ".svg"))) {
+        if (!ext || (strcasecmp(ext, ".png") != 0 && strcasecmp(ext, ".jpg") != 0 &&
+                     strcasecmp(ext, ".jpeg") != 0 && strcasecmp(ext, ".svg") != 0)) {
             y_error(&L->y, at, "'%s': \"%s\" must be a PNG, JPEG or SVG file", key, rel);
             return NULL;
         }

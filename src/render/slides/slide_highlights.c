@@ -34,7 +34,7 @@ void slide_highlights_layout(const slide_ctx *sc, const slide *s, draw_list *l) 
     int pad = (int)(sc->m.unit * 2.5);
     pk_rect cells[CONFIG_MAX_HIGHLIGHTS], nums[CONFIG_MAX_HIGHLIGHTS], caps[CONFIG_MAX_HIGHLIGHTS];
     const char *texts[CONFIG_MAX_HIGHLIGHTS];
-    int widths[CONFIG_MAX_HIGHLIGHTS], heights[CONFIG_MAX_HIGHLIGHTS];
+    int widths[CONFIG_MAX_HIGHLIGHTS] = {0}, heights[CONFIG_MAX_HIGHLIGHTS] = {0};
     for (int i = 0; i < n; i++) {
         cells[i] = rect_grid_cell(box, cols, rows, gap, i);
         pk_rect inner = rect_inset(cells[i], pad, pad);
