@@ -10,19 +10,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include "app/cli_data.h"
 #include "app/kiosk.h"
 #include "app/shoot.h"
 #include "config/config.h"
 #include "platform/paths.h"
 #include "render/images.h"
+#include "staff/pin.h"
 
 static void usage(FILE *out) {
     fputs("usage:\n"
           "  plankiosk [run] [--config FILE] [--windowed WxH] [--exit-after SECONDS] [--stats]\n"
           "  plankiosk check FILE...\n"
           "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] --out DIR\n"
+          "  plankiosk export [--since DATE] [--until DATE] [--kiosk ID] [--format csv|json|jsonl]\n"
+          "                   [--out FILE] [--key PRIVATE_KEY_FILE] DIR...\n"
+          "  plankiosk report [--since DATE] [--until DATE] [--kiosk ID] [--key FILE] --out report.html DIR...\n"
+          "  plankiosk keygen --out DIR\n"
+          "  plankiosk hash-pin            (reads a 4-12 digit PIN on standard input)\n"
           "  plankiosk version | help\n"
           "\n"
           "The config is --config FILE, else $PLANKIOSK_CONFIG, else /etc/plankiosk/config.yaml,\n"
@@ -159,10 +167,46 @@ static int cmd_run(int argc, char **argv) {
     return status;
 }
 
+/* Reads the PIN from standard input (without echo on a terminal) and prints the line to put
+ * in the config as staff.pin_hash. The PIN itself is never stored anywhere. */
+static int cmd_hash_pin(void) {
+    bool tty = isatty(STDIN_FILENO);
+    struct termios old, quiet;
+    if (tty) {
+        fputs("Staff PIN (4-12 digits): ", stderr);
+        tcgetattr(STDIN_FILENO, &old);
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    char line[64] = "";
+    bool got = fgets(line, sizeof line, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        fputc('\n', stderr);
+    }
+    line[strcspn(line, "\r\n")] = '\0';
+    char hash[PIN_HASH_MAX];
+    pk_error err = {{0}};
+    bool ok = got && pin_hash(line, hash, &err);
+    explicit_bzero(line, sizeof line);
+    if (!ok) {
+        fprintf(stderr, "plankiosk hash-pin: %s\n", got ? err.msg : "no PIN given on standard input");
+        return 1;
+    }
+    printf("%s\n", hash);
+    if (tty) fputs("Put this line in the config as staff: {pin_hash: \"...\"}\n", stderr);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     const char *cmd = argc > 1 ? argv[1] : "run";
     if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "shoot")) return cmd_shoot(argc - 1, argv + 1);
+    if (!strcmp(cmd, "hash-pin")) return cmd_hash_pin();
+    if (!strcmp(cmd, "export")) return cli_export(argc - 1, argv + 1);
+    if (!strcmp(cmd, "report")) return cli_report(argc - 1, argv + 1);
+    if (!strcmp(cmd, "keygen")) return cli_keygen(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("plankiosk %s\n", PLANKIOSK_VERSION);
         return 0;

@@ -4,6 +4,7 @@
  * stands still costs no CPU. */
 #include "app/kiosk.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,15 +13,14 @@
 #include "app/screen.h"
 #include "loop/attract.h"
 #include "render/chrome.h"
+#include "render/screens/staff_view.h"
+#include "staff/pin.h"
+#include "staff/staff_stats.h"
+#include "app/staff_export.h"
 #include "store/feedback_log.h"
+#include "store/seal.h"
+#include "platform/stop_signal.h"
 
-/* Set from the signal handler: the one piece of global state, as a handler has no context. */
-static volatile sig_atomic_t stop_requested;
-
-static void on_stop_signal(int sig) {
-    (void)sig;
-    stop_requested = 1;
-}
 
 struct kiosk {
     const config *cfg;
@@ -37,7 +37,17 @@ struct kiosk {
     int list_slide[2];
     draw_list *chrome, *overlay;
     widget_list widgets;
+    /* Staff: the corner held down, the PIN pad, the staff screen. */
+    staff_mode staff;
+    bool holding;
+    uint64_t hold_since, staff_since;
+    pin_pad pad;
+    char pin_message[96], export_message[DIAG_LEN + PATH_MAX];
+    bool export_ok;
+    staff_stats stats;
+    char feedback_dir[1024];
     bool dirty, quit;
+    uint32_t stop_event; /* SIGTERM/SIGINT arrive as this SDL event */
     int frames, abandoned;
     uint64_t start_counter, end_ms;
 };
@@ -121,7 +131,85 @@ static void start_journey(kiosk *k, uint64_t now) {
     k->dirty = true;
 }
 
+/* The hidden staff corner: a touch-target square in the configured corner. */
+static pk_rect staff_corner(const kiosk *k) {
+    const screen_metrics *m = &k->scr.sc.m;
+    int side = m->touch * 3 / 2;
+    int c = k->cfg->staff.corner;
+    return (pk_rect){c & 1 ? m->w - side : 0, c & 2 ? m->h - side : 0, side, side};
+}
+
+static void open_staff(kiosk *k, staff_mode mode, uint64_t now) {
+    k->staff = mode;
+    k->staff_since = now;
+    if (mode == STAFF_SCREEN) {
+        char kdir[1200];
+        snprintf(kdir, sizeof kdir, "%s/%s", k->feedback_dir, k->cfg->kiosk.id);
+        staff_stats_read(kdir, today(k), &k->stats);
+    }
+    if (mode == STAFF_CLOSED) {
+        pin_pad_clear(&k->pad);
+        k->pin_message[0] = k->export_message[0] = '\0';
+    }
+    k->dirty = true;
+}
+
+static void export_to_usb(kiosk *k, uint64_t now) {
+    static const char *const default_prefixes[] = {"/media/", "/run/media/", NULL};
+    const char *test_prefix[] = {k->opts.usb_prefix, NULL};
+    const char *const *prefixes = k->opts.usb_prefix ? test_prefix : default_prefixes;
+    char sticks[STAFF_USB_MAX][PATH_MAX];
+    int n = staff_find_usb(k->opts.usb_mounts ? k->opts.usb_mounts : "/proc/self/mounts", prefixes, sticks);
+    if (n == 0) {
+        k->export_ok = false;
+        snprintf(k->export_message, sizeof k->export_message,
+                 "No USB stick found. Plug one in, wait a few seconds, then try again.");
+    } else {
+        pk_error err = {{0}};
+        int written = 0;
+        k->export_ok = staff_export(k->feedback_dir, k->cfg, sticks[0], wall(k), &written, &err);
+        if (k->export_ok)
+            snprintf(k->export_message, sizeof k->export_message,
+                     "Saved %d response%s (spreadsheet and report) to %s. It is safe to remove the stick.",
+                     written, written == 1 ? "" : "s", sticks[0]);
+        else
+            snprintf(k->export_message, sizeof k->export_message, "Export failed: %s", err.msg);
+    }
+    fprintf(stderr, "plankiosk: staff export: %s\n", k->export_message);
+    open_staff(k, STAFF_SCREEN, now); /* re-read the figures */
+}
+
+static void on_staff_press(kiosk *k, const widget *w, uint64_t now) {
+    k->staff_since = now;
+    switch (w->kind) {
+    case W_PIN_DIGIT: pin_pad_digit(&k->pad, w->index, now); break;
+    case W_PIN_DELETE: pin_pad_backspace(&k->pad); break;
+    case W_PIN_CANCEL: open_staff(k, STAFF_CLOSED, now); break;
+    case W_PIN_OK:
+        switch (pin_pad_submit(&k->pad, k->cfg->staff.pin_hash, now)) {
+        case PIN_ACCEPTED: open_staff(k, STAFF_SCREEN, now); break;
+        case PIN_WRONG:
+            snprintf(k->pin_message, sizeof k->pin_message, "Wrong PIN: %d %s left before a 5-minute lock",
+                     PIN_MAX_ATTEMPTS - k->pad.failures, PIN_MAX_ATTEMPTS - k->pad.failures == 1 ? "try" : "tries");
+            break;
+        default: k->pin_message[0] = '\0'; break;
+        }
+        break;
+    case W_STAFF_EXPORT: export_to_usb(k, now); break;
+    case W_STAFF_PAUSE: attract_set_held(&k->loop, !k->loop.held, now); break;
+    case W_STAFF_EXIT: k->quit = true; break;
+    case W_STAFF_BACK: open_staff(k, STAFF_CLOSED, now); break;
+    default: break;
+    }
+    k->dirty = true;
+}
+
 static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
+    if (k->staff != STAFF_CLOSED) {
+        const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
+        if (w) on_staff_press(k, w, now);
+        return;
+    }
     if (journey_active(&k->jr)) {
         if (g != GESTURE_TAP && !k->jr.still_there) return;
         const widget *w = widget_hit(&k->widgets, x, y);
@@ -142,6 +230,18 @@ static void to_pixels(kiosk *k, float nx, float ny, int *x, int *y) {
     *y = (int)(ny * k->scr.sc.m.h);
 }
 
+static void pointer_down(kiosk *k, int x, int y, uint64_t now) {
+    gesture_down(&k->pointer, x, y, now);
+    /* Holding the staff corner on the loop starts the clock for the PIN pad. */
+    k->holding = k->staff == STAFF_CLOSED && !journey_active(&k->jr) && rect_contains(staff_corner(k), x, y);
+    k->hold_since = now;
+}
+
+static void pointer_up(kiosk *k, int x, int y, uint64_t now, int swipe) {
+    k->holding = false;
+    on_gesture(k, gesture_up(&k->pointer, x, y, now, swipe), k->pointer.x0, k->pointer.y0, now);
+}
+
 static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
     SDL_Keycode sym = key->keysym.sym;
     if (k->opts.windowed && sym == SDLK_ESCAPE) k->quit = true;
@@ -160,6 +260,10 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
     uint64_t now = now_ms(k);
     int swipe = (int)(k->scr.sc.m.w * 0.08);
     int x, y, ww, wh;
+    if (k->stop_event && e->type == k->stop_event) {
+        k->quit = true; /* systemd stop or Ctrl+C in the terminal: a clean shutdown */
+        return;
+    }
     switch (e->type) {
     case SDL_QUIT:
         /* Closing the window or Alt+F4: honoured only when windowed (development). */
@@ -171,11 +275,15 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
         break;
     case SDL_FINGERDOWN:
         to_pixels(k, e->tfinger.x, e->tfinger.y, &x, &y);
-        gesture_down(&k->pointer, x, y, now);
+        pointer_down(k, x, y, now);
+        break;
+    case SDL_FINGERMOTION:
+        to_pixels(k, e->tfinger.x, e->tfinger.y, &x, &y);
+        if (k->holding && !rect_contains(staff_corner(k), x, y)) k->holding = false;
         break;
     case SDL_FINGERUP:
         to_pixels(k, e->tfinger.x, e->tfinger.y, &x, &y);
-        on_gesture(k, gesture_up(&k->pointer, x, y, now, swipe), k->pointer.x0, k->pointer.y0, now);
+        pointer_up(k, x, y, now, swipe);
         break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
@@ -184,9 +292,9 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
         SDL_GetWindowSize(k->scr.window, &ww, &wh);
         to_pixels(k, (float)e->button.x / (ww ? ww : 1), (float)e->button.y / (wh ? wh : 1), &x, &y);
         if (e->type == SDL_MOUSEBUTTONDOWN)
-            gesture_down(&k->pointer, x, y, now);
+            pointer_down(k, x, y, now);
         else
-            on_gesture(k, gesture_up(&k->pointer, x, y, now, swipe), k->pointer.x0, k->pointer.y0, now);
+            pointer_up(k, x, y, now, swipe);
         break;
     case SDL_MOUSEMOTION:
         if (e->motion.which != SDL_TOUCH_MOUSEID) SDL_ShowCursor(SDL_ENABLE);
@@ -206,7 +314,17 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
 }
 
 static void draw(kiosk *k, uint64_t now) {
-    if (journey_active(&k->jr)) {
+    if (k->staff != STAFF_CLOSED) {
+        staff_view_state st = {
+            .pin_pad_open = k->staff == STAFF_PIN_PAD, .pad = &k->pad, .now = now,
+            .pin_message = k->pin_message[0] ? k->pin_message : NULL, .stats = &k->stats,
+            .config_path = k->cfg->path, .config_title = k->cfg->plan.title, .config_hash = k->cfg->hash,
+            .feedback_dir = k->feedback_dir, .storage_error = k->storage_error,
+            .export_message = k->export_message[0] ? k->export_message : NULL, .export_ok = k->export_ok,
+            .loop_paused = k->loop.held};
+        staff_view_layout(&k->scr.sc, &st, k->overlay, &k->widgets);
+        screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
+    } else if (journey_active(&k->jr)) {
         journey_view_layout(&k->scr.sc, &k->jr, now, k->overlay, &k->widgets);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
     } else {
@@ -229,11 +347,21 @@ static void open_log(kiosk *k) {
     const char *dir = k->opts.feedback_dir ? k->opts.feedback_dir
                       : k->cfg->feedback.dir ? k->cfg->feedback.dir
                                              : feedback_log_default_dir(buf, sizeof buf);
+    snprintf(k->feedback_dir, sizeof k->feedback_dir, "%s", dir ? dir : "");
     diag_list *d = calloc(1, sizeof *d);
     pk_error err = {{0}};
-    k->log_ok = d && feedback_log_open(&k->log, dir, k->cfg->kiosk.id, d, &err);
+    k->log_ok = d && dir && feedback_log_open(&k->log, dir, k->cfg->kiosk.id, d, &err);
     if (d) diag_print(d, stderr); /* torn records found and separated */
     free(d);
+    if (k->log_ok && k->cfg->feedback.public_key) {
+        /* Promised encryption that cannot happen means no saving at all, not saving in clear. */
+        if (seal_load_public_key(k->cfg->feedback.public_key, k->log.seal_pk, &err)) {
+            k->log.seal = true;
+        } else {
+            k->log_ok = false;
+            feedback_log_close(&k->log);
+        }
+    }
     if (!k->log_ok) {
         snprintf(k->storage_error, sizeof k->storage_error, "%s", err.msg[0] ? err.msg : "out of memory");
         fprintf(stderr, "plankiosk: feedback cannot be saved: %s\n", k->storage_error);
@@ -275,17 +403,33 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
 
 bool kiosk_step(kiosk *k, int max_wait) {
     uint64_t now = now_ms(k);
-    if (k->quit || stop_requested || (k->end_ms && now >= k->end_ms)) return false;
-    if (journey_active(&k->jr))
-        on_journey_event(k, journey_tick(&k->jr, now), now);
-    else if (attract_tick(&k->loop, now, today(k)))
-        k->dirty = true;
-    bool animating = !journey_active(&k->jr) && attract_animating(&k->loop, now);
+    if (k->quit || (k->end_ms && now >= k->end_ms)) return false;
+    uint64_t hold_ms = (uint64_t)k->cfg->staff.hold_seconds * 1000;
+    if (k->holding && now - k->hold_since >= hold_ms) {
+        k->holding = false;
+        gesture_cancel(&k->pointer); /* the finger lifting later is not a tap */
+        if (k->cfg->staff.pin_hash) open_staff(k, STAFF_PIN_PAD, now);
+        else fprintf(stderr, "plankiosk: staff mode is off: the config has no staff.pin_hash\n");
+    }
+    /* Staff screens close themselves when left alone: 1 minute for the pad, 5 for the rest. */
+    if (k->staff != STAFF_CLOSED &&
+        now - k->staff_since >= (k->staff == STAFF_PIN_PAD ? 60000u : 300000u))
+        open_staff(k, STAFF_CLOSED, now);
+    if (k->staff == STAFF_PIN_PAD && pin_pad_locked(&k->pad, now)) k->dirty = true; /* countdown */
+    if (k->staff == STAFF_CLOSED) {
+        if (journey_active(&k->jr))
+            on_journey_event(k, journey_tick(&k->jr, now), now);
+        else if (attract_tick(&k->loop, now, today(k)))
+            k->dirty = true;
+    }
+    bool animating = k->staff == STAFF_CLOSED && !journey_active(&k->jr) && attract_animating(&k->loop, now);
     if (k->dirty || animating) {
         draw(k, now);
         k->dirty = false;
     }
     int wait = animating ? 15 : journey_active(&k->jr) ? journey_wait_ms(&k->jr, now) : attract_wait_ms(&k->loop, now);
+    if (k->holding && (uint64_t)wait > k->hold_since + hold_ms - now) wait = (int)(k->hold_since + hold_ms - now);
+    if (k->staff != STAFF_CLOSED && wait > 1000) wait = 1000;
     if (k->end_ms && (uint64_t)wait > k->end_ms - now) wait = (int)(k->end_ms - now);
     if (wait > max_wait) wait = max_wait;
     if (wait < 1 && max_wait > 0) wait = 1;
@@ -294,7 +438,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
         handle_event(k, &e);
         while (SDL_PollEvent(&e)) handle_event(k, &e);
     }
-    return !(k->quit || stop_requested);
+    return !k->quit;
 }
 
 void kiosk_destroy(kiosk *k) {
@@ -310,15 +454,17 @@ void kiosk_destroy(kiosk *k) {
 }
 
 int kiosk_run(const config *cfg, const kiosk_opts *o) {
-    struct sigaction sa = {.sa_handler = on_stop_signal};
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
+    stop_signal_block();
     pk_error err = {{0}};
     kiosk *k = kiosk_create(cfg, o, &err);
     if (!k) {
         fprintf(stderr, "plankiosk: %s\n", err.msg);
         return 1;
+    }
+    k->stop_event = SDL_RegisterEvents(1);
+    if (k->stop_event == (uint32_t)-1 || !stop_signal_start(k->stop_event)) {
+        k->stop_event = 0;
+        fprintf(stderr, "plankiosk: cannot watch for SIGTERM; stop with SIGKILL\n");
     }
     if (o->stats) fprintf(stderr, "renderer %s, %dx%d\n", k->scr.renderer_name, k->scr.sc.m.w, k->scr.sc.m.h);
     while (kiosk_step(k, 60000)) {
@@ -334,3 +480,5 @@ const frame *kiosk_frame(const kiosk *k) { return &k->scr.sc.fr; }
 int kiosk_frames(const kiosk *k) { return k->frames; }
 int kiosk_abandoned(const kiosk *k) { return k->abandoned; }
 const char *kiosk_storage_error(const kiosk *k) { return k->storage_error; }
+staff_mode kiosk_staff_mode(const kiosk *k) { return k->staff; }
+const char *kiosk_export_message(const kiosk *k) { return k->export_message; }

@@ -24,6 +24,10 @@ typedef struct kiosk_opts {
     uint64_t (*now_ms)(void *ud);
     time_t (*wall)(void *ud);
     void *clock_ud;
+    /* Where USB sticks are found: mount points listed in usb_mounts (default
+     * /proc/self/mounts) under usb_prefix (default /media/ and /run/media/). Tests point these
+     * at a folder standing in for a stick. */
+    const char *usb_mounts, *usb_prefix;
 } kiosk_opts;
 
 typedef struct kiosk kiosk;
@@ -46,5 +50,8 @@ const frame *kiosk_frame(const kiosk *k);
 int kiosk_frames(const kiosk *k);
 int kiosk_abandoned(const kiosk *k);
 const char *kiosk_storage_error(const kiosk *k);
+typedef enum { STAFF_CLOSED, STAFF_PIN_PAD, STAFF_SCREEN } staff_mode;
+staff_mode kiosk_staff_mode(const kiosk *k);
+const char *kiosk_export_message(const kiosk *k);
 
 #endif

@@ -153,6 +153,7 @@ typedef struct config {
         const char *button;      /* the footer button, "Have your say" */
         const char *paused_hint; /* shown while the loop is paused */
         const char *dir;         /* where records go; NULL: feedback_log_default_dir() */
+        const char *public_key;  /* resolved path: seal personal fields with it; NULL: don't */
         const char *privacy_notice;
         int idle_seconds;        /* no touch this long: "Are you still there?" */
         int still_there_seconds; /* then this long before everything is cleared */
@@ -161,6 +162,11 @@ typedef struct config {
         bool step_choice, step_rating, step_text, step_name, step_age, step_postcode, step_consent;
         const char *ui[UI_COUNT]; /* wording: defaults from ui_text, overridden by config */
     } feedback;
+    struct {
+        const char *pin_hash; /* from `plankiosk hash-pin`; NULL: staff mode cannot be opened */
+        int corner;           /* 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right */
+        int hold_seconds;     /* press and hold the corner this long for the PIN pad */
+    } staff;
 } config;
 
 /* Optional checks that need more than the C library, supplied by the caller (the SDL layer

@@ -11,6 +11,8 @@
 #include "config/config.h"
 #include "config/config_yaml.h"
 #include "platform/paths.h"
+#include "staff/pin.h"
+#include "store/seal.h"
 
 static const char *const slide_type_names[] = {
     "title", "text", "highlights", "themes", "milestones", "indicators", "quote", "image",
@@ -473,7 +475,8 @@ static void load_feedback(loader *L, ynode *n) {
     snprintf(y->where, sizeof y->where, "feedback: ");
     static const char *const keys[] = {"question", "button", "paused_hint", "dir",
                                        "privacy_notice", "idle_seconds", "still_there_seconds",
-                                       "thanks_seconds", "text_limit", "steps", "wording", NULL};
+                                       "thanks_seconds", "text_limit", "steps", "wording",
+                                       "public_key", NULL};
     y_check_keys(y, n, keys);
     const char *v;
     if ((v = y_str(y, n, "question", false))) c->feedback.question = v;
@@ -481,6 +484,13 @@ static void load_feedback(loader *L, ynode *n) {
     if ((v = y_str(y, n, "paused_hint", false))) c->feedback.paused_hint = v;
     if ((v = y_str(y, n, "privacy_notice", false))) c->feedback.privacy_notice = v;
     c->feedback.dir = y_str(y, n, "dir", false);
+    c->feedback.public_key = load_file(L, n, "public_key", false, NULL, false);
+    if (c->feedback.public_key) {
+        unsigned char pk[SEAL_KEY_BYTES];
+        pk_error err = {{0}};
+        if (!seal_load_public_key(c->feedback.public_key, pk, &err))
+            y_error(y, y_get(y, n, "public_key"), "'public_key': %s", err.msg);
+    }
     y_int(y, n, "idle_seconds", false, 10, 3600, &c->feedback.idle_seconds);
     y_int(y, n, "still_there_seconds", false, 5, 600, &c->feedback.still_there_seconds);
     y_int(y, n, "thanks_seconds", false, 2, 120, &c->feedback.thanks_seconds);
@@ -499,6 +509,27 @@ static void load_feedback(loader *L, ynode *n) {
     y->where[0] = '\0';
 }
 
+static void load_staff(loader *L, ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    c->staff.hold_seconds = 5;
+    if (!n || !y_expect_map(y, n, "'staff'")) return;
+    snprintf(y->where, sizeof y->where, "staff: ");
+    static const char *const keys[] = {"pin_hash", "corner", "hold_seconds", NULL};
+    static const char *const corners[] = {"top-left", "top-right", "bottom-left", "bottom-right", NULL};
+    y_check_keys(y, n, keys);
+    c->staff.pin_hash = y_str(y, n, "pin_hash", false);
+    if (c->staff.pin_hash && !pin_hash_valid(c->staff.pin_hash)) {
+        y_error(y, y_get(y, n, "pin_hash"), "'pin_hash' must be the line printed by `plankiosk "
+                "hash-pin` (it starts with $argon2id$); never write the PIN itself here");
+        c->staff.pin_hash = NULL;
+    }
+    int corner = y_enum(y, n, "corner", false, corners);
+    if (corner >= 0) c->staff.corner = corner;
+    y_int(y, n, "hold_seconds", false, 2, 30, &c->staff.hold_seconds);
+    y->where[0] = '\0';
+}
+
 static void load_root(loader *L, ynode *root) {
     yctx *y = &L->y;
     if (!root || root->type != YAML_MAPPING_NODE) {
@@ -507,7 +538,7 @@ static void load_root(loader *L, ynode *root) {
         return;
     }
     static const char *const keys[] = {"plankiosk", "kiosk", "loop", "theme", "plan",
-                                       "themes", "slides", "feedback", NULL};
+                                       "themes", "slides", "feedback", "staff", NULL};
     y_check_keys(y, root, keys);
     int version = 0;
     if (y_int(y, root, "plankiosk", true, 0, 1000, &version) && version != 1)
@@ -523,6 +554,7 @@ static void load_root(loader *L, ynode *root) {
         load_slide(L, i, y_seq_item(y, slides, i));
     y->where[0] = '\0';
     load_feedback(L, y_get(y, root, "feedback"));
+    load_staff(L, y_get(y, root, "staff"));
 }
 
 static void hash_hex(const char *text, size_t len, char out[17]) {

@@ -215,7 +215,7 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
         default: return JOURNEY_REDRAW;
         }
     case W_CONTINUE: return JOURNEY_REDRAW;
-    case W_NONE: return JOURNEY_IDLE;
+    default: return JOURNEY_IDLE; /* W_NONE and the staff screens' widgets */
     }
     return JOURNEY_IDLE;
 }

@@ -50,6 +50,15 @@ typedef enum {
     W_CONSENT,  /* index 1 yes, 0 no */
     W_KEY,      /* a keyboard key (key_def given) */
     W_CONTINUE, /* "Are you still there?" answered */
+    /* Staff screens */
+    W_PIN_DIGIT,  /* index 0-9 */
+    W_PIN_DELETE,
+    W_PIN_OK,
+    W_PIN_CANCEL,
+    W_STAFF_EXPORT,
+    W_STAFF_PAUSE,
+    W_STAFF_EXIT,
+    W_STAFF_BACK,
 } widget_kind;
 
 typedef enum {

@@ -62,6 +62,11 @@ void attract_set_paused(attract *a, bool paused, uint64_t now) {
     }
 }
 
+void attract_set_held(attract *a, bool held, uint64_t now) {
+    a->held = held;
+    attract_set_paused(a, held, now);
+}
+
 bool attract_tick(attract *a, uint64_t now, pk_date today) {
     bool changed = false;
     a->today = today;
@@ -69,7 +74,7 @@ bool attract_tick(attract *a, uint64_t now, pk_date today) {
         a->prev_pos = -1;
         changed = true;
     }
-    if (a->paused && now - a->last_input >= (uint64_t)(a->cfg->loop.pause_seconds * 1000)) {
+    if (a->paused && !a->held && now - a->last_input >= (uint64_t)(a->cfg->loop.pause_seconds * 1000)) {
         attract_set_paused(a, false, now);
         changed = true;
     }
@@ -102,6 +107,7 @@ attract_action attract_input(attract *a, gesture_kind g, int x, int y, const fra
         attract_go(a, 1, now);
         return ATTRACT_CHANGED;
     }
+    if (a->held) return ATTRACT_NONE;
     attract_set_paused(a, !a->paused, now);
     return ATTRACT_CHANGED;
 }
@@ -129,6 +135,7 @@ bool attract_animating(const attract *a, uint64_t now) {
 
 int attract_wait_ms(const attract *a, uint64_t now) {
     if (attract_animating(a, now)) return 0;
+    if (a->held) return 60000;
     uint64_t next = a->paused ? a->last_input + (uint64_t)(a->cfg->loop.pause_seconds * 1000) : a->due_at;
     if (next <= now) return 0;
     uint64_t d = next - now;

@@ -22,6 +22,7 @@ typedef struct attract {
     uint64_t shown_at;  /* when the current slide started to appear */
     uint64_t due_at;    /* when it gives way to the next */
     bool paused;
+    bool held;          /* paused by staff: no auto-resume, taps do not resume */
     uint64_t paused_at, last_input;
     pk_date today;
 } attract;
@@ -33,6 +34,8 @@ bool attract_tick(attract *a, uint64_t now, pk_date today);
 /* Moves by delta slides (wrapping) and starts the transition. */
 void attract_go(attract *a, int delta, uint64_t now);
 void attract_set_paused(attract *a, bool paused, uint64_t now);
+/* Staff pause: the loop stands until staff resume it (a visitor's tap does not). */
+void attract_set_held(attract *a, bool held, uint64_t now);
 /* A finished gesture at (x,y) against frame f. */
 attract_action attract_input(attract *a, gesture_kind g, int x, int y, const frame *f, uint64_t now);
 

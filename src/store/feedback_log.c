@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/seal.h"
 #include "text/utf8.h"
 
 #define ABANDONED_SUBDIR "abandoned"
@@ -394,8 +395,8 @@ static char *dump_line(json_t *obj) {
     return line;
 }
 
-char *feedback_record_to_json(const feedback_record *rec) {
-    if (!rec) return NULL;
+/* The record as a JSON object (new reference), fields in the documented order; NULL on OOM. */
+static json_t *record_to_object(const feedback_record *rec) {
     char iso[32], date[11];
     format_local_time(rec->at, iso, date);
     json_t *o = json_object(), *config = json_object(), *themes = json_array();
@@ -436,7 +437,13 @@ char *feedback_record_to_json(const feedback_record *rec) {
         json_decref(o);
         return NULL;
     }
-    return dump_line(o);
+    return o;
+}
+
+char *feedback_record_to_json(const feedback_record *rec) {
+    if (!rec) return NULL;
+    json_t *o = record_to_object(rec);
+    return o ? dump_line(o) : NULL;
 }
 
 /* ---- UUID ------------------------------------------------------------------------------ */
@@ -575,7 +582,16 @@ bool feedback_log_append(feedback_log *log, feedback_record *rec, pk_error *err)
     if (!feedback_uuid4(rec->id))
         return log_fail(log, err, "cannot save feedback: the system's random source failed (%s)",
                         strerror(errno));
-    char *line = feedback_record_to_json(rec);
+    json_t *obj = record_to_object(rec);
+    if (!obj) return log_fail(log, err, "cannot save feedback: out of memory");
+    if (log->seal) {
+        pk_error serr;
+        if (!seal_record_json(obj, log->seal_pk, &serr)) {
+            json_decref(obj);
+            return log_fail(log, err, "cannot save feedback: sealing it failed: %s", serr.msg);
+        }
+    }
+    char *line = dump_line(obj); /* frees obj */
     if (!line) return log_fail(log, err, "cannot save feedback: out of memory");
     char iso[32], date[11];
     format_local_time(rec->at, iso, date);

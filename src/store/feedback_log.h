@@ -12,6 +12,10 @@
  * leaves it in place, reports it, and appends a lone "\n" so the next record starts on a line
  * of its own and can never be merged into the torn one.
  *
+ * Sealing (optional): when the caller sets log->seal and log->seal_pk after feedback_log_open(),
+ * each appended record's personal and free-text fields are sealed with that public key before
+ * they are written (store/seal.h); the kiosk never holds the secret key.
+ *
  * Ownership: the caller owns the feedback_log (feedback_log_open/feedback_log_close) and every
  * record it passes in; the log keeps no pointers into records. No SDL here. */
 #ifndef PK_FEEDBACK_LOG_H
@@ -52,6 +56,8 @@ typedef struct feedback_log {
     feedback_write_fn write_fn; /* write(2) unless a test sets it */
     char last_error[DIAG_LEN];  /* the last failure, for the staff screen; "" if none */
     int torn_lines_found;       /* torn last lines reported by open */
+    bool seal;                  /* set after open: seal personal fields with seal_pk */
+    unsigned char seal_pk[32];  /* the public key from the config (plankiosk.pub) */
 } feedback_log;
 
 /* Prepares the log for kiosk_id under base_dir, creating folders as needed (0750), and repairs
@@ -62,8 +68,10 @@ bool feedback_log_open(feedback_log *log, const char *base_dir, const char *kios
                        diag_list *diags, pk_error *err);
 /* Fills rec->id with a fresh UUID v4 (from getrandom) and appends rec durably to the file of
  * rec->at's local date. Returns true only when the record is on disk (written in full and
- * fsync'ed). On failure returns false, fills err (and last_error) with a clear reason such as
- * "the disk is full" / "the folder is read-only", and leaves earlier records intact. */
+ * fsync'ed). With log->seal, the record is sealed first (a sealing failure saves nothing: a
+ * record is never written unsealed when sealing was asked for). On failure returns false, fills
+ * err (and last_error) with a clear reason such as "the disk is full" / "the folder is
+ * read-only", and leaves earlier records intact. */
 bool feedback_log_append(feedback_log *log, feedback_record *rec, pk_error *err);
 /* Counts an abandoned journey (no content): time, step reached, seconds spent. */
 bool feedback_log_abandoned(feedback_log *log, time_t at, const char *step, int seconds,

@@ -1,0 +1,295 @@
+/* cli_data: `plankiosk export`, `report` and `keygen` (see cli_data.h). Options are parsed
+ * here; the work is done by export/, export/report and store/seal. Exit status: 0 when it
+ * worked (even if some lines were damaged: they are listed), 1 when something stopped it (an
+ * input folder missing, the output not writable, a key that cannot be read), 2 for a command
+ * line that does not make sense. */
+#include "app/cli_data.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "export/export.h"
+#include "export/report.h"
+#include "store/seal.h"
+
+static void usage_export(FILE *out) {
+    fputs("usage: plankiosk export [--since DATE] [--until DATE] [--kiosk ID]... "
+          "[--format csv|json|jsonl]\n"
+          "                        [--out FILE] [--key PRIVATE_KEY_FILE] DIR...\n"
+          "Merges the feedback under each DIR (several kiosks, several USB copies), drops\n"
+          "duplicate records and writes one file (standard output without --out). DATE is\n"
+          "YYYY-MM-DD (or YYYY-MM for a whole month); both ends are included. The format\n"
+          "follows --out's extension (.json, .jsonl), else CSV for spreadsheets.\n",
+          out);
+}
+
+static void usage_report(FILE *out) {
+    fputs("usage: plankiosk report [--since DATE] [--until DATE] [--kiosk ID]... "
+          "[--key PRIVATE_KEY_FILE]\n"
+          "                        --out report.html DIR...\n"
+          "Writes one self-contained HTML page (charts and every comment, prints on A4) from\n"
+          "the feedback under each DIR.\n",
+          out);
+}
+
+static void usage_keygen(FILE *out) {
+    fputs("usage: plankiosk keygen --out DIR\n"
+          "Makes DIR/plankiosk.pub (for the kiosks: they seal personal fields with it) and\n"
+          "DIR/plankiosk.key (the secret key for export and report --key; keep it off the\n"
+          "kiosks). Existing key files are never overwritten.\n",
+          out);
+}
+
+typedef struct data_args {
+    const char *cmd; /* "export" or "report", for messages */
+    export_filter filter;
+    const char *out, *key, *format;
+    const char **dirs; /* points into argv */
+    int n_dirs;
+} data_args;
+
+/* The value of option name at argv[*i]: "--name VALUE" or "--name=VALUE"; NULL if argv[*i] is
+ * not this option. *missing is set when the option is there without its value. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name, bool *missing) {
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0) return NULL;
+    if (a[n] == '=') return a + n + 1;
+    if (a[n] != '\0') return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static bool parse_day(const char *cmd, const char *opt, const char *s, bool last, pk_date *out) {
+    const char *why = NULL;
+    pk_date d;
+    if (!date_parse(s, &d, &why)) {
+        /* date_parse's reasons read after the date itself: "2026-02-30 is not a day of..." */
+        if (why && strncmp(why, "is ", 3) == 0)
+            fprintf(stderr, "plankiosk %s: %s: '%s' %s\n", cmd, opt, s, why);
+        else
+            fprintf(stderr, "plankiosk %s: %s: '%s' is not a date (YYYY-MM-DD or YYYY-MM): %s\n",
+                    cmd, opt, s, why ? why : "unreadable");
+        return false;
+    }
+    *out = last ? date_last_day(d) : date_first_day(d);
+    return true;
+}
+
+/* Parses the shared options. Returns 0 to go on, 2 for a usage error (already reported), or -1
+ * when help was asked for (already printed). */
+static int parse_args(int argc, char **argv, bool with_format, data_args *a,
+                      void (*usage)(FILE *)) {
+    memset(a, 0, sizeof *a);
+    a->cmd = argc > 0 ? argv[0] : "export";
+    a->dirs = calloc((size_t)(argc > 0 ? argc : 1), sizeof *a->dirs);
+    if (!a->dirs) {
+        fprintf(stderr, "plankiosk %s: out of memory\n", a->cmd);
+        return 2;
+    }
+    bool options = true;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i], *v;
+        bool missing = false;
+        if (options && strcmp(arg, "--") == 0) {
+            options = false;
+        } else if (options && (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)) {
+            usage(stdout);
+            return -1;
+        } else if (options && (v = opt_value(argc, argv, &i, "--since", &missing))) {
+            if (!parse_day(a->cmd, "--since", v, false, &a->filter.since)) return 2;
+            a->filter.has_since = true;
+        } else if (options && (v = opt_value(argc, argv, &i, "--until", &missing))) {
+            if (!parse_day(a->cmd, "--until", v, true, &a->filter.until)) return 2;
+            a->filter.has_until = true;
+        } else if (options && (v = opt_value(argc, argv, &i, "--kiosk", &missing))) {
+            if (a->filter.n_kiosks == EXPORT_MAX_KIOSKS) {
+                fprintf(stderr, "plankiosk %s: at most %d --kiosk options\n", a->cmd,
+                        EXPORT_MAX_KIOSKS);
+                return 2;
+            }
+            a->filter.kiosks[a->filter.n_kiosks++] = v;
+        } else if (options && with_format &&
+                   (v = opt_value(argc, argv, &i, "--format", &missing))) {
+            if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0 && strcmp(v, "jsonl") != 0) {
+                fprintf(stderr, "plankiosk %s: --format must be csv, json or jsonl, not '%s'\n",
+                        a->cmd, v);
+                return 2;
+            }
+            a->format = v;
+        } else if (options && (v = opt_value(argc, argv, &i, "--out", &missing))) {
+            a->out = v;
+        } else if (options && (v = opt_value(argc, argv, &i, "--key", &missing))) {
+            a->key = v;
+        } else if (missing) {
+            fprintf(stderr, "plankiosk %s: %s needs a value\n", a->cmd, arg);
+            return 2;
+        } else if (options && arg[0] == '-' && arg[1] != '\0') {
+            fprintf(stderr, "plankiosk %s: unknown option '%s'\n", a->cmd, arg);
+            usage(stderr);
+            return 2;
+        } else {
+            a->dirs[a->n_dirs++] = arg;
+        }
+    }
+    if (a->n_dirs == 0) {
+        fprintf(stderr, "plankiosk %s: give at least one feedback folder\n", a->cmd);
+        usage(stderr);
+        return 2;
+    }
+    if (a->filter.has_since && a->filter.has_until &&
+        date_cmp_days(a->filter.since, a->filter.until) > 0) {
+        fprintf(stderr, "plankiosk %s: --since is after --until, so nothing could match\n", a->cmd);
+        return 2;
+    }
+    return 0;
+}
+
+static void args_free(data_args *a) {
+    free(a->dirs);
+    sodium_memzero(a->filter.sk, sizeof a->filter.sk);
+}
+
+/* Loads --key, then collects. Returns 0 on success, 1 on failure (reported). */
+static int load_and_collect(data_args *a, export_set *set) {
+    pk_error err = {{0}};
+    if (a->key) {
+        if (!seal_load_secret_key(a->key, a->filter.pk, a->filter.sk, &err)) {
+            fprintf(stderr, "plankiosk %s: %s\n", a->cmd, err.msg);
+            return 1;
+        }
+        a->filter.has_key = true;
+    }
+    if (!export_collect(set, a->dirs, a->n_dirs, &a->filter, &err)) {
+        fprintf(stderr, "plankiosk %s: %s\n", a->cmd, err.msg);
+        return 1;
+    }
+    return 0;
+}
+
+typedef struct export_job {
+    const export_set *set;
+    export_format format;
+} export_job;
+
+static bool write_export(FILE *out, const void *ctx, pk_error *err) {
+    const export_job *job = ctx;
+    return export_write(out, job->set, job->format, err);
+}
+
+static export_format format_for(const char *format, const char *out) {
+    if (!format && out) {
+        size_t n = strlen(out);
+        if (n >= 6 && strcmp(out + n - 6, ".jsonl") == 0) return EXPORT_JSONL;
+        if (n >= 5 && strcmp(out + n - 5, ".json") == 0) return EXPORT_JSON;
+        return EXPORT_CSV;
+    }
+    if (format && strcmp(format, "json") == 0) return EXPORT_JSON;
+    if (format && strcmp(format, "jsonl") == 0) return EXPORT_JSONL;
+    return EXPORT_CSV;
+}
+
+int cli_export(int argc, char **argv) {
+    data_args a;
+    int rc = parse_args(argc, argv, true, &a, usage_export);
+    if (rc != 0) {
+        args_free(&a);
+        return rc < 0 ? 0 : rc;
+    }
+    export_set set = {0}; /* freed even when the key could not be loaded */
+    rc = load_and_collect(&a, &set);
+    if (rc == 0) {
+        export_job job = {&set, format_for(a.format, a.out)};
+        pk_error err = {{0}};
+        if (!export_write_file(a.out, &set, write_export, &job, &err)) {
+            export_print_summary(&set, stderr);
+            fprintf(stderr, "plankiosk export: %s; nothing was written\n", err.msg);
+            rc = 1;
+        } else {
+            export_print_summary(&set, stderr);
+        }
+    }
+    export_set_free(&set);
+    args_free(&a);
+    return rc;
+}
+
+typedef struct report_job {
+    const export_set *set;
+    const export_filter *filter;
+} report_job;
+
+static bool write_report(FILE *out, const void *ctx, pk_error *err) {
+    const report_job *job = ctx;
+    return report_write(out, job->set, job->filter, err);
+}
+
+int cli_report(int argc, char **argv) {
+    data_args a;
+    int rc = parse_args(argc, argv, false, &a, usage_report);
+    if (rc == 0 && !a.out) {
+        fputs("plankiosk report: --out FILE is required (for example --out report.html)\n", stderr);
+        rc = 2;
+    }
+    if (rc != 0) {
+        args_free(&a);
+        return rc < 0 ? 0 : rc;
+    }
+    export_set set = {0}; /* freed even when the key could not be loaded */
+    rc = load_and_collect(&a, &set);
+    if (rc == 0) {
+        report_job job = {&set, &a.filter};
+        pk_error err = {{0}};
+        bool ok = export_write_file(a.out, &set, write_report, &job, &err);
+        export_print_summary(&set, stderr);
+        if (!ok) {
+            fprintf(stderr, "plankiosk report: %s; nothing was written\n", err.msg);
+            rc = 1;
+        }
+    }
+    export_set_free(&set);
+    args_free(&a);
+    return rc;
+}
+
+int cli_keygen(int argc, char **argv) {
+    const char *out = NULL;
+    for (int i = 1; i < argc; i++) {
+        bool missing = false;
+        const char *v;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage_keygen(stdout);
+            return 0;
+        } else if ((v = opt_value(argc, argv, &i, "--out", &missing))) {
+            out = v;
+        } else {
+            if (missing)
+                fprintf(stderr, "plankiosk keygen: --out needs a folder\n");
+            else
+                fprintf(stderr, "plankiosk keygen: unknown argument '%s'\n", argv[i]);
+            usage_keygen(stderr);
+            return 2;
+        }
+    }
+    if (!out) {
+        fputs("plankiosk keygen: --out DIR is required\n", stderr);
+        usage_keygen(stderr);
+        return 2;
+    }
+    pk_error err = {{0}};
+    if (!seal_keygen(out, &err)) {
+        fprintf(stderr, "plankiosk keygen: %s\n", err.msg);
+        return 1;
+    }
+    printf("wrote %s/%s: the public key; put it on each kiosk and name it in the config\n"
+           "wrote %s/%s: the secret key (mode 0600); keep it safe and off the kiosks, since "
+           "without it sealed records can never be read\n",
+           out, SEAL_PUBLIC_FILE, out, SEAL_SECRET_FILE);
+    return 0;
+}

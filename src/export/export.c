@@ -1,0 +1,617 @@
+/* export: reads feedback trees into one merged, de-duplicated, filtered and sorted set, and
+ * writes it as CSV, JSON or JSON Lines (the contract is in export.h).
+ *
+ * Reading is deliberately forgiving and loud: every line stands alone, and a line that cannot
+ * be used (cut off by a power cut, not JSON, not UTF-8, not a record, sealed for another key)
+ * is listed with its FILE:LINE and skipped. Writing is deliberately careful: a file is written
+ * beside its final name and renamed into place only when it is complete and on disk.
+ *
+ * The CSV is for Excel and LibreOffice: a UTF-8 byte-order mark (without it Excel reads the
+ * file as Windows-1252 and mangles "ł" and "£"), CRLF line ends, quotes where RFC 4180 needs
+ * them, and any text cell that a spreadsheet would run as a formula (it starts with = + - @,
+ * tab or CR) prefixed with a single quote, so a visitor cannot plant "=HYPERLINK(...)" in a
+ * council officer's spreadsheet. */
+#include "export/export.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text/utf8.h"
+
+#define ABANDONED_DIR "abandoned"
+#define MAX_DEPTH 32 /* a folder loop made of symlinks ends here */
+
+/* ---- small helpers --------------------------------------------------------------------- */
+
+static bool ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+const char *export_field_str(const json_t *rec, const char *key) {
+    const char *dot = strchr(key, '.');
+    if (!dot) return json_string_value(json_object_get(rec, key));
+    char head[64];
+    snprintf(head, sizeof head, "%.*s", (int)(dot - key), key);
+    return json_string_value(json_object_get(json_object_get(rec, head), dot + 1));
+}
+
+/* The value at key, where key may be "config.title"; NULL if missing. */
+static json_t *field(const json_t *rec, const char *key) {
+    const char *dot = strchr(key, '.');
+    if (!dot) return json_object_get(rec, key);
+    char head[64];
+    snprintf(head, sizeof head, "%.*s", (int)(dot - key), key);
+    return json_object_get(json_object_get(rec, head), dot + 1);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+static long long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static bool digits(const char *s, int n) {
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+}
+
+static int num(const char *s, int n) {
+    int v = 0;
+    for (int i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* "2026-07-15T13:34:56+01:00": the local date, and the instant in UTC. The date must be there
+ * and real; the time and offset are read when present (a missing time counts as midnight). */
+static bool parse_at(const char *s, pk_date *day, long long *utc) {
+    if (!s || strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
+        !digits(s + 8, 2))
+        return false;
+    char date[11];
+    memcpy(date, s, 10);
+    date[10] = '\0';
+    if (!date_parse(date, day, NULL) || day->day == 0) return false;
+    int h = 0, mi = 0, se = 0, off = 0;
+    const char *p = s + 10;
+    if ((*p == 'T' || *p == ' ') && digits(p + 1, 2) && p[3] == ':' && digits(p + 4, 2)) {
+        h = num(p + 1, 2);
+        mi = num(p + 4, 2);
+        p += 6;
+        if (*p == ':' && digits(p + 1, 2)) {
+            se = num(p + 1, 2);
+            p += 3;
+        }
+        if (*p == '.')
+            for (p++; *p >= '0' && *p <= '9'; p++) {
+            }
+        if ((*p == '+' || *p == '-') && digits(p + 1, 2)) {
+            int oh = num(p + 1, 2), om = 0;
+            if (p[3] == ':' && digits(p + 4, 2))
+                om = num(p + 4, 2);
+            else if (digits(p + 3, 2))
+                om = num(p + 3, 2);
+            off = (*p == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        }
+    }
+    *utc =
+        days_from_civil(day->year, day->month, day->day) * 86400LL + h * 3600 + mi * 60 + se - off;
+    return true;
+}
+
+/* ---- the set --------------------------------------------------------------------------- */
+
+void export_set_free(export_set *set) {
+    if (!set) return;
+    for (size_t i = 0; i < set->n; i++) json_decref(set->records[i].json);
+    free(set->records);
+    free(set->problems);
+    free(set->inputs);
+    memset(set, 0, sizeof *set);
+}
+
+static bool push_record(export_set *set, export_record r) {
+    if (set->n == set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 256;
+        export_record *grown = realloc(set->records, ncap * sizeof *grown);
+        if (!grown) return false;
+        set->records = grown;
+        set->cap = ncap;
+    }
+    set->records[set->n++] = r;
+    return true;
+}
+
+static void remember_input(export_set *set, const struct stat *st) {
+    if (set->n_inputs == set->cap_inputs) {
+        size_t ncap = set->cap_inputs ? set->cap_inputs * 2 : 64;
+        export_input *grown = realloc(set->inputs, ncap * sizeof *grown);
+        if (!grown) return; /* only a safety check is lost */
+        set->inputs = grown;
+        set->cap_inputs = ncap;
+    }
+    set->inputs[set->n_inputs++] = (export_input){st->st_dev, st->st_ino};
+}
+
+/* What collecting needs besides the set: the filter and the ids seen so far. */
+typedef struct collector {
+    export_set *set;
+    const export_filter *filter;
+    json_t *seen; /* object used as a set of ids */
+    bool oom;
+} collector;
+
+static void problem(collector *c, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void problem(collector *c, const char *file, long line, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(c->set->problems, file, (int)line, 0, fmt, ap);
+    va_end(ap);
+}
+
+static bool kiosk_wanted(const export_filter *f, const json_t *rec) {
+    if (!f || f->n_kiosks == 0) return true;
+    const char *k = json_string_value(json_object_get(rec, "kiosk"));
+    if (!k) return false;
+    for (int i = 0; i < f->n_kiosks; i++)
+        if (f->kiosks[i] && strcmp(f->kiosks[i], k) == 0) return true;
+    return false;
+}
+
+static bool date_wanted(const export_filter *f, pk_date day) {
+    if (!f) return true;
+    if (f->has_since && date_cmp_days(day, f->since) < 0) return false;
+    if (f->has_until && date_cmp_days(day, f->until) > 0) return false;
+    return true;
+}
+
+/* jansson's words for input that simply stops, which is what a cut-off record looks like. */
+static bool cut_off(const json_error_t *e) {
+    return strstr(e->text, "near end of file") || strstr(e->text, "premature end of input");
+}
+
+/* Takes one line (without its '\n'); torn: it is the file's last line and has no '\n'. A line
+ * that cannot be used is counted and listed with its reason; a blank line is passed over. */
+static void take_line(collector *c, const char *path, long lineno, char *line, size_t len,
+                      bool torn) {
+    if (len > 0 && line[len - 1] == '\r') line[--len] = '\0'; /* edited on Windows */
+    size_t i = 0;
+    while (i < len && (line[i] == ' ' || line[i] == '\t')) i++;
+    if (i == len) return; /* a blank line holds nothing to lose */
+
+    static const char torn_why[] = "torn line without a newline (cut off by an interrupted write)";
+    export_set *set = c->set;
+    if (!utf8_valid(line, len)) {
+        set->unreadable++;
+        problem(c, path, lineno, "%s", torn ? torn_why : "not valid UTF-8 text");
+        return;
+    }
+    json_error_t jerr;
+    json_t *rec = json_loadb(line, len, 0, &jerr);
+    if (!rec) {
+        set->unreadable++;
+        if (torn)
+            problem(c, path, lineno, "%s", torn_why);
+        else if (cut_off(&jerr))
+            problem(c, path, lineno, "record cut off by an interrupted write (%s)", jerr.text);
+        else
+            problem(c, path, lineno, "not JSON: %s", jerr.text);
+        return;
+    }
+    const char *id = json_string_value(json_object_get(rec, "id"));
+    const char *at = json_string_value(json_object_get(rec, "at"));
+    export_record r = {rec, {0, 0, 0}, 0, false};
+    const char *why = NULL;
+    if (!json_is_object(rec))
+        why = "JSON, but not a feedback record (not an object)";
+    else if (!id || !*id)
+        why = "JSON, but not a feedback record (it has no 'id')";
+    else if (!parse_at(at, &r.day, &r.utc))
+        why = "JSON, but not a feedback record (its 'at' is missing or not a date)";
+    if (why) {
+        set->unreadable++;
+        problem(c, path, lineno, "%s", torn ? torn_why : why);
+        json_decref(rec);
+        return;
+    }
+    /* A complete record whose '\n' alone was lost is whole: keep it. */
+    set->read++;
+
+    if (json_object_get(c->seen, id)) {
+        set->duplicates++;
+        json_decref(rec);
+        return;
+    }
+    if (json_object_set_new(c->seen, id, json_true()) != 0) c->oom = true;
+    if (!date_wanted(c->filter, r.day) || !kiosk_wanted(c->filter, rec)) {
+        set->filtered_out++;
+        json_decref(rec);
+        return;
+    }
+    if (seal_record_is_sealed(rec)) {
+        if (c->filter && c->filter->has_key) {
+            pk_error err;
+            if (!open_record_json(rec, c->filter->pk, c->filter->sk, &err)) {
+                set->read--; /* it was a record, but not one that can be read */
+                set->unreadable++;
+                if (strcmp(err.msg, SEAL_WRONG_KEY) == 0) set->wrong_key++;
+                problem(c, path, lineno, "%s", err.msg);
+                json_decref(rec);
+                return;
+            }
+        } else {
+            r.sealed = true;
+            set->sealed++;
+        }
+    }
+    if (!push_record(set, r)) {
+        c->oom = true;
+        json_decref(rec);
+    }
+}
+
+static void read_file(collector *c, const char *path) {
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0) {
+        c->set->unreadable_files++;
+        problem(c, path, 0, "cannot read this file: %s", strerror(errno));
+        if (f) fclose(f);
+        return;
+    }
+    remember_input(c->set, &st);
+    c->set->files++;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    while (!c->oom && (n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        bool has_nl = n > 0 && line[n - 1] == '\n';
+        if (has_nl) line[--n] = '\0';
+        take_line(c, path, lineno, line, (size_t)n, !has_nl);
+    }
+    if (ferror(f)) {
+        c->set->unreadable_files++;
+        problem(c, path, lineno + 1, "reading stopped here: %s", strerror(errno));
+    }
+    free(line);
+    fclose(f);
+}
+
+static int cmp_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.jsonl under dir, in name order, skipping hidden files (a Mac leaves "._" copies on a
+ * USB stick) and "abandoned" folders. */
+static void walk(collector *c, const char *dir, int depth) {
+    if (depth > MAX_DEPTH) {
+        problem(c, dir, 0, "folders nested too deeply (a loop of links?); not read");
+        c->set->unreadable_files++;
+        return;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        c->set->unreadable_files++;
+        problem(c, dir, 0, "cannot read this folder: %s", strerror(errno));
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.') continue;
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            char **grown = realloc(names, ncap * sizeof *names);
+            if (!grown) break;
+            names = grown;
+            cap = ncap;
+        }
+        if (!(names[n] = strdup(de->d_name))) break;
+        n++;
+    }
+    closedir(d);
+    if (n > 1) qsort(names, n, sizeof *names, cmp_names);
+    for (size_t i = 0; i < n; i++) {
+        char path[PATH_MAX];
+        int len =
+            snprintf(path, sizeof path, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", names[i]);
+        struct stat st;
+        if (len < 0 || (size_t)len >= sizeof path || stat(path, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (strcmp(names[i], ABANDONED_DIR) != 0) walk(c, path, depth + 1);
+        } else if (S_ISREG(st.st_mode) && ends_with(names[i], ".jsonl")) {
+            read_file(c, path);
+        }
+    }
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+}
+
+static int cmp_records(const void *pa, const void *pb) {
+    const export_record *a = pa, *b = pb;
+    if (a->utc != b->utc) return a->utc < b->utc ? -1 : 1;
+    const char *ata = export_field_str(a->json, "at"), *atb = export_field_str(b->json, "at");
+    int k = strcmp(ata ? ata : "", atb ? atb : "");
+    if (k) return k;
+    return strcmp(export_field_str(a->json, "id"), export_field_str(b->json, "id"));
+}
+
+bool export_collect(export_set *set, const char *const *dirs, int n_dirs,
+                    const export_filter *filter, pk_error *err) {
+    memset(set, 0, sizeof *set);
+    if (n_dirs <= 0) return pk_fail(err, "no feedback folder was given");
+    /* Check every input first: a typo in one folder name must not give a quietly short file. */
+    for (int i = 0; i < n_dirs; i++) {
+        struct stat st;
+        if (stat(dirs[i], &st) != 0)
+            return pk_fail(err, "%s: cannot read it: %s", dirs[i], strerror(errno));
+        if (!S_ISDIR(st.st_mode) && !(S_ISREG(st.st_mode) && ends_with(dirs[i], ".jsonl")))
+            return pk_fail(err, "%s: not a feedback folder or .jsonl file", dirs[i]);
+    }
+    set->problems = calloc(1, sizeof *set->problems);
+    collector c = {set, filter, json_object(), false};
+    if (!set->problems || !c.seen) {
+        json_decref(c.seen);
+        export_set_free(set);
+        return pk_fail(err, "out of memory");
+    }
+    for (int i = 0; i < n_dirs && !c.oom; i++) {
+        struct stat st;
+        long before = set->files;
+        if (stat(dirs[i], &st) == 0 && S_ISDIR(st.st_mode))
+            walk(&c, dirs[i], 0);
+        else
+            read_file(&c, dirs[i]);
+        if (set->files == before)
+            problem(&c, dirs[i], 0, "no feedback files (*.jsonl) were found here");
+    }
+    json_decref(c.seen);
+    if (c.oom) {
+        export_set_free(set);
+        return pk_fail(err, "out of memory while reading the feedback");
+    }
+    if (set->n > 1) qsort(set->records, set->n, sizeof *set->records, cmp_records);
+    return true;
+}
+
+void export_print_summary(const export_set *set, FILE *out) {
+    if (set->problems) diag_print(set->problems, out);
+    if (set->filtered_out)
+        fprintf(out, "%ld record%s left out by --since, --until or --kiosk\n", set->filtered_out,
+                set->filtered_out == 1 ? " was" : "s were");
+    if (set->unreadable_files)
+        fprintf(out, "%ld file%s or folder%s could not be read\n", set->unreadable_files,
+                set->unreadable_files == 1 ? "" : "s", set->unreadable_files == 1 ? "" : "s");
+    if (set->wrong_key)
+        fprintf(out,
+                "%ld record%s sealed for a different key than --key: is it the secret key made "
+                "together with the kiosks' %s?\n",
+                set->wrong_key, set->wrong_key == 1 ? " was" : "s were", SEAL_PUBLIC_FILE);
+    if (set->sealed)
+        fprintf(out, "%ld record%s sealed: give --key to read their personal fields\n", set->sealed,
+                set->sealed == 1 ? " is" : "s are");
+    fprintf(out, "records read %ld, written %zu, duplicates dropped %ld, unreadable lines %ld\n",
+            set->read, set->n, set->duplicates, set->unreadable);
+}
+
+/* ---- CSV ------------------------------------------------------------------------------- */
+
+static const struct {
+    const char *name, *key;
+} csv_columns[] = {
+    {"id", "id"},
+    {"kiosk", "kiosk"},
+    {"location", "location"},
+    {"at", "at"},
+    {"config_title", "config.title"},
+    {"config_hash", "config.hash"},
+    {"question", "question"},
+    {"themes", "themes"},
+    {"rating", "rating"},
+    {"text", "text"},
+    {"name", "name"},
+    {"age_band", "age_band"},
+    {"postcode_district", "postcode_district"},
+    {"consent_quote", "consent_quote"},
+    {"language", "language"},
+    {"seconds_taken", "seconds_taken"},
+};
+#define N_CSV_COLUMNS (sizeof csv_columns / sizeof csv_columns[0])
+
+/* A text cell: neutralised if a spreadsheet would take it for a formula, quoted if it holds a
+ * comma, quote, CR or LF (quotes doubled). */
+static void csv_text(FILE *f, const char *s, size_t n) {
+    bool formula = n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+                             s[0] == '\t' || s[0] == '\r');
+    bool quote = false;
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+    if (quote) fputc('"', f);
+    if (formula) fputc('\'', f);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') fputc('"', f);
+        fputc(s[i], f);
+    }
+    if (quote) fputc('"', f);
+}
+
+/* A growing string, for list cells. */
+typedef struct strbuf {
+    char *s;
+    size_t n, cap;
+    bool oom;
+} strbuf;
+
+static void sb_add(strbuf *b, const char *s, size_t n) {
+    if (b->oom) return;
+    if (b->n + n + 1 > b->cap) {
+        size_t ncap = b->cap ? b->cap : 64;
+        while (ncap < b->n + n + 1) ncap *= 2;
+        char *grown = realloc(b->s, ncap);
+        if (!grown) {
+            b->oom = true;
+            return;
+        }
+        b->s = grown;
+        b->cap = ncap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+static void csv_cell(FILE *f, const json_t *v) {
+    if (!v || json_is_null(v)) return;
+    if (json_is_true(v)) {
+        fputs("yes", f);
+    } else if (json_is_false(v)) {
+        fputs("no", f);
+    } else if (json_is_integer(v)) {
+        fprintf(f, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    } else if (json_is_real(v)) {
+        fprintf(f, "%.15g", json_real_value(v));
+    } else if (json_is_string(v)) {
+        csv_text(f, json_string_value(v), json_string_length(v));
+    } else if (json_is_array(v)) {
+        strbuf b = {0};
+        size_t i;
+        json_t *item;
+        json_array_foreach(v, i, item) {
+            if (i) sb_add(&b, "; ", 2);
+            if (json_is_string(item)) {
+                sb_add(&b, json_string_value(item), json_string_length(item));
+            } else {
+                char *j = json_dumps(item, JSON_COMPACT | JSON_ENCODE_ANY);
+                if (j) sb_add(&b, j, strlen(j));
+                free(j);
+            }
+        }
+        if (b.s) csv_text(f, b.s, b.n);
+        free(b.s);
+    } else {
+        char *j = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        if (j) csv_text(f, j, strlen(j));
+        free(j);
+    }
+}
+
+static void write_csv(FILE *f, const export_set *set) {
+    fputs("\xEF\xBB\xBF", f); /* the byte-order mark Excel needs to read UTF-8 */
+    for (size_t c = 0; c < N_CSV_COLUMNS; c++) {
+        if (c) fputc(',', f);
+        fputs(csv_columns[c].name, f);
+    }
+    fputs("\r\n", f);
+    for (size_t i = 0; i < set->n; i++) {
+        for (size_t c = 0; c < N_CSV_COLUMNS; c++) {
+            if (c) fputc(',', f);
+            csv_cell(f, field(set->records[i].json, csv_columns[c].key));
+        }
+        fputs("\r\n", f);
+    }
+}
+
+/* ---- writing --------------------------------------------------------------------------- */
+
+bool export_write(FILE *out, const export_set *set, export_format format, pk_error *err) {
+    /* No JSON_ENSURE_ASCII: "Zażółć" stays readable rather than becoming \u escapes. */
+    bool ok = true;
+    if (format == EXPORT_CSV) {
+        write_csv(out, set);
+    } else if (format == EXPORT_JSON) {
+        json_t *arr = json_array();
+        for (size_t i = 0; arr && i < set->n && ok; i++)
+            ok = json_array_append(arr, set->records[i].json) == 0;
+        ok = ok && arr && json_dumpf(arr, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+        json_decref(arr);
+        fputc('\n', out);
+    } else {
+        for (size_t i = 0; i < set->n && ok; i++) {
+            ok = json_dumpf(set->records[i].json, out, JSON_COMPACT | JSON_PRESERVE_ORDER) == 0;
+            fputc('\n', out);
+        }
+    }
+    if (!ok || ferror(out))
+        return pk_fail(err, "writing the export failed: %s", errno ? strerror(errno) : "error");
+    return true;
+}
+
+static bool same_as_input(const export_set *set, const char *path) {
+    struct stat st;
+    if (!set || stat(path, &st) != 0) return false;
+    for (size_t i = 0; i < set->n_inputs; i++)
+        if (set->inputs[i].dev == st.st_dev && set->inputs[i].ino == st.st_ino) return true;
+    return false;
+}
+
+/* The folder that holds path ("." for a bare name), for the fsync that makes a rename last. */
+static void parent_of(const char *path, char *out, size_t size) {
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(out, size, ".");
+    else if (slash == path)
+        snprintf(out, size, "/");
+    else
+        snprintf(out, size, "%.*s", (int)(slash - path), path);
+}
+
+bool export_write_file(const char *path, const export_set *set, export_writer_fn fn,
+                       const void *ctx, pk_error *err) {
+    if (!path || strcmp(path, "-") == 0) {
+        if (!fn(stdout, ctx, err)) return false;
+        if (fflush(stdout) != 0 || ferror(stdout))
+            return pk_fail(err, "cannot write to standard output: %s", strerror(errno));
+        return true;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return pk_fail(err, "%s is a folder; --out needs a file name", path);
+    if (same_as_input(set, path))
+        return pk_fail(err, "%s is one of the feedback files being read; choose another --out",
+                       path);
+    char tmp[PATH_MAX], dir[PATH_MAX];
+    int n = snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (n < 0 || (size_t)n >= sizeof tmp) return pk_fail(err, "%s: the path is too long", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+    if (fd < 0) return pk_fail(err, "cannot write %s: %s", tmp, strerror(errno));
+    FILE *f = fdopen(fd, "wb");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        unlink(tmp);
+        return pk_fail(err, "cannot write %s: %s", tmp, strerror(e));
+    }
+    bool ok = fn(f, ctx, err);
+    if (ok && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
+        ok = pk_fail(err, "cannot write %s: %s", tmp, strerror(errno));
+    if (fclose(f) != 0 && ok) ok = pk_fail(err, "cannot write %s: %s", tmp, strerror(errno));
+    if (ok && rename(tmp, path) != 0)
+        ok = pk_fail(err, "cannot put %s in place: %s", path, strerror(errno));
+    if (!ok) {
+        unlink(tmp);
+        return false;
+    }
+    parent_of(path, dir, sizeof dir);
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) { /* some USB file systems cannot sync a folder; the file itself is synced */
+        (void)fsync(dfd);
+        close(dfd);
+    }
+    return true;
+}

@@ -1,0 +1,100 @@
+/* export: gathers feedback records from one or more feedback trees (several kiosks, several USB
+ * copies of the same kiosk) into one sorted, de-duplicated set, and writes it as CSV (for
+ * spreadsheets), JSON or JSON Lines. report.h draws the same set as an HTML report.
+ *
+ * The idea: inputs are only ever read. Every *.jsonl file under each folder is taken (except
+ * those under an "abandoned" folder, which count visits and hold no answers), each line is
+ * parsed on its own, and a damaged line is reported as `FILE:LINE: reason` and skipped, so one
+ * torn line never costs the rest. Records are merged and the first record of each `id` is kept
+ * (a USB copy holds the same records again); then the date and kiosk filters apply, sealed
+ * records are opened when a key was given, and the set is sorted by `at`, then `id`.
+ *
+ * Ownership: an export_set owns its records (json_t references) and its problem list; free it
+ * with export_set_free (NULL is fine). The filter and the folder names are the caller's. */
+#ifndef PK_EXPORT_H
+#define PK_EXPORT_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "core/date.h"
+#include "core/diag.h"
+#include "store/seal.h"
+
+#define EXPORT_MAX_KIOSKS 32
+
+typedef enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_JSONL } export_format;
+
+/* Which records to keep. Zeroed means: every record, sealed fields left sealed. */
+typedef struct export_filter {
+    bool has_since, has_until;
+    pk_date since, until;                  /* inclusive, on the local date of `at` */
+    const char *kiosks[EXPORT_MAX_KIOSKS]; /* keep only these kiosk ids; none = all */
+    int n_kiosks;
+    bool has_key; /* open sealed records with pk/sk */
+    unsigned char pk[SEAL_KEY_BYTES], sk[SEAL_KEY_BYTES];
+} export_filter;
+
+typedef struct export_record {
+    json_t *json;  /* the record as read (and opened), owned by the set */
+    pk_date day;   /* the local date of `at` */
+    long long utc; /* `at` as seconds since 1970 UTC, for sorting */
+    bool sealed;   /* personal fields still sealed (no key was given) */
+} export_record;
+
+typedef struct export_input { /* a file that was read, so --out can never replace one */
+    dev_t dev;
+    ino_t ino;
+} export_input;
+
+typedef struct export_set {
+    export_record *records; /* kept records, sorted by `at` then `id` */
+    size_t n, cap;
+    long read;             /* lines that are records (duplicates included, not those sealed
+                            * for a key other than the one given) */
+    long duplicates;       /* records dropped because their id was already read */
+    long unreadable;       /* lines that are not records, or sealed for a different key */
+    long filtered_out;     /* records outside --since/--until/--kiosk */
+    long sealed;           /* kept records whose personal fields stay sealed */
+    long wrong_key;        /* records (counted in unreadable) sealed for another key */
+    long files;            /* *.jsonl files read */
+    long unreadable_files; /* files or folders that could not be read at all */
+    diag_list *problems;   /* each unreadable line or file as FILE:LINE: reason */
+    export_input *inputs;
+    size_t n_inputs, cap_inputs;
+} export_set;
+
+/* Reads every feedback file under dirs[0..n_dirs-1] (a folder, searched recursively, or a single
+ * .jsonl file) into set (which it zeroes first). Damaged lines and unreadable files are counted
+ * and listed in set->problems, and do not fail the call. Returns false with err filled only when
+ * an input does not exist or is not a folder or .jsonl file, or memory runs out; set is then
+ * empty (but must still be freed). */
+bool export_collect(export_set *set, const char *const *dirs, int n_dirs,
+                    const export_filter *filter, pk_error *err);
+void export_set_free(export_set *set);
+
+/* Prints the problems, then `records read N, written N, duplicates dropped N, unreadable lines N`
+ * and, when they apply, lines on records outside the filters, sealed records and unreadable
+ * files. */
+void export_print_summary(const export_set *set, FILE *out);
+
+/* Writes set to out in format. CSV is RFC 4180 with a UTF-8 byte-order mark and a header row,
+ * CRLF line ends, formula-like cells neutralised with a leading quote. False with err filled
+ * when the stream reports a write error. */
+bool export_write(FILE *out, const export_set *set, export_format format, pk_error *err);
+
+/* Something that writes a whole file to out; ctx is passed through. */
+typedef bool (*export_writer_fn)(FILE *out, const void *ctx, pk_error *err);
+/* Runs fn into path safely: into path.tmp, then fflush + fsync + rename + fsync of the folder,
+ * so path is either the old file or the whole new one. path NULL or "-" means standard output.
+ * Refuses a path that is one of set's input files (set may be NULL). On failure the .tmp file
+ * is removed and err says why. */
+bool export_write_file(const char *path, const export_set *set, export_writer_fn fn,
+                       const void *ctx, pk_error *err);
+
+/* The string value of rec[key] (key may be "config.title"), or NULL if missing or not a string. */
+const char *export_field_str(const json_t *rec, const char *key);
+
+#endif

@@ -1,0 +1,561 @@
+/* report: one self-contained HTML page from an export_set (the contract is in report.h).
+ *
+ * The page is built in three passes over the records: count (totals and one tally per chart),
+ * draw the charts from the tallies, then list the comments theme by theme. Everything that
+ * came from a record goes through html_text(), which escapes markup and replaces the few
+ * characters XML forbids, so no visitor's words can ever become markup in a reader's browser.
+ * The words for ages and faces come from the journey's own table (ui_text), so the report
+ * speaks of "45 to 64" and "Hopeful" exactly as the kiosk asked. */
+#include "export/report.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journey/ui_text.h"
+#include "text/utf8.h"
+
+/* ---- escaping -------------------------------------------------------------------------- */
+
+/* Writes n bytes of UTF-8 text escaped for HTML/XML text and attribute values. Characters XML
+ * 1.0 does not allow (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF) and stray bytes
+ * become U+FFFD; CR is dropped (line ends are LF). */
+static void html_textn(FILE *f, const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp);
+        if (len <= 0) break;
+        switch (cp) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&#39;", f); break;
+        case '\r': break;
+        default:
+            if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF)
+                fputs("\xEF\xBF\xBD", f);
+            else if (cp == 0xFFFD) /* also what a bad byte decodes to: write it whole */
+                fputs("\xEF\xBF\xBD", f);
+            else
+                fwrite(s + i, 1, (size_t)len, f);
+        }
+        i += (size_t)len;
+    }
+}
+
+static void html_text(FILE *f, const char *s) {
+    if (s) html_textn(f, s, strlen(s));
+}
+
+/* ---- tallies --------------------------------------------------------------------------- */
+
+typedef struct bar {
+    char key[256];   /* what is counted: a theme id, a date, a kiosk id */
+    char label[256]; /* what the reader sees */
+    long count;
+} bar;
+
+typedef struct tally {
+    bar *bars;
+    size_t n, cap;
+} tally;
+
+/* The bar for key, added with count 0 if new; NULL when memory runs out. */
+static bar *tally_bar(tally *t, const char *key, const char *label) {
+    for (size_t i = 0; i < t->n; i++)
+        if (strcmp(t->bars[i].key, key) == 0) return &t->bars[i];
+    if (t->n == t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 16;
+        bar *grown = realloc(t->bars, ncap * sizeof *grown);
+        if (!grown) return NULL;
+        t->bars = grown;
+        t->cap = ncap;
+    }
+    bar *b = &t->bars[t->n++];
+    snprintf(b->key, sizeof b->key, "%s", key);
+    snprintf(b->label, sizeof b->label, "%s", label ? label : key);
+    b->count = 0;
+    return b;
+}
+
+static void tally_add(tally *t, const char *key, const char *label) {
+    bar *b = tally_bar(t, key, label);
+    if (b) b->count++;
+}
+
+static int by_count_then_label(const void *pa, const void *pb) {
+    const bar *a = pa, *b = pb;
+    if (a->count != b->count) return a->count > b->count ? -1 : 1;
+    return strcmp(a->label, b->label);
+}
+
+static int by_key(const void *pa, const void *pb) {
+    return strcmp(((const bar *)pa)->key, ((const bar *)pb)->key);
+}
+
+static void tally_sort(tally *t, int (*cmp)(const void *, const void *)) {
+    if (t->n > 1) qsort(t->bars, t->n, sizeof *t->bars, cmp);
+}
+
+/* ---- labels ---------------------------------------------------------------------------- */
+
+#define NO_THEME_KEY "\x01none" /* sorts apart from any real theme id */
+#define NO_THEME_LABEL "No theme chosen"
+
+const char *report_theme_label(const char *id, char *buf, size_t size) {
+    if (!buf || size == 0) return buf;
+    if (!id || !*id || strcmp(id, NO_THEME_KEY) == 0) {
+        snprintf(buf, size, "%s", NO_THEME_LABEL);
+    } else if (strcmp(id, "other") == 0) {
+        snprintf(buf, size, "%s", ui_text_default(UI_SOMETHING_ELSE));
+    } else {
+        snprintf(buf, size, "%s", id);
+        for (char *p = buf; *p; p++)
+            if (*p == '-' || *p == '_') *p = ' ';
+        if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+    }
+    return buf;
+}
+
+/* The age codes the journey writes (journey.c), in order, with the words it showed. */
+static const char *const age_codes[] = {"under-12", "12-17", "18-24", "25-44", "45-64", "65+"};
+#define N_AGES (sizeof age_codes / sizeof age_codes[0])
+
+static const char *age_label(const char *code) {
+    for (size_t i = 0; i < N_AGES; i++)
+        if (strcmp(code, age_codes[i]) == 0) return ui_text_default((ui_text_id)(UI_AGE_1 + i));
+    return code;
+}
+
+static const char *date_label(pk_date d, char *buf, int size) {
+    return date_format_short(d, buf, size);
+}
+
+/* ---- counting -------------------------------------------------------------------------- */
+
+typedef struct counts {
+    long responses, with_text, quotes, ratings, rating_sum;
+    long rating[6]; /* [1..5]; [0] not given */
+    long no_age, sealed_age;
+    tally themes, ages, days, kiosks, titles;
+    pk_date first, last;
+} counts;
+
+static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
+
+static bool has_text(const export_record *r) {
+    return !r->sealed && nonempty(export_field_str(r->json, "text"));
+}
+
+static bool count_all(const export_set *set, counts *c) {
+    memset(c, 0, sizeof *c);
+    for (size_t i = 0; i < N_AGES; i++)
+        if (!tally_bar(&c->ages, age_codes[i], age_label(age_codes[i]))) return false;
+    for (size_t i = 0; i < set->n; i++) {
+        const export_record *r = &set->records[i];
+        const json_t *j = r->json;
+        c->responses++;
+        if (i == 0 || date_cmp_days(r->day, c->first) < 0) c->first = r->day;
+        if (i == 0 || date_cmp_days(r->day, c->last) > 0) c->last = r->day;
+
+        const char *title = nonempty(export_field_str(j, "config.title"));
+        if (title) tally_add(&c->titles, title, title);
+
+        if (has_text(r)) c->with_text++;
+        if (has_text(r) && json_is_true(json_object_get(j, "consent_quote"))) c->quotes++;
+
+        json_t *rating = json_object_get(j, "rating");
+        json_int_t rv = json_is_integer(rating) ? json_integer_value(rating) : 0;
+        if (rv >= 1 && rv <= 5) {
+            c->rating[rv]++;
+            c->ratings++;
+            c->rating_sum += (long)rv;
+        } else {
+            c->rating[0]++;
+        }
+
+        json_t *themes = json_object_get(j, "themes");
+        size_t n_themes = 0;
+        for (size_t k = 0; k < json_array_size(themes); k++) {
+            const char *id = nonempty(json_string_value(json_array_get(themes, k)));
+            bool repeat = false;
+            for (size_t m = 0; id && m < k && !repeat; m++) {
+                const char *prev = json_string_value(json_array_get(themes, m));
+                repeat = prev && strcmp(prev, id) == 0;
+            }
+            if (!id || repeat) continue;
+            char label[256];
+            tally_add(&c->themes, id, report_theme_label(id, label, sizeof label));
+            n_themes++;
+        }
+        if (n_themes == 0) tally_add(&c->themes, NO_THEME_KEY, NO_THEME_LABEL);
+
+        const char *age = nonempty(export_field_str(j, "age_band"));
+        if (r->sealed)
+            c->sealed_age++;
+        else if (!age)
+            c->no_age++;
+        else
+            tally_add(&c->ages, age, age_label(age));
+
+        char key[11], label[32];
+        snprintf(key, sizeof key, "%04d-%02d-%02d", r->day.year, r->day.month, r->day.day);
+        tally_add(&c->days, key, date_label(r->day, label, sizeof label));
+
+        const char *kiosk = nonempty(export_field_str(j, "kiosk"));
+        const char *where = nonempty(export_field_str(j, "location"));
+        tally_add(&c->kiosks, kiosk ? kiosk : "(no kiosk id)", where ? where : kiosk);
+    }
+    /* "No theme chosen" goes last, after the real themes by count. */
+    tally_sort(&c->themes, by_count_then_label);
+    for (size_t i = 0; i + 1 < c->themes.n; i++)
+        if (strcmp(c->themes.bars[i].key, NO_THEME_KEY) == 0) {
+            bar none = c->themes.bars[i];
+            memmove(&c->themes.bars[i], &c->themes.bars[i + 1],
+                    (c->themes.n - i - 1) * sizeof(bar));
+            c->themes.bars[c->themes.n - 1] = none;
+            break;
+        }
+    bar *b;
+    if (c->no_age && (b = tally_bar(&c->ages, "\x01not-given", "Not given"))) b->count = c->no_age;
+    if (c->sealed_age && (b = tally_bar(&c->ages, "\x02sealed", "Sealed (no key given)")))
+        b->count = c->sealed_age;
+    tally_sort(&c->days, by_key);
+    tally_sort(&c->kiosks, by_count_then_label);
+    tally_sort(&c->titles, by_count_then_label);
+    return true;
+}
+
+/* Every day from the first to the last gets a bar (a day without responses is news too),
+ * unless that would be more than about three months of bars. */
+static void fill_days(counts *c) {
+    if (c->days.n < 2) return;
+    pk_date d = c->first;
+    for (int guard = 0; guard < 92 && date_cmp_days(d, c->last) < 0; guard++) {
+        if (++d.day > date_days_in_month(d.year, d.month)) {
+            d.day = 1;
+            if (++d.month > 12) {
+                d.month = 1;
+                d.year++;
+            }
+        }
+    }
+    if (date_cmp_days(d, c->last) < 0) return; /* too long a span */
+    for (d = c->first; date_cmp_days(d, c->last) <= 0;) {
+        char key[11], label[32];
+        snprintf(key, sizeof key, "%04d-%02d-%02d", d.year, d.month, d.day);
+        tally_bar(&c->days, key, date_label(d, label, sizeof label));
+        if (++d.day > date_days_in_month(d.year, d.month)) {
+            d.day = 1;
+            if (++d.month > 12) {
+                d.month = 1;
+                d.year++;
+            }
+        }
+    }
+    tally_sort(&c->days, by_key);
+}
+
+static void counts_free(counts *c) {
+    free(c->themes.bars);
+    free(c->ages.bars);
+    free(c->days.bars);
+    free(c->kiosks.bars);
+    free(c->titles.bars);
+}
+
+/* ---- charts ---------------------------------------------------------------------------- */
+
+#define CHART_W 640
+#define LABEL_W 230 /* labels end here, right-aligned */
+#define BAR_X 240
+#define BAR_MAX 330
+#define ROW_H 26
+#define BAR_H 18
+#define LABEL_CHARS 32 /* longer labels are cut with "…" in the chart; the bar's title has all */
+
+/* Writes label, cut to LABEL_CHARS characters. */
+static void short_label(FILE *f, const char *label) {
+    size_t n = strlen(label);
+    if (utf8_count(label, n) <= LABEL_CHARS) {
+        html_text(f, label);
+        return;
+    }
+    size_t off = 0;
+    for (int k = 0; k < LABEL_CHARS - 1 && off < n; k++) {
+        uint32_t cp;
+        off += (size_t)utf8_decode(label + off, n - off, &cp);
+    }
+    html_textn(f, label, off);
+    fputs("\xE2\x80\xA6", f);
+}
+
+static void chart(FILE *f, const char *id, const char *title, const tally *t, const char *note) {
+    long max = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->bars[i].count > max) max = t->bars[i].count;
+    size_t rows = t->n ? t->n : 1;
+    int height = (int)(rows * ROW_H) + 12;
+
+    fputs("<figure class=\"chart\">\n<figcaption>", f);
+    html_text(f, title);
+    fputs("</figcaption>\n", f);
+    fprintf(f,
+            "<svg id=\"%s\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+            "aria-label=\"",
+            id, CHART_W, height, CHART_W, height);
+    html_text(f, title);
+    for (size_t i = 0; i < t->n; i++) {
+        fputs(i ? ", " : ": ", f);
+        html_text(f, t->bars[i].label);
+        fprintf(f, " %ld", t->bars[i].count);
+    }
+    fputs("\">\n<title>", f);
+    html_text(f, title);
+    fputs("</title>\n", f);
+    if (t->n == 0)
+        fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"empty\">No responses</text>\n", BAR_X,
+                ROW_H / 2 + 6);
+    for (size_t i = 0; i < t->n; i++) {
+        const bar *b = &t->bars[i];
+        int y = 6 + (int)i * ROW_H;
+        int w = max ? (int)((double)b->count * BAR_MAX / (double)max + 0.5) : 0;
+        if (b->count > 0 && w < 2) w = 2;
+        int mid = y + BAR_H / 2;
+        fputs("<g>", f);
+        fprintf(f, "<text x=\"%d\" y=\"%d\" dy=\"0.35em\" text-anchor=\"end\" class=\"label\">",
+                LABEL_W, mid);
+        short_label(f, b->label);
+        fprintf(f, "</text><rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\">",
+                BAR_X, y, w, BAR_H);
+        fputs("<title>", f);
+        html_text(f, b->label);
+        fprintf(f, ": %ld</title></rect>", b->count);
+        fprintf(f, "<text x=\"%d\" y=\"%d\" dy=\"0.35em\" class=\"count\">%ld</text></g>\n",
+                BAR_X + w + 6, mid, b->count);
+    }
+    fputs("</svg>\n", f);
+    if (note) {
+        fputs("<p class=\"note\">", f);
+        html_text(f, note);
+        fputs("</p>\n", f);
+    }
+    fputs("</figure>\n", f);
+}
+
+/* ---- comments -------------------------------------------------------------------------- */
+
+static bool has_theme(const json_t *rec, const char *key) {
+    json_t *themes = json_object_get(rec, "themes");
+    bool any = false;
+    for (size_t k = 0; k < json_array_size(themes); k++) {
+        const char *id = nonempty(json_string_value(json_array_get(themes, k)));
+        if (!id) continue;
+        any = true;
+        if (strcmp(id, key) == 0) return true;
+    }
+    return !any && strcmp(key, NO_THEME_KEY) == 0;
+}
+
+/* A first name, and only with consent: the first word of what the visitor typed. */
+static void who(FILE *f, const json_t *rec) {
+    const char *name = export_field_str(rec, "name");
+    if (!json_is_true(json_object_get(rec, "consent_quote")) || !nonempty(name)) {
+        fputs("Anonymous", f);
+        return;
+    }
+    while (*name == ' ' || *name == '\t' || *name == '\n') name++;
+    size_t n = strcspn(name, " \t\r\n");
+    if (n == 0)
+        fputs("Anonymous", f);
+    else
+        html_textn(f, name, n);
+}
+
+static void comments(FILE *f, const export_set *set, const counts *c) {
+    fputs("<section class=\"comments\">\n<h2>What people said</h2>\n", f);
+    if (c->with_text == 0) fputs("<p>No comments were written.</p>\n", f);
+    for (size_t t = 0; t < c->themes.n; t++) {
+        const bar *theme = &c->themes.bars[t];
+        long n = 0;
+        for (size_t i = 0; i < set->n; i++)
+            n += has_text(&set->records[i]) && has_theme(set->records[i].json, theme->key);
+        if (n == 0) continue;
+        fputs("<section class=\"theme\">\n<h3>", f);
+        html_text(f, theme->label);
+        fprintf(f, " <span class=\"n\">(%ld comment%s)</span></h3>\n", n, n == 1 ? "" : "s");
+        for (size_t i = 0; i < set->n; i++) {
+            const export_record *r = &set->records[i];
+            if (!has_text(r) || !has_theme(r->json, theme->key)) continue;
+            char day[32];
+            fputs("<blockquote class=\"comment\"><p class=\"text\">", f);
+            html_text(f, export_field_str(r->json, "text"));
+            fputs("</p><p class=\"who\">", f);
+            who(f, r->json);
+            fputs(" \xC2\xB7 ", f);
+            html_text(f, date_label(r->day, day, sizeof day));
+            const char *where = nonempty(export_field_str(r->json, "location"));
+            if (!where) where = nonempty(export_field_str(r->json, "kiosk"));
+            if (where) {
+                fputs(" \xC2\xB7 ", f);
+                html_text(f, where);
+            }
+            fputs("</p></blockquote>\n", f);
+        }
+        fputs("</section>\n", f);
+    }
+    fputs("</section>\n", f);
+}
+
+/* ---- the page -------------------------------------------------------------------------- */
+
+static const char style[] =
+    "@page { size: A4; margin: 15mm; }\n"
+    "body { font-family: \"Noto Sans\", \"Segoe UI\", Arial, sans-serif; color: #1a1a1a;\n"
+    "  max-width: 52em; margin: 2em auto; padding: 0 1em; line-height: 1.45; }\n"
+    "h1 { font-size: 1.9em; margin: 0 0 0.2em; }\n"
+    "h2 { font-size: 1.35em; margin-top: 1.6em; border-bottom: 2px solid #2b6cb0; }\n"
+    "h3 { font-size: 1.1em; margin-bottom: 0.3em; }\n"
+    "p.range { color: #444; margin-top: 0; }\n"
+    "table.totals { border-collapse: collapse; }\n"
+    "table.totals th { text-align: left; font-weight: normal; padding: 0.2em 2em 0.2em 0; }\n"
+    "table.totals td { text-align: right; font-weight: bold; }\n"
+    "figure.chart { margin: 1.2em 0; }\n"
+    "figure.chart figcaption { font-weight: bold; margin-bottom: 0.3em; }\n"
+    "figure.chart svg { max-width: 100%; height: auto; }\n"
+    "svg text { font-size: 13px; fill: #1a1a1a; }\n"
+    "svg rect.bar { fill: #2b6cb0; }\n"
+    "p.note { color: #555; font-size: 0.9em; }\n"
+    "blockquote.comment { margin: 0.7em 0; padding: 0.5em 1em; border-left: 4px solid #2b6cb0;\n"
+    "  background: #f3f6fa; }\n"
+    "blockquote.comment p { margin: 0; }\n"
+    "blockquote.comment p.text { white-space: pre-line; margin-bottom: 0.3em; }\n"
+    "blockquote.comment p.who { color: #555; font-size: 0.9em; }\n"
+    "span.n { font-weight: normal; color: #555; }\n"
+    "@media print {\n"
+    "  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }\n"
+    "  figure.chart, blockquote.comment, table.totals { page-break-inside: avoid;\n"
+    "    break-inside: avoid; }\n"
+    "  h2, h3 { page-break-after: avoid; break-after: avoid; }\n"
+    "  blockquote.comment { background: none; }\n"
+    "}\n";
+
+static void total_row(FILE *f, const char *what, const char *value) {
+    fputs("<tr><th>", f);
+    html_text(f, what);
+    fputs("</th><td>", f);
+    html_text(f, value);
+    fputs("</td></tr>\n", f);
+}
+
+static void total_long(FILE *f, const char *what, long v) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", v);
+    total_row(f, what, buf);
+}
+
+bool report_write(FILE *out, const export_set *set, const export_filter *filter, pk_error *err) {
+    counts c;
+    if (!count_all(set, &c)) {
+        counts_free(&c);
+        return pk_fail(err, "out of memory while counting the feedback");
+    }
+    fill_days(&c);
+    const char *title = c.titles.n ? c.titles.bars[0].key : "Feedback";
+
+    /* The range: what was asked for, else what the records span. */
+    char from[32] = "", to[32] = "";
+    if (filter && filter->has_since)
+        date_label(filter->since, from, sizeof from);
+    else if (set->n)
+        date_label(c.first, from, sizeof from);
+    if (filter && filter->has_until)
+        date_label(filter->until, to, sizeof to);
+    else if (set->n)
+        date_label(c.last, to, sizeof to);
+
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>",
+          out);
+    html_text(out, title);
+    fputs(": what visitors said</title>\n<style>\n", out);
+    fputs(style, out);
+    fputs("</style>\n</head>\n<body>\n<header>\n<h1>", out);
+    html_text(out, title);
+    fputs("</h1>\n<p class=\"range\">What visitors said", out);
+    if (from[0] && to[0] && strcmp(from, to) == 0) {
+        fputs(" on ", out);
+        html_text(out, from);
+    } else {
+        if (from[0]) {
+            fputs(" from ", out);
+            html_text(out, from);
+        }
+        if (to[0]) {
+            fputs(from[0] ? " to " : " until ", out);
+            html_text(out, to);
+        }
+    }
+    fputs("</p>\n</header>\n", out);
+
+    /* Totals. */
+    fputs("<section class=\"totals\">\n<h2>In numbers</h2>\n<table class=\"totals\">\n", out);
+    total_long(out, "Responses", c.responses);
+    total_long(out, "Kiosks", (long)c.kiosks.n);
+    total_long(out, "With a comment", c.with_text);
+    total_long(out, "Comments that may be quoted", c.quotes);
+    char avg[64];
+    if (c.ratings)
+        snprintf(avg, sizeof avg, "%.1f out of 5", (double)c.rating_sum / (double)c.ratings);
+    else
+        snprintf(avg, sizeof avg, "no ratings given");
+    total_row(out, "Average rating", avg);
+    fputs("</table>\n", out);
+    if (set->sealed) {
+        fprintf(out,
+                "<p class=\"note\">%ld response%s sealed: %s comments, names, ages and postcode "
+                "districts are not in this report. Make the report again with --key to include "
+                "them.</p>\n",
+                set->sealed, set->sealed == 1 ? " is" : "s are",
+                set->sealed == 1 ? "its" : "their");
+    }
+    if (set->unreadable)
+        fprintf(out,
+                "<p class=\"note\">%ld line%s in the feedback files could not be read and %s not "
+                "counted; the command that made this report listed %s.</p>\n",
+                set->unreadable, set->unreadable == 1 ? "" : "s",
+                set->unreadable == 1 ? "is" : "are", set->unreadable == 1 ? "it" : "them");
+    fputs("</section>\n", out);
+
+    /* Charts. */
+    fputs("<section class=\"charts\">\n<h2>Charts</h2>\n", out);
+    chart(out, "chart-theme", "Responses by theme", &c.themes,
+          "A response that chose several themes counts under each.");
+    chart(out, "chart-age", "Responses by age", &c.ages, NULL);
+    chart(out, "chart-day", "Responses by day", &c.days, NULL);
+    chart(out, "chart-kiosk", "Responses by kiosk", &c.kiosks, NULL);
+    tally faces = {0};
+    for (int i = 1; i <= 5; i++) {
+        char key[2] = {(char)('0' + i), '\0'}, label[96];
+        snprintf(label, sizeof label, "%d %s", i,
+                 ui_text_default((ui_text_id)(UI_RATING_1 + i - 1)));
+        bar *b = tally_bar(&faces, key, label);
+        if (b) b->count = c.rating[i];
+    }
+    char note[96];
+    snprintf(note, sizeof note, "%ld response%s gave no rating.", c.rating[0],
+             c.rating[0] == 1 ? "" : "s");
+    chart(out, "chart-rating", "How people feel about the future (1 to 5)", &faces,
+          c.rating[0] ? note : NULL);
+    free(faces.bars);
+    fputs("</section>\n", out);
+
+    comments(out, set, &c);
+    fputs("</body>\n</html>\n", out);
+    counts_free(&c);
+    if (ferror(out))
+        return pk_fail(err, "writing the report failed: %s", errno ? strerror(errno) : "error");
+    return true;
+}

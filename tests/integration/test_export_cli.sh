@@ -1,0 +1,113 @@
+#!/bin/sh
+# plankiosk export, report and keygen as staff run them: the fixture's two kiosks and USB copy
+# merge into one CSV with the summary on stderr, filters and formats work, exit codes say what
+# happened (0 worked, 1 error, 2 usage), sealed records open only with the right key, and the
+# feedback files are never changed.
+# Usage: test_export_cli.sh PLANKIOSK SOURCE_DIR WORK_DIR
+set -u
+bin=$1 src=$2 out=$3
+fx="$src/tests/fixtures/export"
+rm -rf "$out" && mkdir -p "$out" || exit 1
+fail=0
+bad() { echo "FAIL $*"; fail=1; }
+# run EXPECTED_STATUS NAME ARGS...: runs plankiosk with stdout to $out/NAME.out, stderr to .err
+run() {
+  want=$1 name=$2; shift 2
+  rc=0
+  "$bin" "$@" >"$out/$name.out" 2>"$out/$name.err" || rc=$?
+  [ "$rc" -eq "$want" ] || { bad "$name: exit $rc, expected $want"; sed 's/^/  /' "$out/$name.err"; }
+  ! grep -q 'Sanitizer\|runtime error' "$out/$name.err" || bad "$name: crashed (see $out/$name.err)"
+}
+has() { grep -qF -- "$2" "$out/$1" || { bad "$1 lacks: $2"; sed 's/^/  /' "$out/$1"; }; }
+lacks() { ! grep -qF -- "$2" "$out/$1" || bad "$1 contains: $2"; }
+state() { find "$fx" -type f -exec md5sum {} + | sort; find "$fx" -type f -printf '%p %T@\n' | sort; }
+
+rc=0
+"$bin" export --help >/dev/null 2>"$out/wired.err" || rc=$?
+if grep -q "unknown command" "$out/wired.err"; then
+  echo "FAIL plankiosk export is not wired into src/main.c yet (cli_export in app/cli_data.h)"
+  exit 1
+fi
+state >"$out/before.state"
+
+# One CSV from two kiosks and a USB copy; the summary and each damaged line on stderr.
+run 0 csv export --out "$out/all.csv" "$fx/feedback" "$fx/usb-copy"
+has csv.err "records read 13, written 9, duplicates dropped 4, unreadable lines 4"
+has csv.err "$fx/feedback/kiosk-a/2026-07-01.jsonl:3: not JSON"
+has csv.err "$fx/feedback/kiosk-a/2026-07-02.jsonl:3: torn line without a newline"
+has csv.err "$fx/feedback/kiosk-b/2026-07-02.jsonl:3: not valid UTF-8 text"
+has csv.err "$fx/feedback/kiosk-b/2026-07-03.jsonl:2: JSON, but not a feedback record"
+[ "$(head -c 3 "$out/all.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] || bad "all.csv has no UTF-8 BOM"
+[ ! -e "$out/all.csv.tmp" ] || bad "all.csv.tmp was left behind"
+rows=$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))))' "$out/all.csv")
+[ "$rows" = 10 ] || bad "all.csv has $rows rows, expected a header and 9"
+has all.csv "'=SUM(A1)"
+
+# Standard output, filters, and the format from --format or from --out's extension.
+run 0 jsonl export --format jsonl --kiosk kiosk-b "$fx/feedback"
+[ "$(wc -l <"$out/jsonl.out")" -eq 4 ] || bad "--kiosk kiosk-b gave $(wc -l <"$out/jsonl.out") lines, expected 4"
+has jsonl.err "5 records were left out by --since, --until or --kiosk"
+run 0 json export --since 2026-07-03 --until 2026-07-03 --out "$out/day.json" "$fx/feedback"
+n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1], encoding="utf-8"))))' "$out/day.json")
+[ "$n" = 2 ] || bad "--since/--until 2026-07-03 gave $n records, expected 2"
+run 0 month export --since=2026-07 --format=csv "$fx/feedback"
+has month.err "written 9,"
+
+# Exit codes.
+run 1 missing export "$fx/feedback" "$out/no-such-folder"
+has missing.err "no-such-folder: cannot read it"
+run 1 unwritable export --out "$out/no-such-folder/x.csv" "$fx/feedback"
+has unwritable.err "nothing was written"
+run 2 nodir export --format csv
+run 2 baddate export --since 2026-02-30 "$fx/feedback"
+has baddate.err "--since: '2026-02-30' is not a day of that month"
+run 2 badformat export --format xlsx "$fx/feedback"
+run 2 badopt export --colour "$fx/feedback"
+run 2 backwards export --since 2026-07-03 --until 2026-07-01 "$fx/feedback"
+run 0 help export --help
+has help.out "usage: plankiosk export"
+
+# The report: one self-contained page with its five charts.
+run 0 report report --out "$out/report.html" "$fx/feedback" "$fx/usb-copy"
+has report.err "records read 13, written 9, duplicates dropped 4, unreadable lines 4"
+python3 -c 'import sys, xml.etree.ElementTree as ET; ET.fromstring(open(sys.argv[1], encoding="utf-8").read()[len("<!DOCTYPE html>"):])' "$out/report.html" || bad "report.html is not well-formed"
+charts=$(grep -o 'id="chart-[a-z]*"' "$out/report.html" | sort | tr '\n' ' ')
+[ "$charts" = 'id="chart-age" id="chart-day" id="chart-kiosk" id="chart-rating" id="chart-theme" ' ] || bad "charts: $charts"
+lacks report.html "<script"
+lacks report.html "http"
+run 2 report-noout report "$fx/feedback"
+
+# Keys: a pair, the secret one private, never overwritten.
+run 0 keygen keygen --out "$out/keys"
+[ "$(stat -c %a "$out/keys/plankiosk.key")" = 600 ] || bad "plankiosk.key is not mode 600"
+[ -s "$out/keys/plankiosk.pub" ] || bad "no plankiosk.pub"
+cp "$out/keys/plankiosk.key" "$out/key.before"
+run 1 keygen-again keygen --out "$out/keys"
+has keygen-again.err "already exists"
+cmp -s "$out/keys/plankiosk.key" "$out/key.before" || bad "keygen overwrote a key"
+run 2 keygen-noout keygen
+
+# Sealed records: counts without the key, every word with it, a clear word for a wrong key.
+sealed="$fx/sealed/feedback"
+run 0 sealed-nokey export --out "$out/sealed.csv" "$sealed"
+has sealed-nokey.err "2 records are sealed: give --key to read their personal fields"
+lacks sealed.csv "benches"
+run 0 sealed-key export --key "$fx/sealed/test-key/plankiosk.key" --out "$out/opened.csv" "$sealed"
+has opened.csv "More benches in the park"
+has opened.csv "Małgorzata"
+has sealed-key.err "records read 2, written 2, duplicates dropped 0, unreadable lines 0"
+run 0 sealed-wrong export --key "$out/keys/plankiosk.key" --out "$out/wrong.csv" "$sealed"
+has sealed-wrong.err "2026-07-04.jsonl:1: this record was sealed for a different key"
+has sealed-wrong.err "unreadable lines 2"
+has sealed-wrong.err "2 records were sealed for a different key than --key"
+run 1 sealed-pub export --key "$fx/sealed/test-key/plankiosk.pub" "$sealed"
+has sealed-pub.err "is the public key"
+run 0 sealed-report report --key "$fx/sealed/test-key/plankiosk.key" --out "$out/sealed.html" "$sealed"
+has sealed.html "Keep the museum free, dziękuję!"
+
+# Nothing under the fixture changed.
+state >"$out/after.state"
+cmp -s "$out/before.state" "$out/after.state" || bad "the input files changed"
+
+[ $fail -eq 0 ] && echo "ok: export, report and keygen"
+exit $fail

@@ -1,0 +1,447 @@
+/* export: staff pull feedback off two kiosks and a USB copy, and get one file they can open in a
+ * spreadsheet with every accent intact, each record once, damaged lines named with FILE:LINE,
+ * formula-like cells defused, and the kiosks' files untouched.
+ *
+ * The fixture (tests/fixtures/export) is two kiosks with two days each (feedback/), plus an
+ * older USB copy of some of the same files (usb-copy/plankiosk/), a torn last line, a line that
+ * is not JSON, one that is not UTF-8, one without an id, an "abandoned" folder and a Mac "._"
+ * file. The CSV is read back with Python's csv module, a real RFC 4180 reader. */
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "export/export.h"
+
+#define FIXTURE TEST_SOURCE_DIR "/tests/fixtures/export"
+#define WORK TEST_BINARY_DIR "/test_export.d"
+
+static const char *const both_trees[] = {FIXTURE "/feedback", FIXTURE "/usb-copy"};
+
+/* ---- helpers --------------------------------------------------------------------------- */
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0, r;
+    char *buf = malloc(cap);
+    while (buf && (r = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += r;
+        if (n + 1 == cap) {
+            char *grown = realloc(buf, cap *= 2);
+            if (!grown) free(buf);
+            buf = grown;
+        }
+    }
+    fclose(f);
+    if (!buf) return NULL;
+    buf[n] = '\0';
+    if (len) *len = n;
+    return buf;
+}
+
+/* Appends every file under dir (path, size, mtime in ns, bytes) to a growing snapshot string. */
+static void snapshot(const char *dir, char **acc, size_t *len) {
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        struct stat st;
+        if (lstat(path, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            snapshot(path, acc, len);
+            continue;
+        }
+        size_t n = 0;
+        char *bytes = slurp(path, &n);
+        char head[4300];
+        int h = snprintf(head, sizeof head, "%s|%lld|%lld.%09ld|", path, (long long)st.st_size,
+                         (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+        char *grown = realloc(*acc, *len + (size_t)h + n + 1);
+        if (grown) {
+            *acc = grown;
+            memcpy(*acc + *len, head, (size_t)h);
+            if (bytes) memcpy(*acc + *len + h, bytes, n);
+            *len += (size_t)h + n;
+            (*acc)[*len] = '\0';
+        }
+        free(bytes);
+    }
+    closedir(d);
+}
+
+static bool collect(export_set *set, const char *const *dirs, int n, const export_filter *f) {
+    pk_error err = {{0}};
+    bool ok = export_collect(set, dirs, n, f, &err);
+    if (!ok) fprintf(stderr, "export_collect: %s\n", err.msg);
+    return ok;
+}
+
+static bool write_set(const char *path, const export_set *set, export_format format);
+
+typedef struct job {
+    const export_set *set;
+    export_format format;
+} job;
+
+static bool writer(FILE *out, const void *ctx, pk_error *err) {
+    const job *j = ctx;
+    return export_write(out, j->set, j->format, err);
+}
+
+static bool write_set(const char *path, const export_set *set, export_format format) {
+    job j = {set, format};
+    pk_error err = {{0}};
+    bool ok = export_write_file(path, set, writer, &j, &err);
+    if (!ok) fprintf(stderr, "export_write_file: %s\n", err.msg);
+    return ok;
+}
+
+static const char *rec_id(const export_set *s, size_t i) {
+    return i < s->n ? export_field_str(s->records[i].json, "id") : "(none)";
+}
+
+/* Runs Python on a file and parses what it prints as JSON. */
+static json_t *python_json(const char *script, const char *file) {
+    char script_path[4096], cmd[9000];
+    snprintf(script_path, sizeof script_path, "%s/reader.py", WORK);
+    FILE *s = fopen(script_path, "w");
+    if (!s) return NULL;
+    fputs(script, s);
+    fclose(s);
+    snprintf(cmd, sizeof cmd, "python3 '%s' '%s'", script_path, file);
+    FILE *p = popen(cmd, "r");
+    if (!p) return NULL;
+    json_error_t e;
+    json_t *j = json_loadf(p, 0, &e);
+    if (!j) fprintf(stderr, "python output is not JSON: %s\n", e.text);
+    pclose(p);
+    return j;
+}
+
+/* ---- the expected export --------------------------------------------------------------- */
+
+#define CT "The Rotherham Plan"
+#define CH "blake2b:3f9a0c7d5e21"
+#define Q "What would you like for Rotherham?"
+#define LA "Central Library, Rotherham"
+#define LB "Riverside House"
+#define IDA "5f0c2b1e-7a4d-4c3b-9e21-0000000000a"
+#define IDB "9d3e8f70-1c2b-4a5d-8f60-0000000000b"
+
+static const char *const expected_rows[10][16] = {
+    {"id", "kiosk", "location", "at", "config_title", "config_hash", "question", "themes", "rating",
+     "text", "name", "age_band", "postcode_district", "consent_quote", "language", "seconds_taken"},
+    {IDA "1", "kiosk-a", LA, "2026-07-01T10:15:00+01:00", CT, CH, Q, "health; town-centre", "4",
+     "Więcej ławek w centrum, proszę — \"zielone\" miejsca!\nAnd a café for £2.50, please.",
+     "Zofia Łukasiewicz", "25-44", "S60", "yes", "en", "87"},
+    {IDA "2", "kiosk-a", LA, "2026-07-01T11:00:00+01:00", CT, CH, Q, "skills", "5", "'=SUM(A1)",
+     "'@cmd", "18-24", "S65", "no", "en", "41"},
+    {IDA "3", "kiosk-a", LA, "2026-07-01T16:45:30+01:00", CT, CH, Q, "", "", "", "", "", "", "",
+     "en", "12"},
+    {IDA "4", "kiosk-a", LA, "2026-07-02T09:05:00+01:00", CT, CH, Q, "other", "2",
+     "<script>alert(1)</script> & 'single' quotes", "Tom", "65+", "S61", "yes", "en", "63"},
+    {IDB "1", "kiosk-b", LB, "2026-07-02T10:00:00+01:00", CT, CH, Q, "communities; health", "5",
+     "Ça va? Dziękuję! Żółw, źrebię, „cytat”", "José", "12-17", "S65", "yes", "en", "120"},
+    {IDA "5", "kiosk-a", LA, "2026-07-02T12:30:00+01:00", CT, CH, Q, "town-centre", "3",
+     "'-5 for parking, +1 for buses", "Ann", "45-64", "S60", "no", "en", "30"},
+    {IDB "2", "kiosk-b", LB, "2026-07-02T15:20:00+01:00", CT, CH, Q, "health", "4",
+     "'+44 7700 900123 call me", "", "25-44", "", "no", "en", "55"},
+    {IDB "3", "kiosk-b", LB, "2026-07-03T09:30:00+01:00", CT, CH, Q, "proud", "1",
+     "Line one\r\nline two\n\nline four", "", "65+", "S66", "yes", "en", "200"},
+    {IDB "5", "kiosk-b", LB, "2026-07-03T17:00:00+01:00", CT, CH, Q, "communities", "",
+     "'\tTabbed start", "Kasia", "", "S60", "no", "en", "18"},
+};
+
+static const char csv_reader_py[] =
+    "import csv, io, json, sys\n"
+    "text = open(sys.argv[1], 'rb').read().decode('utf-8')\n"
+    "bom = text.startswith('\\ufeff')\n"
+    "rows = list(csv.reader(io.StringIO(text[1:] if bom else text, newline=''), strict=True))\n"
+    "print(json.dumps({'bom': bom, 'rows': rows}))\n";
+
+/* ---- tests ----------------------------------------------------------------------------- */
+
+/* Two kiosks and a USB copy of some of the same files: each record once, in time order. */
+static void merges_and_drops_duplicates(void) {
+    export_set set;
+    CHECK(collect(&set, both_trees, 2, NULL));
+    CHECK_INT(set.files, 6); /* not abandoned/, not the Mac "._" file */
+    CHECK_INT(set.read, 13);
+    CHECK_INT(set.n, 9);
+    CHECK_INT(set.duplicates, 4);
+    CHECK_INT(set.unreadable, 4);
+    CHECK_INT(set.unreadable_files, 0);
+    CHECK_INT(set.sealed, 0);
+    for (size_t i = 0; i < 9; i++) CHECK_STR(rec_id(&set, i), expected_rows[i + 1][0]);
+    export_set_free(&set);
+
+    /* The same tree given twice, or a kiosk folder on its own, is just as fine. */
+    const char *const twice[] = {FIXTURE "/feedback", FIXTURE "/feedback/kiosk-b"};
+    CHECK(collect(&set, twice, 2, NULL));
+    CHECK_INT(set.n, 9);
+    CHECK_INT(set.duplicates, 4); /* kiosk-b's four records again */
+    export_set_free(&set);
+}
+
+/* Every line that could not be used is named, and the rest is exported anyway. */
+static void damaged_lines_are_named(void) {
+    export_set set;
+    CHECK(collect(&set, both_trees, 2, NULL));
+    CHECK(set.problems != NULL);
+    if (!set.problems) return;
+    CHECK_INT(set.problems->count, 4);
+    CHECK_STR(set.problems->items[0],
+              FIXTURE "/feedback/kiosk-a/2026-07-01.jsonl:3: not JSON: '[' or '{' expected near "
+                      "'this'");
+    CHECK_STR(set.problems->items[1],
+              FIXTURE "/feedback/kiosk-a/2026-07-02.jsonl:3: torn line without a newline (cut "
+                      "off by an interrupted write)");
+    CHECK_STR(set.problems->items[2],
+              FIXTURE "/feedback/kiosk-b/2026-07-02.jsonl:3: not valid UTF-8 text");
+    CHECK_STR(set.problems->items[3],
+              FIXTURE "/feedback/kiosk-b/2026-07-03.jsonl:2: JSON, but not a feedback record (it "
+                      "has no 'id')");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    export_print_summary(&set, f);
+    fclose(f);
+    CHECK_CONTAINS(buf, "records read 13, written 9, duplicates dropped 4, unreadable lines 4\n");
+    CHECK_CONTAINS(buf, "kiosk-a/2026-07-02.jsonl:3: torn line");
+    free(buf);
+    export_set_free(&set);
+}
+
+/* A record that lost only its final newline is whole, and is kept; a cut-off record that was
+ * repaired by the kiosk (a newline appended after it) is named as cut off. */
+static void whole_record_without_newline_is_kept(void) {
+    mkdir(WORK "/nl", 0700);
+    const char *path = WORK "/nl/2026-07-05.jsonl";
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs("{\"id\":\"x1\",\"kiosk\":\"k\",\"at\":\"2026-07-05T10:00:00+01:00\",\"text\":\"cut\n"
+          "\n"
+          "{\"id\":\"x2\",\"kiosk\":\"k\",\"at\":\"2026-07-05T11:00:00+01:00\"}",
+          f);
+    fclose(f);
+    const char *const dirs[] = {WORK "/nl"};
+    export_set set;
+    CHECK(collect(&set, dirs, 1, NULL));
+    CHECK_INT(set.n, 1);
+    CHECK_STR(rec_id(&set, 0), "x2");
+    CHECK_INT(set.unreadable, 1);
+    if (set.problems && set.problems->count == 1)
+        CHECK_CONTAINS(set.problems->items[0],
+                       "2026-07-05.jsonl:1: record cut off by an interrupted write");
+    export_set_free(&set);
+}
+
+/* The CSV opens in a spreadsheet exactly as the visitors wrote it, with formulas defused. */
+static void csv_reads_back_exactly(void) {
+    export_set set;
+    CHECK(collect(&set, both_trees, 2, NULL));
+    const char *out = WORK "/export.csv";
+    CHECK(write_set(out, &set, EXPORT_CSV));
+    export_set_free(&set);
+
+    size_t len = 0;
+    char *raw = slurp(out, &len);
+    CHECK(raw != NULL);
+    if (!raw) return;
+    CHECK(len > 3 && memcmp(raw,
+                            "\xEF\xBB\xBF"
+                            "id,kiosk,",
+                            12) == 0);
+    CHECK_CONTAINS(raw, "seconds_taken\r\n");              /* CRLF line ends */
+    CHECK_CONTAINS(raw, "\"Central Library, Rotherham\""); /* quoted for its comma */
+    CHECK_CONTAINS(raw, ",4,\"Więcej");                    /* numbers as plain numbers */
+    CHECK(raw[len - 2] == '\r' && raw[len - 1] == '\n');
+    free(raw);
+    struct stat st;
+    CHECK(stat(WORK "/export.csv.tmp", &st) != 0); /* renamed into place */
+
+    json_t *parsed = python_json(csv_reader_py, out);
+    CHECK(parsed != NULL);
+    if (!parsed) return;
+    CHECK(json_is_true(json_object_get(parsed, "bom")));
+    json_t *rows = json_object_get(parsed, "rows");
+    CHECK_INT(json_array_size(rows), 10);
+    for (size_t r = 0; r < 10 && r < json_array_size(rows); r++) {
+        json_t *row = json_array_get(rows, r);
+        CHECK_INT(json_array_size(row), 16);
+        for (size_t c = 0; c < 16 && c < json_array_size(row); c++)
+            CHECK_STR(json_string_value(json_array_get(row, c)), expected_rows[r][c]);
+    }
+    json_decref(parsed);
+}
+
+/* Each source line, by id, as jansson reads it from the fixture. */
+static json_t *fixture_record(const char *id) {
+    static const char *const files[] = {
+        FIXTURE "/feedback/kiosk-a/2026-07-01.jsonl", FIXTURE "/feedback/kiosk-a/2026-07-02.jsonl",
+        FIXTURE "/feedback/kiosk-b/2026-07-02.jsonl", FIXTURE "/feedback/kiosk-b/2026-07-03.jsonl"};
+    for (int i = 0; i < 4; i++) {
+        char *text = slurp(files[i], NULL);
+        for (char *save = NULL, *line = text ? strtok_r(text, "\n", &save) : NULL; line;
+             line = strtok_r(NULL, "\n", &save)) {
+            json_t *j = json_loads(line, 0, NULL);
+            const char *jid = json_string_value(json_object_get(j, "id"));
+            if (jid && !strcmp(jid, id)) {
+                free(text);
+                return j;
+            }
+            json_decref(j);
+        }
+        free(text);
+    }
+    return NULL;
+}
+
+/* JSON and JSON Lines give back the very records the kiosks wrote. */
+static void json_and_jsonl_round_trip(void) {
+    export_set set;
+    CHECK(collect(&set, both_trees, 2, NULL));
+    CHECK(write_set(WORK "/export.json", &set, EXPORT_JSON));
+    CHECK(write_set(WORK "/export.jsonl", &set, EXPORT_JSONL));
+    export_set_free(&set);
+
+    char *raw = slurp(WORK "/export.json", NULL);
+    CHECK_CONTAINS(raw, "Żółw, źrebię"); /* UTF-8, not \u escapes */
+    free(raw);
+    json_error_t e;
+    json_t *arr = json_load_file(WORK "/export.json", 0, &e);
+    CHECK(json_is_array(arr));
+    CHECK_INT(json_array_size(arr), 9);
+    for (size_t i = 0; i < json_array_size(arr); i++) {
+        json_t *got = json_array_get(arr, i);
+        CHECK_STR(json_string_value(json_object_get(got, "id")), expected_rows[i + 1][0]);
+        json_t *want = fixture_record(expected_rows[i + 1][0]);
+        CHECK(want && json_equal(got, want));
+        json_decref(want);
+    }
+    json_t *a3 = json_array_get(arr, 2);
+    CHECK(json_is_null(json_object_get(a3, "text")) && json_is_null(json_object_get(a3, "name")));
+
+    raw = slurp(WORK "/export.jsonl", NULL);
+    int lines = 0;
+    for (char *save = NULL, *line = raw ? strtok_r(raw, "\n", &save) : NULL; line;
+         line = strtok_r(NULL, "\n", &save), lines++) {
+        json_t *got = json_loads(line, 0, NULL);
+        CHECK(got && json_equal(got, json_array_get(arr, (size_t)lines)));
+        json_decref(got);
+    }
+    CHECK_INT(lines, 9);
+    free(raw);
+    json_decref(arr);
+}
+
+static size_t count_with(const char *since, const char *until, const char *kiosk, const char *first,
+                         const char *last) {
+    export_filter f;
+    memset(&f, 0, sizeof f);
+    if (since) f.has_since = date_parse(since, &f.since, NULL);
+    if (until) f.has_until = date_parse(until, &f.until, NULL);
+    if (kiosk) f.kiosks[f.n_kiosks++] = kiosk;
+    export_set set;
+    CHECK(collect(&set, both_trees, 2, &f));
+    if (first) CHECK_STR(rec_id(&set, 0), first);
+    if (last && set.n) CHECK_STR(rec_id(&set, set.n - 1), last);
+    CHECK_INT((size_t)set.filtered_out + set.n, 9);
+    size_t n = set.n;
+    export_set_free(&set);
+    return n;
+}
+
+/* --since and --until include their days (by the kiosk's local date); --kiosk picks one. */
+static void filters_by_date_and_kiosk(void) {
+    CHECK_INT(count_with("2026-07-02", NULL, NULL, IDA "4", IDB "5"), 6);
+    CHECK_INT(count_with(NULL, "2026-07-01", NULL, IDA "1", IDA "3"), 3);
+    CHECK_INT(count_with("2026-07-02", "2026-07-02", NULL, IDA "4", IDB "2"), 4);
+    CHECK_INT(count_with(NULL, NULL, "kiosk-b", IDB "1", IDB "5"), 4);
+    CHECK_INT(count_with("2026-07-02", "2026-07-02", "kiosk-a", IDA "4", IDA "5"), 2);
+    CHECK_INT(count_with("2026-08-01", NULL, NULL, NULL, NULL), 0);
+    CHECK_INT(count_with(NULL, NULL, "kiosk-z", NULL, NULL), 0);
+}
+
+/* Exporting reads the kiosks' files and never changes a byte or a time stamp of them; an --out
+ * that names one of them is refused. */
+static void inputs_are_never_modified(void) {
+    char *before = NULL, *after = NULL;
+    size_t nb = 0, na = 0;
+    snapshot(FIXTURE, &before, &nb);
+    export_set set;
+    CHECK(collect(&set, both_trees, 2, NULL));
+    CHECK(write_set(WORK "/again.csv", &set, EXPORT_CSV));
+    export_set_free(&set);
+    snapshot(FIXTURE, &after, &na);
+    CHECK(nb > 0 && nb == na && memcmp(before, after, nb) == 0);
+    free(before);
+    free(after);
+
+    /* On a copy, so a failure of this very check cannot harm the fixture. */
+    CHECK(system("rm -rf '" WORK "/copy' && cp -rp '" FIXTURE "' '" WORK "/copy'") == 0);
+    const char *const copy[] = {WORK "/copy/feedback"};
+    const char *victim = WORK "/copy/feedback/kiosk-a/2026-07-01.jsonl";
+    size_t n1 = 0, n2 = 0;
+    char *b1 = slurp(victim, &n1);
+    CHECK(collect(&set, copy, 1, NULL));
+    job j = {&set, EXPORT_JSONL};
+    pk_error err = {{0}};
+    CHECK(!export_write_file(victim, &set, writer, &j, &err));
+    CHECK_CONTAINS(err.msg, "is one of the feedback files being read; choose another --out");
+    export_set_free(&set);
+    char *b2 = slurp(victim, &n2);
+    CHECK(b1 && b2 && n1 == n2 && memcmp(b1, b2, n1) == 0);
+    free(b1);
+    free(b2);
+}
+
+/* A folder that is not there stops the export with its name; an output that cannot be written
+ * says why and leaves nothing half-written behind. */
+static void errors_are_clear(void) {
+    const char *const missing[] = {FIXTURE "/feedback", WORK "/no-such-folder"};
+    export_set set;
+    pk_error err = {{0}};
+    CHECK(!export_collect(&set, missing, 2, NULL, &err));
+    CHECK_CONTAINS(err.msg, "no-such-folder: cannot read it: No such file or directory");
+    export_set_free(&set);
+
+    CHECK(collect(&set, both_trees, 1, NULL));
+    job j = {&set, EXPORT_CSV};
+    CHECK(!export_write_file(WORK "/no-such-folder/out.csv", &set, writer, &j, &err));
+    CHECK_CONTAINS(err.msg, "cannot write " WORK "/no-such-folder/out.csv.tmp");
+    CHECK(!export_write_file(WORK, &set, writer, &j, &err));
+    CHECK_CONTAINS(err.msg, "is a folder; --out needs a file name");
+    export_set_free(&set);
+
+    /* An empty folder is not an error, but is mentioned. */
+    mkdir(WORK "/empty", 0700);
+    const char *const empty[] = {WORK "/empty"};
+    CHECK(collect(&set, empty, 1, NULL));
+    CHECK_INT(set.n, 0);
+    CHECK(set.problems && set.problems->count == 1);
+    if (set.problems && set.problems->count == 1)
+        CHECK_CONTAINS(set.problems->items[0], "no feedback files (*.jsonl) were found here");
+    export_set_free(&set);
+}
+
+int main(void) {
+    if (system("rm -rf '" WORK "' && mkdir -p '" WORK "'") != 0) return 1;
+    RUN(merges_and_drops_duplicates);
+    RUN(damaged_lines_are_named);
+    RUN(whole_record_without_newline_is_kept);
+    RUN(csv_reads_back_exactly);
+    RUN(json_and_jsonl_round_trip);
+    RUN(filters_by_date_and_kiosk);
+    RUN(inputs_are_never_modified);
+    RUN(errors_are_clear);
+    return check_report();
+}
