@@ -46,7 +46,10 @@ static const char *default_config(char *buf, size_t size) {
     /* Installed: /usr/share/plankiosk/config/; in the tree: assets/../config/. */
     snprintf(buf, size, "%s/config/rotherham-2025.yaml", assets);
     if (access(buf, R_OK) == 0) return buf;
-    snprintf(buf, size, "%s/../config/rotherham-2025.yaml", assets);
+    char rel[PATH_MAX];
+    snprintf(rel, sizeof rel, "%s/../config/rotherham-2025.yaml", assets);
+    /* Shown to staff: a plain path reads better than one through "assets/..". */
+    if (!realpath(rel, buf)) snprintf(buf, size, "%s", rel);
     return buf;
 }
 

@@ -13,6 +13,7 @@
 #include "journey/journey.h"
 #include "render/chrome.h"
 #include "render/screens/journey_view.h"
+#include "render/screens/staff_view.h"
 
 static int make_dir(const char *path) {
     if (mkdir(path, 0755) == 0 || errno == EEXIST) return 0;
@@ -100,6 +101,36 @@ static int shoot_journey(screen *s, const config *cfg, const char *dir, draw_lis
     return st;
 }
 
+/* The staff screens, with figures as a busy day might leave them. */
+static int shoot_staff(screen *s, const config *cfg, const char *dir, draw_list *l) {
+    widget_list *w = malloc(sizeof *w);
+    if (!w) return 1;
+    pin_pad pad = {.digits = "12"};
+    staff_stats stats = {.today = 14, .total = 312, .abandoned_today = 3, .abandoned_total = 41,
+                         .last_at = "2026-11-24T15:42:10+00:00", .disk_known = true,
+                         .disk_free = 27ull << 30, .disk_size = 29ull << 30};
+    staff_view_state st = {.pin_pad_open = true, .pad = &pad, .stats = &stats,
+                           .config_path = cfg->path, .config_title = cfg->plan.title,
+                           .config_hash = cfg->hash, .feedback_dir = "/var/lib/plankiosk",
+                           .storage_error = ""};
+    staff_view_layout(&s->sc, &st, l, w);
+    screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
+    int status = save(s, dir, "staff-pin");
+    pad = (pin_pad){.locked_until = 200000};
+    st.now = 1000;
+    staff_view_layout(&s->sc, &st, l, w);
+    screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
+    if (!status) status = save(s, dir, "staff-pin-locked");
+    st.pin_pad_open = false;
+    st.export_message = "Saved 312 responses (spreadsheet and report) to /media/STICK. It is safe to remove the stick.";
+    st.export_ok = true;
+    staff_view_layout(&s->sc, &st, l, w);
+    screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
+    if (!status) status = save(s, dir, "staff-screen");
+    free(w);
+    return status;
+}
+
 static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, draw_list *list,
                           draw_list *chrome) {
     screen s;
@@ -129,6 +160,7 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
         status = save(&s, dir, "loop-paused");
     }
     if (!status) status = shoot_journey(&s, cfg, dir, list);
+    if (!status) status = shoot_staff(&s, cfg, dir, list);
     screen_close(&s);
     return status;
 }

@@ -9,6 +9,7 @@
 #include "config/config.h"
 #include "render/chrome.h"
 #include "render/screens/journey_view.h"
+#include "render/screens/staff_view.h"
 #include "render/slides/slides.h"
 
 static const int sizes[][2] = {{800, 480}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
@@ -134,6 +135,31 @@ static void check_journey(const slide_ctx *sc, const config *c, draw_list *l) {
     free(w);
 }
 
+/* The staff screens: the same rules as the visitors' (staff are people with fingers too). */
+static void check_staff(const slide_ctx *sc, const config *c, draw_list *l) {
+    widget_list *w = malloc(sizeof *w);
+    pin_pad pad = {.digits = "123456"};
+    staff_stats stats = {.today = 3, .total = 12345, .last_at = "2026-11-24T15:42:10+00:00", .disk_known = true,
+                         .disk_free = 1ull << 33, .disk_size = 1ull << 35};
+    staff_view_state st = {.pin_pad_open = true, .pad = &pad, .stats = &stats, .config_path = c->path,
+                           .config_title = c->plan.title, .config_hash = c->hash,
+                           .feedback_dir = "/var/lib/plankiosk", .storage_error = "the disk is full",
+                           .export_message = "Saved 12345 responses (spreadsheet and report) to /media/pi/KINGSTON. It is safe to remove the stick.",
+                           .pin_message = "Wrong PIN: 4 tries left before a 5-minute lock"};
+    for (int screen = 0; screen < 3; screen++) {
+        st.pin_pad_open = screen < 2;
+        pad.locked_until = screen == 1 ? 300000 : 0;
+        staff_view_layout(sc, &st, l, w);
+        check_list(sc, l, screen == 2 ? "staff screen" : "pin pad");
+        for (int i = 0; i < w->count; i++) {
+            CHECK(w->items[i].r.w >= sc->m.touch && w->items[i].r.h >= sc->m.touch);
+            CHECK(rect_inside(w->items[i].r, (pk_rect){0, 0, sc->m.w, sc->m.h}));
+            for (int o = 0; o < i; o++) CHECK(!rect_overlap(w->items[i].r, w->items[o].r));
+        }
+    }
+    free(w);
+}
+
 static void run_config(const char *path, bool shipped) {
     config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
     diag_list *d = calloc(1, sizeof *d);
@@ -164,6 +190,7 @@ static void run_config(const char *path, bool shipped) {
                 }
         }
         check_journey(&sc, c, l);
+        check_staff(&sc, c, l);
         for (int paused = 0; paused < 2; paused++) {
             chrome_state cs = {c->n_slides, c->n_slides - 1, paused};
             chrome_layout(&sc, &cs, l);

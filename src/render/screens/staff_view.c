@@ -38,7 +38,9 @@ static void pin_pad_screen(const slide_ctx *sc, const staff_view_state *st, draw
         snprintf(msg, sizeof msg, "Too many wrong PINs. Try again in %d:%02d.", s / 60, s % 60);
         slides_text(sc, l, msg, status, FONT_BOLD, 4.5, 2.6, th->status[STATUS_DELAYED], ALIGN_CENTER, true);
     } else if (typed) {
-        int d = status.h / 3, pitch = d * 2, x0 = status.x + (status.w - pitch * typed) / 2;
+        int d = status.h / 3;
+        if (d * 2 * typed > status.w) d = status.w / (2 * typed); /* twelve digits still fit */
+        int pitch = d * 2, x0 = status.x + (status.w - pitch * typed) / 2;
         for (int i = 0; i < typed; i++) {
             draw_item *c = draw_list_add(l, DRAW_CIRCLE, (pk_rect){x0 + i * pitch + d / 2, status.y + d, d, d}, th->text);
             if (c) c->radius = d / 2;
