@@ -19,6 +19,7 @@
 #include "app/staff_export.h"
 #include "store/feedback_log.h"
 #include "store/seal.h"
+#include "platform/service.h"
 #include "platform/stop_signal.h"
 
 
@@ -48,6 +49,8 @@ struct kiosk {
     char feedback_dir[1024];
     bool dirty, quit;
     uint32_t stop_event; /* SIGTERM/SIGINT arrive as this SDL event */
+    service svc;         /* systemd readiness and watchdog */
+    uint64_t mouse_seen; /* the cursor shows for a while after the mouse moves */
     int frames, abandoned;
     uint64_t start_counter, end_ms;
 };
@@ -226,8 +229,10 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
 /* Touch positions arrive normalised, mouse positions in window coordinates: both become
  * renderer pixels, the space layouts and widgets live in. */
 static void to_pixels(kiosk *k, float nx, float ny, int *x, int *y) {
-    *x = (int)(nx * k->scr.sc.m.w);
-    *y = (int)(ny * k->scr.sc.m.h);
+    float lx, ly;
+    layout_unrotate(k->scr.rotation, nx, ny, &lx, &ly);
+    *x = (int)(lx * k->scr.sc.m.w);
+    *y = (int)(ly * k->scr.sc.m.h);
 }
 
 static void pointer_down(kiosk *k, int x, int y, uint64_t now) {
@@ -297,7 +302,10 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
             pointer_up(k, x, y, now, swipe);
         break;
     case SDL_MOUSEMOTION:
-        if (e->motion.which != SDL_TOUCH_MOUSEID) SDL_ShowCursor(SDL_ENABLE);
+        if (e->motion.which != SDL_TOUCH_MOUSEID && !k->opts.windowed) {
+            SDL_ShowCursor(SDL_ENABLE);
+            k->mouse_seen = now;
+        }
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) relayout(k);
@@ -336,7 +344,8 @@ static void draw(kiosk *k, uint64_t now) {
         screen_draw_frame(&k->scr, cur, prev, attract_transition(&k->loop, now), k->loop.dir,
                           attract_anim_ms(&k->loop, now), k->chrome);
     }
-    SDL_RenderPresent(k->scr.renderer);
+    screen_present(&k->scr);
+    if (k->frames == 0) service_ready(&k->svc, k->cfg->plan.title);
     if (k->frames++ == 0 && k->opts.stats)
         fprintf(stderr, "first frame %.1f ms\n",
                 (SDL_GetPerformanceCounter() - k->start_counter) * 1000.0 / SDL_GetPerformanceFrequency());
@@ -391,7 +400,9 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
         return NULL;
     }
     if (!o->windowed) SDL_ShowCursor(SDL_DISABLE);
+    SDL_DisableScreenSaver(); /* the screen never blanks while the kiosk runs */
     SDL_StopTextInput();
+    service_init(&k->svc);
     open_log(k);
     journey_init(&k->jr, cfg);
     uint64_t now = now_ms(k);
@@ -430,6 +441,17 @@ bool kiosk_step(kiosk *k, int max_wait) {
     int wait = animating ? 15 : journey_active(&k->jr) ? journey_wait_ms(&k->jr, now) : attract_wait_ms(&k->loop, now);
     if (k->holding && (uint64_t)wait > k->hold_since + hold_ms - now) wait = (int)(k->hold_since + hold_ms - now);
     if (k->staff != STAFF_CLOSED && wait > 1000) wait = 1000;
+    int ping = service_tick(&k->svc, now);
+    if (wait > ping) wait = ping;
+    /* A mouse left alone hides its cursor again after 3 seconds. */
+    if (k->mouse_seen) {
+        if (now - k->mouse_seen >= 3000) {
+            SDL_ShowCursor(SDL_DISABLE);
+            k->mouse_seen = 0;
+        } else if ((uint64_t)wait > k->mouse_seen + 3000 - now) {
+            wait = (int)(k->mouse_seen + 3000 - now);
+        }
+    }
     if (k->end_ms && (uint64_t)wait > k->end_ms - now) wait = (int)(k->end_ms - now);
     if (wait > max_wait) wait = max_wait;
     if (wait < 1 && max_wait > 0) wait = 1;
@@ -443,6 +465,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
 
 void kiosk_destroy(kiosk *k) {
     if (!k) return;
+    service_stopping();
     journey_clear(&k->jr);
     screen_close(&k->scr);
     if (k->log_ok) feedback_log_close(&k->log);

@@ -14,13 +14,40 @@ void screen_set_hints(void) {
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
 }
 
+/* The drawing's size: the output's, turned a quarter when the screen is rotated by 90 or 270. */
+static void drawing_size(screen *s, int *w, int *h) {
+    int ow, oh;
+    /* With a texture as target SDL reports the texture's size; the output is what we want. */
+    SDL_Texture *target = SDL_GetRenderTarget(s->renderer);
+    if (target) SDL_SetRenderTarget(s->renderer, NULL);
+    SDL_GetRendererOutputSize(s->renderer, &ow, &oh);
+    if (target) SDL_SetRenderTarget(s->renderer, target);
+    bool turned = s->rotation == 90 || s->rotation == 270;
+    *w = turned ? oh : ow;
+    *h = turned ? ow : oh;
+}
+
+static bool make_rotation_target(screen *s, pk_error *err) {
+    if (s->rotated) SDL_DestroyTexture(s->rotated);
+    s->rotated = NULL;
+    SDL_SetRenderTarget(s->renderer, NULL);
+    if (!s->rotation) return true;
+    int w, h;
+    drawing_size(s, &w, &h);
+    s->rotated = SDL_CreateTexture(s->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    if (!s->rotated || SDL_SetRenderTarget(s->renderer, s->rotated) != 0)
+        return pk_fail(err, "cannot rotate the screen: %s", SDL_GetError());
+    return true;
+}
+
 static bool finish_open(screen *s, const config *cfg, pk_date today, pk_error *err) {
     s->cfg = cfg;
     s->text = text_create(cfg->theme.font_regular, cfg->theme.font_bold, err);
     s->images = images_create();
     if (!s->text || !s->images) return false;
+    if (!make_rotation_target(s, err)) return false;
     int w, h;
-    SDL_GetRendererOutputSize(s->renderer, &w, &h);
+    drawing_size(s, &w, &h);
     slide_ctx_init(&s->sc, cfg, s->text, w, h, today);
     s->dc = (draw_ctx){s->renderer, s->text, s->images, cfg->loop.count_up_ms};
     SDL_SetRenderDrawBlendMode(s->renderer, SDL_BLENDMODE_BLEND);
@@ -37,8 +64,13 @@ bool screen_open_window(screen *s, const config *cfg, const screen_opts *o, pk_d
     if (kind == RENDERER_SOFTWARE) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (kind == RENDERER_GLES2) SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
 
+    s->rotation = cfg->kiosk.rotation;
     Uint32 flags = SDL_WINDOW_SHOWN;
     int w = o->w > 0 ? o->w : cfg->kiosk.width, h = o->h > 0 ? o->h : cfg->kiosk.height;
+    if (s->rotation == 90 || s->rotation == 270) { /* sizes are given as the drawing is seen */
+        int t = w;
+        w = h, h = t;
+    }
     if (!o->windowed) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
     else flags |= SDL_WINDOW_RESIZABLE;
     s->window = SDL_CreateWindow(cfg->plan.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
@@ -69,14 +101,33 @@ bool screen_open_surface(screen *s, const config *cfg, int w, int h, pk_date tod
 
 void screen_update_size(screen *s, pk_date today) {
     int w, h;
-    SDL_GetRendererOutputSize(s->renderer, &w, &h);
+    drawing_size(s, &w, &h);
     if (w == s->sc.m.w && h == s->sc.m.h) return;
     text_drop_textures(s->text);
     images_drop(s->images);
+    make_rotation_target(s, NULL);
     slide_ctx_init(&s->sc, s->cfg, s->text, w, h, today);
 }
 
+void screen_present(screen *s) {
+    if (s->rotated) {
+        int ow, oh;
+        SDL_SetRenderTarget(s->renderer, NULL);
+        SDL_GetRendererOutputSize(s->renderer, &ow, &oh);
+        SDL_SetRenderDrawColor(s->renderer, 0, 0, 0, 255);
+        SDL_RenderClear(s->renderer);
+        /* Turned about its centre, the drawing's box lands exactly on the output. */
+        SDL_Rect dst = {(ow - s->sc.m.w) / 2, (oh - s->sc.m.h) / 2, s->sc.m.w, s->sc.m.h};
+        SDL_RenderCopyEx(s->renderer, s->rotated, NULL, &dst, s->rotation, NULL, SDL_FLIP_NONE);
+        SDL_RenderPresent(s->renderer);
+        SDL_SetRenderTarget(s->renderer, s->rotated);
+    } else {
+        SDL_RenderPresent(s->renderer);
+    }
+}
+
 void screen_close(screen *s) {
+    if (s->rotated) SDL_DestroyTexture(s->rotated);
     text_free(s->text);
     images_free(s->images);
     if (s->renderer) SDL_DestroyRenderer(s->renderer);

@@ -26,6 +26,9 @@ typedef struct screen {
     slide_ctx sc;
     draw_ctx dc;
     const char *renderer_name;
+    /* A rotated screen draws into this texture (the drawing's size) and shows it turned. */
+    SDL_Texture *rotated;
+    int rotation;
 } screen;
 
 typedef struct screen_opts {
@@ -40,6 +43,8 @@ bool screen_open_surface(screen *s, const config *cfg, int w, int h, pk_date tod
 /* Re-reads the output size (after a resize); drops caches if it changed. */
 void screen_update_size(screen *s, pk_date today);
 void screen_close(screen *s);
+/* Shows what was drawn (turned when the screen is rotated). */
+void screen_present(screen *s);
 
 /* Draws one loop frame. prev may be NULL (no transition); t is the transition progress. */
 void screen_draw_frame(screen *s, const draw_list *cur, const draw_list *prev, double t, int dir,

@@ -131,6 +131,7 @@ typedef struct config {
         int width, height;
         double physical_width_mm;
         renderer_kind renderer;
+        int rotation; /* 0, 90, 180 or 270 degrees clockwise: drawing and touch alike */
     } kiosk;
     struct {
         double slide_seconds;

@@ -108,7 +108,8 @@ static void load_kiosk(loader *L, ynode *n) {
     c->kiosk.location = y_str(y, n, "location", true);
     ynode *s = y_get(y, n, "screen");
     if (s && y_expect_map(y, s, "'screen'")) {
-        static const char *const skeys[] = {"width", "height", "physical_width_mm", "renderer", NULL};
+        static const char *const skeys[] = {"width", "height", "physical_width_mm", "renderer",
+                                            "rotation", NULL};
         static const char *const renderers[] = {"auto", "software", "gles2", NULL};
         y_check_keys(y, s, skeys);
         y_int(y, s, "width", false, 320, 7680, &c->kiosk.width);
@@ -116,6 +117,13 @@ static void load_kiosk(loader *L, ynode *n) {
         y_num(y, s, "physical_width_mm", false, 50, 5000, &c->kiosk.physical_width_mm);
         int r = y_enum(y, s, "renderer", false, renderers);
         if (r >= 0) c->kiosk.renderer = (renderer_kind)r;
+        int rot = 0;
+        if (y_int(y, s, "rotation", false, 0, 270, &rot)) {
+            if (rot % 90)
+                y_error(y, y_get(y, s, "rotation"), "'rotation' must be 0, 90, 180 or 270, not %d", rot);
+            else
+                c->kiosk.rotation = rot;
+        }
     }
 }
 

@@ -14,6 +14,15 @@ void layout_metrics(int w, int h, double physical_width_mm, screen_metrics *m) {
     m->gap = (int)round(2.5 * m->unit);
 }
 
+void layout_unrotate(int rotation, float px, float py, float *lx, float *ly) {
+    switch (rotation) {
+    case 90: *lx = py, *ly = 1 - px; break;
+    case 180: *lx = 1 - px, *ly = 1 - py; break;
+    case 270: *lx = 1 - py, *ly = px; break;
+    default: *lx = px, *ly = py; break;
+    }
+}
+
 int layout_px(const screen_metrics *m, double units, int min_px) {
     int px = (int)round(units * m->unit);
     return px < min_px ? min_px : px;

@@ -34,6 +34,9 @@ typedef struct frame {
 } frame;
 
 void layout_metrics(int w, int h, double physical_width_mm, screen_metrics *out);
+/* A point on the physical screen (normalised 0..1) to the same point on the drawing, when the
+ * drawing is shown rotated by `rotation` degrees clockwise (0, 90, 180, 270). */
+void layout_unrotate(int rotation, float px, float py, float *lx, float *ly);
 frame layout_frame(const screen_metrics *m);
 /* Font size in px for a size given in units, never below min_px. */
 int layout_px(const screen_metrics *m, double units, int min_px);
