@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/screen.h"
+#include "content/content.h"
 #include "loop/attract.h"
 #include "render/chrome.h"
 #include "render/screens/staff_view.h"
@@ -50,6 +51,8 @@ struct kiosk {
     bool dirty, quit;
     uint32_t stop_event; /* SIGTERM/SIGINT arrive as this SDL event */
     service svc;         /* systemd readiness and watchdog */
+    bool closed;         /* outside opening hours: black or a dimmed clock, the loop stopped */
+    int clock_minute;    /* the minute the closed-hours clock shows */
     uint64_t mouse_seen; /* the cursor shows for a while after the mouse moves */
     int frames, abandoned;
     uint64_t start_counter, end_ms;
@@ -221,6 +224,7 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
         else k->jr.last_touch_ms = now; /* a touch on nothing still shows someone is there */
         return;
     }
+    if (k->closed) return; /* closed: the screen stays dark whatever is touched */
     attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.fr, now);
     if (a == ATTRACT_OPEN_FEEDBACK) start_journey(k, now);
     if (a != ATTRACT_NONE) k->dirty = true;
@@ -321,8 +325,29 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
     }
 }
 
+/* Outside opening hours: black, or the time in a dim grey that does not light the room. */
+static void layout_closed(kiosk *k) {
+    draw_list_clear(k->overlay);
+    k->widgets.count = 0;
+    const screen_metrics *m = &k->scr.sc.m;
+    draw_list_add(k->overlay, DRAW_RECT, (pk_rect){0, 0, m->w, m->h}, (pk_color){0, 0, 0, 255});
+    if (!k->cfg->hours.clock) return;
+    time_t t = wall(k);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char hhmm[8];
+    strftime(hhmm, sizeof hhmm, "%H:%M", &tm);
+    k->clock_minute = tm.tm_hour * 60 + tm.tm_min;
+    pk_rect box = {m->w / 4, m->h / 3, m->w / 2, m->h / 3};
+    slides_text(&k->scr.sc, k->overlay, hhmm, box, FONT_REGULAR, 24, 8, (pk_color){70, 70, 70, 255},
+                ALIGN_CENTER, true);
+}
+
 static void draw(kiosk *k, uint64_t now) {
-    if (k->staff != STAFF_CLOSED) {
+    if (k->closed && k->staff == STAFF_CLOSED) {
+        layout_closed(k);
+        screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
+    } else if (k->staff != STAFF_CLOSED) {
         staff_view_state st = {
             .pin_pad_open = k->staff == STAFF_PIN_PAD, .pad = &k->pad, .now = now,
             .pin_message = k->pin_message[0] ? k->pin_message : NULL, .stats = &k->stats,
@@ -427,13 +452,30 @@ bool kiosk_step(kiosk *k, int max_wait) {
         now - k->staff_since >= (k->staff == STAFF_PIN_PAD ? 60000u : 300000u))
         open_staff(k, STAFF_CLOSED, now);
     if (k->staff == STAFF_PIN_PAD && pin_pad_locked(&k->pad, now)) k->dirty = true; /* countdown */
-    if (k->staff == STAFF_CLOSED) {
+    /* Opening hours: close only between visitors, never in the middle of a journey. */
+    time_t wall_now = wall(k);
+    struct tm local;
+    localtime_r(&wall_now, &local);
+    bool open = content_is_open(k->cfg, &local);
+    if (!open && !k->closed && !journey_active(&k->jr)) {
+        k->closed = true;
+        k->dirty = true;
+        service_status("closed: outside opening hours");
+    } else if (open && k->closed) {
+        k->closed = false;
+        attract_init(&k->loop, k->cfg, today(k), now); /* a fresh start each morning */
+        k->dirty = true;
+        service_status("open");
+    }
+    if (k->closed && k->cfg->hours.clock && local.tm_hour * 60 + local.tm_min != k->clock_minute) k->dirty = true;
+    if (!k->closed && k->staff == STAFF_CLOSED) {
         if (journey_active(&k->jr))
             on_journey_event(k, journey_tick(&k->jr, now), now);
         else if (attract_tick(&k->loop, now, today(k)))
             k->dirty = true;
     }
-    bool animating = k->staff == STAFF_CLOSED && !journey_active(&k->jr) && attract_animating(&k->loop, now);
+    bool animating = !k->closed && k->staff == STAFF_CLOSED && !journey_active(&k->jr) &&
+                     attract_animating(&k->loop, now);
     if (k->dirty || animating) {
         draw(k, now);
         k->dirty = false;
@@ -441,6 +483,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
     int wait = animating ? 15 : journey_active(&k->jr) ? journey_wait_ms(&k->jr, now) : attract_wait_ms(&k->loop, now);
     if (k->holding && (uint64_t)wait > k->hold_since + hold_ms - now) wait = (int)(k->hold_since + hold_ms - now);
     if (k->staff != STAFF_CLOSED && wait > 1000) wait = 1000;
+    if (k->cfg->hours.set && wait > (60 - local.tm_sec) * 1000) wait = (60 - local.tm_sec) * 1000;
     int ping = service_tick(&k->svc, now);
     if (wait > ping) wait = ping;
     /* A mouse left alone hides its cursor again after 3 seconds. */

@@ -164,6 +164,12 @@ typedef struct config {
         const char *ui[UI_COUNT]; /* wording: defaults from ui_text, overridden by config */
     } feedback;
     struct {
+        bool set;                 /* no `hours` section: open all the time */
+        bool closed[7];           /* Monday = 0 */
+        int open_min[7], close_min[7]; /* minutes after midnight; close after open */
+        bool clock;               /* outside hours show a dimmed clock, else black */
+    } hours;
+    struct {
         const char *pin_hash; /* from `plankiosk hash-pin`; NULL: staff mode cannot be opened */
         int corner;           /* 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right */
         int hold_seconds;     /* press and hold the corner this long for the PIN pad */

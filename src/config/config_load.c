@@ -517,6 +517,55 @@ static void load_feedback(loader *L, ynode *n) {
     y->where[0] = '\0';
 }
 
+static bool parse_hhmm(const char *s, int *min) {
+    int h, m;
+    char tail;
+    if (strlen(s) != 5 || sscanf(s, "%2d:%2d%c", &h, &m, &tail) != 2 || s[2] != ':') return false;
+    if (h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0)) return false;
+    *min = h * 60 + m;
+    return true;
+}
+
+static void load_hours(loader *L, ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    if (!n || !y_expect_map(y, n, "'hours'")) return;
+    static const char *const keys[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", "outside", NULL};
+    static const char *const outside[] = {"black", "clock", NULL};
+    snprintf(y->where, sizeof y->where, "hours: ");
+    y_check_keys(y, n, keys);
+    c->hours.set = true;
+    for (int d = 0; d < 7; d++) {
+        c->hours.open_min[d] = 0;
+        c->hours.close_min[d] = 24 * 60;
+        const char *v = y_str(y, n, keys[d], false);
+        if (!v || !strcmp(v, "all day")) continue;
+        if (!strcmp(v, "closed")) {
+            c->hours.closed[d] = true;
+            continue;
+        }
+        char a[8] = "", b[8] = "";
+        int o, cl;
+        if (strlen(v) == 11 && v[5] == '-') {
+            memcpy(a, v, 5);
+            memcpy(b, v + 6, 5);
+        }
+        if (!a[0] || !parse_hhmm(a, &o) || !parse_hhmm(b, &cl)) {
+            y_error(y, y_get(y, n, keys[d]), "'%s' must be like \"09:00-17:30\", \"closed\" or \"all day\", not \"%s\"", keys[d], v);
+            continue;
+        }
+        if (cl <= o) {
+            y_error(y, y_get(y, n, keys[d]), "'%s': closing time %s is not after opening time %s", keys[d], b, a);
+            continue;
+        }
+        c->hours.open_min[d] = o;
+        c->hours.close_min[d] = cl;
+    }
+    c->hours.clock = y_enum(y, n, "outside", false, outside) == 1;
+    y->where[0] = '\0';
+}
+
 static void load_staff(loader *L, ynode *n) {
     yctx *y = &L->y;
     config *c = L->c;
@@ -546,7 +595,7 @@ static void load_root(loader *L, ynode *root) {
         return;
     }
     static const char *const keys[] = {"plankiosk", "kiosk", "loop", "theme", "plan",
-                                       "themes", "slides", "feedback", "staff", NULL};
+                                       "themes", "slides", "feedback", "staff", "hours", NULL};
     y_check_keys(y, root, keys);
     int version = 0;
     if (y_int(y, root, "plankiosk", true, 0, 1000, &version) && version != 1)
@@ -563,6 +612,7 @@ static void load_root(loader *L, ynode *root) {
     y->where[0] = '\0';
     load_feedback(L, y_get(y, root, "feedback"));
     load_staff(L, y_get(y, root, "staff"));
+    load_hours(L, y_get(y, root, "hours"));
 }
 
 static void hash_hex(const char *text, size_t len, char out[17]) {

@@ -38,3 +38,11 @@ const char *content_status_label(milestone_status s) {
     static const char *const labels[] = {"Done", "In progress", "Planned", "Delayed"};
     return s < STATUS_COUNT ? labels[s] : "";
 }
+
+bool content_is_open(const config *c, const struct tm *local) {
+    if (!c->hours.set) return true;
+    int day = (local->tm_wday + 6) % 7; /* tm: Sunday = 0; the config: Monday first */
+    if (c->hours.closed[day]) return false;
+    int min = local->tm_hour * 60 + local->tm_min;
+    return min >= c->hours.open_min[day] && min < c->hours.close_min[day];
+}

@@ -4,6 +4,8 @@
 #define PK_CONTENT_H
 #include <stdbool.h>
 
+#include <time.h>
+
 #include "config/config.h"
 
 /* True if slide s is inside its from/until dates on day today (both inclusive; a month-only
@@ -18,6 +20,8 @@ int content_slide_ms(const config *c, const slide *s);
 milestone_status content_milestone_status(const milestone *m, pk_date as_of);
 /* The as_of date for status: the config's, else today. */
 pk_date content_as_of(const config *c, pk_date today);
+/* True when the kiosk is within its opening hours at local time tm (always, without `hours`). */
+bool content_is_open(const config *c, const struct tm *local);
 /* The human label of a status ("Done", "In progress", ...). */
 const char *content_status_label(milestone_status s);
 
