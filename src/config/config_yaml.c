@@ -52,31 +52,33 @@ ynode *y_key(yctx *y, const ynode *map, const char *key) {
     return p ? y_node(y, p->key) : NULL;
 }
 
+/* Edit distance counting a swap of two neighbours as one edit ("titel" is one slip from
+ * "title"): optimal string alignment, case-insensitive. */
 static int edit_distance(const char *a, const char *b) {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 40 || lb > 40) return 99;
-    int row[41];
-    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int prev = row[0];
-        row[0] = (int)i;
+    int d[41][41];
+    for (size_t i = 0; i <= la; i++) d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++) d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++)
         for (size_t j = 1; j <= lb; j++) {
-            int cur = row[j];
-            int cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
-            int best = prev + cost;
-            if (row[j] + 1 < best) best = row[j] + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            prev = cur;
+            int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
+            int best = d[i - 1][j - 1] + (ca != cb);
+            if (d[i - 1][j] + 1 < best) best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+                tolower((unsigned char)a[i - 2]) == cb && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
         }
-    }
-    return row[lb];
+    return d[la][lb];
 }
 
 const char *y_suggest(const char *word, const char *const *candidates) {
     const char *best = NULL;
     int best_d = 99;
-    int limit = (int)strlen(word) / 3 + 1;
+    /* Close enough to be a slip, not a different word ("colours" is not "hours"). */
+    int limit = (int)strlen(word) / 4 + 1;
     if (limit > 3) limit = 3;
     for (int i = 0; candidates[i]; i++) {
         int d = edit_distance(word, candidates[i]);
