@@ -163,7 +163,8 @@ static int cmd_run(int argc, char **argv) {
         }
     }
     char buf[PATH_MAX];
-    config *c = load(cfg_path ? cfg_path : default_config(buf, sizeof buf));
+    o.config_path = cfg_path ? cfg_path : default_config(buf, sizeof buf);
+    config *c = load(o.config_path);
     if (!c) return 1;
     int status = kiosk_run(c, &o);
     config_free(c);

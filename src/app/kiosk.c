@@ -20,7 +20,10 @@
 #include "app/staff_export.h"
 #include "store/feedback_log.h"
 #include "store/seal.h"
+#include "platform/file_watch.h"
+#include "platform/paths.h"
 #include "platform/service.h"
+#include "render/images.h"
 #include "platform/stop_signal.h"
 
 
@@ -52,6 +55,12 @@ struct kiosk {
     uint32_t stop_event; /* SIGTERM/SIGINT arrive as this SDL event */
     service svc;         /* systemd readiness and watchdog */
     bool closed;         /* outside opening hours: black or a dimmed clock, the loop stopped */
+    /* Live config: a watch on the file, a checked edit waiting for the next slide, the config
+     * this kiosk loaded itself (the first one belongs to the caller), why an edit was refused. */
+    file_watch *watch;
+    uint32_t watch_event;
+    config *pending, *owned;
+    char config_error[DIAG_LEN];
     int clock_minute;    /* the minute the closed-hours clock shows */
     uint64_t mouse_seen; /* the cursor shows for a while after the mouse moves */
     int frames, abandoned;
@@ -265,10 +274,71 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
     if (sym == SDLK_LEFT) on_gesture(k, GESTURE_SWIPE_RIGHT, 0, 0, now);
 }
 
+static void watch_config(kiosk *k);
+static void open_log(kiosk *k);
+
+/* A change on disk: check the file now; a good one waits for the next slide, a bad one is
+ * refused with its messages (to the journal and the staff screen) and the content stays. */
+static void reload_config(kiosk *k) {
+    config_options opt = {paths_assets_dir(), images_check_file};
+    diag_list *d = calloc(1, sizeof *d);
+    if (!d) return;
+    config *c = config_load(k->opts.config_path, &opt, d);
+    if (c) {
+        config_free(k->pending);
+        k->pending = c;
+        k->config_error[0] = '\0';
+        fprintf(stderr, "plankiosk: %s changed; the new content shows from the next slide\n", k->opts.config_path);
+    } else {
+        fprintf(stderr, "plankiosk: %s changed but has %d problem%s; keeping the content shown:\n",
+                k->opts.config_path, d->count + d->dropped, d->count + d->dropped == 1 ? "" : "s");
+        diag_print(d, stderr);
+        snprintf(k->config_error, sizeof k->config_error, "%s", d->count ? d->items[0] : "cannot be read");
+    }
+    free(d);
+    k->dirty = true;
+}
+
+/* Takes the waiting config: between visitors, at a slide boundary. */
+static void apply_pending(kiosk *k, uint64_t now) {
+    config *c = k->pending;
+    k->pending = NULL;
+    pk_error err = {{0}};
+    if (!screen_set_config(&k->scr, c, today(k), &err)) {
+        snprintf(k->config_error, sizeof k->config_error, "%s", err.msg);
+        fprintf(stderr, "plankiosk: the edited config cannot be used: %s\n", err.msg);
+        config_free(c);
+        return;
+    }
+    bool same_log = !strcmp(c->kiosk.id, k->cfg->kiosk.id) &&
+                    ((!c->feedback.dir && !k->cfg->feedback.dir) ||
+                     (c->feedback.dir && k->cfg->feedback.dir && !strcmp(c->feedback.dir, k->cfg->feedback.dir))) &&
+                    ((!c->feedback.public_key && !k->cfg->feedback.public_key) ||
+                     (c->feedback.public_key && k->cfg->feedback.public_key &&
+                      !strcmp(c->feedback.public_key, k->cfg->feedback.public_key)));
+    k->cfg = c;
+    config_free(k->owned); /* the caller's first config is never freed here */
+    k->owned = c;
+    if (!same_log) {
+        if (k->log_ok) feedback_log_close(&k->log);
+        open_log(k);
+    }
+    journey_init(&k->jr, c);
+    attract_init(&k->loop, c, today(k), now);
+    k->list_slide[0] = k->list_slide[1] = -1;
+    watch_config(k); /* the pictures it names may have changed */
+    service_status("showing %s (%s)", c->plan.title, c->hash);
+    k->dirty = true;
+}
+
 static void handle_event(kiosk *k, const SDL_Event *e) {
     uint64_t now = now_ms(k);
     int swipe = (int)(k->scr.sc.m.w * 0.08);
     int x, y, ww, wh;
+    if (k->watch_event && e->type == k->watch_event) {
+        reload_config(k);
+        return;
+    }
     if (k->stop_event && e->type == k->stop_event) {
         k->quit = true; /* systemd stop or Ctrl+C in the terminal: a clean shutdown */
         return;
@@ -353,6 +423,7 @@ static void draw(kiosk *k, uint64_t now) {
             .pin_message = k->pin_message[0] ? k->pin_message : NULL, .stats = &k->stats,
             .config_path = k->cfg->path, .config_title = k->cfg->plan.title, .config_hash = k->cfg->hash,
             .feedback_dir = k->feedback_dir, .storage_error = k->storage_error,
+            .config_error = k->config_error,
             .export_message = k->export_message[0] ? k->export_message : NULL, .export_ok = k->export_ok,
             .loop_paused = k->loop.held};
         staff_view_layout(&k->scr.sc, &st, k->overlay, &k->widgets);
@@ -402,6 +473,21 @@ static void open_log(kiosk *k) {
     }
 }
 
+/* Watches the config file and every picture it names. */
+static void watch_config(kiosk *k) {
+    if (!k->opts.config_path || !k->watch_event) return;
+    file_watch_stop(k->watch);
+    const char *files[FILE_WATCH_MAX];
+    int n = 0;
+    files[n++] = k->opts.config_path;
+    for (int i = 0; i < k->cfg->n_slides && n < FILE_WATCH_MAX; i++)
+        if (k->cfg->slides[i].image) files[n++] = k->cfg->slides[i].image;
+    for (int i = 0; i < k->cfg->n_themes && n < FILE_WATCH_MAX; i++)
+        if (k->cfg->themes[i].icon) files[n++] = k->cfg->themes[i].icon;
+    k->watch = file_watch_start(files, n, k->watch_event);
+    if (!k->watch) fprintf(stderr, "plankiosk: cannot watch %s for changes; edits need a restart\n", k->opts.config_path);
+}
+
 kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     kiosk *k = calloc(1, sizeof *k);
     if (!k) return pk_fail(err, "out of memory"), NULL;
@@ -433,6 +519,9 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     uint64_t now = now_ms(k);
     k->end_ms = o->exit_after > 0 ? now + (uint64_t)(o->exit_after * 1000) : 0;
     attract_init(&k->loop, cfg, today(k), now);
+    k->watch_event = SDL_RegisterEvents(1);
+    if (k->watch_event == (uint32_t)-1) k->watch_event = 0;
+    watch_config(k);
     k->dirty = true;
     return k;
 }
@@ -469,10 +558,16 @@ bool kiosk_step(kiosk *k, int max_wait) {
     }
     if (k->closed && k->cfg->hours.clock && local.tm_hour * 60 + local.tm_min != k->clock_minute) k->dirty = true;
     if (!k->closed && k->staff == STAFF_CLOSED) {
-        if (journey_active(&k->jr))
+        if (journey_active(&k->jr)) {
             on_journey_event(k, journey_tick(&k->jr, now), now);
-        else if (attract_tick(&k->loop, now, today(k)))
-            k->dirty = true;
+        } else {
+            int before = attract_slide(&k->loop);
+            if (attract_tick(&k->loop, now, today(k))) k->dirty = true;
+            /* An edit waits for the slide shown to end (or for a loop that is not moving). */
+            if (k->pending && (attract_slide(&k->loop) != before || k->loop.paused)) apply_pending(k, now);
+        }
+    } else if (k->pending && !journey_active(&k->jr)) {
+        apply_pending(k, now);
     }
     bool animating = !k->closed && k->staff == STAFF_CLOSED && !journey_active(&k->jr) &&
                      attract_animating(&k->loop, now);
@@ -509,14 +604,18 @@ bool kiosk_step(kiosk *k, int max_wait) {
 void kiosk_destroy(kiosk *k) {
     if (!k) return;
     service_stopping();
+    file_watch_stop(k->watch);
+    config_free(k->pending);
     journey_clear(&k->jr);
     screen_close(&k->scr);
     if (k->log_ok) feedback_log_close(&k->log);
     for (int i = 0; i < 2; i++) free(k->lists[i]);
     free(k->chrome);
     free(k->overlay);
+    config *owned = k->owned;
     free(k);
     SDL_Quit();
+    config_free(owned); /* after the screen and journey that pointed into it are gone */
 }
 
 int kiosk_run(const config *cfg, const kiosk_opts *o) {
@@ -548,3 +647,5 @@ int kiosk_abandoned(const kiosk *k) { return k->abandoned; }
 const char *kiosk_storage_error(const kiosk *k) { return k->storage_error; }
 staff_mode kiosk_staff_mode(const kiosk *k) { return k->staff; }
 const char *kiosk_export_message(const kiosk *k) { return k->export_message; }
+const config *kiosk_config(const kiosk *k) { return k->cfg; }
+const char *kiosk_config_error(const kiosk *k) { return k->config_error; }

@@ -28,6 +28,8 @@ typedef struct kiosk_opts {
      * /proc/self/mounts) under usb_prefix (default /media/ and /run/media/). Tests point these
      * at a folder standing in for a stick. */
     const char *usb_mounts, *usb_prefix;
+    /* The config's file: watched, and reloaded when it changes (NULL: no live reload). */
+    const char *config_path;
 } kiosk_opts;
 
 typedef struct kiosk kiosk;
@@ -53,5 +55,9 @@ const char *kiosk_storage_error(const kiosk *k);
 typedef enum { STAFF_CLOSED, STAFF_PIN_PAD, STAFF_SCREEN } staff_mode;
 staff_mode kiosk_staff_mode(const kiosk *k);
 const char *kiosk_export_message(const kiosk *k);
+/* The config in use (it changes when a live edit is taken), and why the last edit was refused
+ * ("" if it was not). */
+const config *kiosk_config(const kiosk *k);
+const char *kiosk_config_error(const kiosk *k);
 
 #endif

@@ -126,6 +126,29 @@ void screen_present(screen *s) {
     }
 }
 
+static bool same(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
+bool screen_set_config(screen *s, const config *cfg, pk_date today, pk_error *err) {
+    if (!same(cfg->theme.font_regular, s->cfg->theme.font_regular) ||
+        !same(cfg->theme.font_bold, s->cfg->theme.font_bold)) {
+        text_ctx *t = text_create(cfg->theme.font_regular, cfg->theme.font_bold, err);
+        if (!t) return false;
+        text_free(s->text);
+        s->text = t;
+    } else {
+        text_drop_textures(s->text);
+    }
+    images_drop(s->images); /* pictures are read again: an edited image shows too */
+    s->cfg = cfg;
+    s->rotation = cfg->kiosk.rotation;
+    make_rotation_target(s, NULL);
+    int w, h;
+    drawing_size(s, &w, &h);
+    slide_ctx_init(&s->sc, cfg, s->text, w, h, today);
+    s->dc = (draw_ctx){s->renderer, s->text, s->images, cfg->loop.count_up_ms};
+    return true;
+}
+
 void screen_close(screen *s) {
     if (s->rotated) SDL_DestroyTexture(s->rotated);
     text_free(s->text);

@@ -40,6 +40,9 @@ typedef struct screen_opts {
 void screen_set_hints(void);
 bool screen_open_window(screen *s, const config *cfg, const screen_opts *o, pk_date today, pk_error *err);
 bool screen_open_surface(screen *s, const config *cfg, int w, int h, pk_date today, pk_error *err);
+/* Switches to another config (a live edit): fonts reopened if they changed, pictures reloaded,
+ * rotation and layout redone. False with err if the new fonts cannot be used (the old stay). */
+bool screen_set_config(screen *s, const config *cfg, pk_date today, pk_error *err);
 /* Re-reads the output size (after a resize); drops caches if it changed. */
 void screen_update_size(screen *s, pk_date today);
 void screen_close(screen *s);

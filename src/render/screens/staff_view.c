@@ -74,7 +74,7 @@ static void staff_screen(const slide_ctx *sc, const staff_view_state *st, draw_l
                    sc->fr.footer.y + sc->fr.footer.h - sc->fr.content.y};
     pk_rect buttons = sc->m.portrait ? rect_cut_bottom(&box, box.h * 2 / 5, sc->m.gap)
                                      : rect_cut_left(&box, box.w * 2 / 5, sc->m.gap);
-    char today[64], total[64], last[64], aband[96], disk[96], cfg[600];
+    char today[64], total[64], last[64], aband[96], disk[96], cfg[1100];
     snprintf(today, sizeof today, "%d", s->today);
     snprintf(total, sizeof total, "%d", s->total);
     snprintf(last, sizeof last, "%s", s->last_at[0] ? s->last_at : "none yet");
@@ -85,7 +85,10 @@ static void staff_screen(const slide_ctx *sc, const staff_view_state *st, draw_l
                  human_bytes(s->disk_size, f2, sizeof f2));
     else
         snprintf(disk, sizeof disk, "unknown");
-    snprintf(cfg, sizeof cfg, "%s\n\"%s\", content %s", st->config_path, st->config_title, st->config_hash);
+    if (st->config_error && st->config_error[0])
+        snprintf(cfg, sizeof cfg, "%s\nAn edit was refused: %s", st->config_path, st->config_error);
+    else
+        snprintf(cfg, sizeof cfg, "%s\n\"%s\", content %s", st->config_path, st->config_title, st->config_hash);
     const char *labels[] = {"Responses today", "Responses in all", "Last response", "Abandoned", "Free space",
                             "Feedback folder", "Config", "Storage"};
     const char *values[] = {today, total, last, aband, disk, st->feedback_dir, cfg,
@@ -109,7 +112,7 @@ static void staff_screen(const slide_ctx *sc, const staff_view_state *st, draw_l
     int vpx = slides_fit_common(sc, FONT_REGULAR, vt, vw, vh, n, 3.8, 2.2);
     for (int i = 0; i < n; i++) {
         slides_text_at(sc, l, lt[i], lr[i], FONT_BOLD, lpx, th->muted, ALIGN_LEFT, false);
-        bool bad = i == 7 && st->storage_error[0];
+        bool bad = (i == 7 && st->storage_error[0]) || (i == 6 && st->config_error && st->config_error[0]);
         slides_text_at(sc, l, vt[i], vr[i], FONT_REGULAR, vpx, bad ? th->status[STATUS_DELAYED] : th->text, ALIGN_LEFT, false);
     }
     int cells = st->export_message ? 5 : 4;

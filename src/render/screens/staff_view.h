@@ -16,6 +16,7 @@ typedef struct staff_view_state {
     const staff_stats *stats;
     const char *config_path, *config_title, *config_hash, *feedback_dir;
     const char *storage_error; /* "" when none */
+    const char *config_error;  /* why the last edit of the config was refused, "" if none */
     const char *export_message; /* what the last export did, or NULL */
     bool export_ok;
     bool loop_paused;
