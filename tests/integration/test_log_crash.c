@@ -325,7 +325,7 @@ static bool verify_round(const char *kdir, const char *msgs, size_t msgs_len, in
         }
         file_state *f = &st.files[fi];
         char path[4200];
-        snprintf(path, sizeof path, "%s/%s", kdir, de->d_name);
+        if (snprintf(path, sizeof path, "%s/%s", kdir, de->d_name) >= (int)sizeof path) continue;
         size_t len = 0;
         char *c = slurp(path, &len);
         CHECK(c != NULL);

@@ -44,7 +44,7 @@ static char tmp_root[4096];
 
 /* A fresh empty folder for one test, under the build tree. */
 static void fresh_dir(char *out, size_t size, const char *name) {
-    snprintf(out, size, "%s/%s", tmp_root, name);
+    if (snprintf(out, size, "%s/%s", tmp_root, name) >= (int)size) abort(); /* path too long */
     rm_rf(out);
     mkdir(out, 0700);
 }

@@ -32,7 +32,7 @@ void slide_highlights_layout(const slide_ctx *sc, const slide *s, draw_list *l) 
     int cols = layout_grid_cols(box, n, sc->m.portrait ? 2.2 : 1.25);
     int rows = (n + cols - 1) / cols;
     int pad = (int)(sc->m.unit * 2.5);
-    pk_rect cells[CONFIG_MAX_HIGHLIGHTS], nums[CONFIG_MAX_HIGHLIGHTS], caps[CONFIG_MAX_HIGHLIGHTS];
+    pk_rect cells[CONFIG_MAX_HIGHLIGHTS] = {{0}}, nums[CONFIG_MAX_HIGHLIGHTS] = {{0}}, caps[CONFIG_MAX_HIGHLIGHTS] = {{0}};
     const char *texts[CONFIG_MAX_HIGHLIGHTS];
     int widths[CONFIG_MAX_HIGHLIGHTS] = {0}, heights[CONFIG_MAX_HIGHLIGHTS] = {0};
     for (int i = 0; i < n; i++) {
