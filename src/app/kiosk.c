@@ -52,6 +52,7 @@ struct kiosk {
     staff_stats stats;
     char feedback_dir[1024];
     bool dirty, quit;
+    bool staff_exit;     /* stopped from the staff screen: systemd should not restart us */
     uint32_t stop_event; /* SIGTERM/SIGINT arrive as this SDL event */
     service svc;         /* systemd readiness and watchdog */
     bool closed;         /* outside opening hours: black or a dimmed clock, the loop stopped */
@@ -212,7 +213,10 @@ static void on_staff_press(kiosk *k, const widget *w, uint64_t now) {
         break;
     case W_STAFF_EXPORT: export_to_usb(k, now); break;
     case W_STAFF_PAUSE: attract_set_held(&k->loop, !k->loop.held, now); break;
-    case W_STAFF_EXIT: k->quit = true; break;
+    case W_STAFF_EXIT:
+        k->quit = true;
+        k->staff_exit = true;
+        break;
     case W_STAFF_BACK: open_staff(k, STAFF_CLOSED, now); break;
     default: break;
     }
@@ -449,9 +453,14 @@ static void draw(kiosk *k, uint64_t now) {
 
 static void open_log(kiosk *k) {
     char buf[1024];
-    const char *dir = k->opts.feedback_dir ? k->opts.feedback_dir
-                      : k->cfg->feedback.dir ? k->cfg->feedback.dir
-                                             : feedback_log_default_dir(buf, sizeof buf);
+    /* The command line, the config, then what the service says ($PLANKIOSK_FEEDBACK_DIR, or
+     * systemd's StateDirectory=), then the usual places. */
+    const char *env = getenv("PLANKIOSK_FEEDBACK_DIR"), *state = getenv("STATE_DIRECTORY");
+    const char *dir = k->opts.feedback_dir     ? k->opts.feedback_dir
+                      : k->cfg->feedback.dir   ? k->cfg->feedback.dir
+                      : env && *env            ? env
+                      : state && *state        ? state
+                                               : feedback_log_default_dir(buf, sizeof buf);
     snprintf(k->feedback_dir, sizeof k->feedback_dir, "%s", dir ? dir : "");
     diag_list *d = calloc(1, sizeof *d);
     pk_error err = {{0}};
@@ -635,8 +644,9 @@ int kiosk_run(const config *cfg, const kiosk_opts *o) {
     while (kiosk_step(k, 60000)) {
     }
     if (o->stats) fprintf(stderr, "frames %d\n", k->frames);
+    int status = k->staff_exit ? KIOSK_EXIT_STAFF : 0;
     kiosk_destroy(k);
-    return 0;
+    return status;
 }
 
 const widget_list *kiosk_widgets(const kiosk *k) { return &k->widgets; }

@@ -42,7 +42,9 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err);
  * more (0: do not wait). Returns false once the kiosk should stop. */
 bool kiosk_step(kiosk *k, int wait_ms);
 void kiosk_destroy(kiosk *k);
-/* Runs until stopped; returns the process exit status. */
+/* The exit status when staff chose "Exit the kiosk" (the service then stays stopped). */
+#define KIOSK_EXIT_STAFF 4
+/* Runs until stopped; returns the process exit status: 0, KIOSK_EXIT_STAFF, or 1 on failure. */
 int kiosk_run(const config *cfg, const kiosk_opts *o);
 
 /* For tests and tools that drive the kiosk as a visitor would. */
