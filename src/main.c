@@ -54,10 +54,16 @@ static const char *default_config(char *buf, size_t size) {
 }
 
 static config *load(const char *path) {
-    config_options opt = {paths_assets_dir(), images_check_file};
-    diag_list *d = calloc(1, sizeof *d);
-    if (!d) return NULL;
+    diag_list *d = calloc(1, sizeof *d), *w = calloc(1, sizeof *w);
+    config_options opt = {paths_assets_dir(), images_check_file, w};
+    if (!d || !w) {
+        free(d);
+        free(w);
+        return NULL;
+    }
     config *c = config_load(path, &opt, d);
+    if (c) diag_print(w, stderr); /* warnings go to the journal; the kiosk still runs */
+    free(w);
     if (!c) {
         diag_print(d, stderr);
         fprintf(stderr, "plankiosk: %s has %d problem%s; nothing was started\n", path,
@@ -79,14 +85,16 @@ static int cmd_check(int argc, char **argv) {
         return 2;
     }
     int bad = 0;
-    config_options opt = {paths_assets_dir(), images_check_file};
     for (int i = 1; i < argc; i++) {
-        diag_list *d = calloc(1, sizeof *d);
-        if (!d) return 1;
+        diag_list *d = calloc(1, sizeof *d), *w = calloc(1, sizeof *w);
+        if (!d || !w) return 1;
+        config_options opt = {paths_assets_dir(), images_check_file, w};
         config *c = config_load(argv[i], &opt, d);
         if (c) {
-            printf("%s: OK: \"%s\", %d slides, kiosk %s (%s)\n", argv[i], c->plan.title,
-                   c->n_slides, c->kiosk.id, c->kiosk.location);
+            diag_print(w, stdout);
+            printf("%s: OK: \"%s\", %d slides, kiosk %s (%s)%s\n", argv[i], c->plan.title,
+                   c->n_slides, c->kiosk.id, c->kiosk.location,
+                   w->count ? "; see the warnings above" : "");
         } else {
             diag_print(d, stdout);
             printf("%s: %d problem%s\n", argv[i], d->count + d->dropped,
@@ -95,6 +103,7 @@ static int cmd_check(int argc, char **argv) {
         }
         config_free(c);
         free(d);
+        free(w);
     }
     return bad;
 }

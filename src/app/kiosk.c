@@ -284,10 +284,16 @@ static void open_log(kiosk *k);
 /* A change on disk: check the file now; a good one waits for the next slide, a bad one is
  * refused with its messages (to the journal and the staff screen) and the content stays. */
 static void reload_config(kiosk *k) {
-    config_options opt = {paths_assets_dir(), images_check_file};
-    diag_list *d = calloc(1, sizeof *d);
-    if (!d) return;
+    diag_list *d = calloc(1, sizeof *d), *w = calloc(1, sizeof *w);
+    if (!d || !w) {
+        free(d);
+        free(w);
+        return;
+    }
+    config_options opt = {paths_assets_dir(), images_check_file, w};
     config *c = config_load(k->opts.config_path, &opt, d);
+    diag_print(w, stderr);
+    free(w);
     if (c) {
         config_free(k->pending);
         k->pending = c;

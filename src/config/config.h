@@ -138,6 +138,7 @@ typedef struct config {
         transition_kind transition;
         int transition_ms, count_up_ms;
         double pause_seconds; /* a paused loop resumes by itself after this */
+        bool reduce_motion;   /* no count-up numbers, no moving transitions (WCAG 2.3.3) */
         bool has_as_of;
         pk_date as_of;
     } loop;
@@ -183,6 +184,8 @@ typedef bool (*config_file_check_fn)(const char *path, char *why, int why_len);
 typedef struct config_options {
     const char *assets_dir;        /* fallback folder for fonts, icons and images */
     config_file_check_fn check_image; /* may be NULL */
+    diag_list *warnings;           /* things worth fixing that do not stop the kiosk (low
+                                    * contrast); NULL to ignore them */
 } config_options;
 
 /* Loads and validates path. Returns a new config, or NULL with every problem in diags.

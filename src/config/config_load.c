@@ -10,6 +10,7 @@
 
 #include "config/config.h"
 #include "config/config_yaml.h"
+#include "content/contrast.h"
 #include "platform/paths.h"
 #include "staff/pin.h"
 #include "store/seal.h"
@@ -132,7 +133,8 @@ static void load_loop(loader *L, ynode *n) {
     config *c = L->c;
     if (!n || !y_expect_map(y, n, "'loop'")) return;
     static const char *const keys[] = {"slide_seconds", "transition", "transition_ms",
-                                       "count_up_ms", "as_of", "pause_seconds", NULL};
+                                       "count_up_ms", "as_of", "pause_seconds", "reduce_motion",
+                                       NULL};
     static const char *const transitions[] = {"crossfade", "slide", "none", NULL};
     y_check_keys(y, n, keys);
     y_num(y, n, "slide_seconds", false, 2, 600, &c->loop.slide_seconds);
@@ -142,7 +144,16 @@ static void load_loop(loader *L, ynode *n) {
     y_int(y, n, "count_up_ms", false, 0, 5000, &c->loop.count_up_ms);
     c->loop.has_as_of = y_date(y, n, "as_of", false, &c->loop.as_of);
     y_num(y, n, "pause_seconds", false, 5, 3600, &c->loop.pause_seconds);
+    y_bool(y, n, "reduce_motion", &c->loop.reduce_motion);
+    if (c->loop.reduce_motion) {
+        /* Things that move for no reason can make people unwell: numbers appear as they are,
+         * slides change in place. */
+        c->loop.count_up_ms = 0;
+        c->loop.transition = TRANSITION_NONE;
+    }
 }
+
+static void check_contrast(loader *L, const ynode *theme);
 
 static void load_theme(loader *L, ynode *n) {
     yctx *y = &L->y;
@@ -177,6 +188,26 @@ static void load_theme(loader *L, ynode *n) {
     if (!t->font_regular || !t->font_bold)
         diag_add(y->diags, y->file, 0, 0, "the default fonts are missing from the assets folder %s",
                  assets ? assets : "(none)");
+    check_contrast(L, n);
+}
+
+/* WCAG 1.4.3: every text colour on every background it is drawn on, at least 4.5:1 (3:1 for
+ * large text). A warning, not an error: the kiosk still runs, but check says where to look. */
+static void check_contrast(loader *L, const ynode *theme) {
+    diag_list *w = L->opt ? L->opt->warnings : NULL;
+    if (!w) return;
+    for (const contrast_pair *p = contrast_pairs(); p->fg; p++) {
+        double ratio = contrast_ratio(contrast_theme_color(&L->c->theme, p->fg),
+                                      contrast_theme_color(&L->c->theme, p->bg));
+        double need = p->large ? 3.0 : 4.5;
+        if (ratio >= need) continue;
+        ynode *at = y_get(&L->y, theme, p->fg);
+        if (!at) at = y_get(&L->y, theme, p->bg);
+        if (!at) at = (ynode *)theme;
+        diag_add(w, L->y.file, at ? (int)at->start_mark.line + 1 : 0, at ? (int)at->start_mark.column + 1 : 0,
+                 "theme: '%s' on '%s' has a contrast of %.2f:1, below the %.1f:1 that WCAG asks "
+                 "for text; some visitors will not be able to read it", p->fg, p->bg, ratio, need);
+    }
 }
 
 static void load_plan(loader *L, ynode *n) {
