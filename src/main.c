@@ -24,7 +24,7 @@
 static void usage(FILE *out) {
     fputs("usage:\n"
           "  plankiosk [run] [--config FILE] [--windowed WxH] [--exit-after SECONDS] [--stats]\n"
-          "  plankiosk check FILE...\n"
+          "  plankiosk check [--languages] FILE...   (--languages lists every missing translation)\n"
           "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] --out DIR\n"
           "  plankiosk export [--since DATE] [--until DATE] [--kiosk ID] [--format csv|json|jsonl]\n"
           "                   [--out FILE] [--key PRIVATE_KEY_FILE] DIR...\n"
@@ -55,7 +55,7 @@ static const char *default_config(char *buf, size_t size) {
 
 static config *load(const char *path) {
     diag_list *d = calloc(1, sizeof *d), *w = calloc(1, sizeof *w);
-    config_options opt = {paths_assets_dir(), images_check_file, w};
+    config_options opt = {.assets_dir = paths_assets_dir(), .check_image = images_check_file, .warnings = w};
     if (!d || !w) {
         free(d);
         free(w);
@@ -79,19 +79,35 @@ static bool parse_size(const char *s, int *w, int *h) {
            *h >= 100 && *w <= 8192 && *h <= 8192;
 }
 
+/* Translation coverage, one line: "languages: en 412/412, ur 380/412 (not reviewed), ...". */
+static void print_coverage(const config *c) {
+    const config_languages *L = &c->languages;
+    if (L->n < 2) return;
+    printf("%s: languages:", c->path);
+    for (int i = 0; i < L->n; i++)
+        printf("%s %s %d/%d%s", i ? "," : "", L->code[i], L->translated[i], L->strings,
+               L->unreviewed[i] ? " (not reviewed)" : "");
+    printf("\n");
+}
+
 static int cmd_check(int argc, char **argv) {
-    if (argc < 2) {
-        usage(stderr);
-        return 2;
-    }
-    int bad = 0;
+    bool list_missing = false;
+    int files = 0, bad = 0;
     for (int i = 1; i < argc; i++) {
-        diag_list *d = calloc(1, sizeof *d), *w = calloc(1, sizeof *w);
-        if (!d || !w) return 1;
-        config_options opt = {paths_assets_dir(), images_check_file, w};
+        if (!strcmp(argv[i], "--languages")) {
+            list_missing = true;
+            continue;
+        }
+        files++;
+        diag_list *d = calloc(1, sizeof *d), *w = calloc(1, sizeof *w), *m = calloc(1, sizeof *m);
+        if (!d || !w || !m) return 1;
+        config_options opt = {.assets_dir = paths_assets_dir(), .check_image = images_check_file,
+                              .warnings = w, .missing = list_missing ? m : NULL};
         config *c = config_load(argv[i], &opt, d);
         if (c) {
             diag_print(w, stdout);
+            if (list_missing) diag_print(m, stdout);
+            print_coverage(c);
             printf("%s: OK: \"%s\", %d slides, kiosk %s (%s)%s\n", argv[i], c->plan.title,
                    c->n_slides, c->kiosk.id, c->kiosk.location,
                    w->count ? "; see the warnings above" : "");
@@ -104,6 +120,11 @@ static int cmd_check(int argc, char **argv) {
         config_free(c);
         free(d);
         free(w);
+        free(m);
+    }
+    if (!files) {
+        usage(stderr);
+        return 2;
     }
     return bad;
 }

@@ -290,7 +290,7 @@ static void reload_config(kiosk *k) {
         free(w);
         return;
     }
-    config_options opt = {paths_assets_dir(), images_check_file, w};
+    config_options opt = {.assets_dir = paths_assets_dir(), .check_image = images_check_file, .warnings = w};
     config *c = config_load(k->opts.config_path, &opt, d);
     diag_print(w, stderr);
     free(w);

@@ -26,6 +26,7 @@
 #define CONFIG_MAX_SERIES 20
 #define CONFIG_MAX_QUOTES 4
 #define CONFIG_MAX_BULLETS 8
+#define CONFIG_MAX_LANGS 8
 
 typedef struct pk_color {
     unsigned char r, g, b, a;
@@ -122,7 +123,18 @@ typedef struct config_theme {
     const char *font_regular, *font_bold; /* resolved paths */
 } config_theme;
 
-typedef struct config {
+typedef struct config config;
+
+typedef struct config_languages {
+    int n;                              /* 1 when the file has no `languages` block */
+    char code[CONFIG_MAX_LANGS][8];     /* "en", "ur", ... in the order the button lists them */
+    bool unreviewed[CONFIG_MAX_LANGS];  /* translated, not yet checked by a native speaker */
+    int default_lang;
+    /* Coverage: text strings in the file, and how many each language has its own words for. */
+    int strings, translated[CONFIG_MAX_LANGS];
+} config_languages;
+
+struct config {
     arena mem;
     const char *path, *dir; /* as given; the folder relative paths are resolved against */
     char hash[17];          /* first 64 bits of BLAKE2b of the file, hex: names the content */
@@ -175,7 +187,13 @@ typedef struct config {
         int corner;           /* 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right */
         int hold_seconds;     /* press and hold the corner this long for the PIN pad */
     } staff;
-} config;
+    /* Every text in the language `lang`; the same config in the other languages is in
+     * by_lang[] (by_lang[lang] is this one). The first config loaded owns the others. */
+    config_languages languages;
+    int lang;
+    config *by_lang[CONFIG_MAX_LANGS];
+    bool owns_langs;
+};
 
 /* Optional checks that need more than the C library, supplied by the caller (the SDL layer
  * checks images really decode). Returns false and fills why (size why_len) if unusable. */
@@ -186,6 +204,8 @@ typedef struct config_options {
     config_file_check_fn check_image; /* may be NULL */
     diag_list *warnings;           /* things worth fixing that do not stop the kiosk (low
                                     * contrast); NULL to ignore them */
+    diag_list *missing;            /* every text without its own words in a language, as
+                                    * FILE:LINE:COL (check --languages); NULL to skip */
 } config_options;
 
 /* Loads and validates path. Returns a new config, or NULL with every problem in diags.
@@ -194,7 +214,10 @@ config *config_load(const char *path, const config_options *opt, diag_list *diag
 /* Same, from a string in memory (tests); `name` is used in messages and dir for paths. */
 config *config_load_string(const char *text, const char *name, const char *dir,
                            const config_options *opt, diag_list *diags);
+/* Frees c and, if c was the one loaded, the same config in its other languages. */
 void config_free(config *c);
+/* The language index of a code ("ur"), or -1. */
+int config_language_index(const config *c, const char *code);
 
 const char *config_slide_type_name(slide_type t);
 const char *config_status_name(milestone_status s);

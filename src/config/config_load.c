@@ -220,9 +220,9 @@ static void load_plan(loader *L, ynode *n) {
     if (!y_expect_map(y, n, "'plan'")) return;
     static const char *const keys[] = {"title", "subtitle", "publisher", "url", NULL};
     y_check_keys(y, n, keys);
-    c->plan.title = y_str(y, n, "title", true);
-    c->plan.subtitle = y_str(y, n, "subtitle", false);
-    c->plan.publisher = y_str(y, n, "publisher", false);
+    c->plan.title = y_text(y, n, "title", true);
+    c->plan.subtitle = y_text(y, n, "subtitle", false);
+    c->plan.publisher = y_text(y, n, "publisher", false);
     c->plan.url = y_str(y, n, "url", false);
 }
 
@@ -239,8 +239,8 @@ static void load_themes(loader *L, ynode *root) {
         y_check_keys(y, n, keys);
         plan_theme *t = &c->themes[c->n_themes++];
         t->id = y_str(y, n, "id", true);
-        t->name = y_str(y, n, "name", true);
-        t->summary = y_str(y, n, "summary", false);
+        t->name = y_text(y, n, "name", true);
+        t->summary = y_text(y, n, "summary", false);
         t->icon = load_file(L, n, "icon", false, "icons", true);
         for (int j = 0; t->id && j < c->n_themes - 1; j++)
             if (c->themes[j].id && strcmp(c->themes[j].id, t->id) == 0)
@@ -275,8 +275,8 @@ static void load_bullets(loader *L, slide *s, const ynode *n) {
     ynode *seq = y_seq(y, n, "bullets", false, 1, CONFIG_MAX_BULLETS);
     if (!seq) return;
     for (int i = 0; i < y_seq_len(seq); i++) {
-        const char *b = y_scalar_str(y, y_seq_item(y, seq, i), "bullets");
-        if (b && *b) s->bullets[s->n_bullets++] = arena_strdup(&L->c->mem, b);
+        const char *b = y_text_node(y, y_seq_item(y, seq, i), "bullets", false);
+        if (b && *b) s->bullets[s->n_bullets++] = b;
     }
 }
 
@@ -290,10 +290,10 @@ static void load_highlights(loader *L, slide *s, const ynode *n) {
         y_check_keys(y, it, keys);
         highlight *h = &s->highlights[s->n_highlights++];
         y_num(y, it, "value", true, -1e12, 1e12, &h->value);
-        h->prefix = y_str(y, it, "prefix", false);
-        h->suffix = y_str(y, it, "suffix", false);
+        h->prefix = y_text(y, it, "prefix", false);
+        h->suffix = y_text(y, it, "suffix", false);
         y_int(y, it, "decimals", false, 0, 3, &h->decimals);
-        h->caption = y_str(y, it, "caption", true);
+        h->caption = y_text(y, it, "caption", true);
     }
 }
 
@@ -313,7 +313,7 @@ static void load_milestones(loader *L, slide *s, const ynode *n) {
         y_check_keys(y, it, keys);
         milestone *m = &s->milestones[s->n_milestones++];
         y_date(y, it, "date", true, &m->date);
-        m->title = y_str(y, it, "title", true);
+        m->title = y_text(y, it, "title", true);
         m->theme = theme_ref(L, it, "theme");
         int st = y_enum(y, it, "status", false, status_names);
         m->has_status = st >= 0;
@@ -335,7 +335,7 @@ static void load_indicators(loader *L, slide *s, const ynode *n) {
         y_check_keys(y, gn, gkeys);
         indicator_group *grp = &s->groups[s->n_groups++];
         grp->theme = theme_ref(L, gn, "theme");
-        grp->name = y_str(y, gn, "name", false);
+        grp->name = y_text(y, gn, "name", false);
         if (!grp->name && grp->theme >= 0) grp->name = L->c->themes[grp->theme].name;
         if (!grp->name && !y_get(y, gn, "theme"))
             y_error(y, gn, "a group needs a 'theme' (a theme id) or a 'name'");
@@ -345,9 +345,9 @@ static void load_indicators(loader *L, slide *s, const ynode *n) {
             if (!y_expect_map(y, it, "an indicator")) continue;
             y_check_keys(y, it, ikeys);
             indicator *ind = &grp->items[grp->n_items++];
-            ind->text = y_str(y, it, "text", true);
+            ind->text = y_text(y, it, "text", true);
             ind->more = y_enum(y, it, "direction", true, dirs) != 1;
-            ind->unit = y_str(y, it, "unit", false);
+            ind->unit = y_text(y, it, "unit", false);
             ynode *ser = y_seq(y, it, "series", false, 2, CONFIG_MAX_SERIES);
             for (int k = 0; ser && k < y_seq_len(ser); k++)
                 if (y_scalar_num(y, y_seq_item(y, ser, k), "series", &ind->series[ind->n_series]))
@@ -375,9 +375,9 @@ static void load_quotes(loader *L, slide *s, const ynode *n) {
         if (!y_expect_map(y, it, "a quote")) continue;
         y_check_keys(y, it, keys);
         quote *q = &s->quotes[s->n_quotes++];
-        q->text = y_str(y, it, "text", true);
-        q->name = y_str(y, it, "name", false);
-        q->role = y_str(y, it, "role", false);
+        q->text = y_text(y, it, "text", true);
+        q->name = y_text(y, it, "name", false);
+        q->role = y_text(y, it, "role", false);
         y_int(y, it, "age", false, 1, 130, &q->age);
     }
 }
@@ -441,34 +441,34 @@ static void load_slide(loader *L, int index, ynode *n) {
         y_error(y, y_get(y, n, "until"), "'until' is before 'from': the slide would never show");
 
     bool title_required = s->type != SLIDE_QUOTE && s->type != SLIDE_IMAGE;
-    if (s->type != SLIDE_IMAGE) s->title = y_str(y, n, "title", title_required);
+    if (s->type != SLIDE_IMAGE) s->title = y_text(y, n, "title", title_required);
     switch (s->type) {
     case SLIDE_TITLE:
-        s->subtitle = y_str(y, n, "subtitle", false);
-        s->footer = y_str(y, n, "footer", false);
+        s->subtitle = y_text(y, n, "subtitle", false);
+        s->footer = y_text(y, n, "footer", false);
         break;
     case SLIDE_TEXT:
-        s->body = y_str(y, n, "body", false);
+        s->body = y_text(y, n, "body", false);
         load_bullets(L, s, n);
         if (!s->body && !s->n_bullets && !y_get(y, n, "bullets") && !y_get(y, n, "body"))
             y_error(y, n, "a text slide needs a 'body' or 'bullets'");
         break;
     case SLIDE_HIGHLIGHTS: load_highlights(L, s, n); break;
     case SLIDE_THEMES:
-        s->intro = y_str(y, n, "intro", false);
+        s->intro = y_text(y, n, "intro", false);
         if (c->n_themes == 0)
             y_error(y, n, "a themes slide shows the top-level 'themes' list, which is empty");
         break;
     case SLIDE_MILESTONES:
-        s->intro = y_str(y, n, "intro", false);
+        s->intro = y_text(y, n, "intro", false);
         load_milestones(L, s, n);
         break;
     case SLIDE_INDICATORS:
-        s->intro = y_str(y, n, "intro", false);
+        s->intro = y_text(y, n, "intro", false);
         load_indicators(L, s, n);
         break;
     case SLIDE_QUOTE:
-        s->intro = y_str(y, n, "intro", false);
+        s->intro = y_text(y, n, "intro", false);
         load_quotes(L, s, n);
         break;
     case SLIDE_IMAGE: {
@@ -476,13 +476,13 @@ static void load_slide(loader *L, int index, ynode *n) {
         s->image = load_file(L, n, "file", true, "images", true);
         int f = y_enum(y, n, "fit", false, fits);
         s->fit = f == 1 ? FIT_COVER : FIT_CONTAIN;
-        s->caption = y_str(y, n, "caption", false);
-        s->alt = y_str(y, n, "alt", true);
+        s->caption = y_text(y, n, "caption", false);
+        s->alt = y_text(y, n, "alt", true);
         break;
     }
     case SLIDE_CALL_TO_ACTION:
-        s->body = y_str(y, n, "body", false);
-        s->button = y_str(y, n, "button", false);
+        s->body = y_text(y, n, "body", false);
+        s->button = y_text(y, n, "button", false);
         if (!s->button) s->button = "Have your say";
         break;
     case SLIDE_TYPE_COUNT: break;
@@ -518,10 +518,10 @@ static void load_feedback(loader *L, ynode *n) {
                                        "public_key", NULL};
     y_check_keys(y, n, keys);
     const char *v;
-    if ((v = y_str(y, n, "question", false))) c->feedback.question = v;
-    if ((v = y_str(y, n, "button", false))) c->feedback.button = v;
-    if ((v = y_str(y, n, "paused_hint", false))) c->feedback.paused_hint = v;
-    if ((v = y_str(y, n, "privacy_notice", false))) c->feedback.privacy_notice = v;
+    if ((v = y_text(y, n, "question", false))) c->feedback.question = v;
+    if ((v = y_text(y, n, "button", false))) c->feedback.button = v;
+    if ((v = y_text(y, n, "paused_hint", false))) c->feedback.paused_hint = v;
+    if ((v = y_text(y, n, "privacy_notice", false))) c->feedback.privacy_notice = v;
     c->feedback.dir = y_str(y, n, "dir", false);
     c->feedback.public_key = load_file(L, n, "public_key", false, NULL, false);
     if (c->feedback.public_key) {
@@ -543,7 +543,7 @@ static void load_feedback(loader *L, ynode *n) {
     if (w && y_expect_map(y, w, "'wording'")) {
         y_check_keys(y, w, ui_text_names());
         for (int i = 0; i < UI_COUNT; i++)
-            if ((v = y_str(y, w, ui_text_name((ui_text_id)i), false))) c->feedback.ui[i] = v;
+            if ((v = y_text(y, w, ui_text_name((ui_text_id)i), false))) c->feedback.ui[i] = v;
     }
     y->where[0] = '\0';
 }
@@ -618,6 +618,62 @@ static void load_staff(loader *L, ynode *n) {
     y->where[0] = '\0';
 }
 
+/* The `languages` block: which languages the kiosk offers, the default, which are unreviewed.
+ * Without it the kiosk has one language, "en". */
+static void load_languages(yctx *y, const ynode *root, config_languages *out) {
+    memset(out, 0, sizeof *out);
+    out->n = 1;
+    snprintf(out->code[0], sizeof out->code[0], "en");
+    ynode *n = root && root->type == YAML_MAPPING_NODE ? y_get(y, root, "languages") : NULL;
+    if (!n || !y_expect_map(y, n, "'languages'")) return;
+    snprintf(y->where, sizeof y->where, "languages: ");
+    static const char *const keys[] = {"default", "available", "unreviewed", NULL};
+    y_check_keys(y, n, keys);
+    ynode *avail = y_seq(y, n, "available", true, 1, CONFIG_MAX_LANGS);
+    if (avail) {
+        out->n = 0;
+        for (int i = 0; i < y_seq_len(avail); i++) {
+            ynode *it = y_seq_item(y, avail, i);
+            const char *code = y_scalar_str(y, it, "available");
+            if (!code) continue;
+            size_t len = strlen(code);
+            if (len < 2 || len > 3 || strspn(code, "abcdefghijklmnopqrstuvwxyz") != len) {
+                y_error(y, it, "'%s' is not a language code: use two or three lowercase letters "
+                        "(en, ur, pl, sk, cs, ro)", code);
+                continue;
+            }
+            snprintf(out->code[out->n++], sizeof out->code[0], "%s", code);
+        }
+        if (out->n == 0) out->n = 1;
+    }
+    const char *def = y_str(y, n, "default", true);
+    if (def) {
+        out->default_lang = -1;
+        for (int i = 0; i < out->n; i++)
+            if (!strcmp(out->code[i], def)) out->default_lang = i;
+        if (out->default_lang < 0) {
+            y_error(y, y_get(y, n, "default"), "'default' is \"%s\", which is not in 'available'", def);
+            out->default_lang = 0;
+        }
+    }
+    ynode *unrev = y_seq(y, n, "unreviewed", false, 0, CONFIG_MAX_LANGS);
+    for (int i = 0; unrev && i < y_seq_len(unrev); i++) {
+        const char *code = y_scalar_str(y, y_seq_item(y, unrev, i), "unreviewed");
+        bool found = false;
+        for (int k = 0; code && k < out->n; k++)
+            if (!strcmp(out->code[k], code)) out->unreviewed[k] = found = true;
+        if (code && !found)
+            y_error(y, y_seq_item(y, unrev, i), "'%s' is not in 'available'", code);
+    }
+    y->where[0] = '\0';
+}
+
+int config_language_index(const config *c, const char *code) {
+    for (int i = 0; i < c->languages.n; i++)
+        if (!strcmp(c->languages.code[i], code)) return i;
+    return -1;
+}
+
 static void load_root(loader *L, ynode *root) {
     yctx *y = &L->y;
     if (!root || root->type != YAML_MAPPING_NODE) {
@@ -626,7 +682,8 @@ static void load_root(loader *L, ynode *root) {
         return;
     }
     static const char *const keys[] = {"plankiosk", "kiosk", "loop", "theme", "plan",
-                                       "themes", "slides", "feedback", "staff", "hours", NULL};
+                                       "themes", "slides", "feedback", "staff", "hours",
+                                       "languages", NULL};
     y_check_keys(y, root, keys);
     int version = 0;
     if (y_int(y, root, "plankiosk", true, 0, 1000, &version) && version != 1)
@@ -652,16 +709,19 @@ static void hash_hex(const char *text, size_t len, char out[17]) {
     for (int i = 0; i < 8; i++) snprintf(out + 2 * i, 3, "%02x", h[i]);
 }
 
-config *config_load_string(const char *text, const char *name, const char *dir,
-                           const config_options *opt, diag_list *diags) {
-    int before = diags->count + diags->dropped;
+static config *new_config(const char *text, const char *name, const char *dir) {
     config *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     c->path = arena_strdup(&c->mem, name);
     c->dir = arena_strdup(&c->mem, dir ? dir : ".");
     hash_hex(text, strlen(text), c->hash);
     set_defaults(c);
+    return c;
+}
 
+config *config_load_string(const char *text, const char *name, const char *dir,
+                           const config_options *opt, diag_list *diags) {
+    int before = diags->count + diags->dropped;
     yaml_parser_t parser;
     yaml_document_t doc;
     yaml_parser_initialize(&parser);
@@ -676,18 +736,57 @@ config *config_load_string(const char *text, const char *name, const char *dir,
             diag_add(diags, name, (int)parser.problem_mark.line + 1,
                      (int)parser.problem_mark.column + 1, "YAML syntax: %s", why);
         yaml_parser_delete(&parser);
-        config_free(c);
         return NULL;
     }
-    loader L = {.y = {.doc = &doc, .file = name, .diags = diags, .mem = &c->mem}, .c = c, .opt = opt};
-    load_root(&L, yaml_document_get_root_node(&doc));
+    ynode *root = yaml_document_get_root_node(&doc);
+    config_languages langs;
+    arena scratch = {0};
+    yctx ly = {.doc = &doc, .file = name, .diags = diags, .mem = &scratch};
+    load_languages(&ly, root, &langs);
+    arena_free(&scratch);
+    /* One walk of the document per language: the default first (it reports the problems and
+     * counts coverage), then the others quietly, each into a config of its own, so every
+     * screen simply reads the config of the language being shown. */
+    config *by_lang[CONFIG_MAX_LANGS] = {0};
+    diag_list *quiet = calloc(1, sizeof *quiet);
+    config_options quiet_opt = {.assets_dir = opt ? opt->assets_dir : NULL};
+    bool ok = quiet != NULL;
+    for (int pass = 0; ok && pass < langs.n; pass++) {
+        int lang = pass == 0 ? langs.default_lang : (pass <= langs.default_lang ? pass - 1 : pass);
+        config *c = new_config(text, name, dir);
+        if (!c) {
+            ok = false;
+            break;
+        }
+        by_lang[lang] = c;
+        c->lang = lang;
+        loader L = {.y = {.doc = &doc, .file = name, .diags = pass == 0 ? diags : quiet, .mem = &c->mem,
+                          .langs = &langs, .lang = lang, .first_pass = pass == 0,
+                          .missing = opt ? opt->missing : NULL},
+                    .c = c, .opt = pass == 0 ? opt : NULL};
+        if (pass > 0) L.opt = &quiet_opt; /* files are still found, not checked again */
+        load_root(&L, root);
+        if (pass == 0 && diags->count + diags->dropped != before) ok = false;
+    }
+    free(quiet);
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
-    if (diags->count + diags->dropped != before) {
-        config_free(c);
+    config *first = by_lang[langs.default_lang];
+    for (int i = 0; i < langs.n; i++) {
+        if (!by_lang[i]) continue;
+        by_lang[i]->languages = langs;
+        memcpy(by_lang[i]->by_lang, by_lang, sizeof by_lang);
+    }
+    if (!ok) {
+        for (int i = 0; i < langs.n; i++)
+            if (by_lang[i]) {
+                arena_free(&by_lang[i]->mem);
+                free(by_lang[i]);
+            }
         return NULL;
     }
-    return c;
+    first->owns_langs = true;
+    return first;
 }
 
 config *config_load(const char *path, const config_options *opt, diag_list *diags) {
@@ -737,6 +836,12 @@ config *config_load(const char *path, const config_options *opt, diag_list *diag
 
 void config_free(config *c) {
     if (!c) return;
+    if (c->owns_langs)
+        for (int i = 0; i < c->languages.n; i++)
+            if (c->by_lang[i] && c->by_lang[i] != c) {
+                arena_free(&c->by_lang[i]->mem);
+                free(c->by_lang[i]);
+            }
     arena_free(&c->mem);
     free(c);
 }

@@ -141,10 +141,94 @@ const char *y_scalar_str(yctx *y, const ynode *n, const char *what) {
     return (const char *)n->data.scalar.value;
 }
 
+/* A text given as {en: ..., ur: ...}: the string for y->lang, else the default language's.
+ * On the first pass, unknown language codes are reported and coverage is counted. */
+static const char *translated(yctx *y, const ynode *v, const char *key) {
+    config_languages *L = y->langs;
+    const char *chosen = NULL, *fallback = NULL;
+    bool have[CONFIG_MAX_LANGS] = {false};
+    /* A mapping with no language code at all is a mistake of shape, not of translation. */
+    bool any = false;
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top && !any; p++) {
+        ynode *k = y_node(y, p->key);
+        for (int i = 0; k->type == YAML_SCALAR_NODE && i < L->n; i++)
+            any |= !strcmp(L->code[i], (const char *)k->data.scalar.value);
+    }
+    if (!any) {
+        if (y->first_pass)
+            y_error(y, v, "'%s' must be text, or one text per language like {en: ..., pl: ...}, "
+                    "not a mapping of other keys", key);
+        return NULL;
+    }
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+        ynode *k = y_node(y, p->key), *val = y_node(y, p->value);
+        const char *code = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+        int idx = -1;
+        for (int i = 0; L && i < L->n; i++)
+            if (!strcmp(L->code[i], code)) idx = i;
+        if (idx < 0) {
+            if (y->first_pass)
+                y_error(y, k, "'%s': '%s' is not one of the languages in 'languages.available'", key, code);
+            continue;
+        }
+        const char *s = y_scalar_str(y, val, key);
+        if (!s) continue;
+        have[idx] = true;
+        if (idx == y->lang) chosen = s;
+        if (idx == L->default_lang) fallback = s;
+    }
+    if (y->first_pass && L) {
+        L->strings++;
+        for (int i = 0; i < L->n; i++) L->translated[i] += have[i];
+        if (!have[L->default_lang])
+            y_error(y, v, "'%s' has no text in the default language '%s'", key, L->code[L->default_lang]);
+        if (y->missing)
+            for (int i = 0; i < L->n; i++)
+                if (!have[i])
+                    diag_add(y->missing, y->file, (int)v->start_mark.line + 1, (int)v->start_mark.column + 1,
+                             "%s'%s' has no %s text", y->where, key, L->code[i]);
+    }
+    return chosen ? chosen : fallback;
+}
+
+static const char *finish_str(yctx *y, const ynode *v, const char *key, const char *s, bool required);
+
 const char *y_str(yctx *y, const ynode *map, const char *key, bool required) {
     ynode *v = lookup(y, map, key, required);
     if (!v) return NULL;
-    const char *s = y_scalar_str(y, v, key);
+    return finish_str(y, v, key, y_scalar_str(y, v, key), required);
+}
+
+const char *y_text(yctx *y, const ynode *map, const char *key, bool required) {
+    ynode *v = lookup(y, map, key, required);
+    return v ? y_text_node(y, v, key, required) : NULL;
+}
+
+const char *y_text_node(yctx *y, const ynode *v, const char *key, bool required) {
+    const char *s;
+    if (v->type == YAML_MAPPING_NODE && y->langs) {
+        s = translated(y, v, key);
+        if (!s) return NULL;
+    } else {
+        s = y_scalar_str(y, v, key);
+        /* A plain text is the same in every language: counted, and listed as missing for the
+         * other languages only when asked. */
+        if (s && y->first_pass && y->langs && y->langs->n > 1) {
+            config_languages *L = y->langs;
+            L->strings++;
+            L->translated[L->default_lang]++;
+            if (y->missing)
+                for (int i = 0; i < L->n; i++)
+                    if (i != L->default_lang)
+                        diag_add(y->missing, y->file, (int)v->start_mark.line + 1, (int)v->start_mark.column + 1,
+                                 "%s'%s' has no %s text (the same words show in every language)",
+                                 y->where, key, L->code[i]);
+        }
+    }
+    return finish_str(y, v, key, s, required);
+}
+
+static const char *finish_str(yctx *y, const ynode *v, const char *key, const char *s, bool required) {
     if (!s) return NULL;
     const char *t = s;
     while (isspace((unsigned char)*t)) t++;

@@ -18,6 +18,11 @@ typedef struct yctx {
     diag_list *diags;
     arena *mem;
     char where[120]; /* prefix for messages, e.g. "slide 3 (highlights): " */
+    /* Languages: a text may be a mapping of language code to string; `lang` picks one. */
+    config_languages *langs;
+    int lang;
+    bool first_pass;  /* report map problems and count coverage once, not per language */
+    diag_list *missing;
 } yctx;
 
 void y_error(yctx *y, const ynode *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -33,7 +38,12 @@ void y_check_keys(yctx *y, const ynode *map, const char *const *allowed);
 bool y_expect_map(yctx *y, const ynode *n, const char *what);
 /* Each getter: absent and !required -> returns false quietly, output untouched.
  * absent and required -> reports "missing required key". Wrong type/range -> reports. */
+/* A plain string (ids, paths). */
 const char *y_str(yctx *y, const ynode *map, const char *key, bool required);
+/* Text people read: a plain string, or a mapping of language code to string (see
+ * REFERENCE.md, Languages); gives the words in y->lang, else the default language's. */
+const char *y_text(yctx *y, const ynode *map, const char *key, bool required);
+const char *y_text_node(yctx *y, const ynode *v, const char *key, bool required);
 bool y_int(yctx *y, const ynode *map, const char *key, bool required, int min, int max, int *out);
 bool y_num(yctx *y, const ynode *map, const char *key, bool required, double min, double max,
            double *out);

@@ -1,0 +1,117 @@
+/* Languages in the config: a text may be one string or one per language; each language gets
+ * its own view of the config, a missing translation falls back to the default, coverage is
+ * counted, missing translations are listed with their place, and mistakes are reported. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "config/config.h"
+
+static diag_list diags, missing;
+
+static config *load(const char *yaml) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets", .missing = &missing};
+    memset(&diags, 0, sizeof diags);
+    memset(&missing, 0, sizeof missing);
+    config *c = config_load_string(yaml, "t.yaml", TEST_SOURCE_DIR "/config", &opt, &diags);
+    diag_print(&diags, stderr);
+    return c;
+}
+
+static const char *base =
+    "plankiosk: 1\n"                                                    /* 1 */
+    "languages: {default: en, available: [en, ur, pl], unreviewed: [ur]}\n" /* 2 */
+    "kiosk: {id: k, location: here}\n"                                   /* 3 */
+    "plan:\n"                                                            /* 4 */
+    "  title: {en: The Rotherham Plan, ur: \"روتھرہم کا منصوبہ\", pl: Plan Rotherham}\n" /* 5 */
+    "slides:\n"                                                          /* 6 */
+    "  - type: text\n"                                                   /* 7 */
+    "    title: {en: Our vision, pl: Nasza wizja}\n"                     /* 8 */
+    "    bullets: [{en: Clean streets, ur: \"صاف گلیاں\"}, Trees]\n"      /* 9 */
+    "feedback:\n"                                                        /* 10 */
+    "  wording: {next: {en: Next, ur: \"اگلا\", pl: Dalej}}\n";          /* 11 */
+
+static void each_language_has_its_words(void) {
+    config *c = load(base);
+    CHECK(c != NULL);
+    if (!c) return;
+    CHECK_INT(c->languages.n, 3);
+    CHECK_INT(c->lang, 0);
+    CHECK(c->languages.unreviewed[1]);
+    CHECK(!c->languages.unreviewed[2]);
+    const config *ur = c->by_lang[1], *pl = c->by_lang[2];
+    CHECK(ur && pl);
+    CHECK_STR(c->plan.title, "The Rotherham Plan");
+    CHECK_STR(ur->plan.title, "روتھرہم کا منصوبہ");
+    CHECK_STR(pl->plan.title, "Plan Rotherham");
+    CHECK_STR(ur->slides[0].title, "Our vision"); /* no Urdu: the default language's words */
+    CHECK_STR(pl->slides[0].title, "Nasza wizja");
+    CHECK_STR(ur->slides[0].bullets[0], "صاف گلیاں");
+    CHECK_STR(pl->slides[0].bullets[0], "Clean streets");
+    CHECK_STR(ur->slides[0].bullets[1], "Trees"); /* a plain string is the same everywhere */
+    CHECK_STR(ur->feedback.ui[UI_NEXT], "اگلا");
+    CHECK_STR(pl->feedback.ui[UI_BACK], "Back"); /* built-in wording where the file says nothing */
+    CHECK_INT(config_language_index(c, "pl"), 2);
+    CHECK_INT(config_language_index(c, "de"), -1);
+    CHECK(ur->by_lang[0] == c && pl->by_lang[2] == pl);
+    /* Coverage: title, slide title, two bullets, "next". */
+    CHECK_INT(c->languages.strings, 5);
+    CHECK_INT(c->languages.translated[0], 5);
+    CHECK_INT(c->languages.translated[1], 3);
+    CHECK_INT(c->languages.translated[2], 3);
+    /* Missing translations with their place. */
+    int found = 0;
+    for (int i = 0; i < missing.count; i++) {
+        if (strstr(missing.items[i], "t.yaml:8:12: slide 1 (text): 'title' has no ur text")) found++;
+        if (strstr(missing.items[i], "t.yaml:9:15: slide 1 (text): 'bullets' has no pl text")) found++;
+    }
+    if (found != 2) diag_print(&missing, stderr);
+    CHECK_INT(found, 2);
+    config_free(c);
+}
+
+static void mistakes_reported(void) {
+    config *c = load("plankiosk: 1\n"
+                     "languages: {default: de, available: [en, UR]}\n"
+                     "kiosk: {id: k, location: here}\n"
+                     "plan: {title: {en: T, fr: Le plan}}\n"
+                     "slides:\n  - {type: title, title: Hello}\n");
+    CHECK(c == NULL);
+    const char *want[] = {"t.yaml:2:42: languages: 'UR' is not a language code",
+                          "t.yaml:2:22: languages: 'default' is \"de\", which is not in 'available'",
+                          "t.yaml:4:23: 'title': 'fr' is not one of the languages"};
+    for (int k = 0; k < 3; k++) {
+        bool seen = false;
+        for (int i = 0; i < diags.count; i++) seen |= strstr(diags.items[i], want[k]) != NULL;
+        if (!seen) fprintf(stderr, "missing: %s\n", want[k]);
+        CHECK(seen);
+    }
+}
+
+static void default_language_required(void) {
+    config *c = load("plankiosk: 1\nlanguages: {default: en, available: [en, ur]}\n"
+                     "kiosk: {id: k, location: here}\nplan: {title: T}\n"
+                     "slides:\n  - {type: title, title: {ur: \"صرف اردو\"}}\n");
+    CHECK(c == NULL);
+    CHECK_INT(diags.count, 1);
+    CHECK_CONTAINS(diags.items[0], "t.yaml:6:26: slide 1 (title): 'title' has no text in the default language 'en'");
+}
+
+static void single_language_files_unchanged(void) {
+    config *c = load("plankiosk: 1\nkiosk: {id: k, location: here}\nplan: {title: T}\n"
+                     "slides:\n  - {type: title, title: Hello}\n");
+    CHECK(c != NULL);
+    if (!c) return;
+    CHECK_INT(c->languages.n, 1);
+    CHECK_STR(c->languages.code[0], "en");
+    CHECK(c->by_lang[0] == c);
+    CHECK_INT(missing.count, 0);
+    config_free(c);
+}
+
+int main(void) {
+    RUN(each_language_has_its_words);
+    RUN(mistakes_reported);
+    RUN(default_language_required);
+    RUN(single_language_files_unchanged);
+    return check_report();
+}
