@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/screen.h"
+#include "journey/languages.h"
 #include "content/content.h"
 #include "loop/attract.h"
 #include "render/chrome.h"
@@ -56,6 +57,11 @@ struct kiosk {
     uint32_t stop_event; /* SIGTERM/SIGINT arrive as this SDL event */
     service svc;         /* systemd readiness and watchdog */
     bool closed;         /* outside opening hours: black or a dimmed clock, the loop stopped */
+    /* Language: the config as loaded (all languages) and the picker over the screen. */
+    const config *root;
+    bool picker;
+    draw_list *picker_list;
+    uint64_t last_touch; /* a visitor's language is forgotten after idle_seconds untouched */
     /* Live config: a watch on the file, a checked edit waiting for the next slide, the config
      * this kiosk loaded itself (the first one belongs to the caller), why an edit was refused. */
     file_watch *watch;
@@ -77,6 +83,9 @@ static time_t wall(const kiosk *k) {
 }
 
 static pk_date today(const kiosk *k) { return date_from_time(wall(k)); }
+
+static void set_language(kiosk *k, int i, uint64_t now);
+static int default_language(const kiosk *k);
 
 static draw_list *list_for(kiosk *k, int slide_index) {
     if (slide_index < 0) return NULL;
@@ -127,10 +136,12 @@ static void on_journey_event(kiosk *k, journey_event e, uint64_t now) {
     case JOURNEY_SEND: save(k, now); break;
     case JOURNEY_ABANDONED:
         count_abandoned(k, now);
+        set_language(k, default_language(k), now); /* the next visitor starts in the default */
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();
         break;
     case JOURNEY_FINISHED:
+        set_language(k, default_language(k), now);
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();
         break;
@@ -146,6 +157,26 @@ static void start_journey(kiosk *k, uint64_t now) {
     SDL_StartTextInput();
     k->dirty = true;
 }
+
+/* Shows everything in language i: the same content, in that language's words. What a visitor
+ * has entered, where the loop is, and any pause all stay. */
+static void set_language(kiosk *k, int i, uint64_t now) {
+    if (i < 0 || i >= k->root->languages.n || !k->root->by_lang[i] || k->root->by_lang[i] == k->cfg) return;
+    pk_error err = {{0}};
+    const config *c = k->root->by_lang[i];
+    if (!screen_set_config(&k->scr, c, today(k), &err)) {
+        fprintf(stderr, "plankiosk: cannot show %s: %s\n", c->languages.code[i], err.msg);
+        return;
+    }
+    k->cfg = c;
+    journey_set_config(&k->jr, c);
+    k->loop.cfg = c;
+    k->list_slide[0] = k->list_slide[1] = -1;
+    k->dirty = true;
+    (void)now;
+}
+
+static int default_language(const kiosk *k) { return k->root->languages.default_lang; }
 
 /* The hidden staff corner: a touch-target square in the configured corner. */
 static pk_rect staff_corner(const kiosk *k) {
@@ -224,6 +255,15 @@ static void on_staff_press(kiosk *k, const widget *w, uint64_t now) {
 }
 
 static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
+    k->last_touch = now;
+    if (k->picker) {
+        const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
+        if (w && w->kind == W_LANG_PICK && w->index >= 0) set_language(k, w->index, now);
+        if (w || g == GESTURE_TAP) k->picker = false;
+        if (journey_active(&k->jr)) k->jr.last_touch_ms = now;
+        k->dirty = true;
+        return;
+    }
     if (k->staff != STAFF_CLOSED) {
         const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
         if (w) on_staff_press(k, w, now);
@@ -232,12 +272,23 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
     if (journey_active(&k->jr)) {
         if (g != GESTURE_TAP && !k->jr.still_there) return;
         const widget *w = widget_hit(&k->widgets, x, y);
+        if (w && w->kind == W_LANG_OPEN) {
+            k->picker = true;
+            k->jr.last_touch_ms = now;
+            k->dirty = true;
+            return;
+        }
         if (w) on_journey_event(k, journey_press(&k->jr, w->kind, w->index, w->key, now), now);
         else if (k->jr.still_there) on_journey_event(k, journey_press(&k->jr, W_CONTINUE, 0, NULL, now), now);
         else k->jr.last_touch_ms = now; /* a touch on nothing still shows someone is there */
         return;
     }
     if (k->closed) return; /* closed: the screen stays dark whatever is touched */
+    if (g == GESTURE_TAP && k->root->languages.n > 1 && rect_contains(k->scr.sc.fr.lang_button, x, y)) {
+        k->picker = true;
+        k->dirty = true;
+        return;
+    }
     attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.fr, now);
     if (a == ATTRACT_OPEN_FEEDBACK) start_journey(k, now);
     if (a != ATTRACT_NONE) k->dirty = true;
@@ -327,6 +378,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
                      (c->feedback.public_key && k->cfg->feedback.public_key &&
                       !strcmp(c->feedback.public_key, k->cfg->feedback.public_key)));
     k->cfg = c;
+    k->root = c;
     config_free(k->owned); /* the caller's first config is never freed here */
     k->owned = c;
     if (!same_log) {
@@ -445,10 +497,15 @@ static void draw(kiosk *k, uint64_t now) {
         k->widgets.count = 0;
         const draw_list *cur = list_for(k, attract_slide(&k->loop));
         const draw_list *prev = list_for(k, attract_prev_slide(&k->loop));
-        chrome_state cs = {k->loop.n, k->loop.pos, k->loop.paused};
+        chrome_state cs = {k->loop.n, k->loop.pos, k->loop.paused,
+                           k->root->languages.n > 1 ? language_own_name(k->cfg->languages.code[k->cfg->lang]) : NULL};
         chrome_layout(&k->scr.sc, &cs, k->chrome);
         screen_draw_frame(&k->scr, cur, prev, attract_transition(&k->loop, now), k->loop.dir,
                           attract_anim_ms(&k->loop, now), k->chrome);
+    }
+    if (k->picker) {
+        language_picker_layout(&k->scr.sc, k->picker_list, &k->widgets);
+        draw_execute(&k->scr.dc, k->picker_list, 255, 0, 0);
     }
     screen_present(&k->scr);
     if (k->frames == 0) service_ready(&k->svc, k->cfg->plan.title);
@@ -519,8 +576,10 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     for (int i = 0; i < 2; i++) k->lists[i] = malloc(sizeof(draw_list));
     k->chrome = malloc(sizeof(draw_list));
     k->overlay = malloc(sizeof(draw_list));
+    k->picker_list = malloc(sizeof(draw_list));
+    k->root = cfg;
     screen_opts so = {o->windowed, o->w, o->h};
-    if (!k->lists[0] || !k->lists[1] || !k->chrome || !k->overlay ||
+    if (!k->lists[0] || !k->lists[1] || !k->chrome || !k->overlay || !k->picker_list ||
         !screen_open_window(&k->scr, cfg, &so, today(k), err)) {
         kiosk_destroy(k);
         return NULL;
@@ -572,6 +631,13 @@ bool kiosk_step(kiosk *k, int max_wait) {
         service_status("open");
     }
     if (k->closed && k->cfg->hours.clock && local.tm_hour * 60 + local.tm_min != k->clock_minute) k->dirty = true;
+    /* A visitor who chose a language and walked away: the next one starts in the default. */
+    uint64_t lang_idle = (uint64_t)k->cfg->feedback.idle_seconds * 1000;
+    if (k->cfg->lang != default_language(k) && !journey_active(&k->jr) && k->staff == STAFF_CLOSED &&
+        now - k->last_touch >= lang_idle) {
+        k->picker = false;
+        set_language(k, default_language(k), now);
+    }
     if (!k->closed && k->staff == STAFF_CLOSED) {
         if (journey_active(&k->jr)) {
             on_journey_event(k, journey_tick(&k->jr, now), now);
@@ -627,6 +693,7 @@ void kiosk_destroy(kiosk *k) {
     for (int i = 0; i < 2; i++) free(k->lists[i]);
     free(k->chrome);
     free(k->overlay);
+    free(k->picker_list);
     config *owned = k->owned;
     free(k);
     SDL_Quit();

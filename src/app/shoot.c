@@ -144,7 +144,7 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
     int status = 0;
     for (int i = 0; i < cfg->n_slides && !status; i++) {
         slides_layout(&s.sc, &cfg->slides[i], list);
-        chrome_state cs = {cfg->n_slides, i, false};
+        chrome_state cs = {cfg->n_slides, i, false, NULL};
         chrome_layout(&s.sc, &cs, chrome);
         screen_draw_frame(&s, list, NULL, 1, 1, 1 << 20, chrome);
         char name[128];
@@ -154,7 +154,7 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
     if (!status) {
         /* The paused state shows its own hint in the footer. */
         slides_layout(&s.sc, &cfg->slides[0], list);
-        chrome_state cs = {cfg->n_slides, 0, true};
+        chrome_state cs = {cfg->n_slides, 0, true, NULL};
         chrome_layout(&s.sc, &cs, chrome);
         screen_draw_frame(&s, list, NULL, 1, 1, 1 << 20, chrome);
         status = save(&s, dir, "loop-paused");

@@ -33,6 +33,8 @@ void journey_init(journey *j, const config *cfg) {
     keyboard_init(&j->kb, keyboard_layout_en_gb());
 }
 
+void journey_set_config(journey *j, const config *cfg) { j->cfg = cfg; }
+
 void journey_clear(journey *j) {
     const config *cfg = j->cfg;
     journey_step abandoned = j->abandoned_at;
@@ -302,7 +304,7 @@ void journey_record(const journey *j, feedback_record *rec, time_t wall_now, uin
     rec->age_band = j->age_band >= 0 ? age_codes[j->age_band] : NULL;
     rec->postcode_district = j->postcode[0] ? j->postcode : NULL;
     rec->consent_quote = c->feedback.step_consent ? (j->consent == 1 ? 1 : j->consent == 0 ? 0 : -1) : -1;
-    rec->language = "en";
+    rec->language = c->languages.code[c->lang];
     rec->seconds_taken = (int)((now - j->started_ms) / 1000);
 }
 

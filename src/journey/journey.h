@@ -59,6 +59,9 @@ typedef enum {
     W_STAFF_PAUSE,
     W_STAFF_EXIT,
     W_STAFF_BACK,
+    /* Language */
+    W_LANG_OPEN, /* the language button: opens the picker */
+    W_LANG_PICK, /* index: the language chosen */
 } widget_kind;
 
 typedef enum {
@@ -104,6 +107,8 @@ int journey_wait_ms(const journey *j, uint64_t now);
 void journey_record(const journey *j, feedback_record *rec, time_t wall_now, uint64_t now);
 /* The save's outcome: thank-you only when ok, otherwise an honest sorry (why kept for staff). */
 void journey_sent(journey *j, bool ok, const char *why, uint64_t now);
+/* Shows the journey in another language (the same config in it): what was entered is kept. */
+void journey_set_config(journey *j, const config *cfg);
 /* Wipes everything entered and returns to STEP_NONE. */
 void journey_clear(journey *j);
 

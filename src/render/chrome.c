@@ -26,6 +26,13 @@ void chrome_layout(const slide_ctx *sc, const chrome_state *st, draw_list *l) {
             if (it) it->radius = size / 2;
         }
     }
+    if (st->language) {
+        pk_rect lb = sc->fr.lang_button;
+        draw_item *r = draw_list_add(l, DRAW_RECT, lb, th->surface);
+        if (r) r->radius = lb.h / 2;
+        slides_text(sc, l, st->language, rect_inset(lb, lb.h / 3, lb.h / 8), FONT_BOLD, 5, 3,
+                    th->text, ALIGN_CENTER, true);
+    }
     draw_item *b = draw_list_add(l, DRAW_RECT, button, th->accent);
     if (b) b->radius = button.h / 2;
     slides_text(sc, l, sc->cfg->feedback.button, rect_inset(button, button.h / 3, button.h / 8),

@@ -10,6 +10,7 @@
 typedef struct chrome_state {
     int n_slides, current;
     bool paused;
+    const char *language; /* the language button's label (the language's own name); NULL: none */
 } chrome_state;
 
 void chrome_layout(const slide_ctx *sc, const chrome_state *st, draw_list *l);

@@ -39,7 +39,9 @@ frame layout_frame(const screen_metrics *m) {
     pk_rect foot = f.footer;
     int button_w = (int)round(foot.w * (m->portrait ? 0.62 : 0.36));
     f.button = (pk_rect){foot.x + foot.w - button_w, foot.y, button_w, foot.h};
-    f.dots = (pk_rect){foot.x, foot.y, foot.w - button_w - m->gap, foot.h};
+    int lang_w = (int)round(foot.w * (m->portrait ? 0.3 : 0.2));
+    f.lang_button = (pk_rect){foot.x, foot.y, lang_w, foot.h};
+    f.dots = (pk_rect){foot.x + lang_w + m->gap, foot.y, foot.w - button_w - lang_w - 2 * m->gap, foot.h};
     int cta_w = (int)round(f.content.w * (m->portrait ? 0.8 : 0.5));
     int cta_h = (int)round(fmax(m->touch * 1.8, 16 * m->unit));
     f.cta_button = (pk_rect){f.content.x + (f.content.w - cta_w) / 2,

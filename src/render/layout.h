@@ -29,6 +29,7 @@ typedef struct frame {
     pk_rect footer;  /* band at the bottom */
     pk_rect dots;    /* progress dots, inside footer */
     pk_rect button;  /* "Have your say", inside footer */
+    pk_rect lang_button; /* the language button, at the footer's start */
     pk_rect prev_zone, next_zone; /* edges a tap moves back / forward with */
     pk_rect cta_button; /* the big button of a call_to_action slide */
 } frame;

@@ -192,7 +192,7 @@ static void run_config(const char *path, bool shipped) {
         check_journey(&sc, c, l);
         check_staff(&sc, c, l);
         for (int paused = 0; paused < 2; paused++) {
-            chrome_state cs = {c->n_slides, c->n_slides - 1, paused};
+            chrome_state cs = {c->n_slides, c->n_slides - 1, paused, "Slovenčina"};
             chrome_layout(&sc, &cs, l);
             check_list(&sc, l, "chrome");
             for (int j = 0; j < l->count; j++) CHECK(rect_inside(l->items[j].box, sc.fr.footer));

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journey/languages.h"
 #include "platform/paths.h"
 #include "text/utf8.h"
 
@@ -61,6 +62,13 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
     if (close.h > top.h) close.h = top.h, close.y = top.y;
     pk_rect heading = top;
     heading.w -= close_w + sc->m.gap;
+    const config_languages *langs = &sc->cfg->languages;
+    if (langs->n > 1) {
+        /* The language button, beside Close: every screen can change language. */
+        pk_rect lang = {close.x - close_w - sc->m.gap, close.y, close_w, close.h};
+        button(sc, l, w, lang, language_own_name(langs->code[sc->cfg->lang]), BTN_PLAIN, W_LANG_OPEN, 0);
+        heading.w -= close_w + sc->m.gap;
+    }
     slides_text(sc, l, title, heading, FONT_BOLD, 7, 3.6, th->text, ALIGN_LEFT, true);
     button(sc, l, w, close, ui(sc, UI_CLOSE), BTN_PLAIN, W_CLOSE, 0);
 
@@ -368,6 +376,25 @@ static void still_there(const slide_ctx *sc, const journey *j, uint64_t now, dra
     /* Anywhere on the screen answers too; the button is what people look for. */
     add_widget(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_CONTINUE, 0, NULL);
     button(sc, l, w, btn, ui(sc, UI_STILL_CONTINUE), BTN_PRIMARY, W_CONTINUE, 0);
+}
+
+void language_picker_layout(const slide_ctx *sc, draw_list *l, widget_list *w) {
+    const config_theme *th = &sc->cfg->theme;
+    const config_languages *langs = &sc->cfg->languages;
+    pk_color veil = th->background;
+    veil.a = 235;
+    draw_list_add(l, DRAW_RECT, (pk_rect){0, 0, sc->m.w, sc->m.h}, veil);
+    w->count = 0;
+    /* Tapping outside the buttons closes the picker: the whole screen is its background. */
+    add_widget(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_LANG_PICK, -1, NULL);
+    pk_rect box = rect_inset((pk_rect){0, 0, sc->m.w, sc->m.h}, sc->m.margin * 2, sc->m.margin);
+    int cols = sc->m.portrait ? 1 : 2, rows = (langs->n + cols - 1) / cols;
+    for (int i = 0; i < langs->n; i++) {
+        pk_rect r = rect_grid_cell(box, cols, rows, sc->m.gap, i);
+        if (r.h > sc->m.touch * 2) r = (pk_rect){r.x, r.y + (r.h - sc->m.touch * 2) / 2, r.w, sc->m.touch * 2};
+        button(sc, l, w, r, language_own_name(langs->code[i]), i == sc->cfg->lang ? BTN_SELECTED : BTN_PLAIN,
+               W_LANG_PICK, i);
+    }
 }
 
 void journey_view_layout(const slide_ctx *sc, const journey *j, uint64_t now, draw_list *l, widget_list *w) {

@@ -24,6 +24,9 @@ typedef struct widget_list {
 /* Lays out the journey's current step (and the "still there?" question over it). */
 void journey_view_layout(const slide_ctx *sc, const journey *j, uint64_t now, draw_list *l,
                          widget_list *w);
+/* The language picker over whatever is on screen: every available language by its own name.
+ * Appends to l and replaces the widgets (only the picker answers while it is open). */
+void language_picker_layout(const slide_ctx *sc, draw_list *l, widget_list *w);
 /* The widget under (x,y), or NULL. Later widgets (drawn on top) win. */
 const widget *widget_hit(const widget_list *w, int x, int y);
 

@@ -1,0 +1,18 @@
+#include "journey/languages.h"
+
+#include <string.h>
+
+static const struct {
+    const char *code, *name;
+} names[] = {
+    {"en", "English"},    {"ur", "اردو"},       {"pl", "Polski"},  {"sk", "Slovenčina"},
+    {"cs", "Čeština"},    {"ro", "Română"},     {"pa", "ਪੰਜਾਬੀ"},   {"ar", "العربية"},
+    {"bn", "বাংলা"},      {"so", "Soomaali"},   {"ku", "Kurdî"},   {"fa", "فارسی"},
+    {"uk", "Українська"}, {"hu", "Magyar"},     {"lt", "Lietuvių"}, {"lv", "Latviešu"},
+};
+
+const char *language_own_name(const char *code) {
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(names[i].code, code)) return names[i].name;
+    return code;
+}
