@@ -25,7 +25,7 @@ static void usage(FILE *out) {
     fputs("usage:\n"
           "  plankiosk [run] [--config FILE] [--windowed WxH] [--exit-after SECONDS] [--stats]\n"
           "  plankiosk check [--languages] FILE...   (--languages lists every missing translation)\n"
-          "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] --out DIR\n"
+          "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] [--language CODE] --out DIR\n"
           "  plankiosk export [--since DATE] [--until DATE] [--kiosk ID] [--format csv|json|jsonl]\n"
           "                   [--out FILE] [--key PRIVATE_KEY_FILE] DIR...\n"
           "  plankiosk report [--since DATE] [--until DATE] [--kiosk ID] [--key FILE] --out report.html DIR...\n"
@@ -130,9 +130,10 @@ static int cmd_check(int argc, char **argv) {
 }
 
 static int cmd_shoot(int argc, char **argv) {
-    const char *cfg_path = NULL, *out = NULL, *sizes_arg = NULL;
+    const char *cfg_path = NULL, *out = NULL, *sizes_arg = NULL, *language = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--config") && i + 1 < argc) cfg_path = argv[++i];
+        else if (!strcmp(argv[i], "--language") && i + 1 < argc) language = argv[++i];
         else if (!strcmp(argv[i], "--size") && i + 1 < argc) sizes_arg = argv[++i];
         else if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
         else {
@@ -164,10 +165,20 @@ static int cmd_shoot(int argc, char **argv) {
     } else {
         sizes[n++] = (shoot_size){c->kiosk.width, c->kiosk.height};
     }
+    const config *shown = c;
+    if (language) {
+        int li = config_language_index(c, language);
+        if (li < 0) {
+            fprintf(stderr, "plankiosk shoot: the config offers no language '%s'\n", language);
+            config_free(c);
+            return 2;
+        }
+        shown = c->by_lang[li];
+    }
     /* No display is needed: images and fonts only. */
     int status = TTF_Init() != 0;
     if (status) fprintf(stderr, "plankiosk shoot: %s\n", TTF_GetError());
-    else status = shoot_run(c, sizes, n, out);
+    else status = shoot_run(shown, sizes, n, out);
     config_free(c);
     TTF_Quit();
     return status;

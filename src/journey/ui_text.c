@@ -52,6 +52,16 @@ static const struct {
     [UI_STILL_TITLE] = {"still_title", "Are you still there?"},
     [UI_STILL_BODY] = {"still_body", "Tap Continue to carry on. Otherwise what you entered will be cleared in %d seconds."},
     [UI_STILL_CONTINUE] = {"still_continue", "Continue"},
+    [UI_STATUS_DONE] = {"status_done", "Done"},
+    [UI_STATUS_IN_PROGRESS] = {"status_in_progress", "In progress"},
+    [UI_STATUS_PLANNED] = {"status_planned", "Planned"},
+    [UI_STATUS_DELAYED] = {"status_delayed", "Delayed"},
+    [UI_MONTH_1] = {"month_1", "Jan"}, [UI_MONTH_2] = {"month_2", "Feb"},
+    [UI_MONTH_3] = {"month_3", "Mar"}, [UI_MONTH_4] = {"month_4", "Apr"},
+    [UI_MONTH_5] = {"month_5", "May"}, [UI_MONTH_6] = {"month_6", "Jun"},
+    [UI_MONTH_7] = {"month_7", "Jul"}, [UI_MONTH_8] = {"month_8", "Aug"},
+    [UI_MONTH_9] = {"month_9", "Sep"}, [UI_MONTH_10] = {"month_10", "Oct"},
+    [UI_MONTH_11] = {"month_11", "Nov"}, [UI_MONTH_12] = {"month_12", "Dec"},
 };
 
 const char *ui_text_name(ui_text_id id) { return id < UI_COUNT ? table[id].name : ""; }

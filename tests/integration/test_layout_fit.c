@@ -205,11 +205,44 @@ static void run_config(const char *path, bool shipped) {
 }
 
 static void shipped_config_fits(void) { run_config(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", true); }
+
+/* Every language of the shipped config at the two tightest screens: translations run longer
+ * than English, and nothing may clip or overlap in any of them. */
+static void every_language_fits(void) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, d);
+    CHECK(c != NULL);
+    pk_error err;
+    text_ctx *t = c ? text_create(c->theme.font_regular, c->theme.font_bold, &err) : NULL;
+    draw_list *l = malloc(sizeof *l);
+    static const int tight[][2] = {{800, 480}, {1080, 1920}};
+    for (int lang = 0; t && lang < c->languages.n; lang++) {
+        const config *lc = c->by_lang[lang];
+        for (int k = 0; k < 2; k++) {
+            slide_ctx sc;
+            slide_ctx_init(&sc, lc, t, tight[k][0], tight[k][1], (pk_date){2024, 6, 1});
+            for (int i = 0; i < lc->n_slides; i++) {
+                char what[160];
+                snprintf(what, sizeof what, "%s %dx%d slide %s", lc->languages.code[lang], tight[k][0],
+                         tight[k][1], lc->slides[i].id);
+                slides_layout(&sc, &lc->slides[i], l);
+                check_list(&sc, l, what);
+            }
+            check_journey(&sc, lc, l);
+        }
+    }
+    free(l);
+    text_free(t);
+    config_free(c);
+    free(d);
+}
 static void every_type_fits(void) { run_config(TEST_SOURCE_DIR "/tests/fixtures/every-type/config.yaml", false); }
 
 int main(void) {
     if (TTF_Init() != 0) return 1;
     RUN(shipped_config_fits);
+    RUN(every_language_fits);
     RUN(every_type_fits);
     TTF_Quit();
     return check_report();

@@ -207,10 +207,10 @@ int main(void) {
     pk_error err = {{0}};
     if (!pin_hash("4321", hash, &err)) return 1;
     FILE *f = fopen(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", "r");
-    static char text[200000];
+    static char text[1 << 20];
     size_t n = f ? fread(text, 1, sizeof text - 300, f) : 0;
     if (f) fclose(f);
-    snprintf(text + n, sizeof text - n, "staff:\n  pin_hash: \"%s\"\n", hash);
+    snprintf(text + n, sizeof text - n, "\nstaff:\n  pin_hash: \"%s\"\n", hash);
     config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
     diag_list *d = calloc(1, sizeof *d);
     cfg = config_load_string(text, "rotherham-2025.yaml", TEST_SOURCE_DIR "/config", &opt, d);

@@ -37,8 +37,14 @@ void slide_milestones_layout(const slide_ctx *sc, const slide *s, draw_list *l) 
         dates[i] = rect_cut_top(&left, left.h / 2, 0);
         states[i] = left;
         titles[i] = inner;
-        date_t[i] = date_format_short(m->date, date_buf[i], sizeof date_buf[i]);
-        state_t[i] = content_status_label(content_milestone_status(m, sc->as_of));
+        /* Month names and states are wording, so they come out in the language shown. */
+        const char *const *ui = sc->cfg->feedback.ui;
+        if (m->date.day)
+            snprintf(date_buf[i], sizeof date_buf[i], "%d %s %d", m->date.day, ui[UI_MONTH_1 + m->date.month - 1], m->date.year);
+        else
+            snprintf(date_buf[i], sizeof date_buf[i], "%s %d", ui[UI_MONTH_1 + m->date.month - 1], m->date.year);
+        date_t[i] = date_buf[i];
+        state_t[i] = ui[UI_STATUS_DONE + content_milestone_status(m, sc->as_of)];
         title_t[i] = m->title;
         dw[i] = dates[i].w, dh[i] = dates[i].h, sw[i] = states[i].w, sh[i] = states[i].h;
         tw[i] = titles[i].w, thh[i] = titles[i].h;
