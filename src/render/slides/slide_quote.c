@@ -1,6 +1,7 @@
 /* Quotes: what people said, in their words, with first name and age. Up to four on a slide as
  * speech cards; one quote alone gets the whole screen. */
 #include <stdio.h>
+#include <string.h>
 
 #include "render/slides/slides.h"
 
@@ -29,10 +30,17 @@ void slide_quote_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
         whos[i] = rect_cut_bottom(&inner, (int)(inner.h * 0.28), pad / 4);
         quotes[i] = inner;
         snprintf(quoted[i], sizeof quoted[i], "\u201C%s\u201D", q->text);
+        /* "age %d" is wording, so the age reads right in every language. */
+        char age[64] = "";
+        if (q->age) {
+            const char *tmpl = sc->cfg->feedback.ui[UI_QUOTE_AGE], *pct = strstr(tmpl, "%d");
+            if (pct) snprintf(age, sizeof age, "%.*s%d%s", (int)(pct - tmpl), tmpl, q->age, pct + 2);
+            else snprintf(age, sizeof age, "%s %d", tmpl, q->age);
+        }
         if (q->name && q->age && q->role)
-            snprintf(who[i], sizeof who[i], "%s, age %d, %s", q->name, q->age, q->role);
+            snprintf(who[i], sizeof who[i], "%s, %s, %s", q->name, age, q->role);
         else if (q->name && q->age)
-            snprintf(who[i], sizeof who[i], "%s, age %d", q->name, q->age);
+            snprintf(who[i], sizeof who[i], "%s, %s", q->name, age);
         else if (q->name && q->role)
             snprintf(who[i], sizeof who[i], "%s, %s", q->name, q->role);
         else
