@@ -29,6 +29,29 @@ bool bidi_is_rtl(const char *s, size_t len) {
     return false;
 }
 
+bool bidi_text_is_rtl(const char *s, size_t len) {
+    int ltr_words = 0, rtl_words = 0, first = 0,
+        in = 0; /* 0 none, 1 left to right, 2 right to left */
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, len - i, &cp);
+        int dir;
+        if (cp < 0x80) {
+            dir = ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? 1 : 0;
+        } else {
+            FriBidiCharType t = fribidi_get_bidi_type(cp);
+            if (t == FRIBIDI_TYPE_NSM || t == FRIBIDI_TYPE_BN) continue; /* marks, ZWNJ, ZWJ */
+            dir = t == FRIBIDI_TYPE_LTR                             ? 1
+                  : (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL) ? 2
+                                                                    : 0;
+        }
+        if (dir && dir != in) *(dir == 1 ? &ltr_words : &rtl_words) += 1;
+        if (dir && !first) first = dir;
+        in = dir;
+    }
+    return rtl_words > ltr_words || (rtl_words == ltr_words && first == 2);
+}
+
 /* The whole line as one run in the base direction: what is shown if FriBidi cannot run (out
  * of memory), so the text still appears rather than vanishing. */
 static int one_run(size_t len, bool rtl, bidi_run *out, int max) {
@@ -76,7 +99,7 @@ int bidi_visual_runs_dir(const char *s, size_t len, bidi_dir base, bidi_run *out
     }
     offs[n] = len;
     FriBidiStrIndex fn = (FriBidiStrIndex)n;
-    FriBidiParType dir = base == BIDI_RTL ? FRIBIDI_PAR_RTL
+    FriBidiParType dir = base == BIDI_RTL   ? FRIBIDI_PAR_RTL
                          : base == BIDI_LTR ? FRIBIDI_PAR_LTR
                                             : FRIBIDI_PAR_ON;
     fribidi_get_bidi_types(cps, fn, types);

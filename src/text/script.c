@@ -10,24 +10,24 @@ bool script_is_arabic(uint32_t cp) {
 }
 
 bool script_is_invisible(uint32_t cp) {
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD || cp == 0x061C ||
-           cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD || cp == 0x061C || cp == 0x180E ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
            (cp >= 0x2060 && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF;
 }
 
 bool script_is_common(uint32_t cp) {
     if (cp < 0x80) return !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
     if (cp <= 0xBF) return cp != 0xAA && cp != 0xB5 && cp != 0xBA; /* ª µ º are letters */
-    if (cp == 0xD7 || cp == 0xF7) return true;                      /* × ÷ */
-    return (cp >= 0x0300 && cp <= 0x036F) ||  /* combining marks join their letter's run */
-           (cp >= 0x2000 && cp <= 0x2BFF) ||  /* punctuation, currency, arrows, maths, symbols */
-           (cp >= 0x3000 && cp <= 0x303F) ||  /* CJK punctuation */
-           (cp >= 0xFE00 && cp <= 0xFE6F) ||  /* variation selectors, small and vertical forms */
-           cp == 0xFEFF ||                    /* byte-order mark */
+    if (cp == 0xD7 || cp == 0xF7) return true;                     /* × ÷ */
+    return (cp >= 0x0300 && cp <= 0x036F) || /* combining marks join their letter's run */
+           (cp >= 0x2000 && cp <= 0x2BFF) || /* punctuation, currency, arrows, maths, symbols */
+           (cp >= 0x3000 && cp <= 0x303F) || /* CJK punctuation */
+           (cp >= 0xFE00 && cp <= 0xFE6F) || /* variation selectors, small and vertical forms */
+           cp == 0xFEFF ||                   /* byte-order mark */
            (cp >= 0xFF01 && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-           (cp >= 0xFF5B && cp <= 0xFF65) ||  /* full-width punctuation */
-           (cp >= 0xFFF0 && cp <= 0xFFFF) ||  /* specials, U+FFFD for damaged bytes */
-           (cp >= 0x1F000 && cp <= 0x1FAFF);  /* emoji and pictographs */
+           (cp >= 0xFF5B && cp <= 0xFF65) || /* full-width punctuation */
+           (cp >= 0xFFF0 && cp <= 0xFFFF) || /* specials, U+FFFD for damaged bytes */
+           (cp >= 0x1F000 && cp <= 0x1FAFF); /* emoji and pictographs */
 }
 
 const char *script_tag(script_id s) { return s == SCRIPT_ARABIC ? "Arab" : "Latn"; }
@@ -72,8 +72,7 @@ static script_id class_of(uint32_t cp) {
 
 int script_runs(const char *s, size_t len, script_glyph_fn has_glyph, void *ud, script_run *out,
                 int max) {
-    /* Common characters at the start take the face of the first letter after them. */
-    script_id cur = SCRIPT_LATIN;
+    script_id cur = SCRIPT_LATIN; /* the first letter's face */
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         i += (size_t)utf8_decode(s + i, len - i, &cp);
@@ -87,11 +86,12 @@ int script_runs(const char *s, size_t len, script_glyph_fn has_glyph, void *ud, 
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         size_t n = (size_t)utf8_decode(s + i, len - i, &cp);
-        script_id face = cur;
-        if (!script_is_common(cp)) face = cur = class_of(cp);
+        /* A common character joins the run before it (at the start, the first letter's). */
+        script_id face = count > 0 ? last.script : cur;
+        if (!script_is_common(cp)) face = class_of(cp);
         if (has_glyph && !script_is_invisible(cp) && !has_glyph(ud, face, cp)) {
             script_id other = face == SCRIPT_ARABIC ? SCRIPT_LATIN : SCRIPT_ARABIC;
-            if (has_glyph(ud, other, cp)) face = other; /* the run resumes after it */
+            if (has_glyph(ud, other, cp)) face = other;
         }
         if (count > 0 && last.script == face) {
             last.len += n;

@@ -1,11 +1,12 @@
 /* script: which font face draws each character. plankiosk ships two families: Noto Sans for
- * Latin (every diacritic of Polish, Slovak, Czech and Romanian) and Noto Naskh Arabic for Urdu.
+ * Latin (every diacritic of Polish, Slovak, Czech and Romanian) and Noto Naskh Arabic UI for
+ * Urdu.
  * A string is cut into runs, each drawn with one face; the rule is deliberately small:
  *  - letters of the Arabic blocks (U+0600-06FF, 0750-077F, 08A0-08FF, FB50-FDFF, FE70-FEFF)
  *    belong to the Arabic face;
  *  - digits, spaces, punctuation, symbols and combining marks are "common": they join the run
- *    they sit in (the one before them; at the start of a string, the one after), so "سال 8،"
- *    stays one run and "Sep 2018" another;
+ *    before them (at the start of a string, the first letter's), so "سال 8،" stays one run and
+ *    "Sep 2018" another;
  *  - everything else belongs to the Latin face.
  * A common character the joined face has no glyph for (Naskh has no '(' or '—') goes to the
  * other face when that one has it, so no character becomes a missing-glyph box when one of the

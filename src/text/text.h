@@ -4,6 +4,16 @@
  * slide that stands still costs no rasterising. Count-up numbers, whose text changes every
  * frame, are composed from a cache of single glyphs instead.
  *
+ * Scripts: Latin text (English, Polish, Slovak, Czech, Romanian) is drawn with the Latin face
+ * given to text_create; Urdu and other Arabic-script text with Noto Naskh Arabic UI, found in
+ * the same folder (TEXT_ARABIC_*_FILE), whose lines are as tall as Noto Sans's. Mixed lines are
+ * ordered by the Unicode bidi algorithm (bidi.h) and shaped by HarfBuzz, so letters join and "2018"
+ * still reads left to right inside Urdu. A text whose first strong letter is right to left
+ * (text_is_rtl) is laid out right to left, every line and paragraph of it, even one that starts
+ * with an English name; ALIGN_LEFT means "at the start of the line": right-aligned for such a text.
+ * ALIGN_CENTER and ALIGN_RIGHT are physical. Measuring, wrapping, fitting and drawing all agree, so
+ * a block that text_fit says fits is the block text_draw draws.
+ *
  * Ownership: text_create() returns a context the caller frees with text_free(). Textures in the
  * cache belong to the renderer given to the draw calls; text_drop_textures() must be called
  * before that renderer is destroyed. Strings passed in are never kept. */
@@ -15,18 +25,32 @@
 
 #include "core/diag.h"
 #include "render/draw_list.h"
+#include "text/script.h"
 #include "text/wrap.h"
 
 #define TEXT_MAX_LINES 64
 
+/* The Arabic-script faces, looked for next to the Latin face of the same weight. */
+#define TEXT_ARABIC_REGULAR_FILE "NotoNaskhArabicUI-Regular.ttf"
+#define TEXT_ARABIC_BOLD_FILE "NotoNaskhArabicUI-Bold.ttf"
+
 typedef struct text_ctx text_ctx;
 
-/* Loads the regular and bold font files. Returns NULL with err filled on failure. */
+/* Loads the regular and bold font files (the Latin faces), and the Arabic faces
+ * TEXT_ARABIC_REGULAR_FILE and TEXT_ARABIC_BOLD_FILE from the same folders if they are there (a
+ * missing Arabic bold uses the Arabic regular). Without them Arabic letters fall back to the
+ * Latin face, which has no glyphs for them: text_glyphs_provided() reports that. Returns NULL
+ * with err filled when a Latin face cannot be read or used. */
 text_ctx *text_create(const char *regular_path, const char *bold_path, pk_error *err);
 void text_free(text_ctx *t);
 
-/* Height of one line (line skip) at px. */
+/* Height of one line (line skip) of the Latin face at px. */
 int text_line_height(text_ctx *t, font_role role, int px);
+/* Height of each line of a block of s at px: the Latin line skip, or taller when s has Arabic
+ * letters and the Arabic face's lines are taller. With the shipped faces the two are equal
+ * (Naskh UI is made to Noto Sans's metrics); a council's own fonts may differ, so layouts that
+ * size a box for a string should ask this. text_block_height is lines times this. */
+int text_line_height_for(text_ctx *t, font_role role, int px, const char *s);
 /* Width in px of the first len bytes of s. */
 int text_measure(text_ctx *t, font_role role, int px, const char *s, size_t len);
 /* Wraps s to width; returns the number of lines needed (stores up to max). */
@@ -54,5 +78,20 @@ int text_glyphs_width(text_ctx *t, font_role role, int px, const char *s);
 void text_drop_textures(text_ctx *t);
 /* Bytes held by cached textures (for the benchmark and staff screen). */
 size_t text_cache_bytes(const text_ctx *t);
+
+/* True if the first strong (letter-like) character of s is right to left, as in Urdu; false
+ * for Latin text and for text with no letters. Screens use it to mirror their layout. */
+bool text_is_rtl(const char *s);
+/* True if a face for script was loaded (the Latin face always is). */
+bool text_has_face(const text_ctx *t, script_id script);
+/* The face that draws each character of s (script.h's rule), as a run list in logical order;
+ * same contract as script_runs(). */
+int text_script_runs(text_ctx *t, font_role role, const char *s, size_t len, script_run *out,
+                     int max);
+/* True if every visible character of s has a glyph in the face chosen for it, so nothing is
+ * drawn as a missing-glyph box. On false, *missing (may be NULL) is the first character
+ * without one and *at (may be NULL) its byte offset. */
+bool text_glyphs_provided(text_ctx *t, font_role role, const char *s, uint32_t *missing,
+                          size_t *at);
 
 #endif
