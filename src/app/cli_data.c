@@ -220,16 +220,6 @@ int cli_export(int argc, char **argv) {
     return rc;
 }
 
-typedef struct report_job {
-    const export_set *set;
-    const export_filter *filter;
-} report_job;
-
-static bool write_report(FILE *out, const void *ctx, pk_error *err) {
-    const report_job *job = ctx;
-    return report_write(out, job->set, job->filter, err);
-}
-
 int cli_report(int argc, char **argv) {
     data_args a;
     int rc = parse_args(argc, argv, false, &a, usage_report);
@@ -246,7 +236,7 @@ int cli_report(int argc, char **argv) {
     if (rc == 0) {
         report_job job = {&set, &a.filter};
         pk_error err = {{0}};
-        bool ok = export_write_file(a.out, &set, write_report, &job, &err);
+        bool ok = export_write_file(a.out, &set, report_write_job, &job, &err);
         export_print_summary(&set, stderr);
         if (!ok) {
             fprintf(stderr, "plankiosk report: %s; nothing was written\n", err.msg);

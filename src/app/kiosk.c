@@ -42,6 +42,8 @@ struct kiosk {
     draw_list *lists[2]; /* current and outgoing slide */
     int list_slide[2];
     draw_list *chrome, *overlay;
+    chrome_state chrome_shown; /* what k->chrome was laid out for */
+    bool chrome_valid;
     widget_list widgets;
     /* Staff: the corner held down, the PIN pad, the staff screen. */
     staff_mode staff;
@@ -84,7 +86,7 @@ static time_t wall(const kiosk *k) {
 
 static pk_date today(const kiosk *k) { return date_from_time(wall(k)); }
 
-static void set_language(kiosk *k, int i, uint64_t now);
+static void set_language(kiosk *k, int i);
 static int default_language(const kiosk *k);
 
 static draw_list *list_for(kiosk *k, int slide_index) {
@@ -102,6 +104,7 @@ static draw_list *list_for(kiosk *k, int slide_index) {
 static void relayout(kiosk *k) {
     screen_update_size(&k->scr, today(k));
     k->list_slide[0] = k->list_slide[1] = -1;
+    k->chrome_valid = false;
     k->dirty = true;
 }
 
@@ -136,12 +139,12 @@ static void on_journey_event(kiosk *k, journey_event e, uint64_t now) {
     case JOURNEY_SEND: save(k, now); break;
     case JOURNEY_ABANDONED:
         count_abandoned(k, now);
-        set_language(k, default_language(k), now); /* the next visitor starts in the default */
+        set_language(k, default_language(k)); /* the next visitor starts in the default */
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();
         break;
     case JOURNEY_FINISHED:
-        set_language(k, default_language(k), now);
+        set_language(k, default_language(k));
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();
         break;
@@ -160,7 +163,7 @@ static void start_journey(kiosk *k, uint64_t now) {
 
 /* Shows everything in language i: the same content, in that language's words. What a visitor
  * has entered, where the loop is, and any pause all stay. */
-static void set_language(kiosk *k, int i, uint64_t now) {
+static void set_language(kiosk *k, int i) {
     if (i < 0 || i >= k->root->languages.n || !k->root->by_lang[i] || k->root->by_lang[i] == k->cfg) return;
     pk_error err = {{0}};
     const config *c = k->root->by_lang[i];
@@ -172,8 +175,8 @@ static void set_language(kiosk *k, int i, uint64_t now) {
     journey_set_config(&k->jr, c);
     k->loop.cfg = c;
     k->list_slide[0] = k->list_slide[1] = -1;
+    k->chrome_valid = false;
     k->dirty = true;
-    (void)now;
 }
 
 static int default_language(const kiosk *k) { return k->root->languages.default_lang; }
@@ -258,7 +261,7 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
     k->last_touch = now;
     if (k->picker) {
         const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
-        if (w && w->kind == W_LANG_PICK && w->index >= 0) set_language(k, w->index, now);
+        if (w && w->kind == W_LANG_PICK && w->index >= 0) set_language(k, w->index);
         if (w || g == GESTURE_TAP) k->picker = false;
         if (journey_active(&k->jr)) k->jr.last_touch_ms = now;
         k->dirty = true;
@@ -388,6 +391,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
     journey_init(&k->jr, c);
     attract_init(&k->loop, c, today(k), now);
     k->list_slide[0] = k->list_slide[1] = -1;
+    k->chrome_valid = false;
     watch_config(k); /* the pictures it names may have changed */
     service_status("showing %s (%s)", c->plan.title, c->hash);
     k->dirty = true;
@@ -499,7 +503,14 @@ static void draw(kiosk *k, uint64_t now) {
         const draw_list *prev = list_for(k, attract_prev_slide(&k->loop));
         chrome_state cs = {k->loop.n, k->loop.pos, k->loop.paused,
                            k->root->languages.n > 1 ? language_own_name(k->cfg->languages.code[k->cfg->lang]) : NULL};
-        chrome_layout(&k->scr.sc, &cs, k->chrome);
+        /* The footer is laid out when it changes, not every frame of a transition. */
+        const chrome_state *was = &k->chrome_shown;
+        if (!k->chrome_valid || cs.n_slides != was->n_slides || cs.current != was->current ||
+            cs.paused != was->paused || cs.language != was->language) {
+            chrome_layout(&k->scr.sc, &cs, k->chrome);
+            k->chrome_shown = cs;
+            k->chrome_valid = true;
+        }
         screen_draw_frame(&k->scr, cur, prev, attract_transition(&k->loop, now), k->loop.dir,
                           attract_anim_ms(&k->loop, now), k->chrome);
     }
@@ -566,6 +577,7 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     k->cfg = cfg;
     k->opts = *o;
     k->list_slide[0] = k->list_slide[1] = -1;
+    k->chrome_valid = false;
     k->start_counter = SDL_GetPerformanceCounter();
     screen_set_hints();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -636,7 +648,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
     if (k->cfg->lang != default_language(k) && !journey_active(&k->jr) && k->staff == STAFF_CLOSED &&
         now - k->last_touch >= lang_idle) {
         k->picker = false;
-        set_language(k, default_language(k), now);
+        set_language(k, default_language(k));
     }
     if (!k->closed && k->staff == STAFF_CLOSED) {
         if (journey_active(&k->jr)) {

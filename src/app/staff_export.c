@@ -6,18 +6,8 @@
 #include "export/export.h"
 #include "export/report.h"
 
-typedef struct report_ctx {
-    const export_set *set;
-    const export_filter *filter;
-} report_ctx;
-
 static bool write_csv(FILE *out, const void *ctx, pk_error *err) {
     return export_write(out, ctx, EXPORT_CSV, err);
-}
-
-static bool write_report(FILE *out, const void *ctx, pk_error *err) {
-    const report_ctx *r = ctx;
-    return report_write(out, r->set, r->filter, err);
 }
 
 bool staff_export(const char *feedback_dir, const config *cfg, const char *stick_dir, time_t now,
@@ -36,11 +26,11 @@ bool staff_export(const char *feedback_dir, const config *cfg, const char *stick
         strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M", &tm);
         snprintf(csv, sizeof csv, "%s/plankiosk-%s-%s.csv", stick_dir, cfg->kiosk.id, stamp);
         snprintf(html, sizeof html, "%s/plankiosk-%s-%s.html", stick_dir, cfg->kiosk.id, stamp);
-        report_ctx rc = {&set, &filter};
+        report_job rc = {&set, &filter};
         /* Each file goes to a .tmp name, is flushed to the stick and renamed: only whole files
          * carry the real names. */
         ok = export_write_file(csv, &set, write_csv, &set, err) &&
-             export_write_file(html, &set, write_report, &rc, err);
+             export_write_file(html, &set, report_write_job, &rc, err);
         *written = (int)set.n;
     }
     export_set_free(&set);

@@ -68,13 +68,17 @@ pk_date date_from_time(time_t t) {
     return (pk_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-const char *date_format_short(pk_date d, char *buf, int size) {
-    static const char *names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const char *m = d.month >= 1 && d.month <= 12 ? names[d.month - 1] : "?";
+const char *date_format_months(pk_date d, const char *const *months, char *buf, int size) {
+    const char *m = d.month >= 1 && d.month <= 12 ? months[d.month - 1] : "?";
     if (d.day)
         snprintf(buf, (size_t)size, "%d %s %d", d.day, m, d.year);
     else
         snprintf(buf, (size_t)size, "%s %d", m, d.year);
     return buf;
+}
+
+const char *date_format_short(pk_date d, char *buf, int size) {
+    static const char *const names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return date_format_months(d, names, buf, size);
 }

@@ -23,5 +23,7 @@ int date_days_in_month(int year, int month);
 pk_date date_from_time(time_t t);
 /* "Sep 2018" or "4 Sep 2018" into buf; returns buf. */
 const char *date_format_short(pk_date d, char *buf, int size);
+/* The same with the twelve month names given (another language's); returns buf. */
+const char *date_format_months(pk_date d, const char *const *months, char *buf, int size);
 
 #endif

@@ -12,6 +12,7 @@
  * tab or CR) prefixed with a single quote, so a visitor cannot plant "=HYPERLINK(...)" in a
  * council officer's spreadsheet. */
 #include "export/export.h"
+#include "platform/paths.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -560,17 +561,6 @@ static bool same_as_input(const export_set *set, const char *path) {
     return false;
 }
 
-/* The folder that holds path ("." for a bare name), for the fsync that makes a rename last. */
-static void parent_of(const char *path, char *out, size_t size) {
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        snprintf(out, size, ".");
-    else if (slash == path)
-        snprintf(out, size, "/");
-    else
-        snprintf(out, size, "%.*s", (int)(slash - path), path);
-}
-
 bool export_write_file(const char *path, const export_set *set, export_writer_fn fn,
                        const void *ctx, pk_error *err) {
     if (!path || strcmp(path, "-") == 0) {
@@ -607,7 +597,7 @@ bool export_write_file(const char *path, const export_set *set, export_writer_fn
         unlink(tmp);
         return false;
     }
-    parent_of(path, dir, sizeof dir);
+    paths_dirname(path, dir, sizeof dir); /* the folder to fsync so the rename lasts */
     int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) { /* some USB file systems cannot sync a folder; the file itself is synced */
         (void)fsync(dfd);

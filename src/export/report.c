@@ -559,3 +559,8 @@ bool report_write(FILE *out, const export_set *set, const export_filter *filter,
         return pk_fail(err, "writing the report failed: %s", errno ? strerror(errno) : "error");
     return true;
 }
+
+bool report_write_job(FILE *out, const void *ctx, pk_error *err) {
+    const report_job *job = ctx;
+    return report_write(out, job->set, job->filter, err);
+}

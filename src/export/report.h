@@ -24,6 +24,13 @@
  * --since/--until were used. False with err filled when out reports a write error. */
 bool report_write(FILE *out, const export_set *set, const export_filter *filter, pk_error *err);
 
+/* report_write as an export_writer_fn for export_write_file: ctx is a report_job. */
+typedef struct report_job {
+    const export_set *set;
+    const export_filter *filter;
+} report_job;
+bool report_write_job(FILE *out, const void *ctx, pk_error *err);
+
 /* "town-centre" -> "Town centre", "other" -> "Something else": a theme id as a reader's label,
  * into buf; returns buf. */
 const char *report_theme_label(const char *id, char *buf, size_t size);

@@ -39,11 +39,7 @@ void slide_milestones_layout(const slide_ctx *sc, const slide *s, draw_list *l) 
         titles[i] = inner;
         /* Month names and states are wording, so they come out in the language shown. */
         const char *const *ui = sc->cfg->feedback.ui;
-        if (m->date.day)
-            snprintf(date_buf[i], sizeof date_buf[i], "%d %s %d", m->date.day, ui[UI_MONTH_1 + m->date.month - 1], m->date.year);
-        else
-            snprintf(date_buf[i], sizeof date_buf[i], "%s %d", ui[UI_MONTH_1 + m->date.month - 1], m->date.year);
-        date_t[i] = date_buf[i];
+        date_t[i] = date_format_months(m->date, ui + UI_MONTH_1, date_buf[i], sizeof date_buf[i]);
         state_t[i] = ui[UI_STATUS_DONE + content_milestone_status(m, sc->as_of)];
         title_t[i] = m->title;
         dw[i] = dates[i].w, dh[i] = dates[i].h, sw[i] = states[i].w, sh[i] = states[i].h;
