@@ -108,9 +108,16 @@ static int cmd_check(int argc, char **argv) {
             diag_print(w, stdout);
             if (list_missing) diag_print(m, stdout);
             print_coverage(c);
-            printf("%s: OK: \"%s\", %d slides, kiosk %s (%s)%s\n", argv[i], c->plan.title,
-                   c->n_slides, c->kiosk.id, c->kiosk.location,
-                   w->count ? "; see the warnings above" : "");
+            /* The kiosk still runs with poor colours (a dim screen beats a black one at a
+             * roadshow), but check refuses them so they are fixed before it gets there. */
+            if (w->count) {
+                printf("%s: refused: %d text colour%s below the WCAG AA contrast (see above)\n", argv[i],
+                       w->count + w->dropped, w->count + w->dropped == 1 ? " is" : "s are");
+                bad = 1;
+            } else {
+                printf("%s: OK: \"%s\", %d slides, kiosk %s (%s)\n", argv[i], c->plan.title,
+                       c->n_slides, c->kiosk.id, c->kiosk.location);
+            }
         } else {
             diag_print(d, stdout);
             printf("%s: %d problem%s\n", argv[i], d->count + d->dropped,
