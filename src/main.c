@@ -25,7 +25,7 @@ static void usage(FILE *out) {
     fputs("usage:\n"
           "  plankiosk [run] [--config FILE] [--windowed WxH] [--exit-after SECONDS] [--stats]\n"
           "  plankiosk check [--languages] FILE...   (--languages lists every missing translation)\n"
-          "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] [--language CODE] --out DIR\n"
+          "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] [--lang CODE] --out DIR\n"
           "  plankiosk export [--since DATE] [--until DATE] [--kiosk ID] [--format csv|json|jsonl]\n"
           "                   [--out FILE] [--key PRIVATE_KEY_FILE] DIR...\n"
           "  plankiosk report [--since DATE] [--until DATE] [--kiosk ID] [--key FILE] --out report.html DIR...\n"
@@ -140,7 +140,7 @@ static int cmd_shoot(int argc, char **argv) {
     const char *cfg_path = NULL, *out = NULL, *sizes_arg = NULL, *language = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--config") && i + 1 < argc) cfg_path = argv[++i];
-        else if (!strcmp(argv[i], "--language") && i + 1 < argc) language = argv[++i];
+        else if ((!strcmp(argv[i], "--language") || !strcmp(argv[i], "--lang")) && i + 1 < argc) language = argv[++i];
         else if (!strcmp(argv[i], "--size") && i + 1 < argc) sizes_arg = argv[++i];
         else if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
         else {

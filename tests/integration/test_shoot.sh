@@ -1,28 +1,44 @@
 #!/bin/sh
-# plankiosk shoot renders every slide of the shipped config at the three sizes kiosks use:
-# every PNG exists at the right size, is not blank, and no two slides look the same.
+# plankiosk shoot renders every slide and every feedback screen of the shipped config, in each
+# of its six languages, at the three sizes kiosks use: every PNG exists at the right size, is
+# not blank, and no two slides look the same. (That the text inside fits its box is checked on
+# the same layouts by test_layout_fit.)
 # Usage: test_shoot.sh PLANKIOSK SOURCE_DIR WORK_DIR
 set -eu
 bin=$1 src=$2 out=$3
-rm -rf "$out"
-"$bin" shoot --config "$src/config/rotherham-2025.yaml" --size 800x480,1920x1080,1080x1920 --out "$out" >"$out.list"
-slides=$(grep -c '^    type:' "$src/config/rotherham-2025.yaml" || true)
+rm -rf "$out" && mkdir -p "$out"
+cfg="$src/config/rotherham-2025.yaml"
+slides=$(grep -c '^    type:' "$cfg" || true)
+langs=$(sed -n '/^languages:/,/^[a-z]/s/^  available: *\[\(.*\)\]/\1/p' "$cfg" | tr -d ' ' | tr ',' ' ')
+[ "$(echo $langs | wc -w)" -eq 6 ] || { echo "FAIL: expected six languages in $cfg, found '$langs'"; exit 1; }
+# The sanitizer build is several times slower: its preset names fewer languages.
+langs=${PLANKIOSK_SHOOT_LANGS:-$langs}
 fail=0
-for size in 800x480 1920x1080 1080x1920; do
-  n=$(ls "$out/$size"/[0-9]*.png | wc -l)
-  if [ "$n" -ne "$slides" ]; then
-    echo "FAIL $size: $n slide PNGs, expected $slides"; fail=1
-  fi
-  for f in "$out/$size"/*.png; do
-    dims=$(identify -format '%wx%h' "$f")
-    [ "$dims" = "$size" ] || { echo "FAIL $f is $dims"; fail=1; }
-    # A blank image has no variation at all.
-    sd=$(identify -format '%[fx:standard_deviation]' "$f")
-    awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || { echo "FAIL $f looks blank (sd $sd)"; fail=1; }
+total=0
+for lang in $langs; do
+  dir="$out/$lang"
+  "$bin" shoot --config "$cfg" --lang "$lang" --size 800x480,1920x1080,1080x1920 --out "$dir" >"$dir.list"
+  for size in 800x480 1920x1080 1080x1920; do
+    n=$(ls "$dir/$size"/[0-9]*.png | wc -l)
+    if [ "$n" -ne "$slides" ]; then
+      echo "FAIL $lang $size: $n slide PNGs, expected $slides"; fail=1
+    fi
+    nf=$(ls "$dir/$size"/*.png | wc -l)
+    [ "$nf" -gt "$n" ] || { echo "FAIL $lang $size: no feedback screens shot"; fail=1; }
+    # One identify call per folder: size and variation of every PNG (a blank one has none).
+    identify -format '%f %wx%h %[fx:standard_deviation]\n' "$dir/$size"/*.png >"$dir/$size.info"
+    awk -v size="$size" -v lang="$lang" '
+      $2 != size { print "FAIL " lang " " $1 " is " $2; bad = 1 }
+      $3 <= 0.02 { print "FAIL " lang " " size "/" $1 " looks blank (sd " $3 ")"; bad = 1 }
+      END { exit bad }' "$dir/$size.info" || fail=1
+    total=$((total + nf))
+    dupes=$(md5sum "$dir/$size"/[0-9]*.png | awk '{print $1}' | sort | uniq -d | wc -l)
+    [ "$dupes" -eq 0 ] || { echo "FAIL $lang $size: $dupes slides are pixel-identical to another"; fail=1; }
   done
-  dupes=$(md5sum "$out/$size"/[0-9]*.png | awk '{print $1}' | sort | uniq -d | wc -l)
-  [ "$dupes" -eq 0 ] || { echo "FAIL $size: $dupes slides are pixel-identical to another"; fail=1; }
 done
+# The same slide in two languages is two different pictures (the words did change).
+[ -d "$out/ur" ] && cmp -s "$out/en/800x480/01-title.png" "$out/ur/800x480/01-title.png" &&
+  { echo "FAIL: the Urdu title slide is identical to the English one"; fail=1; }
 # A broken config is refused with its location, and nothing is written.
 bad="$out/bad.yaml"
 printf 'plankiosk: 1\nkiosk: {id: x, location: y}\nplan: {title: t}\nslides:\n  - type: titel\n' >"$bad"
@@ -31,5 +47,5 @@ if "$bin" shoot --config "$bad" --out "$out/bad" 2>"$out/bad.err"; then
 fi
 grep -q "bad.yaml:5:11: slide 1: 'type' cannot be \"titel\" (did you mean 'title'?" "$out/bad.err" || { echo "FAIL message:"; cat "$out/bad.err"; fail=1; }
 [ ! -d "$out/bad" ] || { echo "FAIL shoot wrote images for a broken config"; fail=1; }
-[ $fail -eq 0 ] && echo "ok: $(wc -l <"$out.list") PNGs"
+[ $fail -eq 0 ] && echo "ok: $total PNGs in: $langs"
 exit $fail
