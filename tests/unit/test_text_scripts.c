@@ -305,6 +305,68 @@ static void date_in_urdu_reads_left_to_right(void) {
         if (runs[i].len == 1 && mixed[runs[i].start] == '8') CHECK(!runs[i].rtl);
 }
 
+/* How far the n columns at x0 of a differ from those at x1 of b, against b's total ink; the
+ * best of a few pixels' shift either way, since glyphs land on whole pixels differently. */
+static double profile_distance(const SDL_Surface *a, int x0, const SDL_Surface *b, int x1, int n) {
+    long pa[400], pb[400];
+    double best = 1.0;
+    if (n > 400) n = 400;
+    column_profile(b, x1, n, pb);
+    for (int shift = -2; shift <= 2; shift++) {
+        long diff = 0, total = 0;
+        column_profile(a, x0 + shift, n, pa);
+        for (int i = 0; i < n; i++) {
+            diff += labs(pa[i] - pb[i]);
+            total += pb[i];
+        }
+        if (total && (double)diff / (double)total < best) best = (double)diff / (double)total;
+    }
+    return best;
+}
+
+/* An Urdu phrase is drawn right to left: its logical first word, drawn alone, matches the
+ * phrase's right end, and its logical last word its left end. Mixed with digits, the number
+ * keeps its own left-to-right order ("2025", not "5202") inside the right-to-left line. */
+static void urdu_first_word_on_the_right(void) {
+    const char *phrase = "روتھرہم کا منصوبہ", *first = "روتھرہم", *last = "منصوبہ";
+    canvas p = draw(phrase, FONT_REGULAR, 32, 760, 100, ALIGN_LEFT);
+    canvas f = draw(first, FONT_REGULAR, 32, 760, 100, ALIGN_LEFT);
+    canvas l = draw(last, FONT_REGULAR, 32, 760, 100, ALIGN_LEFT);
+    SDL_Rect pi = ink(p.s), fi = ink(f.s), li = ink(l.s);
+    CHECK(pi.w > fi.w + li.w && fi.w > 0 && li.w > 0);
+    /* Only the word's right two thirds: the tail of its last letter reaches under the space. */
+    double right = profile_distance(p.s, pi.x + pi.w - fi.w * 2 / 3, f.s, fi.x + fi.w / 3, fi.w * 2 / 3);
+    double left = profile_distance(p.s, pi.x, l.s, li.x, li.w);
+    double swapped = profile_distance(p.s, pi.x, f.s, fi.x, fi.w); /* the check can fail */
+    fprintf(stderr, "  Urdu phrase: right end vs first word %.3f, left end vs last word %.3f, "
+            "left end vs first word %.3f\n", right, left, swapped);
+    /* Inside a phrase each glyph may land a pixel apart from where it lands alone (measured:
+     * 0.08); the wrong word differs by far more (0.59). */
+    CHECK(right < 0.2);
+    CHECK(left < 0.2);
+    CHECK(swapped > 0.4);
+    canvas_free(&p);
+    canvas_free(&f);
+    canvas_free(&l);
+
+    /* "2025 میں" : the year is the logical first word, so it sits at the right end, and reads
+     * 2025 from left to right. */
+    const char *mixed = "2025 میں", *year = "2025", *reversed = "5202";
+    canvas m = draw(mixed, FONT_REGULAR, 32, 760, 100, ALIGN_LEFT);
+    canvas y = draw(year, FONT_REGULAR, 32, 760, 100, ALIGN_LEFT);
+    canvas r = draw(reversed, FONT_REGULAR, 32, 760, 100, ALIGN_LEFT);
+    SDL_Rect mi = ink(m.s), yi = ink(y.s), ri = ink(r.s);
+    CHECK(mi.w > yi.w && yi.w > 0);
+    double at_right = profile_distance(m.s, mi.x + mi.w - yi.w, y.s, yi.x, yi.w);
+    double as_reversed = profile_distance(m.s, mi.x + mi.w - ri.w, r.s, ri.x, ri.w);
+    fprintf(stderr, "  '2025 میں': right end vs 2025 %.3f, vs 5202 %.3f\n", at_right, as_reversed);
+    CHECK(at_right < 0.2);
+    CHECK(as_reversed > 0.2);
+    canvas_free(&m);
+    canvas_free(&y);
+    canvas_free(&r);
+}
+
 static void bidi_runs_in_visual_order(void) {
     /* "abc ابت 123" in a left-to-right paragraph: the number after the Arabic word belongs to
      * it (UAX #9 W/N rules), so the screen shows "abc 123 تبا". */
@@ -539,6 +601,7 @@ int main(void) {
     RUN(urdu_sits_at_the_right_of_its_box);
     RUN(date_in_urdu_reads_left_to_right);
     RUN(bidi_runs_in_visual_order);
+    RUN(urdu_first_word_on_the_right);
     RUN(script_runs_follow_the_rule);
     RUN(urdu_wraps_between_words);
     RUN(urdu_fits_its_box);
