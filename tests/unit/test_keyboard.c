@@ -3,11 +3,43 @@
  * backspace ever splits a character or overflows the field. */
 #include <SDL_ttf.h>
 
+#include <dirent.h>
+#include <stdlib.h>
+
 #include "check.h"
 #include "journey/keyboard.h"
+#include "journey/keyboard_file.h"
+#include "journey/ui_text.h"
 #include "text/utf8.h"
 
-static const char *key_label(const key_def *key) { return key->label ? key->label : key->text; }
+#define KEYBOARDS TEST_SOURCE_DIR "/assets/keyboards/"
+
+static arena mem; /* every layout read here; freed at the end */
+static const char *english[UI_COUNT]; /* the default wording: "Shift", "Space", "Done" */
+
+/* A shipped keyboard file, read once; the test fails (and NULL) if it has problems. */
+static const keyboard_layout *shipped(const char *file) {
+    static struct { char file[64]; const keyboard_layout *kb; } seen[16];
+    static int n_seen;
+    for (int i = 0; i < n_seen; i++)
+        if (!strcmp(seen[i].file, file)) return seen[i].kb;
+    char path[512];
+    snprintf(path, sizeof path, "%s%s", KEYBOARDS, file);
+    diag_list *d = calloc(1, sizeof *d);
+    const keyboard_layout *kb = keyboard_file_load(path, &mem, d);
+    diag_print(d, stderr);
+    free(d);
+    CHECK(kb != NULL);
+    if (n_seen < 16) {
+        snprintf(seen[n_seen].file, sizeof seen[n_seen].file, "%s", file);
+        seen[n_seen++].kb = kb;
+    }
+    return kb;
+}
+
+static const keyboard_layout *keyboard_layout_en_gb(void) { return shipped("en-GB.yaml"); }
+
+static const char *key_label(const key_def *key) { return keyboard_key_label(key, english); }
 
 /* The key labelled `label` on the page the keyboard shows now, or NULL. */
 static const key_def *find_key(const keyboard_state *k, const char *label) {
@@ -504,6 +536,7 @@ static void every_label_has_glyphs(void) {
 }
 
 int main(void) {
+    for (int i = 0; i < UI_COUNT; i++) english[i] = ui_text_default((ui_text_id)i);
     RUN(tables_are_complete);
     RUN(upper_pages_match_lower);
     RUN(romanian_comma_below);
@@ -520,5 +553,6 @@ int main(void) {
     RUN(limits);
     RUN(physical_typing);
     RUN(every_label_has_glyphs);
+    arena_free(&mem);
     return check_report();
 }
