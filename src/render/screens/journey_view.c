@@ -218,6 +218,10 @@ static void key_popup(const slide_ctx *sc, const journey *j, draw_list *l, widge
     if (n <= 0) return;
     w->count = 0;
     add_widget(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_KEY_MORE, -1, NULL);
+    /* A light veil: the keys under it still show, but only the popup answers now. */
+    pk_color veil = th->background;
+    veil.a = 140;
+    draw_list_add(l, DRAW_RECT, (pk_rect){0, 0, sc->m.w, sc->m.h}, veil);
     pk_rect card = {cells[0].r.x - gap, cells[0].r.y - gap, cells[n - 1].r.x + cells[n - 1].r.w - cells[0].r.x + 2 * gap,
                     cells[0].r.h + 2 * gap};
     if (card.x < 0) card.w += card.x, card.x = 0;
@@ -234,8 +238,18 @@ static void key_popup(const slide_ctx *sc, const journey *j, draw_list *l, widge
 }
 
 static void keyboard_keys(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w, pk_rect kb_box) {
+    /* A page with fewer rows than the tallest keeps the same row height, at the bottom: keys
+     * do not grow or jump when the page changes. */
+    int gap = sc->m.gap / 2, max_rows = keyboard_max_rows(j->kb.layout);
+    int rows = j->kb.layout ? j->kb.layout->pages[j->kb.page].n_rows : 0;
+    if (rows > 0 && rows < max_rows) {
+        int row_h = (kb_box.h - gap * (max_rows - 1)) / max_rows;
+        int h = rows * row_h + (rows - 1) * gap;
+        kb_box.y += kb_box.h - h;
+        kb_box.h = h;
+    }
     key_rect keys[KEYBOARD_MAX_KEYS];
-    int nk = keyboard_layout_keys(&j->kb, kb_box, sc->m.gap / 2, keys);
+    int nk = keyboard_layout_keys(&j->kb, kb_box, gap, keys);
     int kpx = 0;
     for (int i = 0; i < nk; i++) {
         const key_def *k = keys[i].key;
@@ -260,8 +274,14 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     int rows = keyboard_max_rows(j->kb.layout);
     int kb_h = rows * sc->m.touch + (rows - 1) * (sc->m.gap / 2);
     int want = (int)(box.h * (multiline ? 0.62 : 0.7));
+    /* A five-row keyboard (Czech, Slovak) on a small screen may take more than four fifths:
+     * its keys stay touch targets, the box keeps one line of text. */
+    int need = kb_h, field_min = text_line_height(sc->text, FONT_REGULAR, layout_px(&sc->m, 4.6, 14)) +
+                                 2 * (int)(sc->m.unit * 0.8) + sc->m.gap;
     if (kb_h < want) kb_h = want;
-    if (kb_h > box.h * 4 / 5) kb_h = box.h * 4 / 5;
+    int cap = box.h * 4 / 5;
+    if (need > cap) cap = need < box.h - field_min ? need : box.h - field_min;
+    if (kb_h > cap) kb_h = cap;
     pk_rect kb_box = rect_cut_bottom(&box, kb_h, sc->m.gap);
     pk_rect field = box;
     slides_card(sc, l, field);
