@@ -553,6 +553,7 @@ static void draw(kiosk *k, uint64_t now) {
                           attract_anim_ms(&k->loop, now), k->chrome);
     }
     if (k->picker) {
+        draw_list_clear(k->picker_list); /* the picker appends: start from nothing each frame */
         language_picker_layout(&k->scr.sc, k->picker_list, &k->widgets);
         draw_execute(&k->scr.dc, k->picker_list, 255, 0, 0);
     }
@@ -626,7 +627,7 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     for (int i = 0; i < 2; i++) k->lists[i] = malloc(sizeof(draw_list));
     k->chrome = malloc(sizeof(draw_list));
     k->overlay = malloc(sizeof(draw_list));
-    k->picker_list = malloc(sizeof(draw_list));
+    k->picker_list = calloc(1, sizeof(draw_list));
     k->root = cfg;
     screen_opts so = {o->windowed, o->w, o->h};
     if (!k->lists[0] || !k->lists[1] || !k->chrome || !k->overlay || !k->picker_list ||
