@@ -306,8 +306,39 @@ static void to_pixels(kiosk *k, float nx, float ny, int *x, int *y) {
     *y = (int)(ly * k->scr.sc.m.h);
 }
 
+/* Long press on the keyboard: a finger down on a key with variants starts the hold (kiosk_step
+ * opens the popup when it is due); while the popup the hold opened is up, the finger slides
+ * over the variants, and lifting it on one types it. */
+static const widget *key_with_more(kiosk *k, int x, int y) {
+    const widget *w = !k->picker && k->staff == STAFF_CLOSED && journey_active(&k->jr) ? widget_hit(&k->widgets, x, y) : NULL;
+    return w && w->kind == W_KEY && w->key && w->key->n_more > 0 ? w : NULL;
+}
+
+static void pointer_motion(kiosk *k, int x, int y) {
+    const widget *over = key_with_more(k, x, y);
+    if (k->jr.kb.held && (!over || over->key != k->jr.kb.held)) keyboard_hold_cancel(&k->jr.kb);
+    if (!k->jr.kb.popup_dragging) return;
+    const widget *w = widget_hit(&k->widgets, x, y);
+    if (keyboard_popup_hover(&k->jr.kb, w && w->kind == W_KEY_MORE ? w->index : -1)) k->dirty = true;
+}
+
+/* The finger that opened the popup lifts: on a variant it types it; elsewhere the popup stays
+ * for a tap. True if the release was the popup's. */
+static bool popup_release(kiosk *k, int x, int y, uint64_t now) {
+    keyboard_hold_cancel(&k->jr.kb); /* lifted before the popup: an ordinary tap */
+    if (!k->jr.kb.popup_dragging) return false;
+    k->jr.kb.popup_dragging = false;
+    const widget *w = widget_hit(&k->widgets, x, y);
+    if (w && w->kind == W_KEY_MORE && w->index >= 0)
+        on_journey_event(k, journey_press(&k->jr, W_KEY_MORE, w->index, w->key, now), now);
+    k->dirty = true;
+    return true;
+}
+
 static void pointer_down(kiosk *k, int x, int y, uint64_t now) {
     gesture_down(&k->pointer, x, y, now);
+    const widget *held = key_with_more(k, x, y);
+    if (held) keyboard_hold_start(&k->jr.kb, held->key, now);
     /* Holding the staff corner on the loop starts the clock for the PIN pad. */
     k->holding = k->staff == STAFF_CLOSED && !journey_active(&k->jr) && rect_contains(staff_corner(k), x, y);
     k->hold_since = now;
@@ -315,6 +346,7 @@ static void pointer_down(kiosk *k, int x, int y, uint64_t now) {
 
 static void pointer_up(kiosk *k, int x, int y, uint64_t now, int swipe) {
     k->holding = false;
+    if (popup_release(k, x, y, now)) return;
     on_gesture(k, gesture_up(&k->pointer, x, y, now, swipe), k->pointer.x0, k->pointer.y0, now);
 }
 
@@ -425,6 +457,7 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
     case SDL_FINGERMOTION:
         to_pixels(k, e->tfinger.x, e->tfinger.y, &x, &y);
         if (k->holding && !rect_contains(staff_corner(k), x, y)) k->holding = false;
+        pointer_motion(k, x, y);
         break;
     case SDL_FINGERUP:
         to_pixels(k, e->tfinger.x, e->tfinger.y, &x, &y);
@@ -445,6 +478,11 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
         if (e->motion.which != SDL_TOUCH_MOUSEID && !k->opts.windowed) {
             SDL_ShowCursor(SDL_ENABLE);
             k->mouse_seen = now;
+        }
+        if (e->motion.which != SDL_TOUCH_MOUSEID && (e->motion.state & SDL_BUTTON_LMASK)) {
+            SDL_GetWindowSize(k->scr.window, &ww, &wh);
+            to_pixels(k, (float)e->motion.x / (ww ? ww : 1), (float)e->motion.y / (wh ? wh : 1), &x, &y);
+            pointer_motion(k, x, y);
         }
         break;
     case SDL_WINDOWEVENT:
@@ -515,6 +553,7 @@ static void draw(kiosk *k, uint64_t now) {
                           attract_anim_ms(&k->loop, now), k->chrome);
     }
     if (k->picker) {
+        draw_list_clear(k->picker_list); /* the picker appends: start from nothing each frame */
         language_picker_layout(&k->scr.sc, k->picker_list, &k->widgets);
         draw_execute(&k->scr.dc, k->picker_list, 255, 0, 0);
     }
@@ -588,7 +627,7 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     for (int i = 0; i < 2; i++) k->lists[i] = malloc(sizeof(draw_list));
     k->chrome = malloc(sizeof(draw_list));
     k->overlay = malloc(sizeof(draw_list));
-    k->picker_list = malloc(sizeof(draw_list));
+    k->picker_list = calloc(1, sizeof(draw_list));
     k->root = cfg;
     screen_opts so = {o->windowed, o->w, o->h};
     if (!k->lists[0] || !k->lists[1] || !k->chrome || !k->overlay || !k->picker_list ||
@@ -650,6 +689,10 @@ bool kiosk_step(kiosk *k, int max_wait) {
         k->picker = false;
         set_language(k, default_language(k));
     }
+    if (keyboard_hold_tick(&k->jr.kb, now)) {
+        gesture_cancel(&k->pointer); /* the finger lifting later answers the popup, not a tap */
+        k->dirty = true;
+    }
     if (!k->closed && k->staff == STAFF_CLOSED) {
         if (journey_active(&k->jr)) {
             on_journey_event(k, journey_tick(&k->jr, now), now);
@@ -670,6 +713,8 @@ bool kiosk_step(kiosk *k, int max_wait) {
     }
     int wait = animating ? 15 : journey_active(&k->jr) ? journey_wait_ms(&k->jr, now) : attract_wait_ms(&k->loop, now);
     if (k->holding && (uint64_t)wait > k->hold_since + hold_ms - now) wait = (int)(k->hold_since + hold_ms - now);
+    int key_hold = keyboard_hold_wait(&k->jr.kb, now);
+    if (key_hold >= 0 && wait > key_hold) wait = key_hold;
     if (k->staff != STAFF_CLOSED && wait > 1000) wait = 1000;
     if (k->cfg->hours.set && wait > (60 - local.tm_sec) * 1000) wait = (60 - local.tm_sec) * 1000;
     int ping = service_tick(&k->svc, now);

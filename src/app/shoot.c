@@ -63,9 +63,12 @@ static int shoot_journey(screen *s, const config *cfg, const char *dir, draw_lis
             break;
         case STEP_RATING: j->rating = 4; break;
         case STEP_TEXT:
+            /* Urdu is typed right to left: its box shows Urdu, with digits, and the caret. */
             snprintf(j->text, sizeof j->text, "%s",
-                     "A cinema and more play areas in the town centre, with safe cycle paths to "
-                     "Clifton Park. Zażółć gęślą jaźń; £5 bus fares for families.");
+                     !strcmp(cfg->languages.code[cfg->lang], "ur")
+                         ? "میں روتھرہم سے پیار کرتا ہوں، اور 2025 میں بچوں کے لیے مزید پارک چاہتا ہوں ۲۰۲۵"
+                         : "A cinema and more play areas in the town centre, with safe cycle paths to "
+                           "Clifton Park. Zażółć gęślą jaźń; £5 bus fares for families.");
             break;
         case STEP_NAME: snprintf(j->name, sizeof j->name, "Zoë"); break;
         case STEP_AGE: j->age_band = 3; break;
@@ -87,7 +90,14 @@ static int shoot_journey(screen *s, const config *cfg, const char *dir, draw_lis
         snprintf(name, sizeof name, "feedback-keyboard-%d-%s", p, j->kb.layout->pages[p].name);
         st = shoot_screen(s, j, dir, name, l);
     }
-    j->kb.page = 0;
+    j->kb.page = j->kb.layout ? j->kb.layout->lower_page : 0;
+    /* A long press: the variants of the first letter that has some, the first one lit. */
+    const keyboard_page *pg = j->kb.layout ? &j->kb.layout->pages[j->kb.page] : NULL;
+    for (int r = 0; pg && r < pg->n_rows && !j->kb.popup_key; r++)
+        for (int i = 0; i < pg->n_keys[r] && !j->kb.popup_key; i++)
+            if (pg->keys[r][i].n_more > 1) j->kb.popup_key = &pg->keys[r][i], j->kb.popup_hot = 0;
+    if (!st && j->kb.popup_key) st = shoot_screen(s, j, dir, "feedback-keyboard-long-press", l);
+    keyboard_popup_close(&j->kb);
     j->still_there = true;
     j->last_touch_ms = 0;
     if (!st) st = shoot_screen(s, j, dir, "feedback-still-there", l);

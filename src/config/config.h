@@ -193,6 +193,10 @@ struct config {
     int lang;
     config *by_lang[CONFIG_MAX_LANGS];
     bool owns_langs;
+    /* The on-screen keyboard of this language (languages.keyboards, else the shipped
+     * keyboards/<code>.yaml) and the Latin one postcodes are typed on; read with
+     * keyboard_file.h into the first config's arena and shared by every language's config. */
+    const struct keyboard_layout *keyboard, *keyboard_latin;
 };
 
 /* Optional checks that need more than the C library, supplied by the caller (the SDL layer

@@ -11,6 +11,7 @@
 #include "config/config.h"
 #include "config/config_yaml.h"
 #include "content/contrast.h"
+#include "journey/keyboard_file.h"
 #include "platform/paths.h"
 #include "staff/pin.h"
 #include "store/seal.h"
@@ -627,7 +628,7 @@ static void load_languages(yctx *y, const ynode *root, config_languages *out) {
     ynode *n = root && root->type == YAML_MAPPING_NODE ? y_get(y, root, "languages") : NULL;
     if (!n || !y_expect_map(y, n, "'languages'")) return;
     snprintf(y->where, sizeof y->where, "languages: ");
-    static const char *const keys[] = {"default", "available", "unreviewed", NULL};
+    static const char *const keys[] = {"default", "available", "unreviewed", "keyboards", NULL};
     y_check_keys(y, n, keys);
     ynode *avail = y_seq(y, n, "available", true, 1, CONFIG_MAX_LANGS);
     if (avail) {
@@ -665,6 +666,73 @@ static void load_languages(yctx *y, const ynode *root, config_languages *out) {
         if (code && !found)
             y_error(y, y_seq_item(y, unrev, i), "'%s' is not in 'available'", code);
     }
+    y->where[0] = '\0';
+}
+
+/* A keyboard file, read once however many languages use it. */
+typedef struct kb_cache {
+    int n;
+    char path[CONFIG_MAX_LANGS + 1][PATH_MAX];
+    const keyboard_layout *layout[CONFIG_MAX_LANGS + 1];
+} kb_cache;
+
+static const keyboard_layout *cached_keyboard(kb_cache *cache, const char *path, arena *mem,
+                                              diag_list *diags) {
+    for (int i = 0; i < cache->n; i++)
+        if (!strcmp(cache->path[i], path)) return cache->layout[i];
+    const keyboard_layout *kb = keyboard_file_load(path, mem, diags);
+    if (cache->n < CONFIG_MAX_LANGS + 1) {
+        snprintf(cache->path[cache->n], PATH_MAX, "%s", path);
+        cache->layout[cache->n++] = kb;
+    }
+    return kb;
+}
+
+/* Each language's on-screen keyboard: languages.keyboards.<code> when given (next to the
+ * config, then in the assets), else the shipped keyboards/<code>.yaml; a language with no
+ * keyboard of its own types on the UK one, with a warning. Problems inside a keyboard file are
+ * reported at their place in that file, so `plankiosk check` shows a broken keyboard like a
+ * broken config. The layouts go into the first config's arena; every language shares them. */
+static void load_keyboards(yctx *y, const ynode *root, config *const *by_lang,
+                           const config_languages *langs, const config_options *opt, config *first) {
+    const char *assets = opt && opt->assets_dir ? opt->assets_dir : paths_assets_dir();
+    ynode *n = root && root->type == YAML_MAPPING_NODE ? y_get(y, root, "languages") : NULL;
+    n = n && n->type == YAML_MAPPING_NODE ? y_get(y, n, "keyboards") : NULL;
+    snprintf(y->where, sizeof y->where, "languages: keyboards: ");
+    if (n && !y_expect_map(y, n, "'keyboards'")) n = NULL;
+    for (yaml_node_pair_t *p = n ? n->data.mapping.pairs.start : NULL; p && p < n->data.mapping.pairs.top; p++) {
+        ynode *k = y_node(y, p->key);
+        const char *code = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+        bool known = false;
+        for (int i = 0; i < langs->n; i++) known |= !strcmp(langs->code[i], code);
+        if (!known) y_error(y, k, "'%s' is not in 'available'", code);
+    }
+    kb_cache *cache = calloc(1, sizeof *cache);
+    char path[PATH_MAX], rel[64];
+    if (!cache) return;
+    const keyboard_layout *latin = NULL;
+    if (paths_find(NULL, assets, NULL, KEYBOARD_FILE_LATIN, path, sizeof path))
+        latin = cached_keyboard(cache, path, &first->mem, y->diags);
+    else
+        y_error(y, NULL, "the keyboard %s is not in %s: is plankiosk installed whole?", KEYBOARD_FILE_LATIN, assets);
+    for (int i = 0; i < langs->n; i++) {
+        const keyboard_layout *kb = latin;
+        ynode *v = n ? y_get(y, n, langs->code[i]) : NULL;
+        const char *given = v ? y_scalar_str(y, v, langs->code[i]) : NULL;
+        if (given && !paths_find(first->dir, assets, NULL, given, path, sizeof path))
+            y_error(y, v, "'%s': file \"%s\" not found (looked in %s and the assets folder)", langs->code[i],
+                    given, first->dir);
+        else if (given)
+            kb = cached_keyboard(cache, path, &first->mem, y->diags);
+        else if (paths_find(NULL, assets, NULL, keyboard_file_default(langs->code[i], rel, sizeof rel), path, sizeof path))
+            kb = cached_keyboard(cache, path, &first->mem, y->diags);
+        else if (opt && opt->warnings)
+            diag_add(opt->warnings, y->file, 0, 0, "languages: '%s' has no keyboard of its own (%s); it is typed on "
+                     "the UK keyboard. Name one under languages: keyboards:", langs->code[i], rel);
+        if (by_lang[i]) by_lang[i]->keyboard = kb;
+        if (by_lang[i]) by_lang[i]->keyboard_latin = latin;
+    }
+    free(cache);
     y->where[0] = '\0';
 }
 
@@ -722,22 +790,8 @@ static config *new_config(const char *text, const char *name, const char *dir) {
 config *config_load_string(const char *text, const char *name, const char *dir,
                            const config_options *opt, diag_list *diags) {
     int before = diags->count + diags->dropped;
-    yaml_parser_t parser;
     yaml_document_t doc;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, strlen(text));
-    if (!yaml_parser_load(&parser, &doc)) {
-        const char *why = parser.problem ? parser.problem : "cannot be read as YAML";
-        if (parser.context)
-            diag_add(diags, name, (int)parser.problem_mark.line + 1,
-                     (int)parser.problem_mark.column + 1, "YAML syntax: %s %s (see line %d)", why,
-                     parser.context, (int)parser.context_mark.line + 1);
-        else
-            diag_add(diags, name, (int)parser.problem_mark.line + 1,
-                     (int)parser.problem_mark.column + 1, "YAML syntax: %s", why);
-        yaml_parser_delete(&parser);
-        return NULL;
-    }
+    if (!y_parse(text, name, &doc, diags)) return NULL;
     ynode *root = yaml_document_get_root_node(&doc);
     config_languages langs;
     arena scratch = {0};
@@ -769,8 +823,13 @@ config *config_load_string(const char *text, const char *name, const char *dir,
         if (pass == 0 && diags->count + diags->dropped != before) ok = false;
     }
     free(quiet);
+    if (by_lang[langs.default_lang]) {
+        int was = diags->count + diags->dropped;
+        yctx ky = {.doc = &doc, .file = name, .diags = diags, .mem = &by_lang[langs.default_lang]->mem};
+        load_keyboards(&ky, root, by_lang, &langs, opt, by_lang[langs.default_lang]);
+        if (diags->count + diags->dropped != was) ok = false;
+    }
     yaml_document_delete(&doc);
-    yaml_parser_delete(&parser);
     config *first = by_lang[langs.default_lang];
     for (int i = 0; i < langs.n; i++) {
         if (!by_lang[i]) continue;
@@ -790,43 +849,8 @@ config *config_load_string(const char *text, const char *name, const char *dir,
 }
 
 config *config_load(const char *path, const config_options *opt, diag_list *diags) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_add(diags, path, 0, 0, "cannot open: %m");
-        return NULL;
-    }
-    char *buf = NULL;
-    size_t len = 0, cap = 0, n;
-    char chunk[8192];
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (len + n + 1 > cap) {
-            cap = (len + n + 1) * 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                diag_add(diags, path, 0, 0, "too large to read");
-                return NULL;
-            }
-            buf = nb;
-        }
-        memcpy(buf + len, chunk, n);
-        len += n;
-    }
-    bool err = ferror(f);
-    fclose(f);
-    if (err) {
-        free(buf);
-        diag_add(diags, path, 0, 0, "cannot read: %m");
-        return NULL;
-    }
-    if (!buf) buf = calloc(1, 1);
-    buf[len] = '\0';
-    if (strlen(buf) != len) {
-        free(buf);
-        diag_add(diags, path, 0, 0, "contains a NUL byte: is it really a text file?");
-        return NULL;
-    }
+    char *buf = y_read_file(path, diags);
+    if (!buf) return NULL;
     char dir[PATH_MAX];
     paths_dirname(path, dir, sizeof dir);
     config *c = config_load_string(buf, path, dir, opt, diags);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/utf8.h"
+
 #define LINE(n) ((int)(n)->start_mark.line + 1)
 #define COL(n) ((int)(n)->start_mark.column + 1)
 
@@ -373,4 +375,86 @@ ynode *y_seq(yctx *y, const ynode *map, const char *key, bool required, int min,
         return NULL;
     }
     return v;
+}
+
+char *y_read_file(const char *path, diag_list *diags) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_add(diags, path, 0, 0, "cannot open: %m");
+        return NULL;
+    }
+    char *buf = NULL;
+    size_t len = 0, cap = 0, n;
+    char chunk[8192];
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (len + n + 1 > cap) {
+            cap = (len + n + 1) * 2;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                diag_add(diags, path, 0, 0, "too large to read");
+                return NULL;
+            }
+            buf = nb;
+        }
+        memcpy(buf + len, chunk, n);
+        len += n;
+    }
+    bool err = ferror(f);
+    fclose(f);
+    if (err) {
+        free(buf);
+        diag_add(diags, path, 0, 0, "cannot read: %m");
+        return NULL;
+    }
+    if (!buf) buf = calloc(1, 1);
+    if (!buf) return NULL;
+    buf[len] = '\0';
+    if (strlen(buf) != len) {
+        free(buf);
+        diag_add(diags, path, 0, 0, "contains a NUL byte: is it really a text file?");
+        return NULL;
+    }
+    return buf;
+}
+
+/* The first byte that is not well-formed UTF-8, located the way libyaml counts (lines from
+ * 1, columns in characters from 1), so the message points where an editor shows the byte. */
+static bool find_bad_utf8(const char *text, int *line, int *col) {
+    size_t n = strlen(text);
+    *line = *col = 1;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(text + i, n - i, &cp);
+        if (!utf8_valid(text + i, (size_t)k)) return true;
+        if (cp == '\n') (*line)++, *col = 1;
+        else (*col)++;
+        i += (size_t)k;
+    }
+    return false;
+}
+
+bool y_parse(const char *text, const char *name, yaml_document_t *doc, diag_list *diags) {
+    int line, col;
+    if (find_bad_utf8(text, &line, &col)) {
+        diag_add(diags, name, line, col, "invalid UTF-8: save the file as UTF-8 text");
+        return false;
+    }
+    yaml_parser_t parser;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, strlen(text));
+    bool ok = yaml_parser_load(&parser, doc);
+    if (!ok) {
+        const char *why = parser.problem ? parser.problem : "cannot be read as YAML";
+        if (parser.context)
+            diag_add(diags, name, (int)parser.problem_mark.line + 1,
+                     (int)parser.problem_mark.column + 1, "YAML syntax: %s %s (see line %d)", why,
+                     parser.context, (int)parser.context_mark.line + 1);
+        else
+            diag_add(diags, name, (int)parser.problem_mark.line + 1,
+                     (int)parser.problem_mark.column + 1, "YAML syntax: %s", why);
+    }
+    yaml_parser_delete(&parser);
+    return ok;
 }

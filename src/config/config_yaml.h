@@ -59,6 +59,13 @@ ynode *y_seq_item(yctx *y, const ynode *seq, int i);
 /* Scalar text of a node that must be a scalar (reported otherwise); NULL if not. */
 const char *y_scalar_str(yctx *y, const ynode *n, const char *what);
 bool y_scalar_num(yctx *y, const ynode *n, const char *what, double *out);
+/* Reads a whole text file into a new NUL-terminated buffer the caller frees; NULL with the
+ * reason in diags (cannot open, cannot read, a NUL byte). */
+char *y_read_file(const char *path, diag_list *diags);
+/* Parses text as one YAML document into doc (the caller deletes it with yaml_document_delete);
+ * false with the problem located in diags: invalid UTF-8 at the first bad byte, or the syntax
+ * error where libyaml found it. `name` is the file named in messages. */
+bool y_parse(const char *text, const char *name, yaml_document_t *doc, diag_list *diags);
 /* Closest of candidates to word within a small edit distance, or NULL. */
 const char *y_suggest(const char *word, const char *const *candidates);
 

@@ -30,10 +30,21 @@ void journey_init(journey *j, const config *cfg) {
     j->cfg = cfg;
     j->age_band = -1;
     j->consent = -1;
-    keyboard_init(&j->kb, keyboard_layout_en_gb());
+    keyboard_init(&j->kb, cfg ? cfg->keyboard : NULL);
 }
 
-void journey_set_config(journey *j, const config *cfg) { j->cfg = cfg; }
+/* The keyboard a step types on: the language's own, but postcodes are UK letters and digits in
+ * every language, so they keep the Latin keyboard. */
+static const keyboard_layout *step_keyboard(const journey *j, journey_step s) {
+    if (!j->cfg) return NULL;
+    return s == STEP_POSTCODE && j->cfg->keyboard_latin ? j->cfg->keyboard_latin : j->cfg->keyboard;
+}
+
+/* Another language mid-journey: its keyboard comes up (on its first page), the text stays. */
+void journey_set_config(journey *j, const config *cfg) {
+    j->cfg = cfg;
+    keyboard_set_layout(&j->kb, step_keyboard(j, j->step));
+}
 
 void journey_clear(journey *j) {
     const config *cfg = j->cfg;
@@ -50,7 +61,7 @@ void journey_clear(journey *j) {
 static void go(journey *j, journey_step s) {
     j->step = s;
     j->postcode_invalid = false;
-    keyboard_init(&j->kb, keyboard_layout_en_gb());
+    keyboard_init(&j->kb, step_keyboard(j, s));
 }
 
 void journey_start(journey *j, uint64_t now) {
@@ -153,6 +164,10 @@ static void skip_current(journey *j) {
 journey_event journey_press(journey *j, widget_kind w, int index, const key_def *key, uint64_t now) {
     if (j->step == STEP_NONE) return JOURNEY_IDLE;
     j->last_touch_ms = now;
+    /* A long-press popup answers only for itself: a variant types, anything else closes it. */
+    bool popup = keyboard_popup_open(&j->kb);
+    keyboard_popup_close(&j->kb);
+    if (popup && w != W_KEY_MORE) return JOURNEY_REDRAW;
     if (j->still_there) {
         /* Any touch answers the question; only Continue is drawn, but a tap anywhere counts. */
         j->still_there = false;
@@ -207,6 +222,9 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
         j->consent = index ? 1 : 0;
         next_step(j);
         return JOURNEY_REDRAW;
+    case W_KEY_MORE: /* a variant from the popup (index -1: a tap beside it, which closed it) */
+        if (index < 0) return JOURNEY_REDRAW;
+        /* fall through */
     case W_KEY:
         field = journey_field(j, &size, &max_chars);
         if (!field || !key) return JOURNEY_IDLE;
@@ -229,6 +247,7 @@ journey_event journey_type(journey *j, const char *utf8, uint64_t now) {
     j->last_touch_ms = now;
     j->still_there = false;
     j->postcode_invalid = false;
+    keyboard_popup_close(&j->kb);
     return keyboard_type(field, size, max_chars, utf8) ? JOURNEY_REDRAW : JOURNEY_IDLE;
 }
 
@@ -238,6 +257,7 @@ journey_event journey_backspace(journey *j, uint64_t now) {
     if (!field) return JOURNEY_IDLE;
     j->last_touch_ms = now;
     j->still_there = false;
+    keyboard_popup_close(&j->kb);
     return keyboard_backspace(field) ? JOURNEY_REDRAW : JOURNEY_IDLE;
 }
 

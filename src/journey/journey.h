@@ -62,6 +62,7 @@ typedef enum {
     /* Language */
     W_LANG_OPEN, /* the language button: opens the picker */
     W_LANG_PICK, /* index: the language chosen */
+    W_KEY_MORE,  /* a long-press variant (key_def given); index -1: beside the popup */
 } widget_kind;
 
 typedef enum {

@@ -1,18 +1,16 @@
-/* keyboard: the on-screen keyboard as data, plus the little logic that applies a key to a text.
+/* keyboard: the little logic that applies a key to a text, lays keys out and runs the long
+ * press. The keys themselves are data: assets/keyboards/<language>.yaml, read by keyboard_file.c.
  *
- * The UK layout below is five tables: lower- and upper-case letters, digits and symbols, and
- * lower- and upper-case accented letters for the Polish, Slovak, Czech and Romanian names people
- * type into feedback. Every label is a word or a character Noto Sans can draw (it has no arrows
- * and no U+232B, so Shift and Delete are words). Rows are sized in key units and stretched to
- * fill the box, so the same tables serve an 800 px Pi screen and a 1920 px monitor.
+ * Rows are sized in key units and stretched to fill the box, so the same file serves an 800 px
+ * Pi screen and a 1920 px monitor. Shift works on pages that come in case pairs (each page
+ * names its pair: the letters and, in most layouts, the accents): Shift shows the upper page
+ * for one letter, a second tap locks caps, a third goes back to lower case. In the Urdu layout
+ * the "upper" page holds the letters a phonetic keyboard puts under Shift, and works the same.
  *
- * Shift works on pages that come in case pairs: the letters (the layout's lower_page and
- * upper_page) and, in the UK layout, the accents pages (a pairing kept here, because the header's
- * layout only names one pair). Shift shows the upper page for one letter, a second tap locks
- * caps, a third goes back to lower case.
- *
- * All byte walking is text/utf8's: a key or a backspace never splits "ł", "€" or an emoji, and
- * the text never grows past its buffer or its character limit. */
+ * All byte walking is text/utf8's: a key or a backspace never splits "ł", "€", "ں" or an emoji,
+ * and the text never grows past its buffer or its character limit. Backspace removes the
+ * logically last character, which in Urdu is the one drawn leftmost: the text is stored in
+ * logical order and only drawn right to left. */
 #include "journey/keyboard.h"
 
 #include <stddef.h>
@@ -21,108 +19,14 @@
 
 #include "text/utf8.h"
 
-enum { PAGE_LETTERS, PAGE_LETTERS_UPPER, PAGE_SYMBOLS, PAGE_ACCENTS, PAGE_ACCENTS_UPPER, N_PAGES };
-
-/* The tables are laid out by hand, one line per keyboard row, so they read like the keyboard
- * they describe; clang-format would reflow them by byte count. */
-// clang-format off
-
-/* One key of each kind; C(t) types t and shows t. Widths are in key units. */
-#define C(t)          {.text = (t), .action = KEY_CHAR, .width = 1.0f}
-#define SHIFT         {.label = "Shift", .action = KEY_SHIFT, .width = 1.5f}
-#define DELETE(w)     {.label = "Delete", .action = KEY_BACKSPACE, .width = (w)}
-#define SPACE(w)      {.label = "Space", .action = KEY_SPACE, .width = (w)}
-#define GOTO(l, p, w) {.label = (l), .action = KEY_PAGE, .page = (p), .width = (w)}
-#define DONE(w)       {.label = "Done", .action = KEY_DONE, .width = (w)}
-
-static const keyboard_page en_gb_pages[N_PAGES] = {
-    /* Each page is {name, rows, keys per row, {rows of keys}}.
-     * Letters: every row is 10 units. The apostrophe sits next to l as on a UK keyboard
-     * (O'Brien, "don't"); comma and full stop are on the bottom row so a sentence needs no
-     * page change. */
-    [PAGE_LETTERS] = {"letters", 4, {10, 10, 9, 6}, {
-        {C("q"), C("w"), C("e"), C("r"), C("t"), C("y"), C("u"), C("i"), C("o"), C("p")},
-        {C("a"), C("s"), C("d"), C("f"), C("g"), C("h"), C("j"), C("k"), C("l"), C("'")},
-        {SHIFT, C("z"), C("x"), C("c"), C("v"), C("b"), C("n"), C("m"), DELETE(1.5f)},
-        {GOTO("123", PAGE_SYMBOLS, 1.5f), GOTO("àé", PAGE_ACCENTS, 1.5f), C(","),
-         SPACE(3.0f), C("."), DONE(2.0f)},
-    }},
-    /* The same keys in the same places, in capitals. */
-    [PAGE_LETTERS_UPPER] = {"LETTERS", 4, {10, 10, 9, 6}, {
-        {C("Q"), C("W"), C("E"), C("R"), C("T"), C("Y"), C("U"), C("I"), C("O"), C("P")},
-        {C("A"), C("S"), C("D"), C("F"), C("G"), C("H"), C("J"), C("K"), C("L"), C("'")},
-        {SHIFT, C("Z"), C("X"), C("C"), C("V"), C("B"), C("N"), C("M"), DELETE(1.5f)},
-        {GOTO("123", PAGE_SYMBOLS, 1.5f), GOTO("ÀÉ", PAGE_ACCENTS, 1.5f), C(","),
-         SPACE(3.0f), C("."), DONE(2.0f)},
-    }},
-    /* Digits and the punctuation feedback needs: prices (£ €), percentages, ranges, e-mail
-     * addresses (@ _ . -), quotes and hashtags. Every row is 10 units. */
-    [PAGE_SYMBOLS] = {"123", 4, {10, 10, 9, 5}, {
-        {C("1"), C("2"), C("3"), C("4"), C("5"), C("6"), C("7"), C("8"), C("9"), C("0")},
-        {C("-"), C("/"), C(":"), C(";"), C("("), C(")"), C("£"), C("€"), C("&"), C("@")},
-        {C("."), C(","), C("?"), C("!"), C("'"), C("\""), C("%"), C("+"), DELETE(2.0f)},
-        {GOTO("ABC", PAGE_LETTERS, 1.5f), C("_"), SPACE(4.5f), C("#"), DONE(2.0f)},
-    }},
-    /* Accented letters of Polish, Slovak, Czech and Romanian names, grouped by base letter in
-     * alphabetical order so "ł" is found near "l": 33 letters in three rows of 11 units, and
-     * a control row of 11 units. Romanian ș and ț are the comma-below letters U+0219 and
-     * U+021B (capitals U+0218, U+021A), not the cedilla ş ţ older fonts substituted; the tests
-     * check the code points. */
-    [PAGE_ACCENTS] = {"accents", 4, {11, 11, 11, 5}, {
-        {C("á"), C("ä"), C("ą"), C("ă"), C("â"), C("ć"), C("č"), C("ď"), C("é"), C("ě"), C("ę")},
-        {C("í"), C("î"), C("ł"), C("ľ"), C("ĺ"), C("ń"), C("ň"), C("ó"), C("ô"), C("ŕ"), C("ř")},
-        {C("ś"), C("š"), C("ș"), C("ť"), C("ț"), C("ú"), C("ů"), C("ý"), C("ź"), C("ż"), C("ž")},
-        {SHIFT, GOTO("ABC", PAGE_LETTERS, 1.5f), SPACE(4.0f), DELETE(2.0f), DONE(2.0f)},
-    }},
-    [PAGE_ACCENTS_UPPER] = {"ACCENTS", 4, {11, 11, 11, 5}, {
-        {C("Á"), C("Ä"), C("Ą"), C("Ă"), C("Â"), C("Ć"), C("Č"), C("Ď"), C("É"), C("Ě"), C("Ę")},
-        {C("Í"), C("Î"), C("Ł"), C("Ľ"), C("Ĺ"), C("Ń"), C("Ň"), C("Ó"), C("Ô"), C("Ŕ"), C("Ř")},
-        {C("Ś"), C("Š"), C("Ș"), C("Ť"), C("Ț"), C("Ú"), C("Ů"), C("Ý"), C("Ź"), C("Ż"), C("Ž")},
-        {SHIFT, GOTO("ABC", PAGE_LETTERS, 1.5f), SPACE(4.0f), DELETE(2.0f), DONE(2.0f)},
-    }},
-};
-
-#undef C
-#undef SHIFT
-#undef DELETE
-#undef SPACE
-#undef GOTO
-#undef DONE
-// clang-format on
-
-static const keyboard_layout en_gb = {
-    .name = "en-GB",
-    .n_pages = N_PAGES,
-    .pages = en_gb_pages,
-    .upper_page = PAGE_LETTERS_UPPER,
-    .lower_page = PAGE_LETTERS,
-};
-
-/* Case pairs beyond the layout's own lower_page/upper_page. The header's keyboard_layout has
- * room for one pair, so the UK accents pair lives here, next to the tables it describes. */
-typedef struct case_pair {
-    int lower, upper;
-} case_pair;
-
-static const case_pair en_gb_extra_pairs[] = {{PAGE_ACCENTS, PAGE_ACCENTS_UPPER}};
-
-const keyboard_layout *keyboard_layout_en_gb(void) { return &en_gb; }
-
 /* The case pair page belongs to, if any: shift only means something on such pages. */
-static bool case_pair_of(const keyboard_layout *layout, int page, case_pair *out) {
-    if (page == layout->lower_page || page == layout->upper_page) {
-        *out = (case_pair){layout->lower_page, layout->upper_page};
-        return layout->lower_page != layout->upper_page;
-    }
-    if (layout == &en_gb) {
-        for (size_t i = 0; i < sizeof en_gb_extra_pairs / sizeof en_gb_extra_pairs[0]; i++) {
-            if (page == en_gb_extra_pairs[i].lower || page == en_gb_extra_pairs[i].upper) {
-                *out = en_gb_extra_pairs[i];
-                return true;
-            }
-        }
-    }
-    return false;
+static bool case_pair_of(const keyboard_layout *layout, int page, int *lower, int *upper) {
+    if (!layout || page < 0 || page >= layout->n_pages) return false;
+    const keyboard_page *p = &layout->pages[page];
+    if (p->lower < 0 || p->upper < 0 || p->lower == p->upper) return false;
+    *lower = p->lower;
+    *upper = p->upper;
+    return true;
 }
 
 static const keyboard_page *current_page(const keyboard_state *k) {
@@ -133,8 +37,26 @@ static const keyboard_page *current_page(const keyboard_state *k) {
 
 void keyboard_init(keyboard_state *k, const keyboard_layout *layout) {
     if (!k) return;
-    if (!layout) layout = &en_gb;
-    *k = (keyboard_state){.layout = layout, .page = layout->lower_page};
+    *k = (keyboard_state){.layout = layout, .page = layout ? layout->lower_page : 0, .popup_hot = -1};
+}
+
+void keyboard_set_layout(keyboard_state *k, const keyboard_layout *layout) {
+    if (k && k->layout != layout) keyboard_init(k, layout);
+    else if (k) keyboard_popup_close(k);
+}
+
+const char *keyboard_key_label(const key_def *key, const char *const *ui) {
+    if (!key) return "";
+    if (key->wording >= 0 && ui && ui[key->wording]) return ui[key->wording];
+    if (key->label) return key->label;
+    return key->text ? key->text : "";
+}
+
+int keyboard_max_rows(const keyboard_layout *layout) {
+    int rows = 0;
+    for (int p = 0; layout && p < layout->n_pages; p++)
+        if (layout->pages[p].n_rows > rows) rows = layout->pages[p].n_rows;
+    return rows;
 }
 
 /* ---- Layout and hit-testing ---- */
@@ -258,18 +180,18 @@ bool keyboard_backspace(char *text) {
 
 /* Shift and caps cycle: off -> shift (one upper-case letter) -> caps -> off. */
 static keyboard_result press_shift(keyboard_state *k) {
-    case_pair pair;
-    if (!case_pair_of(k->layout, k->page, &pair)) return KEYBOARD_NOTHING;
+    int lower, upper;
+    if (!case_pair_of(k->layout, k->page, &lower, &upper)) return KEYBOARD_NOTHING;
     if (k->caps) {
         k->caps = k->shift = false;
-        k->page = pair.lower;
+        k->page = lower;
     } else if (k->shift) {
         k->shift = false;
         k->caps = true;
-        k->page = pair.upper;
+        k->page = upper;
     } else {
         k->shift = true;
-        k->page = pair.upper;
+        k->page = upper;
     }
     return KEYBOARD_PAGE_CHANGED;
 }
@@ -280,9 +202,9 @@ static keyboard_result press_shift(keyboard_state *k) {
  * capitals. */
 static keyboard_result press_page(keyboard_state *k, int target) {
     if (target < 0 || target >= k->layout->n_pages) return KEYBOARD_NOTHING;
-    case_pair pair;
-    if (case_pair_of(k->layout, target, &pair)) {
-        k->page = (k->shift || k->caps) ? pair.upper : pair.lower;
+    int lower, upper;
+    if (case_pair_of(k->layout, target, &lower, &upper)) {
+        k->page = (k->shift || k->caps) ? upper : lower;
     } else {
         k->page = target;
         k->shift = false;
@@ -293,6 +215,7 @@ static keyboard_result press_page(keyboard_state *k, int target) {
 keyboard_result keyboard_press(keyboard_state *k, const key_def *key, char *text, int size,
                                int max_chars) {
     if (!k || !key || !current_page(k)) return KEYBOARD_NOTHING;
+    keyboard_popup_close(k);
     switch (key->action) {
     case KEY_CHAR: {
         const char *t = key->text ? key->text : key->label;
@@ -300,9 +223,9 @@ keyboard_result keyboard_press(keyboard_state *k, const key_def *key, char *text
         /* The visible page is already the upper one, so the key typed a capital; a one-shot
          * shift now returns to lower case. A refused key keeps the shift for the next try. */
         if (k->shift) {
-            case_pair pair;
+            int lower, upper;
             k->shift = false;
-            if (!k->caps && case_pair_of(k->layout, k->page, &pair)) k->page = pair.lower;
+            if (!k->caps && case_pair_of(k->layout, k->page, &lower, &upper)) k->page = lower;
         }
         return KEYBOARD_EDITED;
     }
@@ -315,4 +238,74 @@ keyboard_result keyboard_press(keyboard_state *k, const key_def *key, char *text
     case KEY_DONE: return KEYBOARD_DONE;
     }
     return KEYBOARD_NOTHING;
+}
+
+/* ---- Long press ---- */
+
+void keyboard_hold_start(keyboard_state *k, const key_def *key, uint64_t now) {
+    if (!k) return;
+    k->held = key && key->n_more > 0 && key->more ? key : NULL;
+    k->held_at = now;
+}
+
+void keyboard_hold_cancel(keyboard_state *k) {
+    if (k) k->held = NULL;
+}
+
+bool keyboard_hold_tick(keyboard_state *k, uint64_t now) {
+    if (!k || !k->held || now - k->held_at < KEYBOARD_HOLD_MS) return false;
+    k->popup_key = k->held;
+    k->held = NULL;
+    k->popup_hot = -1;
+    k->popup_dragging = true;
+    return true;
+}
+
+int keyboard_hold_wait(const keyboard_state *k, uint64_t now) {
+    if (!k || !k->held) return -1;
+    uint64_t due = k->held_at + KEYBOARD_HOLD_MS;
+    return due > now ? (int)(due - now) : 0;
+}
+
+bool keyboard_popup_open(const keyboard_state *k) { return k && k->popup_key; }
+
+bool keyboard_popup_hover(keyboard_state *k, int index) {
+    if (!keyboard_popup_open(k)) return false;
+    if (index < -1 || index >= k->popup_key->n_more) index = -1;
+    if (index == k->popup_hot) return false;
+    k->popup_hot = index;
+    return true;
+}
+
+void keyboard_popup_close(keyboard_state *k) {
+    if (!k) return;
+    k->popup_key = NULL;
+    k->popup_hot = -1;
+    k->popup_dragging = false;
+    k->held = NULL;
+}
+
+int keyboard_popup_layout(const keyboard_state *k, pk_rect anchor, pk_rect bounds, int cell,
+                          int gap, key_rect *out) {
+    if (!keyboard_popup_open(k) || !out) return 0;
+    int n = k->popup_key->n_more;
+    if (n > KEYBOARD_MAX_MORE) n = KEYBOARD_MAX_MORE;
+    /* Cells as big as the key under the finger, never below a touch target; narrower only if
+     * the row would not fit the screen otherwise. */
+    int w = anchor.w > cell ? anchor.w : cell, h = anchor.h > cell ? anchor.h : cell;
+    if (gap < 0) gap = 0;
+    if (n * w + (n - 1) * gap > bounds.w) w = (bounds.w - (n - 1) * gap) / n;
+    int row_w = n * w + (n - 1) * gap;
+    int x = anchor.x + anchor.w / 2 - row_w / 2;
+    if (x + row_w > bounds.x + bounds.w) x = bounds.x + bounds.w - row_w;
+    if (x < bounds.x) x = bounds.x;
+    /* Above the key, where the finger does not hide it; below only when there is no room. */
+    int y = anchor.y - gap - h;
+    if (y < bounds.y) y = anchor.y + anchor.h + gap;
+    if (y + h > bounds.y + bounds.h) y = bounds.y + bounds.h - h;
+    for (int i = 0; i < n; i++) {
+        out[i].r = (pk_rect){x + i * (w + gap), y, w, h};
+        out[i].key = &k->popup_key->more[i];
+    }
+    return n;
 }

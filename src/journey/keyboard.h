@@ -1,17 +1,24 @@
 /* keyboard: the on-screen keyboard as data. A layout is pages of rows of keys; each key has a
- * label, what it types, its width in key units and an action. Layouts are tables, not code, so
- * another language's keyboard is a new table (LVGL's keyboard maps are the model). This module
- * also lays the keys out in a rectangle and hit-tests taps against the same rectangles the
- * renderer draws. Pure: no SDL. */
+ * label, what it types, its width in key units, an action and the variants a long press offers
+ * ("ł" on "l"). Layouts are data files, one per language (assets/keyboards/<lang>.yaml, read by
+ * keyboard_file.h), not code, so another language's keyboard is a new file (LVGL's keyboard
+ * maps are the model). This module lays the keys out in a rectangle, hit-tests taps against
+ * the same rectangles the renderer draws, applies a key to a text, and runs the long-press
+ * popup of variants. Pure: no SDL, no clock of its own (times are passed in). */
 #ifndef PK_KEYBOARD_H
 #define PK_KEYBOARD_H
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "render/layout.h"
 
 #define KEYBOARD_MAX_ROWS 5
 #define KEYBOARD_MAX_KEYS_PER_ROW 14
 #define KEYBOARD_MAX_KEYS (KEYBOARD_MAX_ROWS * KEYBOARD_MAX_KEYS_PER_ROW)
+#define KEYBOARD_MAX_PAGES 8
+#define KEYBOARD_MAX_MORE 8      /* long-press variants of one key */
+#define KEYBOARD_MAX_UNITS 12.0f /* widest row, in key units: more and keys get too narrow */
+#define KEYBOARD_HOLD_MS 500     /* a press held this long on a key with variants shows them */
 
 typedef enum {
     KEY_CHAR,      /* types `text` */
@@ -22,12 +29,17 @@ typedef enum {
     KEY_DONE       /* finished typing */
 } key_action;
 
+#define KEY_NO_WORDING (-1)
+
 typedef struct key_def {
-    const char *label; /* shown on the key; NULL = same as text */
+    const char *label; /* shown on the key; NULL = the wording, else the text */
     const char *text;  /* typed (UTF-8), for KEY_CHAR */
     key_action action;
     int page;          /* for KEY_PAGE */
     float width;       /* in key units; 0 means 1 */
+    int wording;       /* a ui_text_id whose words label the key (Space, Done), or KEY_NO_WORDING */
+    int n_more;        /* long-press variants, each a KEY_CHAR */
+    const struct key_def *more;
 } key_def;
 
 typedef struct keyboard_page {
@@ -35,26 +47,33 @@ typedef struct keyboard_page {
     int n_rows;
     int n_keys[KEYBOARD_MAX_ROWS];
     key_def keys[KEYBOARD_MAX_ROWS][KEYBOARD_MAX_KEYS_PER_ROW];
+    /* The case pair this page belongs to (its lower- and upper-case pages), -1 when it has
+     * none: Shift only works on pages that come in pairs. */
+    int lower, upper;
 } keyboard_page;
 
 typedef struct keyboard_layout {
-    const char *name; /* "en-GB" */
+    const char *name; /* "en-GB", "pl", "ur" */
+    const char *path; /* the file it was read from */
     int n_pages;
     const keyboard_page *pages;
-    int upper_page;   /* the page shift switches letters to */
-    int lower_page;
+    int upper_page;   /* the letters' upper-case page (= lower_page when there is none) */
+    int lower_page;   /* the page a keyboard opens on */
 } keyboard_layout;
-
-/* The UK QWERTY layout with shift/caps, a 123/symbols page (with £ and €) and an accents page
- * with the letters of Polish, Slovak, Czech and Romanian names (ą ć ę ł ń ó ś ź ż, á č ď é ě í
- * ľ ĺ ň ô ŕ š ť ú ů ý ž, ă â î ș ț and their capitals). */
-const keyboard_layout *keyboard_layout_en_gb(void);
 
 typedef struct keyboard_state {
     const keyboard_layout *layout;
     int page;
     bool shift;     /* one upper-case letter, then back to lower */
     bool caps;      /* upper case until shift is tapped again */
+    /* Long press: a key with variants held down since held_at, then the popup of its variants
+     * (popup_key), the variant under the finger (popup_hot, -1 none), and whether the finger
+     * that opened it is still down (popup_dragging: lifting it on a variant types that). */
+    const key_def *held;
+    uint64_t held_at;
+    const key_def *popup_key;
+    int popup_hot;
+    bool popup_dragging;
 } keyboard_state;
 
 typedef struct key_rect {
@@ -62,12 +81,22 @@ typedef struct key_rect {
     const key_def *key;
 } key_rect;
 
+/* Starts on the layout's first page (layout may be NULL: no keys). */
 void keyboard_init(keyboard_state *k, const keyboard_layout *layout);
+/* Shows another layout (the visitor changed language): back to its first page, shift off, any
+ * popup closed. The text being typed is not the keyboard's and is untouched. */
+void keyboard_set_layout(keyboard_state *k, const keyboard_layout *layout);
 /* Lays out the current page in box, keys separated by gap, into out (KEYBOARD_MAX_KEYS);
  * returns the number of keys. Each row fills the width; key heights are equal. */
 int keyboard_layout_keys(const keyboard_state *k, pk_rect box, int gap, key_rect *out);
 /* The key under (x,y) among laid-out keys, or NULL. */
 const key_def *keyboard_hit(const key_rect *keys, int n, int x, int y);
+/* The words on a key: its wording in the current language (ui: UI_COUNT strings, may be NULL
+ * for none), else its label, else its text. Never NULL. */
+const char *keyboard_key_label(const key_def *key, const char *const *ui);
+/* The number of rows of the tallest page: a keyboard box sized for it never changes height
+ * when the page changes. */
+int keyboard_max_rows(const keyboard_layout *layout);
 
 /* What a key press did to the text. */
 typedef enum { KEYBOARD_NOTHING, KEYBOARD_EDITED, KEYBOARD_PAGE_CHANGED, KEYBOARD_DONE } keyboard_result;
@@ -75,12 +104,36 @@ typedef enum { KEYBOARD_NOTHING, KEYBOARD_EDITED, KEYBOARD_PAGE_CHANGED, KEYBOAR
 /* Applies key to text (a NUL-terminated UTF-8 buffer of `size` bytes) holding at most
  * max_chars characters: types (respecting shift/caps; shift resets after one character),
  * deletes the last whole character, switches pages. Never splits a character and never
- * overflows the buffer or the character limit. */
+ * overflows the buffer or the character limit. Closes a long-press popup. */
 keyboard_result keyboard_press(keyboard_state *k, const key_def *key, char *text, int size,
                                int max_chars);
 /* Appends typed UTF-8 (from a physical keyboard) within the same limits; false if refused. */
 bool keyboard_type(char *text, int size, int max_chars, const char *utf8);
-/* Deletes the last whole character; false if text was empty. */
+/* Deletes the last whole character (the logically previous one, also in right-to-left text);
+ * false if text was empty. */
 bool keyboard_backspace(char *text);
+
+/* ---- Long press ----
+ * The finger goes down on a key: keyboard_hold_start remembers it if it has variants. When
+ * KEYBOARD_HOLD_MS have passed with the finger still there, keyboard_hold_tick opens the popup.
+ * The finger then slides over the variants (keyboard_popup_hover) and lifting it on one types it;
+ * lifting it elsewhere leaves the popup open for a tap on a variant, and a tap anywhere else
+ * closes it. A finger lifted before the time is an ordinary tap (keyboard_hold_cancel). */
+void keyboard_hold_start(keyboard_state *k, const key_def *key, uint64_t now);
+void keyboard_hold_cancel(keyboard_state *k);
+/* True when the popup has just opened (the caller redraws). */
+bool keyboard_hold_tick(keyboard_state *k, uint64_t now);
+/* Milliseconds until keyboard_hold_tick has something to do, or -1 when nothing is held. */
+int keyboard_hold_wait(const keyboard_state *k, uint64_t now);
+bool keyboard_popup_open(const keyboard_state *k);
+/* Marks the variant under the finger (index, or -1); true if that changed. */
+bool keyboard_popup_hover(keyboard_state *k, int index);
+void keyboard_popup_close(keyboard_state *k);
+/* The popup's cells above `anchor` (the held key's rectangle): one per variant, each at least
+ * `cell` px square and as big as the key, in a row centred over the key and kept inside
+ * `bounds` (the screen), `gap` px above the key. Returns the number of cells (out holds
+ * KEYBOARD_MAX_MORE), each with its variant. */
+int keyboard_popup_layout(const keyboard_state *k, pk_rect anchor, pk_rect bounds, int cell,
+                          int gap, key_rect *out);
 
 #endif

@@ -63,6 +63,10 @@ static const struct {
     [UI_MONTH_9] = {"month_9", "Sep"}, [UI_MONTH_10] = {"month_10", "Oct"},
     [UI_MONTH_11] = {"month_11", "Nov"}, [UI_MONTH_12] = {"month_12", "Dec"},
     [UI_QUOTE_AGE] = {"quote_age", "age %d"},
+    [UI_KEY_SHIFT] = {"key_shift", "Shift"},
+    [UI_KEY_DELETE] = {"key_delete", "Delete"},
+    [UI_KEY_SPACE] = {"key_space", "Space"},
+    [UI_KEY_DONE] = {"key_done", "Done"},
 };
 
 const char *ui_text_name(ui_text_id id) { return id < UI_COUNT ? table[id].name : ""; }

@@ -23,6 +23,9 @@ typedef enum {
     UI_MONTH_1, UI_MONTH_2, UI_MONTH_3, UI_MONTH_4, UI_MONTH_5, UI_MONTH_6,
     UI_MONTH_7, UI_MONTH_8, UI_MONTH_9, UI_MONTH_10, UI_MONTH_11, UI_MONTH_12,
     UI_QUOTE_AGE, /* after a quoted person's name: "age %d" */
+    /* The on-screen keyboard's word keys; keys that show letters ("123", "ABC") are labelled
+     * by the keyboard file itself. */
+    UI_KEY_SHIFT, UI_KEY_DELETE, UI_KEY_SPACE, UI_KEY_DONE,
     UI_COUNT
 } ui_text_id;
 

@@ -56,36 +56,30 @@ static bool press(kiosk *k, widget_kind kind, int index) {
 
 static void tap_widget(kiosk *k, const widget *w) { tap(k, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2); }
 
-/* Taps the key that types s, turning keyboard pages as a visitor would: straight to the page
- * that has it when a page key leads there, otherwise through Shift. */
-static bool type_char(kiosk *k, const char *s) {
+static bool key_types(const key_def *kd, const char *s) {
+    return (kd->action == KEY_CHAR && kd->text && !strcmp(kd->text, s)) || (kd->action == KEY_SPACE && !strcmp(s, " "));
+}
+
+static bool key_offers(const key_def *kd, const char *s) {
+    for (int m = 0; m < kd->n_more; m++)
+        if (!strcmp(kd->more[m].text, s)) return true;
+    return false;
+}
+
+/* Turns the keyboard to page `target` as a visitor would: straight there when a page key
+ * leads there, otherwise through Shift (an upper page is reached from its lower twin). */
+static bool go_to_page(kiosk *k, int target) {
     const keyboard_layout *lay = kiosk_journey(k)->kb.layout;
-    int target = -1;
-    for (int p = 0; p < lay->n_pages && target < 0; p++)
-        for (int r = 0; r < lay->pages[p].n_rows; r++)
-            for (int i = 0; i < lay->pages[p].n_keys[r]; i++) {
-                const key_def *kd = &lay->pages[p].keys[r][i];
-                if ((kd->action == KEY_CHAR && kd->text && !strcmp(kd->text, s)) ||
-                    (kd->action == KEY_SPACE && !strcmp(s, " ")))
-                    target = p;
-            }
-    if (target < 0) return false;
     for (int attempt = 0; attempt < 6; attempt++) {
+        int cur = kiosk_journey(k)->kb.page;
+        if (cur == target) return true;
+        const keyboard_page *tp = &lay->pages[target];
+        int twin = tp->upper == target ? tp->lower : -1;
         const widget_list *w = kiosk_widgets(k);
         const widget *to_page = NULL, *to_twin = NULL, *shift = NULL, *any_page = NULL;
-        int cur = kiosk_journey(k)->kb.page;
-        /* Upper-case pages (LETTERS, ACCENTS) follow their lower-case twin and are reached
-         * with Shift from there. */
-        int twin = target > 0 && lay->pages[target].name[0] >= 'A' && lay->pages[target].name[0] <= 'Z'
-                       ? target - 1 : -1;
         for (int i = 0; i < w->count; i++) {
             const key_def *key = w->items[i].key;
             if (w->items[i].kind != W_KEY || !key) continue;
-            if ((key->action == KEY_CHAR && key->text && !strcmp(key->text, s)) ||
-                (key->action == KEY_SPACE && !strcmp(s, " "))) {
-                tap_widget(k, &w->items[i]);
-                return true;
-            }
             if (key->action == KEY_PAGE && key->page == target) to_page = &w->items[i];
             if (key->action == KEY_PAGE && key->page == twin) to_twin = &w->items[i];
             if (key->action == KEY_PAGE && !any_page) any_page = &w->items[i];
@@ -99,8 +93,95 @@ static bool type_char(kiosk *k, const char *s) {
         if (!next) break;
         tap_widget(k, next);
     }
-    fprintf(stderr, "no key types \"%s\"\n", s);
-    return false;
+    return kiosk_journey(k)->kb.page == target;
+}
+
+/* The page of the current keyboard with a key that types s (or, with more, offers it on a long
+ * press), or -1. */
+static int page_with(kiosk *k, const char *s, bool more) {
+    const keyboard_layout *lay = kiosk_journey(k)->kb.layout;
+    for (int p = 0; p < lay->n_pages; p++)
+        for (int r = 0; r < lay->pages[p].n_rows; r++)
+            for (int i = 0; i < lay->pages[p].n_keys[r]; i++)
+                if (more ? key_offers(&lay->pages[p].keys[r][i], s) : key_types(&lay->pages[p].keys[r][i], s))
+                    return p;
+    return -1;
+}
+
+/* The laid-out key on screen that types s (more: offers s), or NULL. */
+static const widget *key_widget(kiosk *k, const char *s, bool more) {
+    const widget_list *w = kiosk_widgets(k);
+    for (int i = 0; i < w->count; i++)
+        if (w->items[i].kind == W_KEY && w->items[i].key &&
+            (more ? key_offers(w->items[i].key, s) : key_types(w->items[i].key, s)))
+            return &w->items[i];
+    return NULL;
+}
+
+/* Taps the key that types s, turning keyboard pages as a visitor would. */
+static bool type_char(kiosk *k, const char *s) {
+    int target = page_with(k, s, false);
+    const widget *key = target >= 0 && go_to_page(k, target) ? key_widget(k, s, false) : NULL;
+    if (!key) {
+        fprintf(stderr, "no key types \"%s\"\n", s);
+        return false;
+    }
+    tap_widget(k, key);
+    return true;
+}
+
+static void finger(kiosk *k, Uint32 type, int x, int y) {
+    SDL_Event e = {0};
+    e.type = type;
+    e.tfinger.x = (x + 0.5f) / 800.0f, e.tfinger.y = (y + 0.5f) / 480.0f;
+    SDL_PushEvent(&e);
+    settle(k);
+}
+
+static const widget *variant_widget(kiosk *k, const char *s) {
+    const widget_list *w = kiosk_widgets(k);
+    for (int i = 0; i < w->count; i++)
+        if (w->items[i].kind == W_KEY_MORE && w->items[i].key && !strcmp(w->items[i].key->text, s))
+            return &w->items[i];
+    return NULL;
+}
+
+/* Types s with a long press on the key that offers it: the finger held on the key until the
+ * popup shows, then either slid onto s and lifted there, or lifted and s tapped. With shift,
+ * Shift is tapped first, so the upper-case page's key offers the capital. */
+typedef enum { HOLD_SLIDE, HOLD_LIFT_TAP } hold_way;
+
+static bool long_press(kiosk *k, const char *s, hold_way way) {
+    int target = page_with(k, s, true);
+    const widget *key = target >= 0 && go_to_page(k, target) ? key_widget(k, s, true) : NULL;
+    if (!key) {
+        fprintf(stderr, "no key offers \"%s\"\n", s);
+        return false;
+    }
+    int x = key->r.x + key->r.w / 2, y = key->r.y + key->r.h / 2;
+    finger(k, SDL_FINGERDOWN, x, y);
+    CHECK(!keyboard_popup_open(&kiosk_journey(k)->kb)); /* not yet */
+    fake_now += KEYBOARD_HOLD_MS + 20;
+    settle(k);
+    CHECK(keyboard_popup_open(&kiosk_journey(k)->kb));
+    const widget *v = variant_widget(k, s);
+    CHECK(v != NULL);
+    if (!v) return false;
+    int vx = v->r.x + v->r.w / 2, vy = v->r.y + v->r.h / 2;
+    if (way == HOLD_SLIDE) {
+        finger(k, SDL_FINGERMOTION, vx, vy);
+        CHECK(kiosk_journey(k)->kb.popup_hot >= 0);
+        finger(k, SDL_FINGERUP, vx, vy);
+    } else {
+        finger(k, SDL_FINGERUP, x, y); /* lifted on the key: the popup waits for a tap */
+        CHECK(keyboard_popup_open(&kiosk_journey(k)->kb));
+        v = variant_widget(k, s);
+        CHECK(v != NULL);
+        if (v) tap_widget(k, v);
+    }
+    fake_now += 300;
+    CHECK(!keyboard_popup_open(&kiosk_journey(k)->kb));
+    return true;
 }
 
 static bool type_text(kiosk *k, const char *const *chars) {
@@ -365,6 +446,172 @@ static void touch_acts_once(void) {
     kiosk_destroy(k);
 }
 
+
+/* Picks language `code` with the language button, as a visitor would. */
+static bool choose_language(kiosk *k, const char *code) {
+    int li = config_language_index(cfg, code);
+    if (li < 0 || !press(k, W_LANG_OPEN, 0)) return false;
+    if (!press(k, W_LANG_PICK, li)) return false;
+    return !strcmp(kiosk_config(k)->languages.code[kiosk_config(k)->lang], code);
+}
+
+/* From the text step (text typed), on through the other steps to Send; the record written. */
+static json_t *send_from_text(kiosk *k) {
+    press(k, W_NEXT, 0);
+    for (int s = 0; s < 8 && kiosk_journey(k)->step != STEP_REVIEW; s++)
+        press(k, kiosk_journey(k)->step == STEP_CONSENT ? W_CONSENT : W_SKIP, 0);
+    CHECK_INT(kiosk_journey(k)->step, STEP_REVIEW);
+    size_t before = record_count();
+    press(k, W_SEND, 0);
+    CHECK_INT(kiosk_journey(k)->step, STEP_THANKS);
+    CHECK_INT(record_count(), before + 1);
+    return last_record();
+}
+
+/* Starts a journey in language code and goes to the text step. */
+static kiosk *text_step_in(const char *code) {
+    kiosk *k = open_kiosk();
+    start(k);
+    CHECK(choose_language(k, code));
+    press(k, W_NEXT, 0);
+    press(k, W_SKIP, 0);
+    CHECK_INT(kiosk_journey(k)->step, STEP_TEXT);
+    CHECK_STR(kiosk_journey(k)->kb.layout->name, kiosk_config(k)->keyboard->name);
+    return k;
+}
+
+static void check_record(json_t *r, const char *lang, const char *text) {
+    CHECK(r != NULL);
+    if (!r) return;
+    CHECK_STR(json_string_value(json_object_get(r, "language")), lang);
+    const char *got = json_string_value(json_object_get(r, "text"));
+    CHECK(got != NULL);
+    if (got) {
+        CHECK_INT(strlen(got), strlen(text));
+        CHECK(memcmp(got, text, strlen(text)) == 0); /* byte for byte */
+    }
+    json_decref(r);
+}
+
+/* A Polish visitor types "Żółć gęślą jaźń" on the Polish keyboard: capitals with Shift, the
+ * Polish letters by a long press (slid onto, or lifted and tapped) and from their own page. */
+static void polish_journey(void) {
+    kiosk *k = text_step_in("pl");
+    CHECK_STR(kiosk_journey(k)->kb.layout->name, "pl");
+    const widget *shift = NULL;
+    const widget_list *w = kiosk_widgets(k);
+    for (int i = 0; i < w->count; i++)
+        if (w->items[i].kind == W_KEY && w->items[i].key->action == KEY_SHIFT) shift = &w->items[i];
+    CHECK(shift != NULL);
+    if (shift) tap_widget(k, shift);
+    CHECK(long_press(k, "Ż", HOLD_SLIDE));   /* Shift, then z held: Ż */
+    CHECK(long_press(k, "ó", HOLD_SLIDE));   /* back in lower case after one capital */
+    CHECK(long_press(k, "ł", HOLD_LIFT_TAP));
+    CHECK(type_char(k, "ć"));                /* from the Polish letters' page */
+    static const char *const rest[] = {" ", "g", NULL};
+    CHECK(type_text(k, rest));
+    CHECK(long_press(k, "ę", HOLD_SLIDE));
+    CHECK(long_press(k, "ś", HOLD_SLIDE));
+    CHECK(type_char(k, "l"));
+    CHECK(long_press(k, "ą", HOLD_LIFT_TAP));
+    static const char *const more[] = {" ", "j", "a", NULL};
+    CHECK(type_text(k, more));
+    CHECK(long_press(k, "ź", HOLD_SLIDE));   /* on x, as with AltGr+x */
+    CHECK(long_press(k, "ń", HOLD_SLIDE));
+    CHECK_STR(kiosk_journey(k)->text, "Żółć gęślą jaźń");
+    /* A short tap on a key with variants types the letter itself. */
+    CHECK(type_char(k, "l"));
+    CHECK_STR(kiosk_journey(k)->text, "Żółć gęślą jaźńl");
+    CHECK(press_key_action(k, KEY_BACKSPACE));
+    check_record(send_from_text(k), "pl", "Żółć gęślą jaźń");
+    kiosk_destroy(k);
+}
+
+/* An Urdu visitor types on the Urdu phonetic keyboard, Urdu digits included; the box is right
+ * to left, backspace takes the logically last character, the record is what was typed. */
+static void urdu_journey(void) {
+    kiosk *k = text_step_in("ur");
+    CHECK_STR(kiosk_journey(k)->kb.layout->name, "ur");
+    static const char *const phrase[] = {"م", "ی", "ں", " ", "ر", "و", "ت", "ھ", "ر", "ہ", "م", " ",
+                                         "س", "ے", " ", "پ", "ی", "ا", "ر", " ", "ک", "ر", "ت", "ا", " ",
+                                         "ہ", "و", "ں", " ", "۲", "۰", "۲", "۵", "9", NULL};
+    CHECK(type_text(k, phrase));
+    /* Backspace removes the last typed character (the Latin 9), then an Urdu digit. */
+    CHECK(press_key_action(k, KEY_BACKSPACE));
+    CHECK_STR(kiosk_journey(k)->text, "میں روتھرہم سے پیار کرتا ہوں ۲۰۲۵");
+    CHECK(press_key_action(k, KEY_BACKSPACE));
+    CHECK_STR(kiosk_journey(k)->text, "میں روتھرہم سے پیار کرتا ہوں ۲۰۲");
+    CHECK(type_char(k, "۵"));
+    /* ں also by a long press on ن. */
+    CHECK(type_char(k, " "));
+    CHECK(long_press(k, "ں", HOLD_SLIDE));
+    CHECK(press_key_action(k, KEY_BACKSPACE));
+    CHECK(press_key_action(k, KEY_BACKSPACE));
+    /* The box is drawn right to left: the text at the right, the caret at its left. */
+    check_record(send_from_text(k), "ur", "میں روتھرہم سے پیار کرتا ہوں ۲۰۲۵");
+    kiosk_destroy(k);
+}
+
+/* Czech, Slovak and Romanian: a few letters each, on their own keyboards. */
+static void czech_slovak_romanian(void) {
+    struct { const char *lang; const char *const keys[8]; const char *text; } cases[] = {
+        {"cs", {"ř", "e", "k", "a", " ", "ů", NULL}, "řeka ů"},
+        {"sk", {"ľ", "a", "d", " ", "ô", "ň", NULL}, "ľad ôň"},
+        {"ro", {"ș", "i", " ", "ț", "a", "r", "ă", NULL}, "și țară"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        kiosk *k = text_step_in(cases[c].lang);
+        CHECK_STR(kiosk_journey(k)->kb.layout->name, cases[c].lang);
+        CHECK(type_text(k, cases[c].keys));
+        check_record(send_from_text(k), cases[c].lang, cases[c].text);
+        kiosk_destroy(k);
+    }
+    /* Romanian's comma-below letters by a long press too. */
+    kiosk *k = text_step_in("ro");
+    CHECK(long_press(k, "ș", HOLD_SLIDE));
+    CHECK(long_press(k, "ț", HOLD_LIFT_TAP));
+    CHECK_STR(kiosk_journey(k)->text, "\xC8\x99\xC8\x9B");
+    kiosk_destroy(k);
+}
+
+/* Changing language while typing brings that language's keyboard and keeps the words; the
+ * postcode is typed on the UK keyboard whatever the language; a tap beside an open popup
+ * closes it without typing. */
+static void language_switch_swaps_keyboard(void) {
+    kiosk *k = text_step_in("en");
+    CHECK_STR(kiosk_journey(k)->kb.layout->name, "en-GB");
+    static const char *const ab[] = {"a", "b", NULL};
+    CHECK(type_text(k, ab));
+    CHECK(choose_language(k, "ur"));
+    CHECK_STR(kiosk_journey(k)->kb.layout->name, "ur");
+    CHECK_STR(kiosk_journey(k)->text, "ab");
+    static const char *const urdu[] = {" ", "ب", NULL};
+    CHECK(type_text(k, urdu));
+    CHECK(choose_language(k, "pl"));
+    CHECK_STR(kiosk_journey(k)->kb.layout->name, "pl");
+    CHECK_STR(kiosk_journey(k)->text, "ab ب");
+    /* A popup, then a tap on the text box beside it: closed, nothing typed. */
+    const widget *l = key_widget(k, "ł", true);
+    CHECK(l != NULL);
+    if (l) {
+        finger(k, SDL_FINGERDOWN, l->r.x + l->r.w / 2, l->r.y + l->r.h / 2);
+        fake_now += KEYBOARD_HOLD_MS + 20;
+        settle(k);
+        finger(k, SDL_FINGERUP, l->r.x + l->r.w / 2, l->r.y + l->r.h / 2);
+        CHECK(keyboard_popup_open(&kiosk_journey(k)->kb));
+        tap(k, 400, kiosk_frame(k)->content.y + 5);
+        CHECK(!keyboard_popup_open(&kiosk_journey(k)->kb));
+        CHECK_STR(kiosk_journey(k)->text, "ab ب");
+    }
+    press(k, W_NEXT, 0);
+    while (kiosk_journey(k)->step < STEP_POSTCODE) press(k, W_SKIP, 0);
+    CHECK_INT(kiosk_journey(k)->step, STEP_POSTCODE);
+    CHECK_STR(kiosk_journey(k)->kb.layout->name, "en-GB");
+    CHECK(choose_language(k, "ur"));
+    CHECK_STR(kiosk_journey(k)->kb.layout->name, "en-GB");
+    kiosk_destroy(k);
+}
+
 int main(void) {
     snprintf(dir, sizeof dir, "%s/journey-test-XXXXXX", TEST_BINARY_DIR);
     if (!mkdtemp(dir)) return 1;
@@ -379,6 +626,10 @@ int main(void) {
     RUN(still_there_continue_keeps_entry);
     RUN(save_failure_is_honest);
     RUN(touch_acts_once);
+    RUN(polish_journey);
+    RUN(urdu_journey);
+    RUN(czech_slovak_romanian);
+    RUN(language_switch_swaps_keyboard);
     config_free(cfg);
     return check_report();
 }

@@ -126,7 +126,34 @@ static void check_journey(const slide_ctx *sc, const config *c, draw_list *l) {
             }
         }
     }
+    /* The long-press popup of every key with variants on the first page: its cells are touch
+     * targets on screen, side by side, and the text in them fits. */
     j->step = STEP_TEXT;
+    keyboard_init(&j->kb, c->keyboard);
+    const keyboard_page *pg = &j->kb.layout->pages[j->kb.layout->lower_page];
+    for (int r = 0; r < pg->n_rows; r++)
+        for (int i = 0; i < pg->n_keys[r]; i++) {
+            if (!pg->keys[r][i].n_more) continue;
+            j->kb.popup_key = &pg->keys[r][i];
+            snprintf(what, sizeof what, "%dx%d long press on %s", sc->m.w, sc->m.h, pg->keys[r][i].text);
+            journey_view_layout(sc, j, 0, l, w);
+            check_list(sc, l, what);
+            int cells = 0;
+            for (int k = 0; k < w->count; k++) {
+                pk_rect cr = w->items[k].r;
+                CHECK_INT(w->items[k].kind, W_KEY_MORE);
+                CHECK(rect_inside(cr, (pk_rect){0, 0, sc->m.w, sc->m.h}));
+                if (w->items[k].index < 0) continue;
+                cells++;
+                if (cr.w < sc->m.touch || cr.h < sc->m.touch)
+                    fprintf(stderr, "%s: cell %d is %dx%d\n", what, k, cr.w, cr.h);
+                CHECK(cr.w >= sc->m.touch && cr.h >= sc->m.touch);
+                for (int o = 0; o < k; o++)
+                    if (w->items[o].index >= 0) CHECK(!rect_overlap(cr, w->items[o].r));
+            }
+            CHECK_INT(cells, pg->keys[r][i].n_more);
+        }
+    keyboard_popup_close(&j->kb);
     j->still_there = true;
     journey_view_layout(sc, j, 0, l, w);
     check_list(sc, l, "still there");

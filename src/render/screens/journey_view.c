@@ -185,6 +185,84 @@ static void rating(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     }
 }
 
+/* One key: letters on the surface colour, function keys outlined, Shift lit while on. */
+static void key_face(const slide_ctx *sc, draw_list *l, pk_rect r, const char *label, int max_px,
+                     bool special, bool lit) {
+    const config_theme *th = &sc->cfg->theme;
+    draw_item *b = draw_list_add(l, DRAW_RECT, r, lit ? th->accent : special ? th->background : th->surface);
+    if (b) b->radius = (int)(sc->m.unit * 0.8);
+    if (special && !lit) {
+        /* Function keys are outlined, so letters stand out. */
+        draw_item *o = draw_list_add(l, DRAW_RECT, r, th->surface);
+        if (o) o->radius = b ? b->radius : 0;
+        draw_item *in = draw_list_add(l, DRAW_RECT, rect_inset(r, 2, 2), th->background);
+        if (in) in->radius = b ? b->radius : 0;
+    }
+    pk_rect lr = rect_inset(r, 2, 2);
+    int px = text_fit(sc->text, FONT_BOLD, label, lr.w, lr.h, 10, max_px, NULL);
+    slides_text_at(sc, l, label, lr, FONT_BOLD, px, lit ? th->accent_text : th->text, ALIGN_CENTER, true);
+}
+
+/* The long-press popup over the key held: the variants in big cells, the one under the finger
+ * lit. While it shows it is all that answers: a tap beside it closes it (W_KEY_MORE -1). */
+static void key_popup(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w,
+                      const key_rect *keys, int nk, int max_px) {
+    const config_theme *th = &sc->cfg->theme;
+    pk_rect anchor = {0, 0, 0, 0};
+    for (int i = 0; i < nk; i++)
+        if (keys[i].key == j->kb.popup_key) anchor = keys[i].r;
+    if (anchor.w <= 0) return; /* its key is not on this page */
+    key_rect cells[KEYBOARD_MAX_MORE];
+    int gap = sc->m.gap / 2;
+    int n = keyboard_popup_layout(&j->kb, anchor, (pk_rect){0, 0, sc->m.w, sc->m.h}, sc->m.touch, gap, cells);
+    if (n <= 0) return;
+    w->count = 0;
+    add_widget(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_KEY_MORE, -1, NULL);
+    /* A light veil: the keys under it still show, but only the popup answers now. */
+    pk_color veil = th->background;
+    veil.a = 140;
+    draw_list_add(l, DRAW_RECT, (pk_rect){0, 0, sc->m.w, sc->m.h}, veil);
+    pk_rect card = {cells[0].r.x - gap, cells[0].r.y - gap, cells[n - 1].r.x + cells[n - 1].r.w - cells[0].r.x + 2 * gap,
+                    cells[0].r.h + 2 * gap};
+    if (card.x < 0) card.w += card.x, card.x = 0;
+    if (card.y < 0) card.h += card.y, card.y = 0;
+    if (card.x + card.w > sc->m.w) card.w = sc->m.w - card.x;
+    if (card.y + card.h > sc->m.h) card.h = sc->m.h - card.y;
+    draw_item *c = draw_list_add(l, DRAW_RECT, card, th->text);
+    if (c) c->radius = (int)(sc->m.unit * 1.0);
+    for (int i = 0; i < n; i++) {
+        key_face(sc, l, cells[i].r, keyboard_key_label(cells[i].key, sc->cfg->feedback.ui), max_px, false,
+                 i == j->kb.popup_hot);
+        add_widget(w, cells[i].r, W_KEY_MORE, i, cells[i].key);
+    }
+}
+
+static void keyboard_keys(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w, pk_rect kb_box) {
+    /* A page with fewer rows than the tallest keeps the same row height, at the bottom: keys
+     * do not grow or jump when the page changes. */
+    int gap = sc->m.gap / 2, max_rows = keyboard_max_rows(j->kb.layout);
+    int rows = j->kb.layout ? j->kb.layout->pages[j->kb.page].n_rows : 0;
+    if (rows > 0 && rows < max_rows) {
+        int row_h = (kb_box.h - gap * (max_rows - 1)) / max_rows;
+        int h = rows * row_h + (rows - 1) * gap;
+        kb_box.y += kb_box.h - h;
+        kb_box.h = h;
+    }
+    key_rect keys[KEYBOARD_MAX_KEYS];
+    int nk = keyboard_layout_keys(&j->kb, kb_box, gap, keys);
+    int kpx = 0;
+    for (int i = 0; i < nk; i++) {
+        const key_def *k = keys[i].key;
+        bool special = k->action != KEY_CHAR && k->action != KEY_SPACE;
+        bool lit = k->action == KEY_SHIFT && (j->kb.shift || j->kb.caps);
+        if (!kpx) kpx = text_fit(sc->text, FONT_BOLD, "W", keys[i].r.w, keys[i].r.h * 3 / 4, 10,
+                                 layout_px(&sc->m, 6, 14), NULL);
+        key_face(sc, l, keys[i].r, keyboard_key_label(k, sc->cfg->feedback.ui), kpx, special, lit);
+        add_widget(w, keys[i].r, W_KEY, i, k);
+    }
+    if (keyboard_popup_open(&j->kb)) key_popup(sc, j, l, w, keys, nk, kpx);
+}
+
 /* The text box and the keyboard under it, for the free text, the name and the postcode. */
 static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w,
                    const char *title, const char *hint, const char *text, int max_chars,
@@ -192,11 +270,18 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     const config_theme *th = &sc->cfg->theme;
     pk_rect box = chrome(sc, j, title, l, w, true, true);
     /* Keys first: every key at least a touch target tall; the text box takes what is left. */
-    int rows = j->kb.layout->pages[j->kb.page].n_rows;
+    /* Sized for the tallest page, so the box does not jump when the page changes. */
+    int rows = keyboard_max_rows(j->kb.layout);
     int kb_h = rows * sc->m.touch + (rows - 1) * (sc->m.gap / 2);
     int want = (int)(box.h * (multiline ? 0.62 : 0.7));
+    /* A five-row keyboard (Czech, Slovak) on a small screen may take more than four fifths:
+     * its keys stay touch targets, the box keeps one line of text. */
+    int need = kb_h, field_min = text_line_height(sc->text, FONT_REGULAR, layout_px(&sc->m, 4.6, 14)) +
+                                 2 * (int)(sc->m.unit * 0.8) + sc->m.gap;
     if (kb_h < want) kb_h = want;
-    if (kb_h > box.h * 4 / 5) kb_h = box.h * 4 / 5;
+    int cap = box.h * 4 / 5;
+    if (need > cap) cap = need < box.h - field_min ? need : box.h - field_min;
+    if (kb_h > cap) kb_h = cap;
     pk_rect kb_box = rect_cut_bottom(&box, kb_h, sc->m.gap);
     pk_rect field = box;
     slides_card(sc, l, field);
@@ -220,7 +305,11 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         pk_rect cl = rect_cut_bottom(&inner, lh, 0);
         slides_text_at(sc, l, buf, cl, FONT_BOLD, px * 4 / 5, left <= 10 ? th->status[STATUS_DELAYED] : th->accent, ALIGN_RIGHT, true);
     }
-    int caret_x = inner.x, caret_y = inner.y;
+    /* Right-to-left text (Urdu) starts at the right: the caret stands at the logical end, on
+     * the left of the last line; an empty box waits at the right when its hint is Urdu. */
+    bool rtl = text_is_rtl(text[0] ? text : hint);
+    int cw = (int)(sc->m.unit * 0.4) + 2, right = inner.x + inner.w - 4;
+    int caret_x = rtl ? right - cw : inner.x, caret_y = inner.y;
     if (!text[0]) {
         slides_text_at(sc, l, hint, inner, FONT_REGULAR, px, th->muted, ALIGN_LEFT, false);
     } else {
@@ -233,39 +322,17 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         slides_text_at(sc, l, text + lines[first].start, (pk_rect){inner.x, inner.y, inner.w - 4, inner.h},
                        FONT_REGULAR, px, th->text, ALIGN_LEFT, false);
         const wrap_line *last = &lines[n - 1];
-        caret_x = inner.x + text_measure(sc->text, FONT_REGULAR, px, text + last->start, last->len);
+        int end_w = text_measure(sc->text, FONT_REGULAR, px, text + last->start, last->len);
         caret_y = inner.y + (n - 1 - first) * lh;
         /* A trailing space or newline moves the caret on, as the visitor expects. */
         size_t end = last->start + last->len, total = strlen(text);
-        if (end < total) caret_x += text_measure(sc->text, FONT_REGULAR, px, " ", 1);
+        if (end < total) end_w += text_measure(sc->text, FONT_REGULAR, px, " ", 1);
+        caret_x = rtl ? right - end_w - cw : inner.x + end_w;
         if (caret_x > inner.x + inner.w - 3) caret_x = inner.x + inner.w - 3;
+        if (caret_x < inner.x) caret_x = inner.x;
     }
-    int cw = (int)(sc->m.unit * 0.4) + 2;
     draw_list_add(l, DRAW_RECT, (pk_rect){caret_x, caret_y + lh / 8, cw, lh * 3 / 4}, th->accent);
-    key_rect keys[KEYBOARD_MAX_KEYS];
-    int nk = keyboard_layout_keys(&j->kb, kb_box, sc->m.gap / 2, keys);
-    int kpx = 0;
-    for (int i = 0; i < nk; i++) {
-        const key_def *k = keys[i].key;
-        bool special = k->action != KEY_CHAR && k->action != KEY_SPACE;
-        bool lit = k->action == KEY_SHIFT && (j->kb.shift || j->kb.caps);
-        draw_item *b = draw_list_add(l, DRAW_RECT, keys[i].r, lit ? th->accent : special ? th->background : th->surface);
-        if (b) b->radius = (int)(sc->m.unit * 0.8);
-        if (special && !lit) {
-            /* Function keys are outlined, so letters stand out. */
-            draw_item *o = draw_list_add(l, DRAW_RECT, rect_inset(keys[i].r, 0, 0), th->surface);
-            if (o) o->radius = b ? b->radius : 0;
-            draw_item *in = draw_list_add(l, DRAW_RECT, rect_inset(keys[i].r, 2, 2), th->background);
-            if (in) in->radius = b ? b->radius : 0;
-        }
-        if (!kpx) kpx = text_fit(sc->text, FONT_BOLD, "W", keys[i].r.w, keys[i].r.h * 3 / 4, 10,
-                                 layout_px(&sc->m, 6, 14), NULL);
-        const char *label = k->label ? k->label : k->text;
-        pk_rect lr = rect_inset(keys[i].r, 2, 2);
-        int px_k = text_fit(sc->text, FONT_BOLD, label, lr.w, lr.h, 10, kpx, NULL);
-        slides_text_at(sc, l, label, lr, FONT_BOLD, px_k, lit ? th->accent_text : th->text, ALIGN_CENTER, true);
-        add_widget(w, keys[i].r, W_KEY, i, k);
-    }
+    keyboard_keys(sc, j, l, w, kb_box);
 }
 
 static void choices(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect box, int n,

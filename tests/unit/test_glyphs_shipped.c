@@ -1,0 +1,149 @@
+/* No missing-glyph boxes in anything the kiosk ships: every character of every string in the
+ * shipped config (every text in every one of its six languages, walked straight from the YAML so
+ * none is left out), every word of the journey's wording (the defaults too), every language's
+ * own name, and every key's label, text and long-press variants in every keyboard file, has a
+ * glyph in the font the text module chooses for it (Noto Sans for Latin, Noto Naskh Arabic UI
+ * for Urdu), regular and bold: text_glyphs_provided, which asks TTF_GlyphIsProvided32 of the face
+ * each script run is drawn with. One missing glyph fails, with the file, line and character.
+ * Needs SDL_ttf and the fonts; no window. */
+#include <SDL_ttf.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <yaml.h>
+
+#include "check.h"
+#include "config/config.h"
+#include "config/config_yaml.h"
+#include "journey/keyboard_file.h"
+#include "journey/languages.h"
+#include "text/text.h"
+
+static text_ctx *tx;
+static int strings_checked;
+
+/* Every visible character of s has its glyph, in both weights; where says where s is from. */
+static bool glyphs_ok(const char *s, const char *where) {
+    if (!s || !*s) return true;
+    strings_checked++;
+    for (font_role role = FONT_REGULAR; role <= FONT_BOLD; role++) {
+        uint32_t missing = 0;
+        size_t at = 0;
+        if (!text_glyphs_provided(tx, role, s, &missing, &at)) {
+            fprintf(stderr, "  %s: U+%04X at byte %zu of \"%s\" has no glyph (%s)\n", where, (unsigned)missing, at,
+                    s, role == FONT_BOLD ? "bold" : "regular");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The check can fail: Noto Sans has no U+232B (the erase-to-the-left sign). */
+static void the_check_can_fail(void) {
+    CHECK(!glyphs_ok("Delete \xE2\x8C\xAB", "sanity"));
+    CHECK(glyphs_ok("Zażółć gęślą jaźń, روتھرہم ۲۰۲۵", "sanity"));
+}
+
+/* Every scalar of a YAML file: text, in every language, and the keys' names besides. */
+static void every_scalar_of(const char *path) {
+    diag_list *d = calloc(1, sizeof *d);
+    char *text = y_read_file(path, d);
+    yaml_document_t doc;
+    CHECK(text && y_parse(text, path, &doc, d));
+    diag_print(d, stderr);
+    if (!text || d->count) {
+        free(text);
+        free(d);
+        return;
+    }
+    int scalars = 0;
+    for (yaml_node_t *n = doc.nodes.start; n < doc.nodes.top; n++) {
+        if (n->type != YAML_SCALAR_NODE) continue;
+        char where[600];
+        snprintf(where, sizeof where, "%s:%d:%d", path, (int)n->start_mark.line + 1, (int)n->start_mark.column + 1);
+        CHECK(glyphs_ok((const char *)n->data.scalar.value, where));
+        scalars++;
+    }
+    CHECK(scalars > 0);
+    yaml_document_delete(&doc);
+    free(text);
+    free(d);
+}
+
+static void shipped_config(void) {
+    every_scalar_of(TEST_SOURCE_DIR "/config/rotherham-2025.yaml");
+    /* And the words as loaded, language by language: the wording's English defaults show
+     * wherever the config does not override them. */
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, d);
+    diag_print(d, stderr);
+    CHECK(c != NULL);
+    CHECK(c && c->languages.n == 6);
+    for (int l = 0; c && l < c->languages.n; l++) {
+        const config *lc = c->by_lang[l];
+        char where[100];
+        snprintf(where, sizeof where, "%s wording", lc->languages.code[l]);
+        for (int i = 0; i < UI_COUNT; i++) CHECK(glyphs_ok(lc->feedback.ui[i], where));
+        CHECK(glyphs_ok(language_own_name(lc->languages.code[l]), "language name"));
+        CHECK(glyphs_ok(lc->feedback.question, where));
+        CHECK(glyphs_ok(lc->plan.title, where));
+    }
+    for (int i = 0; i < UI_COUNT; i++) CHECK(glyphs_ok(ui_text_default((ui_text_id)i), "default wording"));
+    config_free(c);
+    free(d);
+}
+
+/* Every key of every keyboard file, labelled as each language shows it. */
+static void shipped_keyboards(void) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, d);
+    DIR *dir = opendir(TEST_SOURCE_DIR "/assets/keyboards");
+    CHECK(c && dir);
+    int files = 0;
+    arena mem = {0};
+    for (struct dirent *e; c && dir && (e = readdir(dir));) {
+        size_t n = strlen(e->d_name);
+        if (n < 6 || strcmp(e->d_name + n - 5, ".yaml")) continue;
+        char path[600];
+        snprintf(path, sizeof path, "%s/assets/keyboards/%s", TEST_SOURCE_DIR, e->d_name);
+        every_scalar_of(path); /* the comments aside, everything in the file */
+        const keyboard_layout *L = keyboard_file_load(path, &mem, d);
+        CHECK(L != NULL);
+        files++;
+        for (int p = 0; L && p < L->n_pages; p++)
+            for (int r = 0; r < L->pages[p].n_rows; r++)
+                for (int i = 0; i < L->pages[p].n_keys[r]; i++) {
+                    const key_def *key = &L->pages[p].keys[r][i];
+                    char where[700];
+                    snprintf(where, sizeof where, "%s page %s row %d key %d", e->d_name, L->pages[p].name, r + 1, i + 1);
+                    for (int l = 0; l < c->languages.n; l++)
+                        CHECK(glyphs_ok(keyboard_key_label(key, c->by_lang[l]->feedback.ui), where));
+                    CHECK(glyphs_ok(key->text, where));
+                    for (int m = 0; m < key->n_more; m++) CHECK(glyphs_ok(key->more[m].text, where));
+                }
+    }
+    CHECK(files >= 6);
+    if (dir) closedir(dir);
+    diag_print(d, stderr);
+    arena_free(&mem);
+    config_free(c);
+    free(d);
+}
+
+int main(void) {
+    if (TTF_Init() != 0) return 1;
+    pk_error err = {{0}};
+    tx = text_create(TEST_SOURCE_DIR "/assets/fonts/NotoSans-Regular.ttf",
+                     TEST_SOURCE_DIR "/assets/fonts/NotoSans-Bold.ttf", &err);
+    CHECK(tx != NULL);
+    CHECK(tx && text_has_face(tx, SCRIPT_ARABIC));
+    if (!tx) return check_report();
+    RUN(the_check_can_fail);
+    RUN(shipped_config);
+    RUN(shipped_keyboards);
+    fprintf(stderr, "%d strings checked\n", strings_checked);
+    text_free(tx);
+    TTF_Quit();
+    return check_report();
+}
