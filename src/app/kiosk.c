@@ -678,6 +678,7 @@ static void draw(kiosk *k, uint64_t now) {
                           attract_anim_ms(&k->loop, now), k->chrome);
     }
     if (k->picker) {
+        draw_list_clear(k->picker_list); /* the layout appends: without this it grew every frame */
         language_picker_layout(&k->scr.sc, k->picker_list, &k->widgets);
         draw_execute(&k->scr.dc, k->picker_list, 255, 0, 0);
     }
@@ -756,6 +757,7 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     k->picker_list = malloc(sizeof(draw_list));
     k->focus_list = calloc(1, sizeof(draw_list));
     focus_clear(&k->focus);
+    k->focus_screen = INT_MIN; /* no screen yet: the first one places the focus afresh */
     k->root = cfg;
     screen_opts so = {o->windowed, o->w, o->h};
     if (!k->lists[0] || !k->lists[1] || !k->chrome || !k->overlay || !k->picker_list || !k->focus_list ||
