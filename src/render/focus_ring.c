@@ -3,7 +3,7 @@
 const pk_color focus_ring_light = {255, 255, 255, 255}, focus_ring_dark = {0, 0, 0, 255};
 
 int focus_ring_thickness(const screen_metrics *m) {
-    int t = (int)(m->unit + 0.5);
+    int t = (int)(m->unit * 1.2 + 0.5);
     return t < 4 ? 4 : t;
 }
 
