@@ -372,12 +372,13 @@ static void go_back(kiosk *k, uint64_t now) {
 
 /* The PIN pad from a real keyboard: digits and Backspace as on the pad; then the focus waits
  * on OK, so "1234 Enter" opens it. */
-static bool pin_key(kiosk *k, SDL_Keycode sym, uint64_t now) {
+static bool pin_key(kiosk *k, SDL_Keycode sym, bool key_repeat, uint64_t now) {
     int digit = sym >= SDLK_0 && sym <= SDLK_9         ? (int)(sym - SDLK_0)
                 : sym >= SDLK_KP_1 && sym <= SDLK_KP_9 ? (int)(sym - SDLK_KP_1) + 1
                 : sym == SDLK_KP_0                     ? 0
                                                        : -1;
     if (digit < 0 && sym != SDLK_BACKSPACE) return false;
+    if (key_repeat) return true;
     widget w = {{0, 0, 0, 0}, digit >= 0 ? W_PIN_DIGIT : W_PIN_DELETE, digit, NULL};
     on_staff_press(k, &w, now);
     focus_place(&k->focus, &k->widgets, false, W_PIN_OK, -1);
@@ -398,7 +399,7 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
         return;
     }
     if (in_journey) k->jr.last_touch_ms = now; /* moving the focus shows someone is there */
-    if (k->staff == STAFF_PIN_PAD && pin_key(k, sym, now)) return;
+    if (k->staff == STAFF_PIN_PAD && pin_key(k, sym, key->repeat, now)) return;
     if (in_journey && !k->picker && sym == SDLK_BACKSPACE) {
         on_journey_event(k, journey_backspace(&k->jr, now), now);
         return;
@@ -412,6 +413,8 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
     int size, max_chars;
     bool typing = in_journey && !k->picker && journey_field(&k->jr, &size, &max_chars);
     focus_action a = focus_on_key(&k->focus, &k->widgets, focus_key_of(&key->keysym), typing);
+    /* A key held down repeats: fine for moving, but it must not press on into the next screen. */
+    if (key->repeat && a.what != FOCUS_DO_MOVE) return;
     switch (a.what) {
     case FOCUS_DO_NOTHING: return;
     case FOCUS_DO_SHOW: break;

@@ -63,6 +63,14 @@ int focus_order(const widget_list *w, bool rtl, int *order) {
             order[k] = by_top[b];
         }
     }
+    /* The on-screen keyboard's keys go last: from the text box, Tab reaches Next in a few
+     * steps rather than forty, and someone on a switch who wants to type still gets there. */
+    int keys[WIDGETS_MAX], n_keys = 0, kept = 0;
+    for (int i = 0; i < out; i++) {
+        if (w->items[order[i]].kind == W_KEY) keys[n_keys++] = order[i];
+        else order[kept++] = order[i];
+    }
+    memcpy(order + kept, keys, sizeof keys[0] * (size_t)n_keys);
     return out;
 }
 

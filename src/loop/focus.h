@@ -60,7 +60,8 @@ void focus_clear(focus *f);
 /* True if widget i can take the focus: a widget that wholly encloses another is a "tap
  * anywhere" background (the picker's, "Are you still there?"), not a thing to stop on. */
 bool focus_can_take(const widget_list *w, int i);
-/* The focusable widgets' indices in reading order into order (WIDGETS_MAX); returns how many. */
+/* The focusable widgets' indices in reading order into order (WIDGETS_MAX), the on-screen
+ * keyboard's keys after everything else; returns how many. */
 int focus_order(const widget_list *w, bool rtl, int *order);
 /* Puts the focus on the first widget of `kind` in reading order (with that index, unless
  * index < 0). Without one, on the first widget; returns false then (or if there is none). */

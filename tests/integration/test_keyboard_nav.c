@@ -154,6 +154,14 @@ static void whole_journey_by_keyboard(void) {
     CHECK(focused_is(k, W_RATING, 1));
     for (int i = 0; i < 3; i++) key(k, SDLK_RIGHT, 0);
     CHECK(focused_is(k, W_RATING, 4));
+    /* Enter held down from the last screen: its repeats press nothing. */
+    SDL_Event held = {0};
+    held.type = SDL_KEYDOWN;
+    held.key.repeat = 1;
+    held.key.keysym.sym = SDLK_RETURN;
+    SDL_PushEvent(&held);
+    settle(k);
+    CHECK_INT(j->step, STEP_RATING);
     key(k, SDLK_RETURN, 0);
     CHECK_INT(j->step, STEP_TEXT);
     /* Escape goes back a step, where the answer given is focused again. */

@@ -253,6 +253,13 @@ static void keys_in_a_text_step(void) {
     CHECK_INT(focus_on_key(&f, &wl, FOCUS_KEY_LEFT, true).what, FOCUS_DO_NOTHING);
     CHECK_INT(focus_on_key(&f, &wl, FOCUS_KEY_RIGHT, true).what, FOCUS_DO_NOTHING);
     CHECK_INT(focus_on_key(&f, &wl, FOCUS_KEY_TAB, true).what, FOCUS_DO_MOVE);
+    /* Tab goes from the box to Next, not through every key first; the keys follow. */
+    int order[WIDGETS_MAX];
+    CHECK_INT(focus_order(&wl, false, order), 4);
+    CHECK_INT(order[0], 0);
+    CHECK_INT(order[1], 3);
+    CHECK_INT(order[2], 1);
+    CHECK_INT(order[3], 2);
     focus_action a = focus_on_key(&f, &wl, FOCUS_KEY_DOWN, true);
     CHECK_INT(a.what, FOCUS_DO_MOVE);
     focus_move(&f, &wl, false, a.dir);
