@@ -14,6 +14,8 @@
 #include "journey/languages.h"
 #include "content/content.h"
 #include "loop/attract.h"
+#include "loop/focus.h"
+#include "render/focus_ring.h"
 #include "render/chrome.h"
 #include "render/screens/staff_view.h"
 #include "staff/pin.h"
@@ -74,6 +76,13 @@ struct kiosk {
     uint64_t mouse_seen; /* the cursor shows for a while after the mouse moves */
     int frames, abandoned;
     uint64_t start_counter, end_ms;
+    /* Keyboard and switch access: the focus over `widgets`, where it was beneath an overlay
+     * (the picker, "Are you still there?"), the screen it belongs to, and its ring. A key
+     * press that did its job swallows the character SDL sends after it. */
+    focus focus, focus_under;
+    int focus_screen, focus_overlay; /* 0 none, 1 the picker, 2 "still there?" */
+    bool swallow_text;
+    draw_list *focus_list;
 };
 
 static uint64_t now_ms(const kiosk *k) {
@@ -350,18 +359,117 @@ static void pointer_up(kiosk *k, int x, int y, uint64_t now, int swipe) {
     on_gesture(k, gesture_up(&k->pointer, x, y, now, swipe), k->pointer.x0, k->pointer.y0, now);
 }
 
+static focus_key focus_key_of(const SDL_Keysym *ks) {
+    switch (ks->sym) {
+    case SDLK_TAB: return ks->mod & KMOD_SHIFT ? FOCUS_KEY_BACKTAB : FOCUS_KEY_TAB;
+    case SDLK_LEFT: return FOCUS_KEY_LEFT;
+    case SDLK_RIGHT: return FOCUS_KEY_RIGHT;
+    case SDLK_UP: return FOCUS_KEY_UP;
+    case SDLK_DOWN: return FOCUS_KEY_DOWN;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return FOCUS_KEY_ENTER;
+    case SDLK_SPACE: return FOCUS_KEY_SPACE;
+    case SDLK_ESCAPE:
+    case SDLK_AC_BACK: return FOCUS_KEY_ESCAPE;
+    default: return FOCUS_KEY_OTHER;
+    }
+}
+
+/* Tab order runs from the right in a right-to-left language: its script's own answer. */
+static bool rtl_language(const kiosk *k) {
+    return text_is_rtl(language_own_name(k->cfg->languages.code[k->cfg->lang]));
+}
+
+/* Enter or Space on the focused widget is a tap on its middle: keys and fingers share one
+ * path, so they cannot behave differently. */
+static void press_focused(kiosk *k, uint64_t now) {
+    const widget *w = focus_widget(&k->focus, &k->widgets);
+    if (w) on_gesture(k, GESTURE_TAP, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2, now);
+}
+
+/* Escape: back one step, or out of whatever is open. */
+static void go_back(kiosk *k, uint64_t now) {
+    if (k->picker) {
+        k->picker = false;
+        k->dirty = true;
+    } else if (k->staff != STAFF_CLOSED) {
+        open_staff(k, STAFF_CLOSED, now);
+    } else if (journey_active(&k->jr)) {
+        widget_kind w = k->jr.step == STEP_THANKS || k->jr.step == STEP_SORRY ? W_CLOSE : W_BACK;
+        on_journey_event(k, journey_press(&k->jr, w, 0, NULL, now), now);
+    } else if (k->opts.windowed) {
+        k->quit = true; /* development: Escape on the loop closes the window */
+    }
+}
+
+/* The PIN pad from a real keyboard: digits and Backspace as on the pad; then the focus waits
+ * on OK, so "1234 Enter" opens it. */
+static bool pin_key(kiosk *k, SDL_Keycode sym, bool key_repeat, uint64_t now) {
+    int digit = sym >= SDLK_0 && sym <= SDLK_9         ? (int)(sym - SDLK_0)
+                : sym >= SDLK_KP_1 && sym <= SDLK_KP_9 ? (int)(sym - SDLK_KP_1) + 1
+                : sym == SDLK_KP_0                     ? 0
+                                                       : -1;
+    if (digit < 0 && sym != SDLK_BACKSPACE) return false;
+    if (key_repeat) return true;
+    widget w = {{0, 0, 0, 0}, digit >= 0 ? W_PIN_DIGIT : W_PIN_DELETE, digit, NULL};
+    on_staff_press(k, &w, now);
+    focus_place(&k->focus, &k->widgets, false, W_PIN_OK, -1);
+    k->focus.shown = true;
+    return true;
+}
+
 static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
     SDL_Keycode sym = key->keysym.sym;
-    if (k->opts.windowed && sym == SDLK_ESCAPE) k->quit = true;
-    if (journey_active(&k->jr)) {
-        if (sym == SDLK_BACKSPACE) on_journey_event(k, journey_backspace(&k->jr, now), now);
-        /* Enter means Next, as Done does on the screen's keyboard (which has no new line). */
-        if (sym == SDLK_RETURN || sym == SDLK_KP_ENTER)
-            on_journey_event(k, journey_press(&k->jr, W_NEXT, 0, NULL, now), now);
+    bool in_journey = journey_active(&k->jr);
+    k->swallow_text = false;
+    k->last_touch = now;
+    if (k->staff != STAFF_CLOSED) k->staff_since = now;
+    if (in_journey && k->jr.still_there) {
+        /* "Are you still there?": any key at all is the one action that carries on. */
+        on_journey_event(k, journey_press(&k->jr, W_CONTINUE, 0, NULL, now), now);
+        k->swallow_text = true;
         return;
     }
-    if (sym == SDLK_RIGHT) on_gesture(k, GESTURE_SWIPE_LEFT, 0, 0, now);
-    if (sym == SDLK_LEFT) on_gesture(k, GESTURE_SWIPE_RIGHT, 0, 0, now);
+    if (in_journey) k->jr.last_touch_ms = now; /* moving the focus shows someone is there */
+    if (k->staff == STAFF_PIN_PAD && pin_key(k, sym, key->repeat, now)) return;
+    if (in_journey && !k->picker && sym == SDLK_BACKSPACE) {
+        on_journey_event(k, journey_backspace(&k->jr, now), now);
+        return;
+    }
+    bool on_loop = !in_journey && k->staff == STAFF_CLOSED && !k->picker;
+    if (on_loop && (sym == SDLK_RIGHT || sym == SDLK_LEFT)) {
+        /* Left and Right turn the slides, as a swipe does. */
+        on_gesture(k, sym == SDLK_RIGHT ? GESTURE_SWIPE_LEFT : GESTURE_SWIPE_RIGHT, 0, 0, now);
+        return;
+    }
+    int size, max_chars;
+    bool typing = in_journey && !k->picker && journey_field(&k->jr, &size, &max_chars);
+    focus_action a = focus_on_key(&k->focus, &k->widgets, focus_key_of(&key->keysym), typing);
+    /* A key held down repeats: fine for moving, but it must not press on into the next screen. */
+    if (key->repeat && a.what != FOCUS_DO_MOVE) return;
+    switch (a.what) {
+    case FOCUS_DO_NOTHING: return;
+    case FOCUS_DO_SHOW: break;
+    case FOCUS_DO_MOVE: focus_move(&k->focus, &k->widgets, rtl_language(k), a.dir); break;
+    case FOCUS_DO_PRESS:
+        k->swallow_text = sym == SDLK_SPACE;
+        press_focused(k, now);
+        break;
+    case FOCUS_DO_SUBMIT: on_journey_event(k, journey_press(&k->jr, W_NEXT, 0, NULL, now), now); break;
+    case FOCUS_DO_BACK: go_back(k, now); break;
+    }
+    k->focus.shown = true;
+    k->dirty = true;
+}
+
+/* Characters from a real keyboard go into the text box, and the focus goes with them. */
+static void on_text(kiosk *k, const char *text, uint64_t now) {
+    int size, max_chars;
+    if (k->swallow_text || !journey_active(&k->jr) || !journey_field(&k->jr, &size, &max_chars)) return;
+    on_journey_event(k, journey_type(&k->jr, text, now), now);
+    focus_place(&k->focus, &k->widgets, rtl_language(k), W_FIELD, -1);
+    k->focus.shown = true;
+    k->dirty = true;
 }
 
 static void watch_config(kiosk *k);
@@ -441,6 +549,10 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
         k->quit = true; /* systemd stop or Ctrl+C in the terminal: a clean shutdown */
         return;
     }
+    if ((e->type == SDL_FINGERDOWN || e->type == SDL_MOUSEBUTTONDOWN) && k->focus.shown) {
+        k->focus.shown = false; /* a touch: the keyboard's ring goes until a key is used again */
+        k->dirty = true;
+    }
     switch (e->type) {
     case SDL_QUIT:
         /* Closing the window or Alt+F4: honoured only when windowed (development). */
@@ -448,7 +560,8 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
         break;
     case SDL_KEYDOWN: handle_key(k, &e->key, now); break;
     case SDL_TEXTINPUT:
-        if (journey_active(&k->jr)) on_journey_event(k, journey_type(&k->jr, e->text.text, now), now);
+        on_text(k, e->text.text, now);
+        k->swallow_text = false;
         break;
     case SDL_FINGERDOWN:
         to_pixels(k, e->tfinger.x, e->tfinger.y, &x, &y);
@@ -517,6 +630,59 @@ static void layout_closed(kiosk *k) {
                 ALIGN_CENTER, true);
 }
 
+/* The loop's buttons, for the keyboard's focus: the very rectangles a tap is tested against. */
+static void loop_widgets(kiosk *k) {
+    const frame *f = &k->scr.sc.fr;
+    widget_list *w = &k->widgets;
+    w->count = 0;
+    if (k->root->languages.n > 1) w->items[w->count++] = (widget){f->lang_button, W_LANG_OPEN, 0, NULL};
+    if (k->loop.n > 0 && k->cfg->slides[attract_slide(&k->loop)].type == SLIDE_CALL_TO_ACTION)
+        w->items[w->count++] = (widget){f->cta_button, W_FEEDBACK_OPEN, 1, NULL};
+    w->items[w->count++] = (widget){f->button, W_FEEDBACK_OPEN, 0, NULL};
+}
+
+/* Where the focus starts on a screen: on its first answer, not on the language button above. */
+static void focus_start(kiosk *k, bool rtl) {
+    widget_kind kind = W_FIELD; /* the typing steps */
+    int index = -1;
+    if (k->picker) kind = W_LANG_PICK, index = k->cfg->lang;
+    else if (k->staff == STAFF_PIN_PAD) kind = W_PIN_DIGIT, index = 1;
+    else if (k->staff == STAFF_SCREEN) kind = W_STAFF_EXPORT;
+    else if (!journey_active(&k->jr)) kind = W_FEEDBACK_OPEN;
+    else if (k->jr.still_there) kind = W_CONTINUE;
+    else if (k->jr.step == STEP_CHOICE) kind = W_THEME;
+    else if (k->jr.step == STEP_RATING) kind = W_RATING, index = k->jr.rating ? k->jr.rating : -1;
+    else if (k->jr.step == STEP_AGE) kind = W_AGE, index = k->jr.age_band;
+    else if (k->jr.step == STEP_CONSENT) kind = W_CONSENT, index = k->jr.consent;
+    else if (k->jr.step == STEP_REVIEW) kind = W_SEND;
+    else if (k->jr.step == STEP_THANKS || k->jr.step == STEP_SORRY) kind = W_CLOSE;
+    if (!focus_place(&k->focus, &k->widgets, rtl, kind, index) && index >= 0)
+        focus_place(&k->focus, &k->widgets, rtl, kind, -1);
+}
+
+/* After a layout: the focus stays on its widget, starts afresh on a new screen, and comes back
+ * to where it was when an overlay closes. Then its ring, over everything. */
+static void update_focus(kiosk *k) {
+    bool rtl = rtl_language(k), shown = k->focus.shown;
+    int scr = k->staff != STAFF_CLOSED ? -(int)k->staff : journey_active(&k->jr) ? (int)k->jr.step : 0;
+    int overlay = k->picker ? 1 : journey_active(&k->jr) && k->jr.still_there ? 2 : 0;
+    if (overlay && overlay != k->focus_overlay) {
+        if (!k->focus_overlay) k->focus_under = k->focus;
+        focus_start(k, rtl);
+    } else if (scr != k->focus_screen) {
+        focus_start(k, rtl);
+    } else {
+        if (!overlay && k->focus_overlay) k->focus = k->focus_under;
+        focus_sync(&k->focus, &k->widgets, rtl);
+    }
+    k->focus.shown = shown;
+    k->focus_overlay = overlay;
+    k->focus_screen = scr;
+    draw_list_clear(k->focus_list);
+    const widget *w = focus_widget(&k->focus, &k->widgets);
+    if (shown && w) focus_ring_layout(&k->scr.sc.m, w->r, k->focus_list);
+}
+
 static void draw(kiosk *k, uint64_t now) {
     if (k->closed && k->staff == STAFF_CLOSED) {
         layout_closed(k);
@@ -536,7 +702,7 @@ static void draw(kiosk *k, uint64_t now) {
         journey_view_layout(&k->scr.sc, &k->jr, now, k->overlay, &k->widgets);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
     } else {
-        k->widgets.count = 0;
+        loop_widgets(k);
         const draw_list *cur = list_for(k, attract_slide(&k->loop));
         const draw_list *prev = list_for(k, attract_prev_slide(&k->loop));
         chrome_state cs = {k->loop.n, k->loop.pos, k->loop.paused,
@@ -557,6 +723,8 @@ static void draw(kiosk *k, uint64_t now) {
         language_picker_layout(&k->scr.sc, k->picker_list, &k->widgets);
         draw_execute(&k->scr.dc, k->picker_list, 255, 0, 0);
     }
+    update_focus(k);
+    draw_execute(&k->scr.dc, k->focus_list, 255, 0, 0);
     screen_present(&k->scr);
     if (k->frames == 0) service_ready(&k->svc, k->cfg->plan.title);
     if (k->frames++ == 0 && k->opts.stats)
@@ -628,9 +796,12 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     k->chrome = malloc(sizeof(draw_list));
     k->overlay = malloc(sizeof(draw_list));
     k->picker_list = calloc(1, sizeof(draw_list));
+    k->focus_list = calloc(1, sizeof(draw_list));
+    focus_clear(&k->focus);
+    k->focus_screen = INT_MIN; /* no screen yet: the first one places the focus afresh */
     k->root = cfg;
     screen_opts so = {o->windowed, o->w, o->h};
-    if (!k->lists[0] || !k->lists[1] || !k->chrome || !k->overlay || !k->picker_list ||
+    if (!k->lists[0] || !k->lists[1] || !k->chrome || !k->overlay || !k->picker_list || !k->focus_list ||
         !screen_open_window(&k->scr, cfg, &so, today(k), err)) {
         kiosk_destroy(k);
         return NULL;
@@ -696,6 +867,8 @@ bool kiosk_step(kiosk *k, int max_wait) {
     if (!k->closed && k->staff == STAFF_CLOSED) {
         if (journey_active(&k->jr)) {
             on_journey_event(k, journey_tick(&k->jr, now), now);
+            /* The warning must be seen to be answered: it closes a picker left open over it. */
+            if (k->jr.still_there && k->picker) k->picker = false, k->dirty = true;
         } else {
             int before = attract_slide(&k->loop);
             if (attract_tick(&k->loop, now, today(k))) k->dirty = true;
@@ -751,6 +924,7 @@ void kiosk_destroy(kiosk *k) {
     free(k->chrome);
     free(k->overlay);
     free(k->picker_list);
+    free(k->focus_list);
     config *owned = k->owned;
     free(k);
     SDL_Quit();
@@ -789,3 +963,7 @@ staff_mode kiosk_staff_mode(const kiosk *k) { return k->staff; }
 const char *kiosk_export_message(const kiosk *k) { return k->export_message; }
 const config *kiosk_config(const kiosk *k) { return k->cfg; }
 const char *kiosk_config_error(const kiosk *k) { return k->config_error; }
+const widget *kiosk_focused(const kiosk *k) {
+    return k->focus.shown ? focus_widget(&k->focus, &k->widgets) : NULL;
+}
+const draw_list *kiosk_focus_ring(const kiosk *k) { return k->focus_list; }

@@ -61,5 +61,9 @@ const char *kiosk_export_message(const kiosk *k);
  * ("" if it was not). */
 const config *kiosk_config(const kiosk *k);
 const char *kiosk_config_error(const kiosk *k);
+/* Keyboard access: the widget with the focus while its ring shows (NULL: hidden, as it is
+ * after a touch), and the ring as last drawn (empty when hidden). */
+const widget *kiosk_focused(const kiosk *k);
+const draw_list *kiosk_focus_ring(const kiosk *k);
 
 #endif

@@ -11,6 +11,8 @@
 
 #include "app/screen.h"
 #include "journey/journey.h"
+#include "loop/focus.h"
+#include "render/focus_ring.h"
 #include "render/chrome.h"
 #include "render/screens/journey_view.h"
 #include "render/screens/staff_view.h"
@@ -32,15 +34,26 @@ static int save(screen *s, const char *dir, const char *name) {
     return 0;
 }
 
-static int shoot_screen(screen *s, journey *j, const char *dir, const char *name, draw_list *l) {
+/* A feedback screen; with focus_kind other than W_NONE, as a keyboard user sees it: the focus
+ * ring on the first widget of that kind (and index, unless -1). */
+static int shoot_focused(screen *s, journey *j, const char *dir, const char *name, draw_list *l,
+                         widget_kind focus_kind, int focus_index) {
     /* Shown as if the visitor had just stopped touching: the countdown reads its full length. */
     uint64_t now = j->still_there ? (uint64_t)j->cfg->feedback.idle_seconds * 1000 : j->last_touch_ms;
     widget_list *w = malloc(sizeof *w);
     if (!w) return 1;
     journey_view_layout(&s->sc, j, now, l, w);
+    focus f;
+    focus_clear(&f);
+    if (focus_kind != W_NONE && focus_place(&f, w, false, focus_kind, focus_index))
+        focus_ring_layout(&s->sc.m, focus_widget(&f, w)->r, l); /* last in the list: drawn on top */
     screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
     free(w);
     return save(s, dir, name);
+}
+
+static int shoot_screen(screen *s, journey *j, const char *dir, const char *name, draw_list *l) {
+    return shoot_focused(s, j, dir, name, l, W_NONE, -1);
 }
 
 /* Every feedback screen, filled in as a visitor might, so editors see them all. */
@@ -98,6 +111,12 @@ static int shoot_journey(screen *s, const config *cfg, const char *dir, draw_lis
             if (pg->keys[r][i].n_more > 1) j->kb.popup_key = &pg->keys[r][i], j->kb.popup_hot = 0;
     if (!st && j->kb.popup_key) st = shoot_screen(s, j, dir, "feedback-keyboard-long-press", l);
     keyboard_popup_close(&j->kb);
+    /* The keyboard's focus ring: on Next, on a key, on a chosen theme card. */
+    if (!st) st = shoot_focused(s, j, dir, "focus-next", l, W_NEXT, -1);
+    if (!st) st = shoot_focused(s, j, dir, "focus-key", l, W_KEY, 12);
+    j->step = STEP_CHOICE;
+    if (!st) st = shoot_focused(s, j, dir, "focus-theme", l, W_THEME, 0);
+    j->step = STEP_TEXT;
     j->still_there = true;
     j->last_touch_ms = 0;
     if (!st) st = shoot_screen(s, j, dir, "feedback-still-there", l);

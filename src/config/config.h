@@ -28,6 +28,10 @@
 #define CONFIG_MAX_BULLETS 8
 #define CONFIG_MAX_LANGS 8
 
+/* The least time "Are you still there?" gives before it clears a journey: WCAG 2.2.1 asks for
+ * at least 20 seconds to answer a time-out warning. */
+#define FEEDBACK_STILL_THERE_MIN 20
+
 typedef struct pk_color {
     unsigned char r, g, b, a;
 } pk_color;
@@ -170,7 +174,7 @@ struct config {
         const char *public_key;  /* resolved path: seal personal fields with it; NULL: don't */
         const char *privacy_notice;
         int idle_seconds;        /* no touch this long: "Are you still there?" */
-        int still_there_seconds; /* then this long before everything is cleared */
+        int still_there_seconds; /* then this long before everything is cleared (>= FEEDBACK_STILL_THERE_MIN) */
         int thanks_seconds;
         int text_limit;          /* characters of free text */
         bool step_choice, step_rating, step_text, step_name, step_age, step_postcode, step_consent;

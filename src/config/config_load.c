@@ -532,7 +532,13 @@ static void load_feedback(loader *L, ynode *n) {
             y_error(y, y_get(y, n, "public_key"), "'public_key': %s", err.msg);
     }
     y_int(y, n, "idle_seconds", false, 10, 3600, &c->feedback.idle_seconds);
-    y_int(y, n, "still_there_seconds", false, 5, 600, &c->feedback.still_there_seconds);
+    int still = c->feedback.still_there_seconds;
+    if (y_int(y, n, "still_there_seconds", false, 1, 600, &still) && still < FEEDBACK_STILL_THERE_MIN)
+        y_error(y, y_get(y, n, "still_there_seconds"),
+                "'still_there_seconds' must be at least %d, not %d: people need that long to read "
+                "\"Are you still there?\" and answer it (WCAG 2.2.1)", FEEDBACK_STILL_THERE_MIN, still);
+    else
+        c->feedback.still_there_seconds = still;
     y_int(y, n, "thanks_seconds", false, 2, 120, &c->feedback.thanks_seconds);
     y_int(y, n, "text_limit", false, 20, 5000, &c->feedback.text_limit);
     ynode *st = y_get(y, n, "steps");

@@ -49,6 +49,7 @@ typedef enum {
     W_AGE,      /* index 0-5 */
     W_CONSENT,  /* index 1 yes, 0 no */
     W_KEY,      /* a keyboard key (key_def given) */
+    W_FIELD,    /* the text box of a typing step: where a keyboard's focus types */
     W_CONTINUE, /* "Are you still there?" answered */
     /* Staff screens */
     W_PIN_DIGIT,  /* index 0-9 */
@@ -63,6 +64,8 @@ typedef enum {
     W_LANG_OPEN, /* the language button: opens the picker */
     W_LANG_PICK, /* index: the language chosen */
     W_KEY_MORE,  /* a long-press variant (key_def given); index -1: beside the popup */
+    /* The loop */
+    W_FEEDBACK_OPEN, /* "Have your say" (index 0) or a call-to-action slide's button (1) */
 } widget_kind;
 
 typedef enum {

@@ -62,6 +62,40 @@ static void draw_line(SDL_Renderer *r, pk_rect l, int thick, pk_color col, Uint8
     SDL_RenderGeometry(r, NULL, v, 6, NULL, 0);
 }
 
+/* A rounded band between box and box inset by thick: the focus ring. Both edges follow the same
+ * corner angles, so the band is a strip of quads round the path. */
+static void draw_ring(SDL_Renderer *r, pk_rect b, int radius, int thick, pk_color col, Uint8 alpha) {
+    if (thick <= 0 || b.w <= 2 * thick || b.h <= 2 * thick) return;
+    if (radius * 2 > b.w) radius = b.w / 2;
+    if (radius * 2 > b.h) radius = b.h / 2;
+    float ro = (float)radius, ri = radius > thick ? (float)(radius - thick) : 0;
+    float t = (float)thick;
+    /* Corner centres of the outer and inner edges: top left, top right, bottom right, bottom left. */
+    float ox[4] = {b.x + ro, b.x + b.w - ro, b.x + b.w - ro, b.x + ro};
+    float oy[4] = {b.y + ro, b.y + ro, b.y + b.h - ro, b.y + b.h - ro};
+    float ix[4] = {b.x + t + ri, b.x + b.w - t - ri, b.x + b.w - t - ri, b.x + t + ri};
+    float iy[4] = {b.y + t + ri, b.y + t + ri, b.y + b.h - t - ri, b.y + b.h - t - ri};
+    enum { STEPS = 8, POINTS = 4 * (STEPS + 1) };
+    SDL_FPoint outer[POINTS], inner[POINTS];
+    int n = 0;
+    for (int c = 0; c < 4; c++)
+        for (int i = 0; i <= STEPS; i++, n++) {
+            float a = (float)M_PI * (1.0f + 0.5f * c) + (float)M_PI / 2 * i / STEPS;
+            outer[n] = (SDL_FPoint){ox[c] + ro * cosf(a), oy[c] + ro * sinf(a)};
+            inner[n] = (SDL_FPoint){ix[c] + ri * cosf(a), iy[c] + ri * sinf(a)};
+        }
+    SDL_Color sc = {col.r, col.g, col.b, (Uint8)(col.a * alpha / 255)};
+    SDL_Vertex v[POINTS * 6];
+    int nv = 0;
+    for (int i = 0; i < POINTS; i++) {
+        int j = (i + 1) % POINTS;
+        SDL_FPoint q[6] = {outer[i], inner[i], outer[j], inner[i], inner[j], outer[j]};
+        for (int k = 0; k < 6; k++) v[nv++] = (SDL_Vertex){q[k], sc, {0, 0}};
+    }
+    SDL_SetRenderDrawBlendMode(r, sc.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(r, NULL, v, nv, NULL, 0);
+}
+
 static void draw_image(draw_ctx *d, const draw_item *it, pk_rect box, Uint8 alpha, const char *path) {
     int iw, ih;
     SDL_Texture *tex = images_get(d->images, d->renderer, path, box.w, box.h, &iw, &ih);
@@ -109,6 +143,7 @@ void draw_execute(draw_ctx *d, const draw_list *l, Uint8 alpha, int dx, int anim
             break;
         }
         case DRAW_IMAGE: draw_image(d, it, box, alpha, draw_list_get(l, it->str)); break;
+        case DRAW_RING: draw_ring(d->renderer, box, it->radius, it->px, it->color, alpha); break;
         }
     }
 }

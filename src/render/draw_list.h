@@ -13,7 +13,7 @@
 #define DRAW_MAX_ITEMS 400
 #define DRAW_POOL_BYTES 24576
 
-typedef enum { DRAW_RECT, DRAW_TEXT, DRAW_NUMBER, DRAW_IMAGE, DRAW_LINE, DRAW_CIRCLE } draw_kind;
+typedef enum { DRAW_RECT, DRAW_TEXT, DRAW_NUMBER, DRAW_IMAGE, DRAW_LINE, DRAW_CIRCLE, DRAW_RING } draw_kind;
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } draw_align;
 typedef enum { FONT_REGULAR, FONT_BOLD, FONT_ROLE_COUNT } font_role;
 
@@ -21,9 +21,9 @@ typedef struct draw_item {
     draw_kind kind;
     pk_rect box;   /* TEXT: the box the wrapped block was fitted to; LINE: x,y -> x+w,y+h */
     pk_color color;
-    int radius;    /* RECT: corner radius; LINE: thickness; CIRCLE: radius */
+    int radius;    /* RECT, RING: corner radius; LINE: thickness; CIRCLE: radius */
     font_role font;
-    int px;        /* font size */
+    int px;        /* font size; RING: the band's thickness (inwards from box) */
     draw_align align;
     bool middle;   /* TEXT: centre the block vertically in box */
     int text_h;    /* TEXT/NUMBER: height of the laid-out block (<= box.h) */

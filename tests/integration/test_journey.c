@@ -8,33 +8,17 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "app/kiosk.h"
 #include "check.h"
-
-static uint64_t fake_now = 1000;
-static uint64_t clock_ms(void *ud) { (void)ud; return fake_now; }
-static time_t wall(void *ud) { (void)ud; return 1780000000; /* 2026-05-28 */ }
+#include "kiosk_test.h"
 
 static config *cfg;
 static char dir[256];
-
-static void settle(kiosk *k) {
-    for (int i = 0; i < 3; i++) kiosk_step(k, 0);
-}
 
 static int taps;
 
 static void tap(kiosk *k, int x, int y) {
     taps++;
-    SDL_Event e = {0};
-    e.type = SDL_FINGERDOWN;
-    e.tfinger.x = (x + 0.5f) / 800.0f, e.tfinger.y = (y + 0.5f) / 480.0f;
-    SDL_PushEvent(&e);
-    fake_now += 80;
-    e.type = SDL_FINGERUP;
-    SDL_PushEvent(&e);
-    settle(k);
-    fake_now += 300;
+    finger_tap(k, x, y);
 }
 
 static const widget *find(kiosk *k, widget_kind kind, int index) {
@@ -200,15 +184,7 @@ static bool press_key_action(kiosk *k, key_action a) {
     return false;
 }
 
-static kiosk *open_kiosk(void) {
-    kiosk_opts o = {.windowed = true, .w = 800, .h = 480, .feedback_dir = dir, .now_ms = clock_ms,
-                    .wall = wall};
-    pk_error err = {{0}};
-    kiosk *k = kiosk_create(cfg, &o, &err);
-    if (!k) fprintf(stderr, "kiosk_create: %s\n", err.msg);
-    settle(k);
-    return k;
-}
+static kiosk *open_kiosk(void) { return open_test_kiosk(cfg, dir); }
 
 static void start(kiosk *k) {
     const frame *f = kiosk_frame(k);

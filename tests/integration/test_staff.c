@@ -9,21 +9,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/kiosk.h"
 #include "check.h"
-#include "staff/pin.h"
+#include "kiosk_test.h"
 #include "store/feedback_log.h"
-
-static uint64_t fake_now = 1000;
-static uint64_t clock_ms(void *ud) { (void)ud; return fake_now; }
-static time_t wall(void *ud) { (void)ud; return 1780000000; }
 
 static config *cfg;
 static char dir[200], mounts[300], media[300], stick[400];
-
-static void settle(kiosk *k) {
-    for (int i = 0; i < 3; i++) kiosk_step(k, 0);
-}
 
 static void finger(kiosk *k, Uint32 type, int x, int y) {
     SDL_Event e = {0};
@@ -202,20 +193,7 @@ int main(void) {
     FILE *m = fopen(mounts, "w");
     fprintf(m, "proc /proc proc rw 0 0\n/dev/sdz1 %s vfat rw 0 0\n", stick);
     fclose(m);
-    /* The shipped content with a staff PIN of 4321. */
-    char hash[PIN_HASH_MAX];
-    pk_error err = {{0}};
-    if (!pin_hash("4321", hash, &err)) return 1;
-    FILE *f = fopen(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", "r");
-    static char text[1 << 20];
-    size_t n = f ? fread(text, 1, sizeof text - 300, f) : 0;
-    if (f) fclose(f);
-    snprintf(text + n, sizeof text - n, "\nstaff:\n  pin_hash: \"%s\"\n", hash);
-    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
-    diag_list *d = calloc(1, sizeof *d);
-    cfg = config_load_string(text, "rotherham-2025.yaml", TEST_SOURCE_DIR "/config", &opt, d);
-    diag_print(d, stderr);
-    free(d);
+    cfg = shipped_config_with_pin("4321"); /* the shipped content, staff PIN 4321 */
     if (!cfg) return 1;
     RUN(exit_keys_ignored);
     RUN(pin_pad_and_lockout);

@@ -722,6 +722,21 @@ static void wrong_types(void) {
     EXPECT_FAIL(c, 2);
     EXPECT_DIAG("t.yaml:13:18: 'slide_seconds' must be between 2 and 600", "not 1");
     EXPECT_DIAG("t.yaml:14:18: 'transition_ms' must be a whole number", "2.5");
+    /* "Are you still there?" must give 20 seconds (WCAG 2.2.1); 20 itself is fine. */
+    c = load_slides("  - {type: title, title: T}\n" /* 11 */
+                    "feedback:\n"                   /* 12 */
+                    "  still_there_seconds: 19\n"); /* 13 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:13:24: feedback: 'still_there_seconds' must be at least 20", "not 19", "WCAG 2.2.1");
+    c = load_slides("  - {type: title, title: T}\n"
+                    "feedback: {still_there_seconds: 5}\n");
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:12:33: feedback: 'still_there_seconds' must be at least 20", "not 5");
+    c = load_slides("  - {type: title, title: T}\n"
+                    "feedback: {still_there_seconds: 20}\n");
+    CHECK(c != NULL);
+    if (c) CHECK_INT(c->feedback.still_there_seconds, 20);
+    config_free(c);
     /* 'slides' given as a mapping. */
     c = load_text("plankiosk: 1\n"
                   "kiosk: {id: k, location: l}\n"

@@ -89,7 +89,7 @@ static void themes_and_something_else(void) {
 }
 
 static void idle_question_then_clear(void) {
-    config *c = load("feedback: {idle_seconds: 30, still_there_seconds: 10}\n");
+    config *c = load("feedback: {idle_seconds: 30, still_there_seconds: 25}\n");
     journey j;
     journey_init(&j, c);
     journey_start(&j, 1000);
@@ -98,15 +98,16 @@ static void idle_question_then_clear(void) {
     CHECK_INT(journey_tick(&j, 30999), JOURNEY_IDLE);
     CHECK_INT(journey_tick(&j, 31000), JOURNEY_REDRAW);
     CHECK(j.still_there);
-    CHECK_INT(journey_still_there_left(&j, 31000), 10);
-    CHECK_INT(journey_still_there_left(&j, 35500), 6);
+    CHECK_INT(journey_still_there_left(&j, 31000), 25);
+    CHECK_INT(journey_still_there_left(&j, 35500), 21);
     /* Answering keeps everything. */
     journey_press(&j, W_CONTINUE, 0, NULL, 36000);
     CHECK(!j.still_there);
     CHECK(j.themes[0]);
     /* Unanswered, the journey is cleared and counted as abandoned where it stood. */
     CHECK_INT(journey_tick(&j, 36000 + 30000), JOURNEY_REDRAW);
-    CHECK_INT(journey_tick(&j, 36000 + 40000), JOURNEY_ABANDONED);
+    CHECK_INT(journey_tick(&j, 36000 + 54999), JOURNEY_REDRAW);
+    CHECK_INT(journey_tick(&j, 36000 + 55000), JOURNEY_ABANDONED);
     CHECK(!journey_active(&j));
     CHECK(!j.themes[0]);
     CHECK_INT(j.abandoned_at, STEP_CHOICE);

@@ -285,6 +285,7 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     pk_rect kb_box = rect_cut_bottom(&box, kb_h, sc->m.gap);
     pk_rect field = box;
     slides_card(sc, l, field);
+    add_widget(w, field, W_FIELD, 0, NULL); /* where a keyboard's focus types */
     pk_rect inner = rect_inset(field, (int)(sc->m.unit * 1.5), (int)(sc->m.unit * 0.8));
     if (j->postcode_invalid) {
         pk_rect msg = rect_cut_bottom(&inner, inner.h / 2, 0);

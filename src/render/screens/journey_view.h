@@ -6,20 +6,7 @@
 #define PK_JOURNEY_VIEW_H
 #include "journey/journey.h"
 #include "render/slides/slides.h"
-
-#define WIDGETS_MAX 128
-
-typedef struct widget {
-    pk_rect r;
-    widget_kind kind;
-    int index;
-    const key_def *key;
-} widget;
-
-typedef struct widget_list {
-    int count;
-    widget items[WIDGETS_MAX];
-} widget_list;
+#include "render/widget.h"
 
 /* Lays out the journey's current step (and the "still there?" question over it). */
 void journey_view_layout(const slide_ctx *sc, const journey *j, uint64_t now, draw_list *l,

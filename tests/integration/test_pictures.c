@@ -1,0 +1,128 @@
+/* Pictures alone: a child or someone who reads little can answer the taps-only questions from
+ * what they see. Every theme card shows its own picture (an icon file that exists, a different
+ * one per theme) and every rating is a face, drawn from shapes, each face different, whether
+ * chosen or not, at the sizes kiosks use. Uses the real fonts; needs no display. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "config/config.h"
+#include "render/screens/journey_view.h"
+
+static const int sizes[][2] = {{800, 480}, {1920, 1080}, {1080, 1920}};
+
+/* The picture items (image, disc, stroke) drawn inside r. */
+static int pictures_in(const draw_list *l, pk_rect r, const char **image) {
+    int n = 0;
+    for (int i = 0; i < l->count; i++) {
+        const draw_item *it = &l->items[i];
+        bool shape = it->kind == DRAW_IMAGE || it->kind == DRAW_CIRCLE || it->kind == DRAW_LINE;
+        pk_rect b = it->box;
+        if (it->kind == DRAW_LINE) b = (pk_rect){b.x < b.x + b.w ? b.x : b.x + b.w, b.y < b.y + b.h ? b.y : b.y + b.h,
+                                                 abs(b.w) + 1, abs(b.h) + 1};
+        if (!shape || !rect_inside(b, r)) continue;
+        n++;
+        if (it->kind == DRAW_IMAGE && image) *image = draw_list_get(l, it->str);
+    }
+    return n;
+}
+
+static void themes_have_pictures(const journey *j, const draw_list *l, const widget_list *w, const char *what) {
+    const char *icons[CONFIG_MAX_THEMES + 1] = {0};
+    int n = 0;
+    for (int i = 0; i < w->count; i++) {
+        if (w->items[i].kind != W_THEME) continue;
+        const char *icon = NULL;
+        int pics = pictures_in(l, w->items[i].r, &icon);
+        if (!icon) fprintf(stderr, "%s: theme %d has no picture\n", what, w->items[i].index);
+        CHECK(pics >= 1 && icon != NULL);
+        CHECK(icon && access(icon, R_OK) == 0);
+        for (int o = 0; icon && o < n; o++)
+            if (icons[o] && !strcmp(icons[o], icon)) {
+                fprintf(stderr, "%s: themes share the picture %s\n", what, icon);
+                CHECK(false);
+            }
+        if (n <= CONFIG_MAX_THEMES) icons[n++] = icon;
+    }
+    CHECK_INT(n, j->cfg->n_themes + 1);
+}
+
+/* A face's strokes relative to its card: its expression. */
+typedef struct face_sig {
+    int n;
+    pk_rect lines[16];
+} face_sig;
+
+static void faces_are_pictures(const draw_list *l, const widget_list *w, const char *what) {
+    face_sig faces[5];
+    int n = 0;
+    for (int i = 0; i < w->count && n < 5; i++) {
+        if (w->items[i].kind != W_RATING) continue;
+        pk_rect r = w->items[i].r;
+        int pics = pictures_in(l, r, NULL);
+        if (pics < 4) fprintf(stderr, "%s: rating %d draws %d shapes\n", what, w->items[i].index, pics);
+        CHECK(pics >= 4); /* a disc, two eyes, a mouth */
+        face_sig *f = &faces[n++];
+        f->n = 0;
+        for (int k = 0; k < l->count && f->n < 16; k++)
+            if (l->items[k].kind == DRAW_LINE && rect_contains(r, l->items[k].box.x, l->items[k].box.y)) {
+                pk_rect b = l->items[k].box;
+                f->lines[f->n++] = (pk_rect){b.x - r.x, b.y - r.y, b.w, b.h};
+            }
+    }
+    CHECK_INT(n, 5);
+    /* Each expression differs from every other: a frown is not a smile. */
+    for (int a = 0; a < n; a++)
+        for (int b = 0; b < a; b++) {
+            bool same = faces[a].n == faces[b].n &&
+                        !memcmp(faces[a].lines, faces[b].lines, sizeof(pk_rect) * (size_t)faces[a].n);
+            if (same) fprintf(stderr, "%s: faces %d and %d look the same\n", what, b + 1, a + 1);
+            CHECK(!same);
+        }
+}
+
+static void taps_only_steps_have_pictures(void) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, d);
+    free(d);
+    CHECK(c != NULL);
+    if (!c) return;
+    pk_error err;
+    text_ctx *t = text_create(c->theme.font_regular, c->theme.font_bold, &err);
+    CHECK(t != NULL);
+    draw_list *l = malloc(sizeof *l);
+    widget_list *w = malloc(sizeof *w);
+    journey *j = calloc(1, sizeof *j);
+    for (size_t s = 0; t && s < sizeof sizes / sizeof sizes[0]; s++) {
+        slide_ctx sc;
+        slide_ctx_init(&sc, c, t, sizes[s][0], sizes[s][1], (pk_date){2026, 5, 28});
+        char what[96];
+        journey_init(j, c);
+        journey_start(j, 0);
+        for (int chosen = 0; chosen < 2; chosen++) {
+            /* Unanswered, then answered: a chosen card keeps its picture. */
+            for (int i = 0; i <= c->n_themes; i++) j->themes[i] = chosen && i % 2 == 0;
+            j->rating = chosen ? 2 : 0;
+            j->step = STEP_CHOICE;
+            snprintf(what, sizeof what, "%dx%d themes%s", sizes[s][0], sizes[s][1], chosen ? " chosen" : "");
+            journey_view_layout(&sc, j, 0, l, w);
+            themes_have_pictures(j, l, w, what);
+            j->step = STEP_RATING;
+            snprintf(what, sizeof what, "%dx%d faces%s", sizes[s][0], sizes[s][1], chosen ? " chosen" : "");
+            journey_view_layout(&sc, j, 0, l, w);
+            faces_are_pictures(l, w, what);
+        }
+        journey_clear(j);
+    }
+    free(j);
+    free(w);
+    free(l);
+    text_free(t);
+    config_free(c);
+}
+
+int main(void) {
+    RUN(taps_only_steps_have_pictures);
+    return check_report();
+}
