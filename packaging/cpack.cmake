@@ -41,7 +41,7 @@ set(PLANKIOSK_DEB_ARCH "${_pk_arch}" CACHE STRING "Debian architecture of the .d
 option(PLANKIOSK_DEB_SHLIBDEPS "Compute the .deb's Depends with dpkg-shlibdeps" ON)
 # The libraries the program links, by their bookworm package names (also Raspberry Pi OS).
 set(PLANKIOSK_DEB_FALLBACK_DEPENDS
-    "libc6, libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libyaml-0-2, libjansson4, libsodium23, libsystemd0, libfribidi0"
+    "libc6, libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libyaml-0-2, libjansson4, libsodium23, libsystemd0, libfribidi0, libespeak-ng1, espeak-ng-data"
     CACHE STRING "Depends when PLANKIOSK_DEB_SHLIBDEPS is OFF")
 set(PLANKIOSK_DEB_MAINTAINER "plankiosk developers <plankiosk@example.org>"
     CACHE STRING "Maintainer field of the .deb: Name <address>")
@@ -138,10 +138,12 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 # adduser: postinst creates the system user. The libraries come from dpkg-shlibdeps, which
-# CPack appends to this list.
+# CPack appends to this list. espeak-ng-data holds the read-aloud voices, which the library
+# loads at run time (dpkg-shlibdeps cannot see them); libespeak-ng1 depends on it too, but the
+# kiosk's speech is ours to promise.
 if(PLANKIOSK_DEB_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, espeak-ng-data")
 else()
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, ${PLANKIOSK_DEB_FALLBACK_DEPENDS}")

@@ -2,6 +2,7 @@
  *   plankiosk [run]  start the kiosk (full screen) on a config
  *   plankiosk check  validate configs, printing FILE:LINE:COLUMN: message for each problem
  *   plankiosk shoot  render every screen to PNG without a display
+ *   plankiosk speak  read text or a slide aloud, into a WAV file or through the speaker
  * Each subcommand parses its own options and hands a loaded config to its module. */
 #include <SDL.h>
 #include <SDL_image.h>
@@ -17,8 +18,12 @@
 #include "app/kiosk.h"
 #include "app/shoot.h"
 #include "config/config.h"
+#include "content/content.h"
 #include "platform/paths.h"
 #include "render/images.h"
+#include "speech/speech.h"
+#include "speech/speech_player.h"
+#include "speech/speech_script.h"
 #include "staff/pin.h"
 
 static void usage(FILE *out) {
@@ -26,6 +31,7 @@ static void usage(FILE *out) {
           "  plankiosk [run] [--config FILE] [--windowed WxH] [--exit-after SECONDS] [--stats]\n"
           "  plankiosk check [--languages] FILE...   (--languages lists every missing translation)\n"
           "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] [--lang CODE] --out DIR\n"
+          "  plankiosk speak --lang CODE [--wav FILE] [--config FILE] (--slide N | TEXT...)\n"
           "  plankiosk export [--since DATE] [--until DATE] [--kiosk ID] [--format csv|json|jsonl]\n"
           "                   [--out FILE] [--key PRIVATE_KEY_FILE] DIR...\n"
           "  plankiosk report [--since DATE] [--until DATE] [--kiosk ID] [--key FILE] --out report.html DIR...\n"
@@ -191,6 +197,75 @@ static int cmd_shoot(int argc, char **argv) {
     return status;
 }
 
+/* Says the words, or slide N of the config, in one language: into a WAV file (staff check a
+ * translation's sound without a speaker), else through the speaker, as the Listen button does. */
+static int cmd_speak(int argc, char **argv) {
+    const char *lang = NULL, *wav = NULL, *cfg_path = NULL;
+    int slide_no = 0;
+    float volume = 1.0f;
+    char text[SPEECH_SCRIPT_MAX] = "";
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--lang") && i + 1 < argc) lang = argv[++i];
+        else if (!strcmp(argv[i], "--wav") && i + 1 < argc) wav = argv[++i];
+        else if (!strcmp(argv[i], "--config") && i + 1 < argc) cfg_path = argv[++i];
+        else if (!strcmp(argv[i], "--slide") && i + 1 < argc) slide_no = atoi(argv[++i]);
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "plankiosk speak: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return 2;
+        } else
+            snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s", text[0] ? " " : "", argv[i]);
+    }
+    if (!lang || (!slide_no) == (!text[0])) {
+        fputs("plankiosk speak: give --lang CODE and either --slide N or the words to say\n", stderr);
+        usage(stderr);
+        return 2;
+    }
+    if (!speech_voice_for(lang)) {
+        fprintf(stderr, "plankiosk speak: no voice for language '%s' (there are voices for %s)\n", lang,
+                speech_languages());
+        return 2;
+    }
+    if (slide_no) {
+        char buf[PATH_MAX];
+        config *c = load(cfg_path ? cfg_path : default_config(buf, sizeof buf));
+        if (!c) return 1;
+        int li = config_language_index(c, lang);
+        if (li < 0 || slide_no < 1 || slide_no > c->n_slides) {
+            if (li < 0) fprintf(stderr, "plankiosk speak: %s offers no language '%s'\n", c->path, lang);
+            else fprintf(stderr, "plankiosk speak: %s has slides 1 to %d, not %d\n", c->path, c->n_slides, slide_no);
+            config_free(c);
+            return 2;
+        }
+        const config *shown = c->by_lang[li];
+        volume = (float)shown->accessibility.volume;
+        speech_script_slide(shown, &shown->slides[slide_no - 1],
+                            content_as_of(shown, date_from_time(time(NULL))), text, sizeof text);
+        config_free(c);
+        printf("%s", text);
+    }
+    if (!wav) {
+        speech_player *p = speech_player_open(volume);
+        if (!p) {
+            fputs("plankiosk speak: no audio device here: write a file with --wav FILE\n", stderr);
+            return 1;
+        }
+        speech_player_say(p, lang, text);
+        while (speech_player_busy(p)) SDL_Delay(20);
+        speech_player_close(p);
+        return 0;
+    }
+    pk_error err = {{0}};
+    speech_audio a = {0};
+    speech *s = speech_open(&err);
+    bool ok = s && speech_synth(s, lang, text, &a, &err) && speech_write_wav(wav, a.samples, a.n, a.rate, &err);
+    if (ok) printf("%s: %.1f s of speech in '%s' (%zu samples at %d Hz)\n", wav, (double)a.n / a.rate, lang, a.n, a.rate);
+    else fprintf(stderr, "plankiosk speak: %s\n", err.msg);
+    speech_audio_free(&a);
+    speech_close(s);
+    return ok ? 0 : 1;
+}
+
 static int cmd_run(int argc, char **argv) {
     const char *cfg_path = NULL;
     kiosk_opts o = {0};
@@ -255,6 +330,7 @@ int main(int argc, char **argv) {
     const char *cmd = argc > 1 ? argv[1] : "run";
     if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "shoot")) return cmd_shoot(argc - 1, argv + 1);
+    if (!strcmp(cmd, "speak")) return cmd_speak(argc - 1, argv + 1);
     if (!strcmp(cmd, "hash-pin")) return cmd_hash_pin();
     if (!strcmp(cmd, "export")) return cli_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "report")) return cli_report(argc - 1, argv + 1);

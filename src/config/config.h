@@ -191,6 +191,10 @@ struct config {
         int corner;           /* 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right */
         int hold_seconds;     /* press and hold the corner this long for the PIN pad */
     } staff;
+    struct {
+        bool read_aloud; /* offer the "Listen" button (where there is an audio device) */
+        double volume;   /* 0..1 of full scale, for read-aloud */
+    } accessibility;
     /* Every text in the language `lang`; the same config in the other languages is in
      * by_lang[] (by_lang[lang] is this one). The first config loaded owns the others. */
     config_languages languages;

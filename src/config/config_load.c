@@ -58,6 +58,8 @@ static void set_defaults(config *c) {
     t->status[STATUS_IN_PROGRESS] = rgb(0xFFC857);
     t->status[STATUS_PLANNED] = rgb(0x9CCBFF);
     t->status[STATUS_DELAYED] = rgb(0xFF9B85);
+    c->accessibility.read_aloud = true;
+    c->accessibility.volume = 0.8;
 }
 
 /* Resolves a file named at key in map; reports a missing or unusable file at the value. */
@@ -742,6 +744,17 @@ static void load_keyboards(yctx *y, const ynode *root, config *const *by_lang,
     y->where[0] = '\0';
 }
 
+static void load_accessibility(loader *L, ynode *n) {
+    yctx *y = &L->y;
+    if (!n || !y_expect_map(y, n, "'accessibility'")) return;
+    snprintf(y->where, sizeof y->where, "accessibility: ");
+    static const char *const keys[] = {"read_aloud", "volume", NULL};
+    y_check_keys(y, n, keys);
+    y_bool(y, n, "read_aloud", &L->c->accessibility.read_aloud);
+    y_num(y, n, "volume", false, 0, 1, &L->c->accessibility.volume);
+    y->where[0] = '\0';
+}
+
 int config_language_index(const config *c, const char *code) {
     for (int i = 0; i < c->languages.n; i++)
         if (!strcmp(c->languages.code[i], code)) return i;
@@ -757,7 +770,7 @@ static void load_root(loader *L, ynode *root) {
     }
     static const char *const keys[] = {"plankiosk", "kiosk", "loop", "theme", "plan",
                                        "themes", "slides", "feedback", "staff", "hours",
-                                       "languages", NULL};
+                                       "languages", "accessibility", NULL};
     y_check_keys(y, root, keys);
     int version = 0;
     if (y_int(y, root, "plankiosk", true, 0, 1000, &version) && version != 1)
@@ -775,6 +788,7 @@ static void load_root(loader *L, ynode *root) {
     load_feedback(L, y_get(y, root, "feedback"));
     load_staff(L, y_get(y, root, "staff"));
     load_hours(L, y_get(y, root, "hours"));
+    load_accessibility(L, y_get(y, root, "accessibility"));
 }
 
 static void hash_hex(const char *text, size_t len, char out[17]) {

@@ -1,5 +1,8 @@
 #include "content/content.h"
 
+#include <stdio.h>
+#include <string.h>
+
 bool content_slide_active(const slide *s, pk_date today) {
     if (s->has_from && date_cmp_days(today, date_first_day(s->from)) < 0) return false;
     if (s->has_until && date_cmp_days(today, date_last_day(s->until)) > 0) return false;
@@ -37,6 +40,25 @@ pk_date content_as_of(const config *c, pk_date today) {
 const char *content_status_label(milestone_status s) {
     static const char *const labels[] = {"Done", "In progress", "Planned", "Delayed"};
     return s < STATUS_COUNT ? labels[s] : "";
+}
+
+const char *content_quote_who(const config *c, const quote *q, char *buf, int size) {
+    /* "age %d" is wording, so the age reads right in every language. */
+    char age[64] = "";
+    if (q->age) {
+        const char *tmpl = c->feedback.ui[UI_QUOTE_AGE], *pct = strstr(tmpl, "%d");
+        if (pct) snprintf(age, sizeof age, "%.*s%d%s", (int)(pct - tmpl), tmpl, q->age, pct + 2);
+        else snprintf(age, sizeof age, "%s %d", tmpl, q->age);
+    }
+    if (q->name && q->age && q->role)
+        snprintf(buf, (size_t)size, "%s, %s, %s", q->name, age, q->role);
+    else if (q->name && q->age)
+        snprintf(buf, (size_t)size, "%s, %s", q->name, age);
+    else if (q->name && q->role)
+        snprintf(buf, (size_t)size, "%s, %s", q->name, q->role);
+    else
+        snprintf(buf, (size_t)size, "%s", q->name ? q->name : q->role ? q->role : "");
+    return buf;
 }
 
 bool content_is_open(const config *c, const struct tm *local) {

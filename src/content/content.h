@@ -24,5 +24,9 @@ pk_date content_as_of(const config *c, pk_date today);
 bool content_is_open(const config *c, const struct tm *local);
 /* The human label of a status ("Done", "In progress", ...). */
 const char *content_status_label(milestone_status s);
+/* Who said quote q, as the slide shows it and read-aloud says it: "Amelia, age 6, pupil",
+ * with the config's wording for the age (feedback.wording.quote_age). Returns buf ("" when
+ * the quote names nobody). */
+const char *content_quote_who(const config *c, const quote *q, char *buf, int size);
 
 #endif

@@ -1,6 +1,7 @@
 #include "journey/journey.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "text/utf8.h"
@@ -356,3 +357,32 @@ int journey_step_number(const journey *j) {
     return n;
 }
 
+
+void journey_review_rows(const journey *j, journey_review *r) {
+    const config *c = j->cfg;
+    const char *const *ui = c->feedback.ui;
+    r->themes[0] = '\0';
+    for (int i = 0; i <= c->n_themes; i++)
+        if (j->themes[i]) {
+            if (r->themes[0]) strncat(r->themes, ", ", sizeof r->themes - strlen(r->themes) - 1);
+            strncat(r->themes, i < c->n_themes ? c->themes[i].name : ui[UI_SOMETHING_ELSE],
+                    sizeof r->themes - strlen(r->themes) - 1);
+        }
+    struct { bool on; ui_text_id label; const char *value; } rows[JOURNEY_REVIEW_ROWS] = {
+        {c->feedback.step_choice, UI_REVIEW_THEMES, r->themes[0] ? r->themes : NULL},
+        {c->feedback.step_rating, UI_REVIEW_RATING, j->rating ? ui[UI_RATING_1 + j->rating - 1] : NULL},
+        {c->feedback.step_text, UI_REVIEW_TEXT, j->text[0] ? j->text : NULL},
+        {c->feedback.step_name, UI_REVIEW_NAME, j->name[0] ? j->name : NULL},
+        {c->feedback.step_age, UI_REVIEW_AGE, j->age_band >= 0 ? ui[UI_AGE_1 + j->age_band] : NULL},
+        {c->feedback.step_postcode, UI_REVIEW_POSTCODE, j->postcode[0] ? j->postcode : NULL},
+        {c->feedback.step_consent, UI_REVIEW_QUOTE, j->consent == 1 ? ui[UI_YES] : j->consent == 0 ? ui[UI_NO] : NULL},
+    };
+    r->n = 0;
+    for (int i = 0; i < JOURNEY_REVIEW_ROWS; i++) {
+        if (!rows[i].on) continue;
+        r->label[r->n] = rows[i].label;
+        r->none[r->n] = !rows[i].value;
+        r->value[r->n] = rows[i].value ? rows[i].value : ui[UI_REVIEW_NONE];
+        r->n++;
+    }
+}

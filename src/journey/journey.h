@@ -129,4 +129,17 @@ const char *journey_step_name(journey_step s);
 /* Seconds left before an unanswered "Are you still there?" clears the journey. */
 int journey_still_there_left(const journey *j, uint64_t now);
 
+/* The review step's rows (one per enabled step: label and what was entered, or the "none"
+ * wording), as the screen shows them and read-aloud says them. Strings point into the journey,
+ * its config or r->themes. */
+#define JOURNEY_REVIEW_ROWS 7
+typedef struct journey_review {
+    int n;
+    ui_text_id label[JOURNEY_REVIEW_ROWS];
+    const char *value[JOURNEY_REVIEW_ROWS];
+    bool none[JOURNEY_REVIEW_ROWS]; /* nothing entered: value is the "none" wording */
+    char themes[600];               /* the chosen themes, joined with ", " */
+} journey_review;
+void journey_review_rows(const journey *j, journey_review *r);
+
 #endif

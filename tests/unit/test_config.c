@@ -1092,6 +1092,37 @@ static void generated_id_collision(void) {
     }
 }
 
+/* Read-aloud is on at 80 % unless the config says otherwise; a volume outside 0..1 is refused
+ * where it is written. */
+static void accessibility(void) {
+    config *c = load_slides("  - {type: title, title: T}\n");
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(c->accessibility.read_aloud);
+        CHECK(c->accessibility.volume > 0.79 && c->accessibility.volume < 0.81);
+    }
+    config_free(c);
+    c = load_slides("  - {type: title, title: T}\n" /* 11 */
+                    "accessibility:\n"               /* 12 */
+                    "  read_aloud: false\n"          /* 13 */
+                    "  volume: 0.25\n");             /* 14 */
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(!c->accessibility.read_aloud);
+        CHECK(c->accessibility.volume == 0.25);
+    }
+    config_free(c);
+    c = load_slides("  - {type: title, title: T}\n" /* 11 */
+                    "accessibility:\n"               /* 12 */
+                    "  volume: 1.5\n"                /* 13 */
+                    "  read_aloud: maybe\n"          /* 14 */
+                    "  volum: 1\n");                 /* 15 */
+    EXPECT_FAIL(c, 3);
+    EXPECT_DIAG("t.yaml:13:11: accessibility: 'volume' must be between 0 and 1", "not 1.5");
+    EXPECT_DIAG("t.yaml:14:15: accessibility: 'read_aloud' must be true or false");
+    EXPECT_DIAG("t.yaml:15:3: accessibility: unknown key 'volum'", "did you mean 'volume'");
+}
+
 static void load_missing_file(void) {
     memset(&diags, 0, sizeof diags);
     config *c =
@@ -1132,5 +1163,6 @@ int main(void) {
     RUN(notepad_files);
     RUN(generated_id_collision);
     RUN(load_missing_file);
+    RUN(accessibility);
     return check_report();
 }

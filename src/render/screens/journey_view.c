@@ -363,40 +363,22 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     const config *c = sc->cfg;
     const config_theme *th = &c->theme;
     pk_rect box = chrome(sc, j, ui(sc, UI_REVIEW_TITLE), l, w, false, true);
-    char themes[600] = "", rating_s[64] = "";
-    for (int i = 0; i <= c->n_themes; i++)
-        if (j->themes[i]) {
-            if (themes[0]) strncat(themes, ", ", sizeof themes - strlen(themes) - 1);
-            strncat(themes, i < c->n_themes ? c->themes[i].name : ui(sc, UI_SOMETHING_ELSE),
-                    sizeof themes - strlen(themes) - 1);
-        }
-    if (j->rating) snprintf(rating_s, sizeof rating_s, "%s", ui(sc, (ui_text_id)(UI_RATING_1 + j->rating - 1)));
-    const char *none = ui(sc, UI_REVIEW_NONE);
-    struct { bool on; ui_text_id label; const char *value; } rows[] = {
-        {c->feedback.step_choice, UI_REVIEW_THEMES, themes[0] ? themes : none},
-        {c->feedback.step_rating, UI_REVIEW_RATING, rating_s[0] ? rating_s : none},
-        {c->feedback.step_text, UI_REVIEW_TEXT, j->text[0] ? j->text : none},
-        {c->feedback.step_name, UI_REVIEW_NAME, j->name[0] ? j->name : none},
-        {c->feedback.step_age, UI_REVIEW_AGE, j->age_band >= 0 ? ui(sc, (ui_text_id)(UI_AGE_1 + j->age_band)) : none},
-        {c->feedback.step_postcode, UI_REVIEW_POSTCODE, j->postcode[0] ? j->postcode : none},
-        {c->feedback.step_consent, UI_REVIEW_QUOTE, j->consent == 1 ? ui(sc, UI_YES) : j->consent == 0 ? ui(sc, UI_NO) : none},
-    };
-    int n = 0;
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) n += rows[i].on;
+    journey_review rv;
+    journey_review_rows(j, &rv);
+    int n = rv.n;
     /* The idea itself gets three rows' worth of room. */
     int units = n + (c->feedback.step_text ? 2 : 0), unit_h = units ? (box.h - sc->m.gap * (n - 1)) / units : 0;
     int label_w = (int)(box.w * (sc->m.portrait ? 0.32 : 0.25));
-    const char *labels[8], *values[8];
-    int lw[8], lh[8], vw[8], vh[8], k = 0;
-    pk_rect lr[8], vr[8];
+    const char *labels[JOURNEY_REVIEW_ROWS], *values[JOURNEY_REVIEW_ROWS];
+    int lw[JOURNEY_REVIEW_ROWS], lh[JOURNEY_REVIEW_ROWS], vw[JOURNEY_REVIEW_ROWS], vh[JOURNEY_REVIEW_ROWS], k = 0;
+    pk_rect lr[JOURNEY_REVIEW_ROWS], vr[JOURNEY_REVIEW_ROWS];
     int y = box.y;
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        if (!rows[i].on) continue;
-        int h = unit_h * (rows[i].label == UI_REVIEW_TEXT ? 3 : 1);
+    for (int i = 0; i < n; i++) {
+        int h = unit_h * (rv.label[i] == UI_REVIEW_TEXT ? 3 : 1);
         pk_rect row = {box.x, y, box.w, h};
         lr[k] = rect_cut_left(&row, label_w, sc->m.gap);
         vr[k] = row;
-        labels[k] = ui(sc, rows[i].label), values[k] = rows[i].value;
+        labels[k] = ui(sc, rv.label[i]), values[k] = rv.value[i];
         lw[k] = lr[k].w, lh[k] = lr[k].h, vw[k] = vr[k].w, vh[k] = vr[k].h;
         k++;
         y += h + sc->m.gap;
@@ -405,7 +387,7 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     int vpx = slides_fit_common(sc, FONT_REGULAR, values, vw, vh, k, 4.4, 2.6);
     for (int i = 0; i < k; i++) {
         slides_text_at(sc, l, labels[i], lr[i], FONT_BOLD, lpx, th->muted, ALIGN_LEFT, false);
-        slides_text_at(sc, l, values[i], vr[i], FONT_REGULAR, vpx, values[i] == none ? th->muted : th->text, ALIGN_LEFT, false);
+        slides_text_at(sc, l, values[i], vr[i], FONT_REGULAR, vpx, rv.none[i] ? th->muted : th->text, ALIGN_LEFT, false);
     }
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "content/content.h"
 #include "render/slides/slides.h"
 
 void slide_quote_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
@@ -30,21 +31,7 @@ void slide_quote_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
         whos[i] = rect_cut_bottom(&inner, (int)(inner.h * 0.28), pad / 4);
         quotes[i] = inner;
         snprintf(quoted[i], sizeof quoted[i], "\u201C%s\u201D", q->text);
-        /* "age %d" is wording, so the age reads right in every language. */
-        char age[64] = "";
-        if (q->age) {
-            const char *tmpl = sc->cfg->feedback.ui[UI_QUOTE_AGE], *pct = strstr(tmpl, "%d");
-            if (pct) snprintf(age, sizeof age, "%.*s%d%s", (int)(pct - tmpl), tmpl, q->age, pct + 2);
-            else snprintf(age, sizeof age, "%s %d", tmpl, q->age);
-        }
-        if (q->name && q->age && q->role)
-            snprintf(who[i], sizeof who[i], "%s, %s, %s", q->name, age, q->role);
-        else if (q->name && q->age)
-            snprintf(who[i], sizeof who[i], "%s, %s", q->name, age);
-        else if (q->name && q->role)
-            snprintf(who[i], sizeof who[i], "%s, %s", q->name, q->role);
-        else
-            snprintf(who[i], sizeof who[i], "%s", q->name ? q->name : q->role ? q->role : "");
+        content_quote_who(sc->cfg, q, who[i], sizeof who[i]);
         qt[i] = quoted[i], wt[i] = who[i];
         qw[i] = quotes[i].w, qh[i] = quotes[i].h, ww[i] = whos[i].w, wh[i] = whos[i].h;
     }

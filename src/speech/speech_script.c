@@ -1,0 +1,233 @@
+/* speech_script: the screen's words in reading order, one sentence a line. The order follows
+ * each slide's layout in src/render/slides/ (heading, intro, then the cards left to right, top
+ * to bottom) and each step's in src/render/screens/journey_view.c. */
+#include "speech/speech_script.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "content/content.h"
+#include "core/numfmt.h"
+#include "text/utf8.h"
+
+typedef struct script {
+    char *buf;
+    size_t size, len;
+} script;
+
+/* True if code point cp ends a sentence or clause, so the voice pauses after it anyway. */
+static bool ends_clause(uint32_t cp) {
+    static const uint32_t stops[] = {'.',   '!', '?', ':', ';', 0x2026 /* … */, 0x06D4 /* ۔ */,
+                                     0x061F /* ؟ */};
+    for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++)
+        if (cp == stops[i]) return true;
+    return false;
+}
+
+/* The last code point of s that is not a space or a closing quote or bracket, or 0. */
+static uint32_t last_mark(const char *s) {
+    size_t pos = strlen(s);
+    while (pos > 0) {
+        size_t start = utf8_prev(s, pos);
+        uint32_t cp;
+        utf8_decode(s + start, pos - start, &cp);
+        bool skip = cp == ' ' || cp == '\n' || cp == '\t' || cp == '"' || cp == '\'' || cp == ')' ||
+                    cp == ']' || cp == 0x201D /* ” */ || cp == 0x2019 /* ’ */;
+        if (!skip) return cp;
+        pos = start;
+    }
+    return 0;
+}
+
+/* Appends raw text, cut at a whole character when the buffer is full. */
+static void put(script *sc, const char *s) {
+    size_t n = strlen(s), room = sc->size - 1 - sc->len;
+    if (n > room) {
+        n = room;
+        /* Back off to the start of a character if the cut falls inside one. */
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    }
+    memcpy(sc->buf + sc->len, s, n);
+    sc->len += n;
+    sc->buf[sc->len] = '\0';
+}
+
+/* One part of the screen as a sentence of its own: NULL and "" say nothing. */
+static void say(script *sc, const char *s) {
+    if (!s || !*s) return;
+    put(sc, s);
+    if (!ends_clause(last_mark(s))) put(sc, ".");
+    put(sc, "\n");
+}
+
+/* "label: value." for a number and its caption, a review row. Either may be missing. */
+static void say_pair(script *sc, const char *a, const char *b) {
+    if (!a || !*a || !b || !*b) {
+        say(sc, a && *a ? a : b);
+        return;
+    }
+    put(sc, a);
+    put(sc, last_mark(a) == ':' ? " " : ": ");
+    say(sc, b);
+}
+
+/* Wording with a "%d" in it (still_body), as the screen fills it. */
+static void say_count(script *sc, const char *tmpl, int n) {
+    char line[512];
+    const char *pct = strstr(tmpl, "%d");
+    if (pct)
+        snprintf(line, sizeof line, "%.*s%d%s", (int)(pct - tmpl), tmpl, n, pct + 2);
+    else
+        snprintf(line, sizeof line, "%s", tmpl);
+    say(sc, line);
+}
+
+static size_t begin(script *sc, char *buf, size_t size) {
+    *sc = (script){.buf = buf, .size = size};
+    if (size) buf[0] = '\0';
+    return size;
+}
+
+size_t speech_script_slide(const config *c, const slide *s, pk_date as_of, char *buf, size_t size) {
+    script sc;
+    if (!begin(&sc, buf, size)) return 0;
+    const char *const *ui = c->feedback.ui;
+    char tmp[160];
+    say(&sc, s->type == SLIDE_IMAGE ? s->alt : s->title);
+    switch (s->type) {
+    case SLIDE_TITLE:
+        say(&sc, s->subtitle);
+        say(&sc, s->footer);
+        break;
+    case SLIDE_TEXT:
+        say(&sc, s->body);
+        for (int i = 0; i < s->n_bullets; i++) say(&sc, s->bullets[i]);
+        break;
+    case SLIDE_HIGHLIGHTS:
+        for (int i = 0; i < s->n_highlights; i++) {
+            const highlight *h = &s->highlights[i];
+            say_pair(&sc,
+                     numfmt_format(h->value, h->decimals, h->prefix, h->suffix, tmp, sizeof tmp),
+                     h->caption);
+        }
+        break;
+    case SLIDE_THEMES:
+        say(&sc, s->intro);
+        for (int i = 0; i < c->n_themes; i++) {
+            say(&sc, c->themes[i].name);
+            say(&sc, c->themes[i].summary);
+        }
+        break;
+    case SLIDE_MILESTONES:
+        say(&sc, s->intro);
+        for (int i = 0; i < s->n_milestones; i++) {
+            const milestone *m = &s->milestones[i];
+            char when[200];
+            snprintf(when, sizeof when, "%s, %s",
+                     date_format_months(m->date, ui + UI_MONTH_1, tmp, sizeof tmp),
+                     ui[UI_STATUS_DONE + content_milestone_status(m, as_of)]);
+            say_pair(&sc, when, m->title);
+        }
+        break;
+    case SLIDE_INDICATORS:
+        say(&sc, s->intro);
+        for (int g = 0; g < s->n_groups; g++) {
+            const indicator_group *grp = &s->groups[g];
+            say(&sc, grp->name);
+            for (int i = 0; i < grp->n_items; i++) {
+                const indicator *ind = &grp->items[i];
+                if (ind->n_series < 2) {
+                    say(&sc, ind->text);
+                    continue;
+                }
+                /* The chart's latest value, as labelled beside it. */
+                double last = ind->series[ind->n_series - 1];
+                say_pair(&sc, ind->text,
+                         numfmt_format(last, last == (long long)last ? 0 : 1, NULL, ind->unit, tmp,
+                                       sizeof tmp));
+            }
+        }
+        break;
+    case SLIDE_QUOTE:
+        say(&sc, s->intro);
+        for (int i = 0; i < s->n_quotes; i++) {
+            say(&sc, s->quotes[i].text);
+            say(&sc, content_quote_who(c, &s->quotes[i], tmp, sizeof tmp));
+        }
+        break;
+    case SLIDE_IMAGE: say(&sc, s->caption); break;
+    case SLIDE_CALL_TO_ACTION:
+        say(&sc, s->body);
+        say(&sc, s->button ? s->button : c->feedback.button);
+        break;
+    default: break;
+    }
+    return sc.len;
+}
+
+/* A question and its choices, the choices ui[first] .. ui[first + n - 1]. */
+static void say_choices(script *sc, const char *const *ui, ui_text_id title, ui_text_id first,
+                        int n) {
+    say(sc, ui[title]);
+    for (int i = 0; i < n; i++) say(sc, ui[first + i]);
+}
+
+size_t speech_script_step(const journey *j, uint64_t now, char *buf, size_t size) {
+    script sc;
+    if (!begin(&sc, buf, size)) return 0;
+    const config *c = j->cfg;
+    const char *const *ui = c->feedback.ui;
+    if (j->still_there && j->step != STEP_THANKS && j->step != STEP_SORRY && j->step != STEP_NONE) {
+        say(&sc, ui[UI_STILL_TITLE]);
+        say_count(&sc, ui[UI_STILL_BODY], journey_still_there_left(j, now));
+        say(&sc, ui[UI_STILL_CONTINUE]);
+        return sc.len;
+    }
+    switch (j->step) {
+    case STEP_CHOICE:
+        say(&sc, ui[UI_CHOICE_TITLE]);
+        say(&sc, ui[UI_CHOICE_HINT]);
+        for (int i = 0; i < c->n_themes; i++) say(&sc, c->themes[i].name);
+        say(&sc, ui[UI_SOMETHING_ELSE]);
+        break;
+    case STEP_RATING: say_choices(&sc, ui, UI_RATING_TITLE, UI_RATING_1, 5); break;
+    case STEP_TEXT:
+        say(&sc, c->feedback.question);
+        say(&sc, j->text[0] ? j->text : ui[UI_TEXT_HINT]);
+        break;
+    case STEP_NAME:
+        say(&sc, ui[UI_NAME_TITLE]);
+        say(&sc, j->name);
+        break;
+    case STEP_AGE: say_choices(&sc, ui, UI_AGE_TITLE, UI_AGE_1, JOURNEY_AGE_BANDS); break;
+    case STEP_POSTCODE:
+        say(&sc, ui[UI_POSTCODE_TITLE]);
+        say(&sc, j->postcode[0] ? j->postcode : ui[UI_POSTCODE_HINT]);
+        if (j->postcode_invalid) say(&sc, ui[UI_POSTCODE_INVALID]);
+        break;
+    case STEP_CONSENT:
+        say(&sc, ui[UI_CONSENT_TITLE]);
+        say(&sc, c->feedback.privacy_notice);
+        say(&sc, ui[UI_CONSENT_QUESTION]);
+        say(&sc, ui[UI_YES]);
+        say(&sc, ui[UI_NO]);
+        break;
+    case STEP_REVIEW: {
+        say(&sc, ui[UI_REVIEW_TITLE]);
+        journey_review rv;
+        journey_review_rows(j, &rv);
+        for (int i = 0; i < rv.n; i++) say_pair(&sc, ui[rv.label[i]], rv.value[i]);
+        break;
+    }
+    case STEP_THANKS:
+        say(&sc, ui[UI_THANKS_TITLE]);
+        say(&sc, ui[UI_THANKS_BODY]);
+        break;
+    case STEP_SORRY:
+        say(&sc, ui[UI_SORRY_TITLE]);
+        say(&sc, ui[UI_SORRY_BODY]);
+        break;
+    default: break;
+    }
+    return sc.len;
+}

@@ -1,0 +1,244 @@
+/* speech_script: what "Listen" says is what the screen shows, in the screen's language: every
+ * slide's heading and words, and each feedback step's question with all its choices. Checked on
+ * the shipped Rotherham config in English and in Polish. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "config/config.h"
+#include "content/content.h"
+#include "core/numfmt.h"
+#include "speech/speech_script.h"
+#include "text/utf8.h"
+
+static const config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+static char buf[SPEECH_SCRIPT_MAX];
+
+static config *shipped(void) {
+    static diag_list d;
+    config *c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, &d);
+    if (!c) diag_print(&d, stderr);
+    return c;
+}
+
+static const config *in(const config *c, const char *code) {
+    int li = config_language_index(c, code);
+    CHECK(li >= 0);
+    return li >= 0 ? c->by_lang[li] : c;
+}
+
+static const slide *first_of(const config *c, slide_type t) {
+    for (int i = 0; i < c->n_slides; i++)
+        if (c->slides[i].type == t) return &c->slides[i];
+    return NULL;
+}
+
+/* Every slide says something, starting with its heading (an image: its description). */
+static void every_slide_in(const config *c) {
+    pk_date as_of = content_as_of(c, (pk_date){2026, 1, 1});
+    for (int i = 0; i < c->n_slides; i++) {
+        const slide *s = &c->slides[i];
+        size_t n = speech_script_slide(c, s, as_of, buf, sizeof buf);
+        CHECK(n > 0);
+        CHECK_INT(n, strlen(buf));
+        const char *head = s->type == SLIDE_IMAGE ? s->alt : s->title;
+        if (head) {
+            CHECK_CONTAINS(buf, head);
+            CHECK(strncmp(buf, head, strlen(head)) == 0); /* the heading comes first */
+        }
+    }
+}
+
+static void slides_english_and_polish(void) {
+    config *c = shipped();
+    CHECK(c != NULL);
+    if (!c) return;
+    every_slide_in(in(c, "en"));
+    every_slide_in(in(c, "pl"));
+    config_free(c);
+}
+
+/* The words of each kind of slide, as its layout shows them. */
+static void slide_contents(void) {
+    config *c = shipped();
+    if (!c) return;
+    const config *pl = in(c, "pl");
+    pk_date as_of = content_as_of(pl, (pk_date){2026, 1, 1});
+    char num[64];
+
+    const slide *s = first_of(pl, SLIDE_THEMES);
+    CHECK(s != NULL);
+    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    for (int i = 0; i < pl->n_themes; i++) CHECK_CONTAINS(buf, pl->themes[i].name);
+    CHECK_CONTAINS(buf, "Silniejsze społeczności"); /* Polish, not the English fallback */
+
+    s = first_of(pl, SLIDE_HIGHLIGHTS);
+    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    for (int i = 0; i < s->n_highlights; i++) {
+        const highlight *h = &s->highlights[i];
+        CHECK_CONTAINS(buf,
+                       numfmt_format(h->value, h->decimals, h->prefix, h->suffix, num, sizeof num));
+        CHECK_CONTAINS(buf, h->caption);
+    }
+
+    s = first_of(pl, SLIDE_MILESTONES);
+    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    for (int i = 0; i < s->n_milestones; i++) {
+        const milestone *m = &s->milestones[i];
+        CHECK_CONTAINS(buf, m->title);
+        CHECK_CONTAINS(buf,
+                       date_format_months(m->date, pl->feedback.ui + UI_MONTH_1, num, sizeof num));
+        CHECK_CONTAINS(buf, pl->feedback.ui[UI_STATUS_DONE + content_milestone_status(m, as_of)]);
+    }
+    CHECK_CONTAINS(buf, "Zakończone"); /* as_of 2017-10: the first milestones are done */
+
+    s = first_of(pl, SLIDE_INDICATORS);
+    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    for (int g = 0; g < s->n_groups; g++) {
+        CHECK_CONTAINS(buf, s->groups[g].name);
+        for (int i = 0; i < s->groups[g].n_items; i++)
+            CHECK_CONTAINS(buf, s->groups[g].items[i].text);
+    }
+
+    s = first_of(pl, SLIDE_QUOTE);
+    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    CHECK_CONTAINS(buf, s->intro);
+    for (int i = 0; i < s->n_quotes; i++) {
+        CHECK_CONTAINS(buf, s->quotes[i].text);
+        CHECK_CONTAINS(buf, content_quote_who(pl, &s->quotes[i], num, sizeof num));
+    }
+    CHECK_CONTAINS(buf, "Lillie Rose, wiek 6"); /* the age in Polish wording */
+
+    s = first_of(pl, SLIDE_CALL_TO_ACTION);
+    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    CHECK_CONTAINS(buf, s->button ? s->button : pl->feedback.button);
+
+    s = first_of(pl, SLIDE_IMAGE);
+    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    CHECK_CONTAINS(buf, s->alt);
+    if (s->caption) CHECK_CONTAINS(buf, s->caption);
+    config_free(c);
+}
+
+/* Parts become sentences: the voice pauses between a heading and what follows. */
+static void sentences(void) {
+    config *c = shipped();
+    if (!c) return;
+    const config *en = in(c, "en");
+    const slide *s = first_of(en, SLIDE_TITLE);
+    speech_script_slide(en, s, en->loop.as_of, buf, sizeof buf);
+    char want[400];
+    snprintf(want, sizeof want, "%s.\n%s", s->title, s->subtitle);
+    CHECK_CONTAINS(buf, want);
+    CHECK(buf[strlen(buf) - 1] == '\n');
+    CHECK(strstr(buf, "..") == NULL && strstr(buf, "?.") == NULL);
+    /* A small buffer is cut at a whole character, never inside one, and still ends. */
+    const config *ur = in(c, "ur");
+    char small[21];
+    for (size_t size = 2; size <= sizeof small; size++) {
+        size_t n = speech_script_slide(ur, first_of(ur, SLIDE_TITLE), ur->loop.as_of, small, size);
+        CHECK(n < size);
+        CHECK_INT(n, strlen(small));
+        CHECK(utf8_valid(small, n));
+    }
+    config_free(c);
+}
+
+static journey jr; /* large: off the stack */
+
+/* The journey is at `step` and its script holds each of the (NULL-terminated) words. */
+static void says_(const char *file, int line, journey_step step, const char *const *words) {
+    if (jr.step != step) fprintf(stderr, "%s:%d: at step %d, not %d\n", file, line, jr.step, step);
+    CHECK_INT(jr.step, step);
+    speech_script_step(&jr, 0, buf, sizeof buf);
+    for (int i = 0; words[i]; i++) CHECK_CONTAINS(buf, words[i]);
+}
+#define SAYS(step, ...) says_(__FILE__, __LINE__, step, (const char *const[]){__VA_ARGS__, NULL})
+
+static void steps_in(const config *c) {
+    const char *const *ui = c->feedback.ui;
+    journey_init(&jr, c);
+    CHECK_INT(speech_script_step(&jr, 0, buf, sizeof buf), 0); /* no journey: nothing to say */
+    journey_start(&jr, 0);
+    CHECK_INT(jr.step, STEP_CHOICE);
+    speech_script_step(&jr, 0, buf, sizeof buf);
+    CHECK(strncmp(buf, ui[UI_CHOICE_TITLE], strlen(ui[UI_CHOICE_TITLE])) == 0);
+    for (int i = 0; i < c->n_themes; i++) CHECK_CONTAINS(buf, c->themes[i].name);
+    CHECK_CONTAINS(buf, ui[UI_SOMETHING_ELSE]);
+    journey_press(&jr, W_THEME, 1, NULL, 0);
+    journey_press(&jr, W_NEXT, 0, NULL, 0);
+
+    SAYS(STEP_RATING, ui[UI_RATING_TITLE], ui[UI_RATING_1], ui[UI_RATING_2], ui[UI_RATING_3],
+         ui[UI_RATING_4], ui[UI_RATING_5]);
+    journey_press(&jr, W_RATING, 4, NULL, 0); /* a face moves on by itself */
+
+    SAYS(STEP_TEXT, c->feedback.question, ui[UI_TEXT_HINT]);
+    journey_type(&jr, "Więcej drzew", 0);
+    speech_script_step(&jr, 0, buf, sizeof buf);
+    CHECK_CONTAINS(buf, "Więcej drzew"); /* what was typed is read back, as shown */
+    CHECK(strstr(buf, ui[UI_TEXT_HINT]) == NULL);
+    journey_press(&jr, W_NEXT, 0, NULL, 0);
+
+    SAYS(STEP_NAME, ui[UI_NAME_TITLE]);
+    journey_press(&jr, W_SKIP, 0, NULL, 0);
+    SAYS(STEP_AGE, ui[UI_AGE_TITLE], ui[UI_AGE_1], ui[UI_AGE_2], ui[UI_AGE_3], ui[UI_AGE_4],
+         ui[UI_AGE_5], ui[UI_AGE_6]);
+    journey_press(&jr, W_AGE, 2, NULL, 0);
+    SAYS(STEP_POSTCODE, ui[UI_POSTCODE_TITLE], ui[UI_POSTCODE_HINT]);
+    journey_press(&jr, W_SKIP, 0, NULL, 0);
+    SAYS(STEP_CONSENT, ui[UI_CONSENT_TITLE], c->feedback.privacy_notice, ui[UI_CONSENT_QUESTION],
+         ui[UI_YES], ui[UI_NO]);
+    journey_press(&jr, W_CONSENT, 0, NULL, 0);
+
+    CHECK_INT(jr.step, STEP_REVIEW);
+    speech_script_step(&jr, 0, buf, sizeof buf);
+    CHECK_CONTAINS(buf, ui[UI_REVIEW_TITLE]);
+    /* Each row as "label: what was entered", the skipped ones with the screen's "none". */
+    const char *const rows[][2] = {{ui[UI_REVIEW_THEMES], c->themes[1].name},
+                                   {ui[UI_REVIEW_RATING], ui[UI_RATING_4]},
+                                   {ui[UI_REVIEW_AGE], ui[UI_AGE_3]},
+                                   {ui[UI_REVIEW_NAME], ui[UI_REVIEW_NONE]},
+                                   {ui[UI_REVIEW_QUOTE], ui[UI_NO]}};
+    char row[300];
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        snprintf(row, sizeof row, "%s: %s", rows[i][0], rows[i][1]);
+        CHECK_CONTAINS(buf, row);
+    }
+
+    /* Left alone: "Are you still there?" is what the screen says now. */
+    uint64_t idle = (uint64_t)c->feedback.idle_seconds * 1000 + 1;
+    journey_tick(&jr, idle);
+    CHECK(jr.still_there);
+    speech_script_step(&jr, idle, buf, sizeof buf);
+    CHECK(strncmp(buf, ui[UI_STILL_TITLE], strlen(ui[UI_STILL_TITLE])) == 0);
+    CHECK_CONTAINS(buf, ui[UI_STILL_CONTINUE]);
+    snprintf(row, sizeof row, "%d", c->feedback.still_there_seconds);
+    CHECK_CONTAINS(buf, row);
+    journey_press(&jr, W_CONTINUE, 0, NULL, idle);
+
+    journey_press(&jr, W_SEND, 0, NULL, idle);
+    journey_sent(&jr, true, NULL, idle);
+    SAYS(STEP_THANKS, ui[UI_THANKS_TITLE], ui[UI_THANKS_BODY]);
+    journey_clear(&jr);
+}
+
+static void steps_english_and_polish(void) {
+    config *c = shipped();
+    if (!c) return;
+    steps_in(in(c, "en"));
+    steps_in(in(c, "pl"));
+    /* The Polish journey speaks Polish. */
+    journey_init(&jr, in(c, "pl"));
+    journey_start(&jr, 0);
+    speech_script_step(&jr, 0, buf, sizeof buf);
+    CHECK_CONTAINS(buf, "Co jest dla ciebie najważniejsze?");
+    journey_clear(&jr);
+    config_free(c);
+}
+
+int main(void) {
+    RUN(slides_english_and_polish);
+    RUN(slide_contents);
+    RUN(sentences);
+    RUN(steps_english_and_polish);
+    return check_report();
+}
