@@ -45,6 +45,7 @@ struct kiosk {
     chrome_state chrome_shown; /* what k->chrome was laid out for */
     bool chrome_valid;
     widget_list widgets;
+    widget_list chrome_widgets; /* the loop footer's buttons, laid out with k->chrome */
     /* Staff: the corner held down, the PIN pad, the staff screen. */
     staff_mode staff;
     bool holding;
@@ -88,6 +89,7 @@ static pk_date today(const kiosk *k) { return date_from_time(wall(k)); }
 
 static void set_language(kiosk *k, int i);
 static int default_language(const kiosk *k);
+static void reset_visitor(kiosk *k);
 
 static draw_list *list_for(kiosk *k, int slide_index) {
     if (slide_index < 0) return NULL;
@@ -139,12 +141,12 @@ static void on_journey_event(kiosk *k, journey_event e, uint64_t now) {
     case JOURNEY_SEND: save(k, now); break;
     case JOURNEY_ABANDONED:
         count_abandoned(k, now);
-        set_language(k, default_language(k)); /* the next visitor starts in the default */
+        reset_visitor(k); /* the next visitor starts in the default language and view */
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();
         break;
     case JOURNEY_FINISHED:
-        set_language(k, default_language(k));
+        reset_visitor(k);
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();
         break;
@@ -180,6 +182,56 @@ static void set_language(kiosk *k, int i) {
 }
 
 static int default_language(const kiosk *k) { return k->root->languages.default_lang; }
+
+/* The visitor's text size, less motion and Listen button: the screen lays out for them, the
+ * loop stops counting up and sliding. Everything laid out before is redone. */
+static void set_view(kiosk *k, slide_view v) {
+    screen_set_view(&k->scr, &v);
+    k->loop.reduce_motion = v.reduce_motion;
+    k->list_slide[0] = k->list_slide[1] = -1;
+    k->chrome_valid = false;
+    k->dirty = true;
+}
+
+static bool visitor_changed(const kiosk *k) {
+    const slide_view *v = &k->scr.view;
+    return k->cfg->lang != default_language(k) || v->text_scale > 1 || v->reduce_motion;
+}
+
+/* Whoever comes next starts as the kiosk was set up: default language, text size 100 %,
+ * motion as the config says. Whether Listen is offered is the kiosk's, not the visitor's. */
+static void reset_visitor(kiosk *k) {
+    set_language(k, default_language(k));
+    set_view(k, (slide_view){1.0, false, k->scr.view.can_listen});
+}
+
+/* Read aloud. The speech engine is wired in by the lead: this is where a press on Listen
+ * arrives, on the loop and on every journey screen. */
+static void on_listen(kiosk *k, uint64_t now) {
+    (void)k;
+    (void)now;
+}
+
+/* Presses on the buttons every screen has (language, text size, less motion, Listen), loop
+ * or journey. Returns false for any other widget. */
+static bool on_view_press(kiosk *k, const widget *w, uint64_t now) {
+    slide_view v = k->scr.view;
+    switch (w->kind) {
+    case W_LANG_OPEN: k->picker = true; break;
+    case W_TEXT_SIZE:
+        v.text_scale = v.text_scale < 1.25 ? 1.5 : v.text_scale < 1.75 ? 2.0 : 1.0;
+        set_view(k, v);
+        break;
+    case W_MOTION:
+        v.reduce_motion = !v.reduce_motion;
+        set_view(k, v);
+        break;
+    case W_LISTEN: on_listen(k, now); break;
+    default: return false;
+    }
+    k->dirty = true;
+    return true;
+}
 
 /* The hidden staff corner: a touch-target square in the configured corner. */
 static pk_rect staff_corner(const kiosk *k) {
@@ -275,10 +327,8 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
     if (journey_active(&k->jr)) {
         if (g != GESTURE_TAP && !k->jr.still_there) return;
         const widget *w = widget_hit(&k->widgets, x, y);
-        if (w && w->kind == W_LANG_OPEN) {
-            k->picker = true;
+        if (w && !k->jr.still_there && on_view_press(k, w, now)) {
             k->jr.last_touch_ms = now;
-            k->dirty = true;
             return;
         }
         if (w) on_journey_event(k, journey_press(&k->jr, w->kind, w->index, w->key, now), now);
@@ -287,12 +337,9 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
         return;
     }
     if (k->closed) return; /* closed: the screen stays dark whatever is touched */
-    if (g == GESTURE_TAP && k->root->languages.n > 1 && rect_contains(k->scr.sc.fr.lang_button, x, y)) {
-        k->picker = true;
-        k->dirty = true;
-        return;
-    }
-    attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.fr, now);
+    const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
+    if (w && on_view_press(k, w, now)) return;
+    attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.shown, now);
     if (a == ATTRACT_OPEN_FEEDBACK) start_journey(k, now);
     if (a != ATTRACT_NONE) k->dirty = true;
 }
@@ -390,6 +437,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
     }
     journey_init(&k->jr, c);
     attract_init(&k->loop, c, today(k), now);
+    k->loop.reduce_motion = k->scr.view.reduce_motion;
     k->list_slide[0] = k->list_slide[1] = -1;
     k->chrome_valid = false;
     watch_config(k); /* the pictures it names may have changed */
@@ -498,7 +546,6 @@ static void draw(kiosk *k, uint64_t now) {
         journey_view_layout(&k->scr.sc, &k->jr, now, k->overlay, &k->widgets);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
     } else {
-        k->widgets.count = 0;
         const draw_list *cur = list_for(k, attract_slide(&k->loop));
         const draw_list *prev = list_for(k, attract_prev_slide(&k->loop));
         chrome_state cs = {k->loop.n, k->loop.pos, k->loop.paused,
@@ -507,10 +554,13 @@ static void draw(kiosk *k, uint64_t now) {
         const chrome_state *was = &k->chrome_shown;
         if (!k->chrome_valid || cs.n_slides != was->n_slides || cs.current != was->current ||
             cs.paused != was->paused || cs.language != was->language) {
-            chrome_layout(&k->scr.sc, &cs, k->chrome);
+            chrome_layout(&k->scr.sc, &cs, k->chrome, &k->chrome_widgets);
             k->chrome_shown = cs;
             k->chrome_valid = true;
         }
+        /* The footer's buttons are the loop's widgets: taps and keyboard focus find them. */
+        k->widgets.count = k->chrome_widgets.count;
+        memcpy(k->widgets.items, k->chrome_widgets.items, sizeof(widget) * (size_t)k->chrome_widgets.count);
         screen_draw_frame(&k->scr, cur, prev, attract_transition(&k->loop, now), k->loop.dir,
                           attract_anim_ms(&k->loop, now), k->chrome);
     }
@@ -639,16 +689,17 @@ bool kiosk_step(kiosk *k, int max_wait) {
     } else if (open && k->closed) {
         k->closed = false;
         attract_init(&k->loop, k->cfg, today(k), now); /* a fresh start each morning */
+        k->loop.reduce_motion = k->scr.view.reduce_motion;
         k->dirty = true;
         service_status("open");
     }
     if (k->closed && k->cfg->hours.clock && local.tm_hour * 60 + local.tm_min != k->clock_minute) k->dirty = true;
     /* A visitor who chose a language and walked away: the next one starts in the default. */
     uint64_t lang_idle = (uint64_t)k->cfg->feedback.idle_seconds * 1000;
-    if (k->cfg->lang != default_language(k) && !journey_active(&k->jr) && k->staff == STAFF_CLOSED &&
+    if (visitor_changed(k) && !journey_active(&k->jr) && k->staff == STAFF_CLOSED &&
         now - k->last_touch >= lang_idle) {
         k->picker = false;
-        set_language(k, default_language(k));
+        reset_visitor(k);
     }
     if (!k->closed && k->staff == STAFF_CLOSED) {
         if (journey_active(&k->jr)) {
@@ -736,7 +787,13 @@ int kiosk_run(const config *cfg, const kiosk_opts *o) {
 
 const widget_list *kiosk_widgets(const kiosk *k) { return &k->widgets; }
 const journey *kiosk_journey(const kiosk *k) { return &k->jr; }
-const frame *kiosk_frame(const kiosk *k) { return &k->scr.sc.fr; }
+const frame *kiosk_frame(const kiosk *k) { return &k->scr.sc.shown; }
+void kiosk_set_can_listen(kiosk *k, bool on) {
+    slide_view v = k->scr.view;
+    v.can_listen = on;
+    set_view(k, v);
+}
+const slide_view *kiosk_view(const kiosk *k) { return &k->scr.view; }
 int kiosk_frames(const kiosk *k) { return k->frames; }
 int kiosk_abandoned(const kiosk *k) { return k->abandoned; }
 const char *kiosk_storage_error(const kiosk *k) { return k->storage_error; }

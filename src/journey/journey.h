@@ -62,6 +62,11 @@ typedef enum {
     /* Language */
     W_LANG_OPEN, /* the language button: opens the picker */
     W_LANG_PICK, /* index: the language chosen */
+    /* The visitor's own settings (kiosk.c answers them; the journey never sees them) */
+    W_TEXT_SIZE,     /* steps the text size 100 % -> 150 % -> 200 % -> 100 % */
+    W_MOTION,        /* less motion on / off */
+    W_LISTEN,        /* read the screen aloud (only shown where there is audio) */
+    W_HAVE_YOUR_SAY, /* the loop's "Have your say" button */
 } widget_kind;
 
 typedef enum {

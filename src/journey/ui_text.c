@@ -63,6 +63,9 @@ static const struct {
     [UI_MONTH_9] = {"month_9", "Sep"}, [UI_MONTH_10] = {"month_10", "Oct"},
     [UI_MONTH_11] = {"month_11", "Nov"}, [UI_MONTH_12] = {"month_12", "Dec"},
     [UI_QUOTE_AGE] = {"quote_age", "age %d"},
+    [UI_TEXT_SIZE] = {"text_size", "Text size"},
+    [UI_LESS_MOTION] = {"less_motion", "Less motion"},
+    [UI_LISTEN] = {"listen", "Listen"},
 };
 
 const char *ui_text_name(ui_text_id id) { return id < UI_COUNT ? table[id].name : ""; }

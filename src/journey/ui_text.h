@@ -23,6 +23,8 @@ typedef enum {
     UI_MONTH_1, UI_MONTH_2, UI_MONTH_3, UI_MONTH_4, UI_MONTH_5, UI_MONTH_6,
     UI_MONTH_7, UI_MONTH_8, UI_MONTH_9, UI_MONTH_10, UI_MONTH_11, UI_MONTH_12,
     UI_QUOTE_AGE, /* after a quoted person's name: "age %d" */
+    /* The visitor's own settings, on every screen. */
+    UI_TEXT_SIZE, UI_LESS_MOTION, UI_LISTEN,
     UI_COUNT
 } ui_text_id;
 

@@ -55,6 +55,7 @@ static void check_list(const slide_ctx *sc, const draw_list *l, const char *what
             CHECK(w <= it->box.w);
             CHECK_INT(it->text_h, h);
             /* 10 px is the floor text_fit may go to; the shipped content must stay readable. */
+            if (it->px < 10) fprintf(stderr, "%s: \"%.30s\" at %d px\n", where, s, it->px);
             CHECK(it->px >= 10);
             for (int j = top; j < i; j++) {
                 const draw_item *o = &l->items[j];
@@ -193,8 +194,10 @@ static void run_config(const char *path, bool shipped) {
         check_staff(&sc, c, l);
         for (int paused = 0; paused < 2; paused++) {
             chrome_state cs = {c->n_slides, c->n_slides - 1, paused, "Slovenčina"};
-            chrome_layout(&sc, &cs, l);
-            check_list(&sc, l, "chrome");
+            chrome_layout(&sc, &cs, l, NULL);
+            char cwhat[64];
+            snprintf(cwhat, sizeof cwhat, "%dx%d chrome", sc.m.w, sc.m.h);
+            check_list(&sc, l, cwhat);
             for (int j = 0; j < l->count; j++) CHECK(rect_inside(l->items[j].box, sc.fr.footer));
         }
     }

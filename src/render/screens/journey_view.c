@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journey/languages.h"
+#include "render/chrome.h"
 #include "platform/paths.h"
 #include "text/utf8.h"
 
@@ -12,6 +13,14 @@ typedef enum { BTN_PRIMARY, BTN_PLAIN, BTN_SELECTED } button_style;
 
 static void add_widget(widget_list *w, pk_rect r, widget_kind kind, int index, const key_def *key) {
     if (w->count < WIDGETS_MAX) w->items[w->count++] = (widget){r, kind, index, key};
+}
+
+void widget_add(widget_list *w, pk_rect r, widget_kind kind, int index, const key_def *key) {
+    add_widget(w, r, kind, index, key);
+}
+
+void widget_list_mirror(widget_list *w, int from, int x0, int width) {
+    for (int i = from; i < w->count; i++) w->items[i].r.x = 2 * x0 + width - w->items[i].r.x - w->items[i].r.w;
 }
 
 const widget *widget_hit(const widget_list *w, int x, int y) {
@@ -24,11 +33,14 @@ static const char *ui(const slide_ctx *sc, ui_text_id id) { return sc->cfg->feed
 
 /* A tick drawn with two thick lines: the font has no check-mark glyph, and colour alone must
  * never be the only sign that something is chosen. */
-static void tick(draw_list *l, pk_rect b, pk_color c, int thick) {
+static void tick(const slide_ctx *sc, draw_list *l, pk_rect b, pk_color c, int thick) {
     draw_item *it;
+    int from = l->count;
     if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){b.x, b.y + b.h / 2, b.w / 3, b.h / 3}, c))) it->radius = thick;
     if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){b.x + b.w / 3, b.y + b.h * 5 / 6, b.w * 2 / 3, -b.h * 2 / 3}, c)))
         it->radius = thick;
+    /* A tick is a sign, not a direction: mirrored now, it comes out upright in right to left. */
+    if (sc->rtl) slides_mirror(l, from, b.x, b.w, false);
 }
 
 static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r, const char *label,
@@ -41,7 +53,7 @@ static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r,
     pk_rect inner = rect_inset(r, r.h / 5 > 8 ? r.h / 5 : 8, r.h / 10);
     if (style == BTN_SELECTED) {
         int t = inner.h / 2 < 40 * sc->m.unit / 10 ? inner.h / 2 : (int)(4 * sc->m.unit);
-        tick(l, (pk_rect){inner.x, inner.y + (inner.h - t) / 2, t, t}, fg, (int)(sc->m.unit * 0.6) + 2);
+        tick(sc, l, (pk_rect){inner.x, inner.y + (inner.h - t) / 2, t, t}, fg, (int)(sc->m.unit * 0.6) + 2);
         rect_cut_left(&inner, t, t / 3);
     }
     slides_text(sc, l, label, inner, FONT_BOLD, 5.2, 2.8, fg, ALIGN_CENTER, true);
@@ -49,7 +61,9 @@ static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r,
 }
 
 /* The frame of every step: the question on top, Close at the top right, and Back, the step
- * count, Skip and Next (or Send) along the bottom. Returns the content box. */
+ * count, Skip and Next (or Send) along the bottom. The language button and the visitor's
+ * settings sit beside Close in landscape, and in portrait where the loop has them, in the
+ * footer's upper row (which also has room for the step dots). Returns the content box. */
 static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, draw_list *l,
                       widget_list *w, bool skippable, bool next) {
     const config_theme *th = &sc->cfg->theme;
@@ -62,17 +76,30 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
     if (close.h > top.h) close.h = top.h, close.y = top.y;
     pk_rect heading = top;
     heading.w -= close_w + sc->m.gap;
+    bool in_footer = sc->fr.nav.y != sc->fr.footer.y; /* portrait: a row of its own */
     const config_languages *langs = &sc->cfg->languages;
     if (langs->n > 1) {
         /* The language button, beside Close: every screen can change language. */
         pk_rect lang = {close.x - close_w - sc->m.gap, close.y, close_w, close.h};
+        if (in_footer) lang = sc->fr.lang_button;
+        else heading.w -= close_w + sc->m.gap;
         button(sc, l, w, lang, language_own_name(langs->code[sc->cfg->lang]), BTN_PLAIN, W_LANG_OPEN, 0);
-        heading.w -= close_w + sc->m.gap;
     }
+    pk_rect ts = sc->fr.text_size_button, mo = sc->fr.motion_button, li = sc->fr.listen_button;
+    if (!in_footer) {
+        /* Square buttons, as tall as Close, before the language button. */
+        pk_rect *set[3] = {&ts, &mo, &li};
+        int n = sc->can_listen ? 3 : 2, side = close.h;
+        int x = heading.x + heading.w - n * (side + sc->m.gap) + sc->m.gap;
+        li = (pk_rect){0};
+        for (int i = 0; i < n; i++) *set[i] = (pk_rect){x + i * (side + sc->m.gap), close.y, side, side};
+        heading.w = x - sc->m.gap - heading.x;
+    }
+    chrome_settings(sc, l, w, ts, mo, li);
     slides_text(sc, l, title, heading, FONT_BOLD, 7, 3.6, th->text, ALIGN_LEFT, true);
     button(sc, l, w, close, ui(sc, UI_CLOSE), BTN_PLAIN, W_CLOSE, 0);
 
-    pk_rect foot = sc->fr.footer;
+    pk_rect foot = sc->fr.nav;
     int bw = (int)(foot.w * (sc->m.portrait ? 0.3 : 0.22));
     pk_rect back = {foot.x, foot.y, bw, foot.h};
     pk_rect nextb = {foot.x + foot.w - bw, foot.y, bw, foot.h};
@@ -85,6 +112,7 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
     /* Step count between Back and Skip, as dots: where am I, how far to go. */
     int n = journey_step_count(j), cur = journey_step_number(j) - 1;
     pk_rect dots = {back.x + back.w + sc->m.gap, foot.y, skip.x - back.x - back.w - 2 * sc->m.gap, foot.h};
+    if (in_footer) dots = sc->fr.dots;
     int pitch = n ? dots.w / n : 0, max_pitch = (int)(sc->m.unit * 5);
     if (pitch > max_pitch) pitch = max_pitch;
     int d = pitch / 2 > 4 ? pitch / 2 : 4;
@@ -121,7 +149,7 @@ static void choice(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         int ic = inner.h < inner.w / 3 ? inner.h : inner.w / 3;
         if (on) {
             int t = ic / 2;
-            tick(l, (pk_rect){inner.x + inner.w - t, inner.y, t, t}, th->accent_text, (int)(sc->m.unit * 0.6) + 2);
+            tick(sc, l, (pk_rect){inner.x + inner.w - t, inner.y, t, t}, th->accent_text, (int)(sc->m.unit * 0.6) + 2);
             inner.w -= t + sc->m.gap / 2;
         }
         pk_rect ib = rect_cut_left(&inner, ic, sc->m.gap / 2);
@@ -206,7 +234,7 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         slides_text(sc, l, ui(sc, UI_POSTCODE_INVALID), msg, FONT_BOLD, 4, 2.4,
                     th->status[STATUS_DELAYED], ALIGN_LEFT, true);
     }
-    int px = layout_px(&sc->m, multiline ? 4.6 : 5.5, 14);
+    int px = slides_px(sc, multiline ? 4.6 : 5.5, 14);
     int lh = text_line_height(sc->text, FONT_REGULAR, px);
     if (lh > inner.h) px = text_fit(sc->text, FONT_REGULAR, "Ag", inner.w, inner.h, 10, px, NULL), lh = text_line_height(sc->text, FONT_REGULAR, px);
     int chars = (int)utf8_count(text, strlen(text));
@@ -220,7 +248,7 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         pk_rect cl = rect_cut_bottom(&inner, lh, 0);
         slides_text_at(sc, l, buf, cl, FONT_BOLD, px * 4 / 5, left <= 10 ? th->status[STATUS_DELAYED] : th->accent, ALIGN_RIGHT, true);
     }
-    int caret_x = inner.x, caret_y = inner.y;
+    int caret_x = inner.x, caret_y = inner.y, cw = (int)(sc->m.unit * 0.4) + 2;
     if (!text[0]) {
         slides_text_at(sc, l, hint, inner, FONT_REGULAR, px, th->muted, ALIGN_LEFT, false);
     } else {
@@ -233,17 +261,25 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         slides_text_at(sc, l, text + lines[first].start, (pk_rect){inner.x, inner.y, inner.w - 4, inner.h},
                        FONT_REGULAR, px, th->text, ALIGN_LEFT, false);
         const wrap_line *last = &lines[n - 1];
-        caret_x = inner.x + text_measure(sc->text, FONT_REGULAR, px, text + last->start, last->len);
+        int line_w = text_measure(sc->text, FONT_REGULAR, px, text + last->start, last->len), off = line_w;
         caret_y = inner.y + (n - 1 - first) * lh;
         /* A trailing space or newline moves the caret on, as the visitor expects. */
         size_t end = last->start + last->len, total = strlen(text);
-        if (end < total) caret_x += text_measure(sc->text, FONT_REGULAR, px, " ", 1);
+        if (end < total) off += text_measure(sc->text, FONT_REGULAR, px, " ", 1);
+        /* The caret follows the text's own direction. Positions here are before the screen is
+         * mirrored: a text running the screen's way ends `off` from the start; one running
+         * against it (Urdu typed on an English screen, a postcode on an Urdu one) is aligned to
+         * the far side and ends `off` back from its own start there. */
+        if (text_is_rtl(text) == sc->rtl) caret_x = inner.x + off;
+        else if (sc->rtl) caret_x = inner.x + line_w - off - cw;
+        else caret_x = inner.x + inner.w - 4 - off - cw;
+        if (caret_x < inner.x) caret_x = inner.x;
         if (caret_x > inner.x + inner.w - 3) caret_x = inner.x + inner.w - 3;
     }
-    int cw = (int)(sc->m.unit * 0.4) + 2;
     draw_list_add(l, DRAW_RECT, (pk_rect){caret_x, caret_y + lh / 8, cw, lh * 3 / 4}, th->accent);
     key_rect keys[KEYBOARD_MAX_KEYS];
     int nk = keyboard_layout_keys(&j->kb, kb_box, sc->m.gap / 2, keys);
+    int kb_items = l->count, kb_widgets = w->count;
     int kpx = 0;
     for (int i = 0; i < nk; i++) {
         const key_def *k = keys[i].key;
@@ -259,12 +295,18 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
             if (in) in->radius = b ? b->radius : 0;
         }
         if (!kpx) kpx = text_fit(sc->text, FONT_BOLD, "W", keys[i].r.w, keys[i].r.h * 3 / 4, 10,
-                                 layout_px(&sc->m, 6, 14), NULL);
+                                 slides_px(sc, 6, 14), NULL);
         const char *label = k->label ? k->label : k->text;
         pk_rect lr = rect_inset(keys[i].r, 2, 2);
         int px_k = text_fit(sc->text, FONT_BOLD, label, lr.w, lr.h, 10, kpx, NULL);
         slides_text_at(sc, l, label, lr, FONT_BOLD, px_k, lit ? th->accent_text : th->text, ALIGN_CENTER, true);
         add_widget(w, keys[i].r, W_KEY, i, k);
+    }
+    /* Keys stay where the layout file puts them, as on a real keyboard of that language:
+     * mirrored here, they come out unmirrored when the screen is. */
+    if (sc->rtl) {
+        slides_mirror(l, kb_items, kb_box.x, kb_box.w, false);
+        widget_list_mirror(w, kb_widgets, kb_box.x, kb_box.w);
     }
 }
 
@@ -383,6 +425,7 @@ void language_picker_layout(const slide_ctx *sc, draw_list *l, widget_list *w) {
     const config_languages *langs = &sc->cfg->languages;
     pk_color veil = th->background;
     veil.a = 235;
+    int from = l->count;
     draw_list_add(l, DRAW_RECT, (pk_rect){0, 0, sc->m.w, sc->m.h}, veil);
     w->count = 0;
     /* Tapping outside the buttons closes the picker: the whole screen is its background. */
@@ -394,6 +437,10 @@ void language_picker_layout(const slide_ctx *sc, draw_list *l, widget_list *w) {
         if (r.h > sc->m.touch * 2) r = (pk_rect){r.x, r.y + (r.h - sc->m.touch * 2) / 2, r.w, sc->m.touch * 2};
         button(sc, l, w, r, language_own_name(langs->code[i]), i == sc->cfg->lang ? BTN_SELECTED : BTN_PLAIN,
                W_LANG_PICK, i);
+    }
+    if (sc->rtl) {
+        slides_mirror(l, from, 0, sc->m.w, true);
+        widget_list_mirror(w, 0, 0, sc->m.w);
     }
 }
 
@@ -428,4 +475,8 @@ void journey_view_layout(const slide_ctx *sc, const journey *j, uint64_t now, dr
     default: break;
     }
     if (j->still_there && j->step != STEP_THANKS && j->step != STEP_SORRY) still_there(sc, j, now, l, w);
+    if (sc->rtl) {
+        slides_mirror(l, 0, 0, sc->m.w, true);
+        widget_list_mirror(w, 0, 0, sc->m.w);
+    }
 }
