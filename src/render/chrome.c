@@ -88,7 +88,12 @@ static void setting(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r
     pk_rect ib = {inner.x + (inner.w - side) / 2, inner.y + (inner.h - side) / 2, side, side};
     int from = l->count;
     switch (icon) {
-    case ICON_TEXT_SIZE: icon_text_size(sc, l, inner, fg, on ? th->accent : th->muted); break;
+    case ICON_TEXT_SIZE: {
+        pk_color dim = fg;
+        dim.a = 110; /* the steps not taken, faint on either background */
+        icon_text_size(sc, l, inner, fg, dim);
+        break;
+    }
     case ICON_MOTION: icon_motion(l, ib, fg); break;
     case ICON_LISTEN:
         icon_listen(l, ib, fg);

@@ -4,6 +4,7 @@
  * body text may not fall below a readable size. Uses the real fonts; needs no display. */
 #include <SDL_ttf.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "config/config.h"
@@ -161,6 +162,64 @@ static void check_staff(const slide_ctx *sc, const config *c, draw_list *l) {
     free(w);
 }
 
+/* The loop's footer: everything drawn inside the footer, every button a real touch target,
+ * apart from the others, and each widget exactly a button that was drawn. */
+static void check_chrome(const slide_ctx *sc, const config *c, draw_list *l) {
+    widget_list *w = malloc(sizeof *w);
+    for (int paused = 0; paused < 2; paused++) {
+        chrome_state cs = {c->n_slides, c->n_slides - 1, paused, "Slovenčina"};
+        chrome_layout(sc, &cs, l, w);
+        char what[96];
+        snprintf(what, sizeof what, "%dx%d x%.1f chrome", sc->m.w, sc->m.h, sc->text_scale);
+        check_list(sc, l, what);
+        for (int j = 0; j < l->count; j++) CHECK(rect_inside(l->items[j].box, sc->fr.footer));
+        /* Language, text size, less motion, "Have your say", and Listen when offered. */
+        CHECK_INT(w->count, 4 + sc->can_listen);
+        for (int i = 0; i < w->count; i++) {
+            pk_rect r = w->items[i].r;
+            if (r.w < sc->m.touch || r.h < sc->m.touch)
+                fprintf(stderr, "%s: widget %d (kind %d) is %dx%d, below %d px\n", what, i,
+                        w->items[i].kind, r.w, r.h, sc->m.touch);
+            CHECK(r.w >= sc->m.touch && r.h >= sc->m.touch);
+            CHECK(rect_inside(r, sc->shown.footer));
+            for (int o = 0; o < i; o++) CHECK(!rect_overlap(r, w->items[o].r));
+            bool drawn = false;
+            for (int j = 0; j < l->count; j++)
+                drawn |= l->items[j].kind == DRAW_RECT && !memcmp(&l->items[j].box, &r, sizeof r);
+            CHECK(drawn);
+        }
+    }
+    free(w);
+}
+
+/* Every slide, every journey screen and the footer of config c at w x h as a visitor with
+ * view v sees them. */
+static void check_screens(const config *c, text_ctx *t, int w, int h, const slide_view *v, bool shipped) {
+    draw_list *l = malloc(sizeof *l);
+    slide_ctx sc;
+    slide_ctx_init(&sc, c, t, w, h, (pk_date){2024, 6, 1});
+    slide_ctx_set_view(&sc, v);
+    for (int i = 0; i < c->n_slides; i++) {
+        char what[200];
+        snprintf(what, sizeof what, "%s %s %dx%d x%.1f slide %s", c->path, c->languages.code[c->lang], w,
+                 h, v->text_scale, c->slides[i].id);
+        slides_layout(&sc, &c->slides[i], l);
+        CHECK(l->count > 0);
+        check_list(&sc, l, what);
+        if (shipped) check_readable(&sc, l, what);
+        /* Nothing a slide draws may sit under the footer, where the button is. */
+        for (int j = 0; j < l->count; j++)
+            if (l->items[j].kind != DRAW_LINE && rect_overlap(l->items[j].box, sc.fr.footer)) {
+                fprintf(stderr, "%s: item %d overlaps the footer\n", what, j);
+                CHECK(false);
+            }
+    }
+    check_journey(&sc, c, l);
+    check_chrome(&sc, c, l);
+    if (v->text_scale == 1) check_staff(&sc, c, l);
+    free(l);
+}
+
 static void run_config(const char *path, bool shipped) {
     config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
     diag_list *d = calloc(1, sizeof *d);
@@ -171,37 +230,17 @@ static void run_config(const char *path, bool shipped) {
     pk_error err;
     text_ctx *t = text_create(c->theme.font_regular, c->theme.font_bold, &err);
     CHECK(t != NULL);
-    draw_list *l = malloc(sizeof *l);
     for (size_t k = 0; t && k < sizeof sizes / sizeof sizes[0]; k++) {
-        slide_ctx sc;
-        slide_ctx_init(&sc, c, t, sizes[k][0], sizes[k][1], (pk_date){2024, 6, 1});
-        for (int i = 0; i < c->n_slides; i++) {
-            char what[160];
-            snprintf(what, sizeof what, "%s %dx%d slide %s", path, sizes[k][0], sizes[k][1],
-                     c->slides[i].id);
-            slides_layout(&sc, &c->slides[i], l);
-            CHECK(l->count > 0);
-            check_list(&sc, l, what);
-            if (shipped) check_readable(&sc, l, what);
-            /* Nothing a slide draws may sit under the footer, where the button is. */
-            for (int j = 0; j < l->count; j++)
-                if (l->items[j].kind != DRAW_LINE && rect_overlap(l->items[j].box, sc.fr.footer)) {
-                    fprintf(stderr, "%s: item %d overlaps the footer\n", what, j);
-                    CHECK(false);
-                }
-        }
-        check_journey(&sc, c, l);
-        check_staff(&sc, c, l);
-        for (int paused = 0; paused < 2; paused++) {
-            chrome_state cs = {c->n_slides, c->n_slides - 1, paused, "Slovenčina"};
-            chrome_layout(&sc, &cs, l, NULL);
-            char cwhat[64];
-            snprintf(cwhat, sizeof cwhat, "%dx%d chrome", sc.m.w, sc.m.h);
-            check_list(&sc, l, cwhat);
-            for (int j = 0; j < l->count; j++) CHECK(rect_inside(l->items[j].box, sc.fr.footer));
-        }
+        slide_view v = {1.0, false, false};
+        check_screens(c, t, sizes[k][0], sizes[k][1], &v, shipped);
     }
-    free(l);
+    /* A visitor who chose bigger text, with the Listen button too, on the three kiosk screens. */
+    static const double scales[] = {1.5, 2.0};
+    for (size_t k = 0; t && k < 3; k++)
+        for (int s = 0; s < 2; s++) {
+            slide_view v = {scales[s], true, true};
+            check_screens(c, t, sizes[k][0], sizes[k][1], &v, shipped);
+        }
     text_free(t);
     config_free(c);
     free(d);
@@ -233,6 +272,10 @@ static void every_language_fits(void) {
                 check_list(&sc, l, what);
             }
             check_journey(&sc, lc, l);
+            check_chrome(&sc, lc, l);
+            /* The largest text a visitor can ask for, in every language, Urdu mirrored. */
+            slide_view big = {2.0, false, true};
+            check_screens(lc, t, tight[k][0], tight[k][1], &big, false);
         }
     }
     free(l);
@@ -242,11 +285,65 @@ static void every_language_fits(void) {
 }
 static void every_type_fits(void) { run_config(TEST_SOURCE_DIR "/tests/fixtures/every-type/config.yaml", false); }
 
+/* The size of the text item showing exactly s in l, 0 if none does. */
+static int px_of_text(const draw_list *l, const char *s) {
+    for (int i = 0; i < l->count; i++)
+        if (l->items[i].kind == DRAW_TEXT && !strcmp(draw_list_get(l, l->items[i].str), s)) return l->items[i].px;
+    return 0;
+}
+
+/* "A A" really makes text bigger where there is room: the journey's question at 200 % on an HD
+ * screen is drawn larger than at 100 %, and no text anywhere on the journey gets smaller. */
+static void bigger_text_is_bigger(void) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, d);
+    CHECK(c != NULL);
+    pk_error err;
+    text_ctx *t = c ? text_create(c->theme.font_regular, c->theme.font_bold, &err) : NULL;
+    draw_list *l = malloc(sizeof *l);
+    widget_list *w = malloc(sizeof *w);
+    journey *j = calloc(1, sizeof *j);
+    for (int step = STEP_CHOICE; t && step <= STEP_REVIEW; step++) {
+        journey_init(j, c);
+        journey_start(j, 0);
+        j->step = (journey_step)step;
+        int px[2] = {0, 0};
+        long total[2] = {0, 0};
+        for (int big = 0; big < 2; big++) {
+            slide_ctx sc;
+            slide_ctx_init(&sc, c, t, 1920, 1080, (pk_date){2024, 6, 1});
+            slide_view v = {big ? 2.0 : 1.0, false, false};
+            slide_ctx_set_view(&sc, &v);
+            journey_view_layout(&sc, j, 0, l, w);
+            px[big] = px_of_text(l, step == STEP_TEXT ? c->feedback.question : c->feedback.ui[UI_CHOICE_TITLE]);
+            for (int i = 0; i < l->count; i++)
+                if (l->items[i].kind == DRAW_TEXT) total[big] += l->items[i].px;
+        }
+        if (step == STEP_TEXT || step == STEP_CHOICE) {
+            fprintf(stderr, "    %s question: %d px at 100 %%, %d px at 200 %%\n", journey_step_name(j->step), px[0], px[1]);
+            CHECK(px[0] > 0);
+            CHECK(px[1] > px[0]);
+            /* The long free-text question wraps onto more lines and grows by half. */
+            if (step == STEP_TEXT) CHECK(px[1] >= px[0] * 3 / 2);
+        }
+        if (total[1] <= total[0]) fprintf(stderr, "    %s: text totals %ld px at 100 %%, %ld px at 200 %%\n", journey_step_name(j->step), total[0], total[1]);
+        CHECK(total[1] > total[0]);
+    }
+    free(j);
+    free(w);
+    free(l);
+    text_free(t);
+    config_free(c);
+    free(d);
+}
+
 int main(void) {
     if (TTF_Init() != 0) return 1;
     RUN(shipped_config_fits);
     RUN(every_language_fits);
     RUN(every_type_fits);
+    RUN(bigger_text_is_bigger);
     TTF_Quit();
     return check_report();
 }

@@ -222,7 +222,9 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     /* Keys first: every key at least a touch target tall; the text box takes what is left. */
     int rows = j->kb.layout->pages[j->kb.page].n_rows;
     int kb_h = rows * sc->m.touch + (rows - 1) * (sc->m.gap / 2);
-    int want = (int)(box.h * (multiline ? 0.62 : 0.7));
+    /* The keys keep the height they have at 100 % text: a taller question (larger text) takes
+     * its room from the text box, which scrolls, not from the keys. */
+    int want = (int)(layout_frame(&sc->m).content.h * (multiline ? 0.62 : 0.7));
     if (kb_h < want) kb_h = want;
     if (kb_h > box.h * 4 / 5) kb_h = box.h * 4 / 5;
     pk_rect kb_box = rect_cut_bottom(&box, kb_h, sc->m.gap);
@@ -250,7 +252,9 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     }
     int caret_x = inner.x, caret_y = inner.y, cw = (int)(sc->m.unit * 0.4) + 2;
     if (!text[0]) {
-        slides_text_at(sc, l, hint, inner, FONT_REGULAR, px, th->muted, ALIGN_LEFT, false);
+        /* The hint wraps, and shrinks where large text would not fit (only the hint). */
+        int hpx = text_fit(sc->text, FONT_REGULAR, hint, inner.w, inner.h, 10, px, NULL);
+        slides_text_at(sc, l, hint, inner, FONT_REGULAR, hpx, th->muted, ALIGN_LEFT, false);
     } else {
         /* Show the end of the text: the lines that fit, counted back from the last. */
         wrap_line lines[TEXT_MAX_LINES];
