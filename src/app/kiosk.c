@@ -565,6 +565,7 @@ static void draw(kiosk *k, uint64_t now) {
                           attract_anim_ms(&k->loop, now), k->chrome);
     }
     if (k->picker) {
+        draw_list_clear(k->picker_list); /* the picker appends: start it empty every frame */
         language_picker_layout(&k->scr.sc, k->picker_list, &k->widgets);
         draw_execute(&k->scr.dc, k->picker_list, 255, 0, 0);
     }

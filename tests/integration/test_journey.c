@@ -365,6 +365,66 @@ static void touch_acts_once(void) {
     kiosk_destroy(k);
 }
 
+/* The visitor's own settings, on the loop (its footer's buttons are widgets now) and on a
+ * journey screen: "A A" steps 150 %, 200 %, 100 %; less motion toggles; Listen shows only
+ * where the kiosk can speak. A journey's end, or the kiosk left alone, forgets them. */
+static void visitor_settings(void) {
+    kiosk *k = open_kiosk();
+    CHECK(find(k, W_HAVE_YOUR_SAY, 0) != NULL);
+    CHECK(find(k, W_LISTEN, 0) == NULL);
+    static const double steps[] = {1.5, 2.0, 1.0, 1.5};
+    for (int i = 0; i < 4; i++) {
+        CHECK(press(k, W_TEXT_SIZE, 0));
+        CHECK(kiosk_view(k)->text_scale == steps[i]);
+    }
+    CHECK(press(k, W_MOTION, 0));
+    CHECK(kiosk_view(k)->reduce_motion);
+    CHECK(!journey_active(kiosk_journey(k)));
+    kiosk_set_can_listen(k, true);
+    settle(k);
+    CHECK(press(k, W_LISTEN, 0));
+    CHECK(!journey_active(kiosk_journey(k)));
+    /* Left alone: the next visitor starts at 100 % with motion; Listen stays offered. */
+    fake_now += (uint64_t)cfg->feedback.idle_seconds * 1000 + 10;
+    settle(k);
+    CHECK(kiosk_view(k)->text_scale == 1.0);
+    CHECK(!kiosk_view(k)->reduce_motion);
+    CHECK(kiosk_view(k)->can_listen);
+    /* In the journey: the same buttons, the step stays, Close forgets them. */
+    start(k);
+    CHECK(press(k, W_TEXT_SIZE, 0));
+    CHECK(press(k, W_MOTION, 0));
+    CHECK(kiosk_view(k)->text_scale == 1.5 && kiosk_view(k)->reduce_motion);
+    CHECK_INT(kiosk_journey(k)->step, STEP_CHOICE);
+    CHECK(find(k, W_LISTEN, 0) != NULL);
+    press(k, W_CLOSE, 0);
+    CHECK(!journey_active(kiosk_journey(k)));
+    CHECK(kiosk_view(k)->text_scale == 1.0 && !kiosk_view(k)->reduce_motion);
+    kiosk_destroy(k);
+}
+
+/* Urdu mirrors the kiosk: "Have your say" on the left, the language button on the right, and
+ * in the journey Back on the right, Next on the left; taps land on what is drawn. */
+static void urdu_mirrors(void) {
+    kiosk *k = open_kiosk();
+    int ur = config_language_index(cfg, "ur");
+    CHECK(ur >= 0);
+    CHECK(press(k, W_LANG_OPEN, 0));
+    CHECK(press(k, W_LANG_PICK, ur));
+    CHECK(kiosk_frame(k)->rtl);
+    const widget *lang = find(k, W_LANG_OPEN, 0), *say = find(k, W_HAVE_YOUR_SAY, 0);
+    CHECK(lang && say && lang->r.x > say->r.x);
+    CHECK(press(k, W_HAVE_YOUR_SAY, 0));
+    CHECK_INT(kiosk_journey(k)->step, STEP_CHOICE);
+    const widget *back = find(k, W_BACK, 0), *next = find(k, W_NEXT, 0);
+    CHECK(back && next && back->r.x > next->r.x);
+    CHECK(press(k, W_NEXT, 0));
+    CHECK_INT(kiosk_journey(k)->step, STEP_RATING);
+    press(k, W_CLOSE, 0);
+    CHECK(!kiosk_frame(k)->rtl); /* back to the default language, left to right */
+    kiosk_destroy(k);
+}
+
 int main(void) {
     snprintf(dir, sizeof dir, "%s/journey-test-XXXXXX", TEST_BINARY_DIR);
     if (!mkdtemp(dir)) return 1;
@@ -379,6 +439,8 @@ int main(void) {
     RUN(still_there_continue_keeps_entry);
     RUN(save_failure_is_honest);
     RUN(touch_acts_once);
+    RUN(visitor_settings);
+    RUN(urdu_mirrors);
     config_free(cfg);
     return check_report();
 }

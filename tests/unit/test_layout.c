@@ -2,6 +2,7 @@
  * helpers the slides build on. A box off screen, two boxes on top of each other or a button too
  * small for a finger would all be plain to see on the kiosk. */
 #include <math.h>
+#include <string.h>
 
 #include "check.h"
 #include "render/layout.h"
@@ -265,11 +266,67 @@ static void grid(void) {
     }
 }
 
+/* The footer's buttons with the visitor's settings and Listen, at 100 % and 200 % text: each a
+ * touch target inside the footer, none on another, and the title band grows with the text. */
+static void footer_buttons(void) {
+    for (int i = 0; i < N_SCREENS; i++) {
+        const screen *s = &screens[i];
+        screen_metrics m;
+        layout_metrics(s->w, s->h, s->mm, &m);
+        for (int big = 0; big < 2; big++) {
+            frame_opts o = {big ? 2.0 : 1.0, true};
+            frame f = layout_frame_opts(&m, &o);
+            pk_rect b[] = {f.lang_button, f.text_size_button, f.motion_button, f.listen_button, f.button};
+            for (int k = 0; k < 5; k++) {
+                CHECK_INSIDE(b[k], f.footer, "footer button");
+                CHECK(b[k].w >= m.touch && b[k].h >= m.touch);
+                for (int o2 = 0; o2 < k; o2++) CHECK_APART(b[k], b[o2], "footer buttons");
+                CHECK_APART(b[k], f.dots, "footer button and dots");
+            }
+            CHECK_INSIDE(f.dots, f.footer, "dots");
+            CHECK(f.dots.w >= 10 * m.unit); /* room left for the progress */
+            CHECK_INSIDE(f.nav, f.footer, "nav row");
+            CHECK(f.nav.h >= m.touch);
+            CHECK(f.content.h >= s->h / 3);
+            CHECK_APART(f.title, f.content, "title and content");
+            CHECK(f.title.y + f.title.h <= f.content.y);
+        }
+        frame_opts one = {1.0, false}, two = {2.0, false};
+        frame f1 = layout_frame_opts(&m, &one), f2 = layout_frame_opts(&m, &two);
+        CHECK(f2.title.h > f1.title.h);
+        CHECK_INT(f1.listen_button.w, 0); /* no audio, no Listen button */
+        CHECK(f1.text_size_button.w > 0 && f1.motion_button.w > 0);
+    }
+}
+
+/* Mirroring: x' = w - x - width, twice is the identity, and a mirrored frame has its back
+ * zone on the right, "Have your say" on the left, the language button on the right. */
+static void mirror(void) {
+    pk_rect r = rect_mirror((pk_rect){10, 20, 100, 50}, 800);
+    CHECK_INT(r.x, 690);
+    CHECK_INT(r.y, 20);
+    CHECK_INT(r.w, 100);
+    screen_metrics m;
+    layout_metrics(800, 480, 154, &m);
+    frame f = layout_frame(&m), g = frame_mirror(&f, 800), back = frame_mirror(&g, 800);
+    CHECK(!f.rtl && g.rtl && !back.rtl);
+    CHECK(!memcmp(&back.button, &f.button, sizeof f.button));
+    CHECK(!memcmp(&back.prev_zone, &f.prev_zone, sizeof f.prev_zone));
+    CHECK(g.prev_zone.x + g.prev_zone.w == 800 && g.next_zone.x == 0);
+    CHECK(g.button.x < 400 && f.button.x > 400);
+    CHECK(g.lang_button.x > 400 && f.lang_button.x < 400);
+    CHECK(g.text_size_button.x > g.motion_button.x); /* the settings read right to left too */
+    CHECK_INT(g.content.x, f.content.x); /* the content is centred: the same either way */
+    CHECK_INT(g.footer.x, f.footer.x);
+}
+
 int main(void) {
     RUN(metrics);
     RUN(frame_fits);
     RUN(font_px);
     RUN(rect_helpers);
     RUN(grid);
+    RUN(footer_buttons);
+    RUN(mirror);
     return check_report();
 }
