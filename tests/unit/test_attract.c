@@ -261,17 +261,21 @@ static void tap_zones_and_swipes(void) {
 
 /* Right to left: the frame is mirrored, so the right edge goes back and the left goes on, and
  * the next slide comes from the left: a swipe to the right brings it. */
-static void right_to_left(void) {
+/* LOOP4 loaded and started at time 0 into a (NULL, checked, if it cannot be loaded). */
+static config *loop4_started(attract *a) {
     config *c = load(LOOP4);
-    if (!c) {
-        CHECK(c != NULL);
-        return;
-    }
+    CHECK(c != NULL);
+    if (c) attract_init(a, c, JUNE, 0);
+    return c;
+}
+
+static void right_to_left(void) {
+    attract a;
+    config *c = loop4_started(&a);
+    if (!c) return;
     frame ltr = small_frame(), f = frame_mirror(&ltr, 800);
     CHECK(f.rtl);
     CHECK(f.prev_zone.x > 400 && f.next_zone.x < 400);
-    attract a;
-    attract_init(&a, c, JUNE, 0);
     CHECK_INT(attract_input(&a, GESTURE_TAP, 790, 200, &f, 100), ATTRACT_CHANGED); /* right edge */
     CHECK_INT(attract_slide(&a), 3);
     CHECK_INT(attract_input(&a, GESTURE_TAP, 10, 200, &f, 200), ATTRACT_CHANGED); /* left edge */
@@ -289,13 +293,9 @@ static void right_to_left(void) {
 
 /* A visitor's "less motion": slides change in place and numbers do not count up. */
 static void visitor_less_motion(void) {
-    config *c = load(LOOP4);
-    if (!c) {
-        CHECK(c != NULL);
-        return;
-    }
     attract a;
-    attract_init(&a, c, JUNE, 0);
+    config *c = loop4_started(&a);
+    if (!c) return;
     a.reduce_motion = true;
     attract_go(&a, 1, 100);
     CHECK_INT(attract_prev_slide(&a), -1);
