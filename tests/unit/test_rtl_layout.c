@@ -99,16 +99,21 @@ static void journey_mirrors(void) {
     }
 }
 
-/* Consent answered "yes": the tick on its button is upright in Urdu too: a short stroke down
- * to the right, then a long one up to the right. */
-static void ticks_stay_upright(void) {
+/* Lays out step of a fresh journey in Urdu at 800x480, with consent answered as given. */
+static void urdu_step(journey_step step, int consent) {
     slide_ctx ur;
     ctx(&ur, "ur", 800, 480);
     journey_init(j, ur.cfg);
     journey_start(j, 0);
-    j->step = STEP_CONSENT;
-    j->consent = 1;
+    j->step = step;
+    j->consent = consent;
     journey_view_layout(&ur, j, 0, l, w);
+}
+
+/* Consent answered "yes": the tick on its button is upright in Urdu too: a short stroke down
+ * to the right, then a long one up to the right. */
+static void ticks_stay_upright(void) {
+    urdu_step(STEP_CONSENT, 1);
     /* The "yes" button is on the right: the first answer. */
     const widget *yes = find(W_CONSENT, 1), *no = find(W_CONSENT, 0);
     CHECK(yes && no && yes->r.x > no->r.x);
@@ -126,12 +131,7 @@ static void ticks_stay_upright(void) {
 
 /* The keyboard is not mirrored: its keys keep the order of the layout file. */
 static void keys_keep_their_order(void) {
-    slide_ctx ur;
-    ctx(&ur, "ur", 800, 480);
-    journey_init(j, ur.cfg);
-    journey_start(j, 0);
-    j->step = STEP_TEXT;
-    journey_view_layout(&ur, j, 0, l, w);
+    urdu_step(STEP_TEXT, -1);
     widgets_are_drawn("ur text");
     const widget *k0 = NULL, *k1 = NULL;
     for (int i = 0; i < w->count; i++)
