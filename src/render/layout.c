@@ -30,7 +30,7 @@ int layout_px(const screen_metrics *m, double units, int min_px) {
 }
 
 frame layout_frame(const screen_metrics *m) {
-    frame_opts o = {1.0, false};
+    frame_opts o = {false};
     return layout_frame_opts(m, &o);
 }
 
@@ -56,9 +56,7 @@ frame layout_frame_opts(const screen_metrics *m, const frame_opts *o) {
      * Portrait has height to spare and no width: two rows, the settings above "Have your say". */
     int row_h = (int)round(fmax(m->touch * 1.35, (m->portrait ? 9.5 : 12) * m->unit));
     f.footer = rect_cut_bottom(&all, m->portrait ? 2 * row_h + m->gap : row_h, m->gap);
-    /* Bigger text needs a taller heading; the content gives up what the title gains. */
-    double grow = o->text_scale > 1 ? 1 + (fmin(o->text_scale, 2.0) - 1) * 0.5 : 1;
-    f.title = rect_cut_top(&all, (int)round((m->portrait ? 11 : 14) * m->unit * grow), m->gap);
+    f.title = rect_cut_top(&all, (int)round((m->portrait ? 11 : 14) * m->unit), m->gap);
     f.content = all;
     pk_rect foot = f.footer;
     int lang_w = (int)round(foot.w * (m->portrait ? 0.3 : 0.18));

@@ -43,8 +43,7 @@ typedef struct frame {
 
 /* What the frame makes room for beyond the screen's size. */
 typedef struct frame_opts {
-    double text_scale; /* the visitor's text size (1 = as designed): the title band grows */
-    bool listen;       /* a Listen button */
+    bool listen; /* a Listen button */
 } frame_opts;
 
 void layout_metrics(int w, int h, double physical_width_mm, screen_metrics *out);
@@ -52,8 +51,8 @@ void layout_metrics(int w, int h, double physical_width_mm, screen_metrics *out)
  * drawing is shown rotated by `rotation` degrees clockwise (0, 90, 180, 270). */
 void layout_unrotate(int rotation, float px, float py, float *lx, float *ly);
 frame layout_frame(const screen_metrics *m);
-/* The frame with room for text_scale and the Listen button; layout_frame is this at scale 1
- * without Listen. Always left to right: a right-to-left screen is laid out so and mirrored. */
+/* The frame with room for the Listen button; layout_frame is this without it. Always left to
+ * right: a right-to-left screen is laid out so and mirrored. */
 frame layout_frame_opts(const screen_metrics *m, const frame_opts *o);
 /* r reflected about the vertical middle of a screen w wide: x' = w - x - r.w. */
 pk_rect rect_mirror(pk_rect r, int w);

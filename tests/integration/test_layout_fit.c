@@ -346,6 +346,26 @@ static void bigger_text_is_bigger(void) {
         if (total[1] <= total[0]) fprintf(stderr, "    %s: text totals %ld px at 100 %%, %ld px at 200 %%\n", journey_step_name(j->step), total[0], total[1]);
         CHECK(total[1] > total[0]);
     }
+    /* On the slides the boxes stay: no text is smaller at 200 % than at 100 %. */
+    draw_list *l1 = malloc(sizeof *l1);
+    for (int k = 0; t && k < 3; k++)
+        for (int i = 0; i < c->n_slides; i++) {
+            slide_ctx sc;
+            slide_ctx_init(&sc, c, t, sizes[k][0], sizes[k][1], (pk_date){2024, 6, 1});
+            slides_layout(&sc, &c->slides[i], l1);
+            slide_view v = {2.0, false, false};
+            slide_ctx_set_view(&sc, &v);
+            slides_layout(&sc, &c->slides[i], l);
+            for (int n = 0; n < l->count; n++) {
+                if (l->items[n].kind != DRAW_TEXT) continue;
+                int was = px_of_text(l1, draw_list_get(l, l->items[n].str));
+                if (was > l->items[n].px)
+                    fprintf(stderr, "    %dx%d %s: \"%.30s\" %d px at 200 %%, %d px at 100 %%\n", sizes[k][0],
+                            sizes[k][1], c->slides[i].id, draw_list_get(l, l->items[n].str), l->items[n].px, was);
+                CHECK(l->items[n].px >= was);
+            }
+        }
+    free(l1);
     free(j);
     free(w);
     free(l);

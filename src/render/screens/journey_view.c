@@ -67,7 +67,12 @@ static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r,
 static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, draw_list *l,
                       widget_list *w, bool skippable, bool next) {
     const config_theme *th = &sc->cfg->theme;
-    pk_rect top = sc->fr.title;
+    pk_rect top = sc->fr.title, content = sc->fr.content;
+    /* Larger text: the question's band grows by half the step (the keyboard keeps its size,
+     * the rest of the content gives up the room). */
+    int extra = (int)(top.h * (sc->text_scale > 2 ? 1 : sc->text_scale - 1) / 2);
+    top.h += extra;
+    content.y += extra, content.h -= extra;
     /* Close is as easy to hit as the other buttons: at least a touch target, and in
      * proportion to the screen. */
     int close_h = sc->m.touch > (int)(sc->m.unit * 9) ? sc->m.touch : (int)(sc->m.unit * 9);
@@ -124,7 +129,7 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
                                       i == cur ? th->accent : i < cur ? th->text : th->surface);
         if (it) it->radius = d / 2;
     }
-    return sc->fr.content;
+    return content;
 }
 
 static void choice(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w) {
@@ -224,7 +229,7 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     int kb_h = rows * sc->m.touch + (rows - 1) * (sc->m.gap / 2);
     /* The keys keep the height they have at 100 % text: a taller question (larger text) takes
      * its room from the text box, which scrolls, not from the keys. */
-    int want = (int)(layout_frame(&sc->m).content.h * (multiline ? 0.62 : 0.7));
+    int want = (int)(sc->fr.content.h * (multiline ? 0.62 : 0.7));
     if (kb_h < want) kb_h = want;
     if (kb_h > box.h * 4 / 5) kb_h = box.h * 4 / 5;
     pk_rect kb_box = rect_cut_bottom(&box, kb_h, sc->m.gap);

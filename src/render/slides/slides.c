@@ -17,7 +17,7 @@ void slide_ctx_set_view(slide_ctx *sc, const slide_view *v) {
     sc->text_scale = v->text_scale >= 1 ? v->text_scale : 1;
     sc->reduce_motion = v->reduce_motion;
     sc->can_listen = v->can_listen;
-    frame_opts o = {sc->text_scale, sc->can_listen};
+    frame_opts o = {sc->can_listen};
     sc->fr = layout_frame_opts(&sc->m, &o);
     sc->shown = sc->rtl ? frame_mirror(&sc->fr, sc->m.w) : sc->fr;
 }

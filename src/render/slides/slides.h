@@ -24,9 +24,11 @@ typedef struct slide_view {
  * ends up on screen; input hit-tests against that one (or against the widgets).
  *
  * Text size: fonts are text_scale times their designed size, and shrink back toward the
- * designed size only as far as the box needs: a text never clips and never gets smaller
- * than it was at scale 1. Boxes do not grow (apart from the title band), so a slide whose
- * text already filled its box at scale 1 stays as it was: best effort, never clipping. */
+ * designed size only as far as the box needs: a text never clips, and on a slide never gets
+ * smaller than it was at scale 1, since the boxes stay as they are. A slide whose text
+ * already filled its box at scale 1 stays as it was (best effort, never clipping; theme cards
+ * drop their summaries before names would go below a readable size). Journey screens give
+ * the question a taller band (journey_view.c). */
 typedef struct slide_ctx {
     const config *cfg;
     text_ctx *text;
