@@ -311,8 +311,21 @@ static int px_of_text(const draw_list *l, const char *s) {
     return 0;
 }
 
+/* Every text of big that was also in small is at least as large. */
+static void no_text_smaller(const draw_list *small, const draw_list *big, const char *what) {
+    for (int n = 0; n < big->count; n++) {
+        if (big->items[n].kind != DRAW_TEXT) continue;
+        const char *s = draw_list_get(big, big->items[n].str);
+        int was = px_of_text(small, s);
+        if (was > big->items[n].px)
+            fprintf(stderr, "    %s: \"%.30s\" %d px at 200 %%, %d px at 100 %%\n", what, s, big->items[n].px, was);
+        CHECK(big->items[n].px >= was);
+    }
+}
+
 /* "A A" really makes text bigger where there is room: the journey's question at 200 % on an HD
- * screen is drawn larger than at 100 %, and each journey screen's text is larger as a whole. */
+ * screen is drawn larger than at 100 %, each journey screen's text is larger as a whole, and
+ * where the boxes stay (slides, screens without a keyboard) no text is smaller. */
 static void bigger_text_is_bigger(void) {
     shipped sh = shipped_open();
     config *c = sh.c;
@@ -320,6 +333,7 @@ static void bigger_text_is_bigger(void) {
     draw_list *l = malloc(sizeof *l);
     widget_list *w = malloc(sizeof *w);
     journey *j = calloc(1, sizeof *j);
+    draw_list *l1 = malloc(sizeof *l1);
     for (int step = STEP_CHOICE; t && step <= STEP_REVIEW; step++) {
         journey_init(j, c);
         journey_start(j, 0);
@@ -335,19 +349,22 @@ static void bigger_text_is_bigger(void) {
             px[big] = px_of_text(l, step == STEP_TEXT ? c->feedback.question : c->feedback.ui[UI_CHOICE_TITLE]);
             for (int i = 0; i < l->count; i++)
                 if (l->items[i].kind == DRAW_TEXT) total[big] += l->items[i].px;
+            if (big) continue;
+            memcpy(l1, l, sizeof *l);
         }
+        /* Without a keyboard the boxes stay: no text is smaller at 200 %. */
+        if (step != STEP_TEXT && step != STEP_NAME && step != STEP_POSTCODE) no_text_smaller(l1, l, journey_step_name(j->step));
         if (step == STEP_TEXT || step == STEP_CHOICE) {
             fprintf(stderr, "    %s question: %d px at 100 %%, %d px at 200 %%\n", journey_step_name(j->step), px[0], px[1]);
             CHECK(px[0] > 0);
-            CHECK(px[1] > px[0]);
-            /* The long free-text question wraps onto more lines and grows by half. */
+            CHECK(px[1] >= px[0]);
+            /* The free-text question, over the keyboard, gets a taller band and grows by half. */
             if (step == STEP_TEXT) CHECK(px[1] >= px[0] * 3 / 2);
         }
         if (total[1] <= total[0]) fprintf(stderr, "    %s: text totals %ld px at 100 %%, %ld px at 200 %%\n", journey_step_name(j->step), total[0], total[1]);
         CHECK(total[1] > total[0]);
     }
     /* On the slides the boxes stay: no text is smaller at 200 % than at 100 %. */
-    draw_list *l1 = malloc(sizeof *l1);
     for (int k = 0; t && k < 3; k++)
         for (int i = 0; i < c->n_slides; i++) {
             slide_ctx sc;
@@ -356,14 +373,7 @@ static void bigger_text_is_bigger(void) {
             slide_view v = {2.0, false, false};
             slide_ctx_set_view(&sc, &v);
             slides_layout(&sc, &c->slides[i], l);
-            for (int n = 0; n < l->count; n++) {
-                if (l->items[n].kind != DRAW_TEXT) continue;
-                int was = px_of_text(l1, draw_list_get(l, l->items[n].str));
-                if (was > l->items[n].px)
-                    fprintf(stderr, "    %dx%d %s: \"%.30s\" %d px at 200 %%, %d px at 100 %%\n", sizes[k][0],
-                            sizes[k][1], c->slides[i].id, draw_list_get(l, l->items[n].str), l->items[n].px, was);
-                CHECK(l->items[n].px >= was);
-            }
+            no_text_smaller(l1, l, c->slides[i].id);
         }
     free(l1);
     free(j);
