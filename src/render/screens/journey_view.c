@@ -68,11 +68,12 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
                       widget_list *w, bool skippable, bool next) {
     const config_theme *th = &sc->cfg->theme;
     pk_rect top = sc->fr.title, content = sc->fr.content;
-    /* Larger text: above a keyboard the question's band grows by half the step, the text box
-     * giving up the room (it scrolls; the keys keep their size). Elsewhere the boxes stay, so
-     * no answer gets smaller than at 100 %. */
+    /* Larger text: above a keyboard the question's band grows with the text (by half as much
+     * on a landscape screen, short of height), the text box giving up the room (it scrolls;
+     * the keys keep their size). Elsewhere the boxes stay, so no answer gets smaller. */
     bool keys = j->step == STEP_TEXT || j->step == STEP_NAME || j->step == STEP_POSTCODE;
-    int extra = keys ? (int)(top.h * (sc->text_scale > 2 ? 1 : sc->text_scale - 1) / 2) : 0;
+    double grow = (sc->text_scale > 2 ? 2 : sc->text_scale) - 1;
+    int extra = keys ? (int)(top.h * grow / (sc->m.portrait ? 1 : 2)) : 0;
     top.h += extra;
     content.y += extra, content.h -= extra;
     /* Close is as easy to hit as the other buttons: at least a touch target, and in
