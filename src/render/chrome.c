@@ -107,7 +107,9 @@ static void setting(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r
 void chrome_settings(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect text_size,
                      pk_rect motion, pk_rect listen) {
     setting(sc, l, w, text_size, ICON_TEXT_SIZE, sc->text_scale > 1.01, UI_TEXT_SIZE, W_TEXT_SIZE);
-    setting(sc, l, w, motion, ICON_MOTION, sc->reduce_motion, UI_LESS_MOTION, W_MOTION);
+    /* Shown on when the config already keeps everything still, too. */
+    bool still = sc->reduce_motion || sc->cfg->loop.reduce_motion;
+    setting(sc, l, w, motion, ICON_MOTION, still, UI_LESS_MOTION, W_MOTION);
     if (listen.w > 0) setting(sc, l, w, listen, ICON_LISTEN, false, UI_LISTEN, W_LISTEN);
 }
 
