@@ -21,11 +21,13 @@ static void icon_text_size(const slide_ctx *sc, draw_list *l, pk_rect b, pk_colo
     int small = big * 13 / 20 > 10 ? big * 13 / 20 : 10;
     int hb = text_line_height(sc->text, FONT_BOLD, big), hs = text_line_height(sc->text, FONT_BOLD, small);
     int half = letters.w * 9 / 20;
+    int gap = text_measure(sc->text, FONT_BOLD, small, " ", 1) / 2; /* a thin space between */
     /* Both letters stand on one line: their boxes share a bottom edge. */
     int base = letters.y + (letters.h + hb) / 2;
-    slides_text_at(sc, l, "A", (pk_rect){letters.x, base - hs, half, hs}, FONT_BOLD, small, fg, ALIGN_RIGHT, false);
+    slides_text_at(sc, l, "A", (pk_rect){letters.x, base - hs, half - gap, hs}, FONT_BOLD, small, fg, ALIGN_RIGHT,
+                   false);
     slides_text_at(sc, l, "A", (pk_rect){letters.x + half, base - hb, letters.w - half, hb}, FONT_BOLD, big, fg,
-                   ALIGN_CENTER, false);
+                   ALIGN_LEFT, false);
     int step = text_step(sc);
     int pitch = pip * 2, x0 = b.x + (b.w - pitch * 3 + pip) / 2, y = b.y + b.h - pip - pip / 2;
     for (int i = 0; i < 3; i++) {
@@ -65,24 +67,25 @@ static void icon_listen(draw_list *l, pk_rect b, pk_color fg) {
 
 typedef enum { ICON_TEXT_SIZE, ICON_MOTION, ICON_LISTEN } icon_kind;
 
+/* Where a button's label goes: under the icon, in a button wider than tall. */
+static pk_rect inner_of(pk_rect r) { return rect_inset(r, r.h / 10, r.h / 12); }
+static pk_rect label_of(pk_rect r) {
+    pk_rect in = inner_of(r);
+    return (pk_rect){in.x, in.y + in.h * 64 / 100, in.w, in.h - in.h * 64 / 100};
+}
+
+/* One settings button: its icon, and under it its label at label_px (0: no label). */
 static void setting(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r, icon_kind icon,
-                    bool on, ui_text_id label, widget_kind kind) {
+                    bool on, const char *label, int label_px, widget_kind kind) {
     const config_theme *th = &sc->cfg->theme;
     pk_color bg = on ? th->accent : th->surface, fg = on ? th->accent_text : th->text;
     draw_item *b = draw_list_add(l, DRAW_RECT, r, bg);
     if (b) b->radius = (r.w < r.h ? r.w : r.h) / 4;
-    pk_rect inner = rect_inset(r, r.h / 10, r.h / 12);
-    /* A label under the icon when there is width for it and it reads at a decent size. */
-    const char *text = sc->cfg->feedback.ui[label];
-    int floor_px = (int)(sc->m.unit * 2.2) > 12 ? (int)(sc->m.unit * 2.2) : 12;
-    if (r.w > r.h && text && *text) {
-        pk_rect lab = {inner.x, inner.y + inner.h * 64 / 100, inner.w, inner.h - inner.h * 64 / 100};
-        bool fits;
-        int px = text_fit(sc->text, FONT_BOLD, text, lab.w, lab.h, floor_px, slides_px(sc, 3.4, 12), &fits);
-        if (fits && px >= floor_px && text_block_height(sc->text, FONT_BOLD, px, text, lab.w) <= lab.h) {
-            slides_text_at(sc, l, text, lab, FONT_BOLD, px, fg, ALIGN_CENTER, true);
-            inner.h = lab.y - inner.y;
-        }
+    pk_rect inner = inner_of(r);
+    if (label_px) {
+        pk_rect lab = label_of(r);
+        slides_text_at(sc, l, label, lab, FONT_BOLD, label_px, fg, ALIGN_CENTER, true);
+        inner.h = lab.y - inner.y;
     }
     int side = inner.w < inner.h ? inner.w : inner.h;
     pk_rect ib = {inner.x + (inner.w - side) / 2, inner.y + (inner.h - side) / 2, side, side};
@@ -106,11 +109,25 @@ static void setting(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r
 
 void chrome_settings(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect text_size,
                      pk_rect motion, pk_rect listen) {
-    setting(sc, l, w, text_size, ICON_TEXT_SIZE, sc->text_scale > 1.01, UI_TEXT_SIZE, W_TEXT_SIZE);
+    pk_rect r[3] = {text_size, motion, listen};
+    const char *label[3] = {sc->cfg->feedback.ui[UI_TEXT_SIZE], sc->cfg->feedback.ui[UI_LESS_MOTION],
+                            sc->cfg->feedback.ui[UI_LISTEN]};
+    int n = listen.w > 0 ? 3 : 2;
+    /* Labels where the buttons are wide enough for all of them at one readable size; icons
+     * alone otherwise (the labels still name the buttons for speech and focus). */
+    int floor_px = (int)(sc->m.unit * 2.2) > 12 ? (int)(sc->m.unit * 2.2) : 12;
+    int px = slides_px(sc, 3.4, 12);
+    for (int i = 0; i < n && px; i++) {
+        pk_rect lab = label_of(r[i]);
+        bool fits = r[i].w > r[i].h && label[i] && *label[i];
+        if (fits) px = text_fit(sc->text, FONT_BOLD, label[i], lab.w, lab.h, floor_px, px, &fits);
+        if (!fits || px < floor_px || text_block_height(sc->text, FONT_BOLD, px, label[i], lab.w) > lab.h) px = 0;
+    }
+    setting(sc, l, w, r[0], ICON_TEXT_SIZE, sc->text_scale > 1.01, label[0], px, W_TEXT_SIZE);
     /* Shown on when the config already keeps everything still, too. */
     bool still = sc->reduce_motion || sc->cfg->loop.reduce_motion;
-    setting(sc, l, w, motion, ICON_MOTION, still, UI_LESS_MOTION, W_MOTION);
-    if (listen.w > 0) setting(sc, l, w, listen, ICON_LISTEN, false, UI_LISTEN, W_LISTEN);
+    setting(sc, l, w, r[1], ICON_MOTION, still, label[1], px, W_MOTION);
+    if (n == 3) setting(sc, l, w, r[2], ICON_LISTEN, false, label[2], px, W_LISTEN);
 }
 
 void chrome_layout(const slide_ctx *sc, const chrome_state *st, draw_list *l, widget_list *w) {
