@@ -205,8 +205,9 @@ static void reset_visitor(kiosk *k) {
     set_view(k, (slide_view){1.0, false, k->scr.view.can_listen});
 }
 
-/* Read aloud. The speech engine is wired in by the lead: this is where a press on Listen
- * arrives, on the loop and on every journey screen. */
+/* Read aloud: where a press on Listen arrives, on the loop and on every journey screen. Nothing
+ * is spoken yet: the speech engine is wired in here by the lead (and kiosk_set_can_listen
+ * called when an audio device exists, so the button shows). */
 static void on_listen(kiosk *k, uint64_t now) {
     (void)k;
     (void)now;
