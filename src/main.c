@@ -30,7 +30,8 @@ static void usage(FILE *out) {
     fputs("usage:\n"
           "  plankiosk [run] [--config FILE] [--windowed WxH] [--exit-after SECONDS] [--stats]\n"
           "  plankiosk check [--languages] FILE...   (--languages lists every missing translation)\n"
-          "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] [--lang CODE] --out DIR\n"
+          "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] [--lang CODE]\n"
+          "                 [--text-scale 1|1.5|2] [--less-motion] [--listen] --out DIR\n"
           "  plankiosk speak --lang CODE [--wav FILE] [--config FILE] (--slide N | TEXT...)\n"
           "  plankiosk export [--since DATE] [--until DATE] [--kiosk ID] [--format csv|json|jsonl]\n"
           "                   [--out FILE] [--key PRIVATE_KEY_FILE] DIR...\n"
@@ -144,8 +145,18 @@ static int cmd_check(int argc, char **argv) {
 
 static int cmd_shoot(int argc, char **argv) {
     const char *cfg_path = NULL, *out = NULL, *sizes_arg = NULL, *language = NULL;
+    slide_view view = {1.0, false, false};
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--config") && i + 1 < argc) cfg_path = argv[++i];
+        else if (!strcmp(argv[i], "--text-scale") && i + 1 < argc) {
+            char *end;
+            view.text_scale = strtod(argv[++i], &end);
+            if (*end || view.text_scale < 1 || view.text_scale > 2) {
+                fprintf(stderr, "plankiosk shoot: --text-scale must be between 1 and 2\n");
+                return 2;
+            }
+        } else if (!strcmp(argv[i], "--less-motion")) view.reduce_motion = true;
+        else if (!strcmp(argv[i], "--listen")) view.can_listen = true;
         else if ((!strcmp(argv[i], "--language") || !strcmp(argv[i], "--lang")) && i + 1 < argc) language = argv[++i];
         else if (!strcmp(argv[i], "--size") && i + 1 < argc) sizes_arg = argv[++i];
         else if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
@@ -191,7 +202,7 @@ static int cmd_shoot(int argc, char **argv) {
     /* No display is needed: images and fonts only. */
     int status = TTF_Init() != 0;
     if (status) fprintf(stderr, "plankiosk shoot: %s\n", TTF_GetError());
-    else status = shoot_run(shown, sizes, n, out);
+    else status = shoot_run(shown, sizes, n, out, &view);
     config_free(c);
     TTF_Quit();
     return status;

@@ -28,6 +28,8 @@
 #include "platform/service.h"
 #include "render/images.h"
 #include "platform/stop_signal.h"
+#include "speech/speech_player.h"
+#include "speech/speech_script.h"
 
 
 struct kiosk {
@@ -47,6 +49,7 @@ struct kiosk {
     chrome_state chrome_shown; /* what k->chrome was laid out for */
     bool chrome_valid;
     widget_list widgets;
+    widget_list chrome_widgets; /* the loop footer's buttons, laid out with k->chrome */
     /* Staff: the corner held down, the PIN pad, the staff screen. */
     staff_mode staff;
     bool holding;
@@ -74,6 +77,10 @@ struct kiosk {
     char config_error[DIAG_LEN];
     int clock_minute;    /* the minute the closed-hours clock shows */
     uint64_t mouse_seen; /* the cursor shows for a while after the mouse moves */
+    /* Read aloud: the player (NULL: no audio, or not tried yet), the words being said. */
+    speech_player *speech;
+    bool speech_tried, speaking;
+    char *speech_buf; /* SPEECH_SCRIPT_MAX bytes */
     int frames, abandoned;
     uint64_t start_counter, end_ms;
     /* Keyboard and switch access: the focus over `widgets`, where it was beneath an overlay
@@ -97,6 +104,14 @@ static pk_date today(const kiosk *k) { return date_from_time(wall(k)); }
 
 static void set_language(kiosk *k, int i);
 static int default_language(const kiosk *k);
+
+static void stop_speaking(kiosk *k) {
+    if (!k->speaking) return;
+    speech_player_stop(k->speech);
+    k->speaking = false;
+    k->dirty = true;
+}
+static void reset_visitor(kiosk *k);
 
 static draw_list *list_for(kiosk *k, int slide_index) {
     if (slide_index < 0) return NULL;
@@ -148,12 +163,12 @@ static void on_journey_event(kiosk *k, journey_event e, uint64_t now) {
     case JOURNEY_SEND: save(k, now); break;
     case JOURNEY_ABANDONED:
         count_abandoned(k, now);
-        set_language(k, default_language(k)); /* the next visitor starts in the default */
+        reset_visitor(k); /* the next visitor starts in the default language and view */
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();
         break;
     case JOURNEY_FINISHED:
-        set_language(k, default_language(k));
+        reset_visitor(k);
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();
         break;
@@ -174,6 +189,7 @@ static void start_journey(kiosk *k, uint64_t now) {
  * has entered, where the loop is, and any pause all stay. */
 static void set_language(kiosk *k, int i) {
     if (i < 0 || i >= k->root->languages.n || !k->root->by_lang[i] || k->root->by_lang[i] == k->cfg) return;
+    stop_speaking(k); /* words in the old language would now be wrong */
     pk_error err = {{0}};
     const config *c = k->root->by_lang[i];
     if (!screen_set_config(&k->scr, c, today(k), &err)) {
@@ -190,6 +206,84 @@ static void set_language(kiosk *k, int i) {
 
 static int default_language(const kiosk *k) { return k->root->languages.default_lang; }
 
+/* The visitor's text size, less motion and Listen button: the screen lays out for them, the
+ * loop stops counting up and sliding. Everything laid out before is redone. */
+static void set_view(kiosk *k, slide_view v) {
+    screen_set_view(&k->scr, &v);
+    k->loop.reduce_motion = v.reduce_motion;
+    k->list_slide[0] = k->list_slide[1] = -1;
+    k->chrome_valid = false;
+    k->dirty = true;
+}
+
+static bool visitor_changed(const kiosk *k) {
+    const slide_view *v = &k->scr.view;
+    return k->cfg->lang != default_language(k) || v->text_scale > 1 || v->reduce_motion;
+}
+
+/* Whoever comes next starts as the kiosk was set up: default language, text size 100 %,
+ * motion as the config says. Whether Listen is offered is the kiosk's, not the visitor's. */
+static void reset_visitor(kiosk *k) {
+    stop_speaking(k);
+    set_language(k, default_language(k));
+    set_view(k, (slide_view){1.0, false, k->scr.view.can_listen});
+}
+
+/* Read aloud: Listen speaks what is on screen (the slide, or the question and its choices) in
+ * the language shown; pressed again while speaking, it stops. A slide being read stays up
+ * until the reading ends. */
+static void on_listen(kiosk *k, uint64_t now) {
+    if (!k->speech) return;
+    if (k->speaking) {
+        stop_speaking(k);
+        return;
+    }
+    size_t n;
+    if (journey_active(&k->jr)) {
+        n = speech_script_step(&k->jr, now, k->speech_buf, SPEECH_SCRIPT_MAX);
+    } else {
+        int i = attract_slide(&k->loop);
+        if (i < 0) return;
+        n = speech_script_slide(k->cfg, &k->cfg->slides[i], content_as_of(k->cfg, today(k)), k->speech_buf,
+                                SPEECH_SCRIPT_MAX);
+        attract_set_paused(&k->loop, true, now);
+    }
+    if (!n) return;
+    speech_player_say(k->speech, k->cfg->languages.code[k->cfg->lang], k->speech_buf);
+    k->speaking = true;
+}
+
+/* Read aloud starts after the first frame, so opening the speech engine and probing the audio
+ * device never delay the kiosk's first picture; the Listen button then appears. */
+static void start_speech(kiosk *k) {
+    k->speech_tried = true;
+    if (!k->cfg->accessibility.read_aloud) return;
+    k->speech_buf = malloc(SPEECH_SCRIPT_MAX);
+    if (k->speech_buf) k->speech = speech_player_open((float)k->cfg->accessibility.volume);
+    if (k->speech) kiosk_set_can_listen(k, true);
+}
+
+/* Presses on the buttons every screen has (language, text size, less motion, Listen), loop
+ * or journey. Returns false for any other widget. */
+static bool on_view_press(kiosk *k, const widget *w, uint64_t now) {
+    slide_view v = k->scr.view;
+    switch (w->kind) {
+    case W_LANG_OPEN: k->picker = true; break;
+    case W_TEXT_SIZE:
+        v.text_scale = v.text_scale < 1.25 ? 1.5 : v.text_scale < 1.75 ? 2.0 : 1.0;
+        set_view(k, v);
+        break;
+    case W_MOTION:
+        v.reduce_motion = !v.reduce_motion;
+        set_view(k, v);
+        break;
+    case W_LISTEN: on_listen(k, now); break;
+    default: return false;
+    }
+    k->dirty = true;
+    return true;
+}
+
 /* The hidden staff corner: a touch-target square in the configured corner. */
 static pk_rect staff_corner(const kiosk *k) {
     const screen_metrics *m = &k->scr.sc.m;
@@ -199,6 +293,7 @@ static pk_rect staff_corner(const kiosk *k) {
 }
 
 static void open_staff(kiosk *k, staff_mode mode, uint64_t now) {
+    stop_speaking(k);
     k->staff = mode;
     k->staff_since = now;
     if (mode == STAFF_SCREEN) {
@@ -284,10 +379,8 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
     if (journey_active(&k->jr)) {
         if (g != GESTURE_TAP && !k->jr.still_there) return;
         const widget *w = widget_hit(&k->widgets, x, y);
-        if (w && w->kind == W_LANG_OPEN) {
-            k->picker = true;
+        if (w && !k->jr.still_there && on_view_press(k, w, now)) {
             k->jr.last_touch_ms = now;
-            k->dirty = true;
             return;
         }
         if (w) on_journey_event(k, journey_press(&k->jr, w->kind, w->index, w->key, now), now);
@@ -296,12 +389,9 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
         return;
     }
     if (k->closed) return; /* closed: the screen stays dark whatever is touched */
-    if (g == GESTURE_TAP && k->root->languages.n > 1 && rect_contains(k->scr.sc.fr.lang_button, x, y)) {
-        k->picker = true;
-        k->dirty = true;
-        return;
-    }
-    attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.fr, now);
+    const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
+    if (w && on_view_press(k, w, now)) return;
+    attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.shown, now);
     if (a == ATTRACT_OPEN_FEEDBACK) start_journey(k, now);
     if (a != ATTRACT_NONE) k->dirty = true;
 }
@@ -346,6 +436,9 @@ static bool popup_release(kiosk *k, int x, int y, uint64_t now) {
 
 static void pointer_down(kiosk *k, int x, int y, uint64_t now) {
     gesture_down(&k->pointer, x, y, now);
+    /* Touching anything but Listen (which stops it itself) silences the reading. */
+    const widget *on = widget_hit(&k->widgets, x, y);
+    if (!on || on->kind != W_LISTEN) stop_speaking(k);
     const widget *held = key_with_more(k, x, y);
     if (held) keyboard_hold_start(&k->jr.kb, held->key, now);
     /* Holding the staff corner on the loop starts the clock for the PIN pad. */
@@ -447,6 +540,10 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
     focus_action a = focus_on_key(&k->focus, &k->widgets, focus_key_of(&key->keysym), typing);
     /* A key held down repeats: fine for moving, but it must not press on into the next screen. */
     if (key->repeat && a.what != FOCUS_DO_MOVE) return;
+    /* A key that acts silences the reading, as a touch does (Listen itself toggles it);
+     * moving the focus does not, so someone can listen while finding the next button. */
+    const widget *fw = focus_widget(&k->focus, &k->widgets);
+    if (a.what >= FOCUS_DO_PRESS && !(a.what == FOCUS_DO_PRESS && fw && fw->kind == W_LISTEN)) stop_speaking(k);
     switch (a.what) {
     case FOCUS_DO_NOTHING: return;
     case FOCUS_DO_SHOW: break;
@@ -466,6 +563,7 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
 static void on_text(kiosk *k, const char *text, uint64_t now) {
     int size, max_chars;
     if (k->swallow_text || !journey_active(&k->jr) || !journey_field(&k->jr, &size, &max_chars)) return;
+    stop_speaking(k);
     on_journey_event(k, journey_type(&k->jr, text, now), now);
     focus_place(&k->focus, &k->widgets, rtl_language(k), W_FIELD, -1);
     k->focus.shown = true;
@@ -530,6 +628,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
     }
     journey_init(&k->jr, c);
     attract_init(&k->loop, c, today(k), now);
+    k->loop.reduce_motion = k->scr.view.reduce_motion;
     k->list_slide[0] = k->list_slide[1] = -1;
     k->chrome_valid = false;
     watch_config(k); /* the pictures it names may have changed */
@@ -631,16 +730,6 @@ static void layout_closed(kiosk *k) {
 }
 
 /* The loop's buttons, for the keyboard's focus: the very rectangles a tap is tested against. */
-static void loop_widgets(kiosk *k) {
-    const frame *f = &k->scr.sc.fr;
-    widget_list *w = &k->widgets;
-    w->count = 0;
-    if (k->root->languages.n > 1) w->items[w->count++] = (widget){f->lang_button, W_LANG_OPEN, 0, NULL};
-    if (k->loop.n > 0 && k->cfg->slides[attract_slide(&k->loop)].type == SLIDE_CALL_TO_ACTION)
-        w->items[w->count++] = (widget){f->cta_button, W_FEEDBACK_OPEN, 1, NULL};
-    w->items[w->count++] = (widget){f->button, W_FEEDBACK_OPEN, 0, NULL};
-}
-
 /* Where the focus starts on a screen: on its first answer, not on the language button above. */
 static void focus_start(kiosk *k, bool rtl) {
     widget_kind kind = W_FIELD; /* the typing steps */
@@ -702,7 +791,6 @@ static void draw(kiosk *k, uint64_t now) {
         journey_view_layout(&k->scr.sc, &k->jr, now, k->overlay, &k->widgets);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
     } else {
-        loop_widgets(k);
         const draw_list *cur = list_for(k, attract_slide(&k->loop));
         const draw_list *prev = list_for(k, attract_prev_slide(&k->loop));
         chrome_state cs = {k->loop.n, k->loop.pos, k->loop.paused,
@@ -711,10 +799,16 @@ static void draw(kiosk *k, uint64_t now) {
         const chrome_state *was = &k->chrome_shown;
         if (!k->chrome_valid || cs.n_slides != was->n_slides || cs.current != was->current ||
             cs.paused != was->paused || cs.language != was->language) {
-            chrome_layout(&k->scr.sc, &cs, k->chrome);
+            chrome_layout(&k->scr.sc, &cs, k->chrome, &k->chrome_widgets);
             k->chrome_shown = cs;
             k->chrome_valid = true;
         }
+        /* The footer's buttons are the loop's widgets: taps and keyboard focus find them. */
+        k->widgets.count = k->chrome_widgets.count;
+        memcpy(k->widgets.items, k->chrome_widgets.items, sizeof(widget) * (size_t)k->chrome_widgets.count);
+        /* A call-to-action slide's own big button is one more way into the journey. */
+        if (k->loop.n > 0 && k->cfg->slides[attract_slide(&k->loop)].type == SLIDE_CALL_TO_ACTION)
+            widget_add(&k->widgets, k->scr.sc.shown.cta_button, W_FEEDBACK_OPEN, 1, NULL);
         screen_draw_frame(&k->scr, cur, prev, attract_transition(&k->loop, now), k->loop.dir,
                           attract_anim_ms(&k->loop, now), k->chrome);
     }
@@ -844,21 +938,23 @@ bool kiosk_step(kiosk *k, int max_wait) {
     bool open = content_is_open(k->cfg, &local);
     if (!open && !k->closed && !journey_active(&k->jr)) {
         k->closed = true;
+        stop_speaking(k);
         k->dirty = true;
         service_status("closed: outside opening hours");
     } else if (open && k->closed) {
         k->closed = false;
         attract_init(&k->loop, k->cfg, today(k), now); /* a fresh start each morning */
+        k->loop.reduce_motion = k->scr.view.reduce_motion;
         k->dirty = true;
         service_status("open");
     }
     if (k->closed && k->cfg->hours.clock && local.tm_hour * 60 + local.tm_min != k->clock_minute) k->dirty = true;
     /* A visitor who chose a language and walked away: the next one starts in the default. */
     uint64_t lang_idle = (uint64_t)k->cfg->feedback.idle_seconds * 1000;
-    if (k->cfg->lang != default_language(k) && !journey_active(&k->jr) && k->staff == STAFF_CLOSED &&
+    if (visitor_changed(k) && !journey_active(&k->jr) && k->staff == STAFF_CLOSED &&
         now - k->last_touch >= lang_idle) {
         k->picker = false;
-        set_language(k, default_language(k));
+        reset_visitor(k);
     }
     if (keyboard_hold_tick(&k->jr.kb, now)) {
         gesture_cancel(&k->pointer); /* the finger lifting later answers the popup, not a tap */
@@ -884,11 +980,19 @@ bool kiosk_step(kiosk *k, int max_wait) {
         draw(k, now);
         k->dirty = false;
     }
+    if (!k->speech_tried && k->frames > 0) start_speech(k);
+    if (k->speaking) {
+        k->speaking = speech_player_tick(k->speech);
+        /* The slide being read stays; the loop moves on pause_seconds after the last word. */
+        if (!journey_active(&k->jr) && k->staff == STAFF_CLOSED) attract_set_paused(&k->loop, true, now);
+        if (!k->speaking) k->dirty = true;
+    }
     int wait = animating ? 15 : journey_active(&k->jr) ? journey_wait_ms(&k->jr, now) : attract_wait_ms(&k->loop, now);
     if (k->holding && (uint64_t)wait > k->hold_since + hold_ms - now) wait = (int)(k->hold_since + hold_ms - now);
     int key_hold = keyboard_hold_wait(&k->jr.kb, now);
     if (key_hold >= 0 && wait > key_hold) wait = key_hold;
     if (k->staff != STAFF_CLOSED && wait > 1000) wait = 1000;
+    if (k->speaking && wait > SPEECH_PLAYER_TICK_MS) wait = SPEECH_PLAYER_TICK_MS;
     if (k->cfg->hours.set && wait > (60 - local.tm_sec) * 1000) wait = (60 - local.tm_sec) * 1000;
     int ping = service_tick(&k->svc, now);
     if (wait > ping) wait = ping;
@@ -918,6 +1022,8 @@ void kiosk_destroy(kiosk *k) {
     file_watch_stop(k->watch);
     config_free(k->pending);
     journey_clear(&k->jr);
+    speech_player_close(k->speech); /* before SDL goes */
+    free(k->speech_buf);
     screen_close(&k->scr);
     if (k->log_ok) feedback_log_close(&k->log);
     for (int i = 0; i < 2; i++) free(k->lists[i]);
@@ -955,7 +1061,13 @@ int kiosk_run(const config *cfg, const kiosk_opts *o) {
 
 const widget_list *kiosk_widgets(const kiosk *k) { return &k->widgets; }
 const journey *kiosk_journey(const kiosk *k) { return &k->jr; }
-const frame *kiosk_frame(const kiosk *k) { return &k->scr.sc.fr; }
+const frame *kiosk_frame(const kiosk *k) { return &k->scr.sc.shown; }
+void kiosk_set_can_listen(kiosk *k, bool on) {
+    slide_view v = k->scr.view;
+    v.can_listen = on;
+    set_view(k, v);
+}
+const slide_view *kiosk_view(const kiosk *k) { return &k->scr.view; }
 int kiosk_frames(const kiosk *k) { return k->frames; }
 int kiosk_abandoned(const kiosk *k) { return k->abandoned; }
 const char *kiosk_storage_error(const kiosk *k) { return k->storage_error; }
@@ -967,3 +1079,4 @@ const widget *kiosk_focused(const kiosk *k) {
     return k->focus.shown ? focus_widget(&k->focus, &k->widgets) : NULL;
 }
 const draw_list *kiosk_focus_ring(const kiosk *k) { return k->focus_list; }
+bool kiosk_speaking(const kiosk *k) { return k->speaking; }

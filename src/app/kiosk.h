@@ -50,7 +50,14 @@ int kiosk_run(const config *cfg, const kiosk_opts *o);
 /* For tests and tools that drive the kiosk as a visitor would. */
 const widget_list *kiosk_widgets(const kiosk *k);
 const journey *kiosk_journey(const kiosk *k);
+/* The frame as it is on screen (mirrored for a right-to-left language). */
 const frame *kiosk_frame(const kiosk *k);
+/* Offer the Listen button (the kiosk has an audio device to speak with) or not. */
+void kiosk_set_can_listen(kiosk *k, bool on);
+/* The current visitor's text size and motion choice (and whether Listen is offered). */
+const slide_view *kiosk_view(const kiosk *k);
+/* True while Listen is reading the screen aloud. */
+bool kiosk_speaking(const kiosk *k);
 int kiosk_frames(const kiosk *k);
 int kiosk_abandoned(const kiosk *k);
 const char *kiosk_storage_error(const kiosk *k);

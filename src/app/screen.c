@@ -50,8 +50,15 @@ static bool finish_open(screen *s, const config *cfg, pk_date today, pk_error *e
     drawing_size(s, &w, &h);
     slide_ctx_init(&s->sc, cfg, s->text, w, h, today);
     s->dc = (draw_ctx){s->renderer, s->text, s->images, cfg->loop.count_up_ms};
+    s->view = (slide_view){1.0, false, false};
     SDL_SetRenderDrawBlendMode(s->renderer, SDL_BLENDMODE_BLEND);
     return true;
+}
+
+void screen_set_view(screen *s, const slide_view *v) {
+    s->view = *v;
+    slide_ctx_set_view(&s->sc, v);
+    s->dc.count_up_ms = v->reduce_motion ? 0 : s->cfg->loop.count_up_ms;
 }
 
 bool screen_open_window(screen *s, const config *cfg, const screen_opts *o, pk_date today,
@@ -107,6 +114,7 @@ void screen_update_size(screen *s, pk_date today) {
     images_drop(s->images);
     make_rotation_target(s, NULL);
     slide_ctx_init(&s->sc, s->cfg, s->text, w, h, today);
+    screen_set_view(s, &s->view);
 }
 
 void screen_present(screen *s) {
@@ -146,6 +154,7 @@ bool screen_set_config(screen *s, const config *cfg, pk_date today, pk_error *er
     drawing_size(s, &w, &h);
     slide_ctx_init(&s->sc, cfg, s->text, w, h, today);
     s->dc = (draw_ctx){s->renderer, s->text, s->images, cfg->loop.count_up_ms};
+    screen_set_view(s, &s->view);
     return true;
 }
 
@@ -167,6 +176,7 @@ void screen_draw_frame(screen *s, const draw_list *cur, const draw_list *prev, d
     if (prev && t < 1.0) {
         if (s->cfg->loop.transition == TRANSITION_SLIDE) {
             int w = s->sc.m.w;
+            if (s->sc.rtl) dir = -dir; /* right to left, the next slide comes in from the left */
             /* Ease-in-out so the slide starts and lands softly. */
             double e = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) * (-2 * t + 2) / 2;
             draw_execute(&s->dc, prev, 255, (int)(-dir * e * w), 1 << 20);

@@ -29,6 +29,7 @@ typedef struct screen {
     /* A rotated screen draws into this texture (the drawing's size) and shows it turned. */
     SDL_Texture *rotated;
     int rotation;
+    slide_view view; /* the visitor's view, kept across language and config changes */
 } screen;
 
 typedef struct screen_opts {
@@ -43,6 +44,8 @@ bool screen_open_surface(screen *s, const config *cfg, int w, int h, pk_date tod
 /* Switches to another config (a live edit): fonts reopened if they changed, pictures reloaded,
  * rotation and layout redone. False with err if the new fonts cannot be used (the old stay). */
 bool screen_set_config(screen *s, const config *cfg, pk_date today, pk_error *err);
+/* The visitor's text size, less motion and Listen button, from now on (layouts must be redone). */
+void screen_set_view(screen *s, const slide_view *v);
 /* Re-reads the output size (after a resize); drops caches if it changed. */
 void screen_update_size(screen *s, pk_date today);
 void screen_close(screen *s);

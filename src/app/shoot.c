@@ -13,6 +13,7 @@
 #include "journey/journey.h"
 #include "loop/focus.h"
 #include "render/focus_ring.h"
+#include "journey/languages.h"
 #include "render/chrome.h"
 #include "render/screens/journey_view.h"
 #include "render/screens/staff_view.h"
@@ -161,7 +162,7 @@ static int shoot_staff(screen *s, const config *cfg, const char *dir, draw_list 
 }
 
 static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, draw_list *list,
-                          draw_list *chrome) {
+                          draw_list *chrome, const slide_view *view) {
     screen s;
     pk_error err = {{0}};
     pk_date today = date_from_time(time(NULL));
@@ -170,11 +171,14 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
         screen_close(&s);
         return 1;
     }
+    if (view) screen_set_view(&s, view);
+    /* The footer as the kiosk shows it: with the language button when there is a choice. */
+    const char *lang = cfg->languages.n > 1 ? language_own_name(cfg->languages.code[cfg->lang]) : NULL;
     int status = 0;
     for (int i = 0; i < cfg->n_slides && !status; i++) {
         slides_layout(&s.sc, &cfg->slides[i], list);
-        chrome_state cs = {cfg->n_slides, i, false, NULL};
-        chrome_layout(&s.sc, &cs, chrome);
+        chrome_state cs = {cfg->n_slides, i, false, lang};
+        chrome_layout(&s.sc, &cs, chrome, NULL);
         screen_draw_frame(&s, list, NULL, 1, 1, 1 << 20, chrome);
         char name[128];
         snprintf(name, sizeof name, "%02d-%s", i + 1, cfg->slides[i].id);
@@ -183,8 +187,8 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
     if (!status) {
         /* The paused state shows its own hint in the footer. */
         slides_layout(&s.sc, &cfg->slides[0], list);
-        chrome_state cs = {cfg->n_slides, 0, true, NULL};
-        chrome_layout(&s.sc, &cs, chrome);
+        chrome_state cs = {cfg->n_slides, 0, true, lang};
+        chrome_layout(&s.sc, &cs, chrome, NULL);
         screen_draw_frame(&s, list, NULL, 1, 1, 1 << 20, chrome);
         status = save(&s, dir, "loop-paused");
     }
@@ -194,7 +198,8 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
     return status;
 }
 
-int shoot_run(const config *cfg, const shoot_size *sizes, int n_sizes, const char *out_dir) {
+int shoot_run(const config *cfg, const shoot_size *sizes, int n_sizes, const char *out_dir,
+              const slide_view *view) {
     if (make_dir(out_dir)) return 1;
     draw_list *list = malloc(sizeof *list), *chrome = malloc(sizeof *chrome);
     int status = !list || !chrome;
@@ -209,7 +214,7 @@ int shoot_run(const config *cfg, const shoot_size *sizes, int n_sizes, const cha
         } else {
             snprintf(dir, sizeof dir, "%s", out_dir);
         }
-        status = shoot_size_run(cfg, sizes[i], dir, list, chrome);
+        status = shoot_size_run(cfg, sizes[i], dir, list, chrome, view);
     }
     free(list);
     free(chrome);

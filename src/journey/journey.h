@@ -66,6 +66,10 @@ typedef enum {
     W_KEY_MORE,  /* a long-press variant (key_def given); index -1: beside the popup */
     /* The loop */
     W_FEEDBACK_OPEN, /* "Have your say" (index 0) or a call-to-action slide's button (1) */
+    /* The visitor's own settings (kiosk.c answers them; the journey never sees them) */
+    W_TEXT_SIZE,     /* steps the text size 100 % -> 150 % -> 200 % -> 100 % */
+    W_MOTION,        /* less motion on / off */
+    W_LISTEN,        /* read the screen aloud (only shown where there is audio) */
 } widget_kind;
 
 typedef enum {

@@ -16,3 +16,10 @@ const char *language_own_name(const char *code) {
         if (!strcmp(names[i].code, code)) return names[i].name;
     return code;
 }
+
+bool language_is_rtl(const char *code) {
+    static const char *const rtl[] = {"ur", "ar", "fa", "he", "ps", "sd", "ug", "yi", "ckb", "dv"};
+    for (size_t i = 0; code && i < sizeof rtl / sizeof rtl[0]; i++)
+        if (!strcmp(rtl[i], code)) return true;
+    return false;
+}

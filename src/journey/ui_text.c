@@ -67,6 +67,9 @@ static const struct {
     [UI_KEY_DELETE] = {"key_delete", "Delete"},
     [UI_KEY_SPACE] = {"key_space", "Space"},
     [UI_KEY_DONE] = {"key_done", "Done"},
+    [UI_TEXT_SIZE] = {"text_size", "Text size"},
+    [UI_LESS_MOTION] = {"less_motion", "Less motion"},
+    [UI_LISTEN] = {"listen", "Listen"},
 };
 
 const char *ui_text_name(ui_text_id id) { return id < UI_COUNT ? table[id].name : ""; }

@@ -26,6 +26,8 @@ typedef enum {
     /* The on-screen keyboard's word keys; keys that show letters ("123", "ABC") are labelled
      * by the keyboard file itself. */
     UI_KEY_SHIFT, UI_KEY_DELETE, UI_KEY_SPACE, UI_KEY_DONE,
+    /* The visitor's own settings, on every screen. */
+    UI_TEXT_SIZE, UI_LESS_MOTION, UI_LISTEN,
     UI_COUNT
 } ui_text_id;
 

@@ -7,11 +7,12 @@ static int slide_ms(const attract *a) {
 }
 
 static bool has_numbers(const attract *a) {
-    return a->cfg->slides[a->order[a->pos]].type == SLIDE_HIGHLIGHTS && a->cfg->loop.count_up_ms > 0;
+    return a->cfg->slides[a->order[a->pos]].type == SLIDE_HIGHLIGHTS && a->cfg->loop.count_up_ms > 0 &&
+           !a->reduce_motion;
 }
 
 static int transition_ms(const attract *a) {
-    return a->cfg->loop.transition == TRANSITION_NONE ? 0 : a->cfg->loop.transition_ms;
+    return a->cfg->loop.transition == TRANSITION_NONE || a->reduce_motion ? 0 : a->cfg->loop.transition_ms;
 }
 
 void attract_init(attract *a, const config *cfg, pk_date today, uint64_t now) {
@@ -89,9 +90,10 @@ bool attract_tick(attract *a, uint64_t now, pk_date today) {
 
 attract_action attract_input(attract *a, gesture_kind g, int x, int y, const frame *f, uint64_t now) {
     a->last_input = now;
+    int forward = f->rtl ? -1 : 1;
     switch (g) {
-    case GESTURE_SWIPE_LEFT: attract_go(a, 1, now); return ATTRACT_CHANGED;
-    case GESTURE_SWIPE_RIGHT: attract_go(a, -1, now); return ATTRACT_CHANGED;
+    case GESTURE_SWIPE_LEFT: attract_go(a, forward, now); return ATTRACT_CHANGED;
+    case GESTURE_SWIPE_RIGHT: attract_go(a, -forward, now); return ATTRACT_CHANGED;
     case GESTURE_NONE: return ATTRACT_NONE;
     case GESTURE_TAP: break;
     }

@@ -25,6 +25,7 @@ typedef struct attract {
     bool held;          /* paused by staff: no auto-resume, taps do not resume */
     uint64_t paused_at, last_input;
     pk_date today;
+    bool reduce_motion; /* this visitor asked for less motion: no count-up, no transition */
 } attract;
 
 void attract_init(attract *a, const config *cfg, pk_date today, uint64_t now);
@@ -36,7 +37,8 @@ void attract_go(attract *a, int delta, uint64_t now);
 void attract_set_paused(attract *a, bool paused, uint64_t now);
 /* Staff pause: the loop stands until staff resume it (a visitor's tap does not). */
 void attract_set_held(attract *a, bool held, uint64_t now);
-/* A finished gesture at (x,y) against frame f. */
+/* A finished gesture at (x,y) against frame f, as it is on screen. On a right-to-left frame
+ * (f->rtl) the next slide comes from the left: a swipe to the right goes forward. */
 attract_action attract_input(attract *a, gesture_kind g, int x, int y, const frame *f, uint64_t now);
 
 int attract_slide(const attract *a);      /* config index of the current slide */

@@ -1,6 +1,7 @@
 #include "render/layout.h"
 
 #include <math.h>
+#include <stddef.h>
 
 void layout_metrics(int w, int h, double physical_width_mm, screen_metrics *m) {
     m->w = w;
@@ -29,19 +30,52 @@ int layout_px(const screen_metrics *m, double units, int min_px) {
 }
 
 frame layout_frame(const screen_metrics *m) {
-    frame f;
+    frame_opts o = {false};
+    return layout_frame_opts(m, &o);
+}
+
+/* Lays the settings buttons (text size, motion, listen) side by side from the start of row;
+ * returns how much width they take. Square by default; wider (room for a label under the
+ * icon) when `wide`. */
+static int tools_row(pk_rect row, bool listen, bool wide, int gap, frame *f) {
+    int side = wide ? row.h * 3 / 2 : row.h;
+    pk_rect *slots[3] = {&f->text_size_button, &f->motion_button, &f->listen_button};
+    int x = row.x, n = listen ? 3 : 2;
+    f->listen_button = (pk_rect){0};
+    for (int i = 0; i < n; i++) {
+        *slots[i] = (pk_rect){x, row.y, side, row.h};
+        x += side + gap;
+    }
+    return x - row.x;
+}
+
+frame layout_frame_opts(const screen_metrics *m, const frame_opts *o) {
+    frame f = {0};
     pk_rect all = {m->margin, m->margin, m->w - 2 * m->margin, m->h - 2 * m->margin};
-    /* The footer holds the button: tall enough for a comfortable touch, and for its label. */
-    int footer_h = (int)round(fmax(m->touch * 1.35, 12 * m->unit));
-    f.footer = rect_cut_bottom(&all, footer_h, m->gap);
+    /* The footer holds the buttons: tall enough for a comfortable touch, and for its labels.
+     * Portrait has height to spare and no width: two rows, the settings above "Have your say". */
+    int row_h = (int)round(fmax(m->touch * 1.35, (m->portrait ? 9.5 : 12) * m->unit));
+    f.footer = rect_cut_bottom(&all, m->portrait ? 2 * row_h + m->gap : row_h, m->gap);
     f.title = rect_cut_top(&all, (int)round((m->portrait ? 11 : 14) * m->unit), m->gap);
     f.content = all;
     pk_rect foot = f.footer;
-    int button_w = (int)round(foot.w * (m->portrait ? 0.62 : 0.36));
-    f.button = (pk_rect){foot.x + foot.w - button_w, foot.y, button_w, foot.h};
-    int lang_w = (int)round(foot.w * (m->portrait ? 0.3 : 0.2));
+    int lang_w = (int)round(foot.w * (m->portrait ? 0.3 : 0.18));
+    if (m->portrait) {
+        f.nav = rect_cut_bottom(&foot, row_h, m->gap);
+        f.button = f.nav;
+    } else {
+        f.nav = foot;
+        int button_w = (int)round(foot.w * 0.3);
+        f.button = (pk_rect){foot.x + foot.w - button_w, foot.y, button_w, foot.h};
+        foot.w -= button_w + m->gap;
+    }
+    /* foot is now the row for the language, the settings and the dots. */
     f.lang_button = (pk_rect){foot.x, foot.y, lang_w, foot.h};
-    f.dots = (pk_rect){foot.x + lang_w + m->gap, foot.y, foot.w - button_w - lang_w - 2 * m->gap, foot.h};
+    pk_rect row = {foot.x + lang_w + m->gap, foot.y, foot.w - lang_w - m->gap, foot.h};
+    /* Labelled buttons where the dots keep room enough, icons alone where they would not. */
+    int used = tools_row(row, o->listen, true, m->gap, &f);
+    if (row.w - used < 22 * m->unit) used = tools_row(row, o->listen, false, m->gap, &f);
+    f.dots = (pk_rect){row.x + used, row.y, row.w - used, row.h};
     int cta_w = (int)round(f.content.w * (m->portrait ? 0.8 : 0.5));
     int cta_h = (int)round(fmax(m->touch * 1.8, 16 * m->unit));
     f.cta_button = (pk_rect){f.content.x + (f.content.w - cta_w) / 2,
@@ -50,6 +84,22 @@ frame layout_frame(const screen_metrics *m) {
     f.prev_zone = (pk_rect){0, 0, edge, f.footer.y};
     f.next_zone = (pk_rect){m->w - edge, 0, edge, f.footer.y};
     return f;
+}
+
+pk_rect rect_mirror(pk_rect r, int w) {
+    r.x = w - r.x - r.w;
+    return r;
+}
+
+frame frame_mirror(const frame *f, int w) {
+    frame g = *f;
+    pk_rect *rs[] = {&g.title, &g.content, &g.footer, &g.dots, &g.button, &g.lang_button,
+                     &g.prev_zone, &g.next_zone, &g.cta_button, &g.text_size_button,
+                     &g.motion_button, &g.listen_button, &g.nav};
+    for (size_t i = 0; i < sizeof rs / sizeof rs[0]; i++)
+        if (rs[i]->w > 0) *rs[i] = rect_mirror(*rs[i], w);
+    g.rtl = !f->rtl;
+    return g;
 }
 
 pk_rect rect_inset(pk_rect r, int dx, int dy) {

@@ -32,13 +32,34 @@ typedef struct frame {
     pk_rect lang_button; /* the language button, at the footer's start */
     pk_rect prev_zone, next_zone; /* edges a tap moves back / forward with */
     pk_rect cta_button; /* the big button of a call_to_action slide */
+    /* The visitor's own settings, beside the language button: text size, less motion, and
+     * Listen (w = 0 when there is no way to speak). */
+    pk_rect text_size_button, motion_button, listen_button;
+    /* The row journey screens put Back, Skip and Next in: the footer in landscape, its lower
+     * row in portrait (the upper row holds the language and settings buttons). */
+    pk_rect nav;
+    bool rtl; /* mirrored for a right-to-left language (see frame_mirror) */
 } frame;
+
+/* What the frame makes room for beyond the screen's size. */
+typedef struct frame_opts {
+    bool listen; /* a Listen button */
+} frame_opts;
 
 void layout_metrics(int w, int h, double physical_width_mm, screen_metrics *out);
 /* A point on the physical screen (normalised 0..1) to the same point on the drawing, when the
  * drawing is shown rotated by `rotation` degrees clockwise (0, 90, 180, 270). */
 void layout_unrotate(int rotation, float px, float py, float *lx, float *ly);
 frame layout_frame(const screen_metrics *m);
+/* The frame with room for the Listen button; layout_frame is this without it. Always left to
+ * right: a right-to-left screen is laid out so and mirrored. */
+frame layout_frame_opts(const screen_metrics *m, const frame_opts *o);
+/* r reflected about the vertical middle of a screen w wide: x' = w - x - r.w. */
+pk_rect rect_mirror(pk_rect r, int w);
+/* Every rectangle of f mirrored for a screen w wide, with rtl set: where a right-to-left
+ * screen shows what f lays out left to right (prev_zone lands on the right edge, so a tap
+ * there goes back, as the reader's "before" is on the right). */
+frame frame_mirror(const frame *f, int w);
 /* Font size in px for a size given in units, never below min_px. */
 int layout_px(const screen_metrics *m, double units, int min_px);
 

@@ -15,7 +15,9 @@
 #include "speech/speech.h"
 
 struct speech_player {
-    SDL_AudioDeviceID dev;
+    SDL_AudioDeviceID dev; /* open only while there is something to hear: 0 when silent */
+    SDL_AudioSpec want;
+    uint64_t drained_ms;   /* when the queue was first seen empty, for speech_player_tick */
     speech *engine;
     int vol_q8; /* volume in 1/256ths */
     SDL_Thread *worker;
@@ -42,7 +44,7 @@ static bool queue_chunk(void *user, const int16_t *samples, size_t n) {
         size_t k = n - done < 4096 ? n - done : 4096;
         for (size_t i = 0; i < k; i++) scaled[i] = (int16_t)(samples[done + i] * p->vol_q8 / 256);
         SDL_LockMutex(p->lock);
-        live = cc->generation == p->generation && !p->quit;
+        live = cc->generation == p->generation && !p->quit && p->dev;
         if (live) SDL_QueueAudio(p->dev, scaled, (Uint32)(k * sizeof *scaled));
         SDL_UnlockMutex(p->lock);
         done += k;
@@ -104,14 +106,15 @@ speech_player *speech_player_open(float volume) {
     pk_error err = {{0}};
     if (!(p->engine = speech_open(&err))) return fail(p, err.msg);
     /* The engine's own format; SDL converts if the device wants another. */
-    SDL_AudioSpec want = {
-        .freq = speech_rate(p->engine), .format = AUDIO_S16SYS, .channels = 1, .samples = 1024};
-    SDL_AudioSpec have;
-    if (!(p->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0))) return fail(p, SDL_GetError());
+    p->want = (SDL_AudioSpec){.freq = speech_rate(p->engine), .format = AUDIO_S16SYS, .channels = 1, .samples = 1024};
+    /* Opened once to be sure it can be, then closed: an open device keeps SDL's audio thread
+     * waking every few milliseconds, which a kiosk standing still should not pay for. */
+    SDL_AudioDeviceID probe = SDL_OpenAudioDevice(NULL, 0, &p->want, NULL, 0);
+    if (!probe) return fail(p, SDL_GetError());
+    SDL_CloseAudioDevice(probe);
     if (!(p->lock = SDL_CreateMutex()) || !(p->wake = SDL_CreateCond()))
         return fail(p, SDL_GetError());
     if (!(p->worker = SDL_CreateThread(worker_main, "speech", p))) return fail(p, SDL_GetError());
-    SDL_PauseAudioDevice(p->dev, 0);
     return p;
 }
 
@@ -120,7 +123,13 @@ static void silence_locked(speech_player *p) {
     p->generation++;
     free(p->pending_text);
     p->pending_text = NULL;
-    SDL_ClearQueuedAudio(p->dev);
+    if (p->dev) SDL_ClearQueuedAudio(p->dev);
+}
+
+/* Under the lock. */
+static void close_device_locked(speech_player *p) {
+    if (p->dev) SDL_CloseAudioDevice(p->dev);
+    p->dev = 0;
 }
 
 void speech_player_say(speech_player *p, const char *lang, const char *text) {
@@ -128,25 +137,52 @@ void speech_player_say(speech_player *p, const char *lang, const char *text) {
     char *copy = text && *text && speech_voice_for(lang) ? strdup(text) : NULL;
     SDL_LockMutex(p->lock);
     silence_locked(p);
-    if (copy) {
+    if (copy && !p->dev) {
+        p->dev = SDL_OpenAudioDevice(NULL, 0, &p->want, NULL, 0);
+        if (p->dev) SDL_PauseAudioDevice(p->dev, 0);
+        else fprintf(stderr, "plankiosk: read aloud: the audio device will not open: %s\n", SDL_GetError());
+    }
+    p->drained_ms = 0;
+    if (copy && p->dev) {
         p->pending_text = copy;
+        copy = NULL;
         snprintf(p->pending_lang, sizeof p->pending_lang, "%s", lang);
         SDL_CondSignal(p->wake);
     }
     SDL_UnlockMutex(p->lock);
+    free(copy); /* not said: no device */
 }
 
 void speech_player_stop(speech_player *p) {
     if (!p) return;
     SDL_LockMutex(p->lock);
     silence_locked(p);
+    close_device_locked(p);
     SDL_UnlockMutex(p->lock);
+}
+
+bool speech_player_tick(speech_player *p) {
+    if (!p) return false;
+    SDL_LockMutex(p->lock);
+    bool busy = p->pending_text || p->synthesising || (p->dev && SDL_GetQueuedAudioSize(p->dev) > 0);
+    if (busy || !p->dev) {
+        p->drained_ms = 0;
+    } else if (!p->drained_ms) {
+        p->drained_ms = SDL_GetTicks64();
+        busy = true;
+    } else if (SDL_GetTicks64() - p->drained_ms < SPEECH_PLAYER_TAIL_MS) {
+        busy = true;
+    } else {
+        close_device_locked(p);
+    }
+    SDL_UnlockMutex(p->lock);
+    return busy;
 }
 
 bool speech_player_busy(const speech_player *p) {
     if (!p) return false;
     SDL_LockMutex(p->lock);
-    bool busy = p->pending_text || p->synthesising || SDL_GetQueuedAudioSize(p->dev) > 0;
+    bool busy = p->pending_text || p->synthesising || (p->dev && SDL_GetQueuedAudioSize(p->dev) > 0);
     SDL_UnlockMutex(p->lock);
     return busy;
 }
@@ -159,7 +195,7 @@ void speech_player_close(speech_player *p) {
     SDL_CondSignal(p->wake);
     SDL_UnlockMutex(p->lock);
     SDL_WaitThread(p->worker, NULL);
-    SDL_CloseAudioDevice(p->dev);
+    close_device_locked(p);
     speech_close(p->engine);
     SDL_DestroyCond(p->wake);
     SDL_DestroyMutex(p->lock);

@@ -16,6 +16,7 @@
 typedef struct speech_player speech_player;
 
 /* Opens the default audio device and the speech engine; volume 0..1 scales every sample.
+ * The device is opened once to see that it can be, and closed again until there is speech.
  * Returns NULL when there is no audio device (SDL audio cannot start, no output device, the
  * device will not open) or no speech engine: the UI then hides the Listen button. The reason
  * goes to stderr once, for staff. */
@@ -27,6 +28,13 @@ void speech_player_say(speech_player *p, const char *lang, const char *text);
 void speech_player_stop(speech_player *p);
 /* True while speech is being made or is still to be heard. */
 bool speech_player_busy(const speech_player *p);
+/* The audio device is open only while speech is being made or heard, so a silent kiosk runs
+ * no audio thread. Call this now and then while speaking (every SPEECH_PLAYER_TICK_MS): it
+ * closes the device once the last words have played (the queue empty for
+ * SPEECH_PLAYER_TAIL_MS, so the final buffer is heard) and returns whether speech goes on. */
+#define SPEECH_PLAYER_TAIL_MS 300
+#define SPEECH_PLAYER_TICK_MS 250
+bool speech_player_tick(speech_player *p);
 /* Accepts NULL. Stops, joins the worker, closes the device. */
 void speech_player_close(speech_player *p);
 

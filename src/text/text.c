@@ -481,6 +481,9 @@ static bool fits_at(text_ctx *t, font_role role, const char *s, int w, int h, in
         /* A line ending mid-word (not at space, newline, hyphen, slash or the end) was split. */
         if (c && c != ' ' && c != '\n' && lines[i].len && s[end - 1] != '-' && s[end - 1] != '/')
             return false;
+        /* A single character wider than the box cannot be split, so wrapping cannot show it:
+         * a key label at a large size, say. Longer lines were split above if too wide. */
+        if (lines[i].len <= 4 && text_measure(t, role, px, s + lines[i].start, lines[i].len) > w) return false;
     }
     return true;
 }

@@ -588,6 +588,113 @@ static void language_switch_swaps_keyboard(void) {
     kiosk_destroy(k);
 }
 
+/* The visitor's own settings, on the loop (its footer's buttons are widgets now) and on a
+ * journey screen: "A A" steps 150 %, 200 %, 100 %; less motion toggles; Listen shows only
+ * where the kiosk can speak. A journey's end, or the kiosk left alone, forgets them. */
+static void visitor_settings(void) {
+    kiosk *k = open_kiosk();
+    settle(k);
+    CHECK(find(k, W_FEEDBACK_OPEN, 0) != NULL);
+    kiosk_set_can_listen(k, false); /* as on a kiosk with no audio device */
+    settle(k);
+    CHECK(find(k, W_LISTEN, 0) == NULL);
+    static const double steps[] = {1.5, 2.0, 1.0, 1.5};
+    for (int i = 0; i < 4; i++) {
+        CHECK(press(k, W_TEXT_SIZE, 0));
+        CHECK(kiosk_view(k)->text_scale == steps[i]);
+    }
+    CHECK(press(k, W_MOTION, 0));
+    CHECK(kiosk_view(k)->reduce_motion);
+    CHECK(!journey_active(kiosk_journey(k)));
+    kiosk_set_can_listen(k, true);
+    settle(k);
+    CHECK(press(k, W_LISTEN, 0));
+    CHECK(!journey_active(kiosk_journey(k)));
+    /* Left alone: the next visitor starts at 100 % with motion; Listen stays offered. */
+    fake_now += (uint64_t)cfg->feedback.idle_seconds * 1000 + 10;
+    settle(k);
+    CHECK(kiosk_view(k)->text_scale == 1.0);
+    CHECK(!kiosk_view(k)->reduce_motion);
+    CHECK(kiosk_view(k)->can_listen);
+    /* In the journey: the same buttons, the step stays, Close forgets them. */
+    start(k);
+    CHECK(press(k, W_TEXT_SIZE, 0));
+    CHECK(press(k, W_MOTION, 0));
+    CHECK(kiosk_view(k)->text_scale == 1.5 && kiosk_view(k)->reduce_motion);
+    CHECK_INT(kiosk_journey(k)->step, STEP_CHOICE);
+    CHECK(find(k, W_LISTEN, 0) != NULL);
+    press(k, W_CLOSE, 0);
+    CHECK(!journey_active(kiosk_journey(k)));
+    CHECK(kiosk_view(k)->text_scale == 1.0 && !kiosk_view(k)->reduce_motion);
+    kiosk_destroy(k);
+}
+
+/* Urdu mirrors the kiosk: "Have your say" on the left, the language button on the right, and
+ * in the journey Back on the right, Next on the left; taps land on what is drawn. */
+static void urdu_mirrors(void) {
+    kiosk *k = open_kiosk();
+    int ur = config_language_index(cfg, "ur");
+    CHECK(ur >= 0);
+    CHECK(press(k, W_LANG_OPEN, 0));
+    CHECK(press(k, W_LANG_PICK, ur));
+    CHECK(kiosk_frame(k)->rtl);
+    const widget *lang = find(k, W_LANG_OPEN, 0), *say = find(k, W_FEEDBACK_OPEN, 0);
+    CHECK(lang && say && lang->r.x > say->r.x);
+    CHECK(press(k, W_FEEDBACK_OPEN, 0));
+    CHECK_INT(kiosk_journey(k)->step, STEP_CHOICE);
+    const widget *back = find(k, W_BACK, 0), *next = find(k, W_NEXT, 0);
+    CHECK(back && next && back->r.x > next->r.x);
+    CHECK(press(k, W_NEXT, 0));
+    CHECK_INT(kiosk_journey(k)->step, STEP_RATING);
+    press(k, W_CLOSE, 0);
+    CHECK(!kiosk_frame(k)->rtl); /* back to the default language, left to right */
+    kiosk_destroy(k);
+}
+
+/* Listen, on SDL's dummy audio device: the button is there once the kiosk has drawn; it reads
+ * the slide or the question, pressed again it stops, and touching anything else, changing
+ * language or moving on stops it too. With read_aloud off there is no button. */
+static void listen_reads_aloud(void) {
+    kiosk *k = open_kiosk();
+    settle(k);
+    CHECK(find(k, W_LISTEN, 0) != NULL);
+    CHECK(!kiosk_speaking(k));
+    CHECK(press(k, W_LISTEN, 0));
+    CHECK(kiosk_speaking(k));
+    CHECK(press(k, W_LISTEN, 0)); /* again: silence */
+    CHECK(!kiosk_speaking(k));
+    CHECK(press(k, W_LISTEN, 0));
+    CHECK(kiosk_speaking(k));
+    const frame *f = kiosk_frame(k);
+    tap(k, f->content.x + f->content.w / 2, f->content.y + f->content.h / 2); /* the slide itself */
+    CHECK(!kiosk_speaking(k));
+    /* In the journey: the question and its choices; an answer stops it. */
+    start(k);
+    CHECK(press(k, W_LISTEN, 0));
+    CHECK(kiosk_speaking(k));
+    CHECK(press(k, W_THEME, 0));
+    CHECK(!kiosk_speaking(k));
+    CHECK(press(k, W_LISTEN, 0));
+    CHECK(kiosk_speaking(k));
+    CHECK(press(k, W_LANG_OPEN, 0));
+    CHECK(!kiosk_speaking(k));
+    CHECK(press(k, W_LANG_PICK, config_language_index(cfg, "ur")));
+    CHECK(press(k, W_LISTEN, 0)); /* now in Urdu */
+    CHECK(kiosk_speaking(k));
+    /* Closing the journey (the visitor leaving) silences it. */
+    press(k, W_CLOSE, 0);
+    CHECK(!kiosk_speaking(k));
+    kiosk_destroy(k);
+
+    cfg->accessibility.read_aloud = false;
+    k = open_kiosk();
+    settle(k);
+    settle(k);
+    CHECK(find(k, W_LISTEN, 0) == NULL);
+    kiosk_destroy(k);
+    cfg->accessibility.read_aloud = true;
+}
+
 int main(void) {
     snprintf(dir, sizeof dir, "%s/journey-test-XXXXXX", TEST_BINARY_DIR);
     if (!mkdtemp(dir)) return 1;
@@ -606,6 +713,9 @@ int main(void) {
     RUN(urdu_journey);
     RUN(czech_slovak_romanian);
     RUN(language_switch_swaps_keyboard);
+    RUN(visitor_settings);
+    RUN(listen_reads_aloud);
+    RUN(urdu_mirrors);
     config_free(cfg);
     return check_report();
 }

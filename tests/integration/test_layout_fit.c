@@ -4,6 +4,7 @@
  * body text may not fall below a readable size. Uses the real fonts; needs no display. */
 #include <SDL_ttf.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "config/config.h"
@@ -55,6 +56,7 @@ static void check_list(const slide_ctx *sc, const draw_list *l, const char *what
             CHECK(w <= it->box.w);
             CHECK_INT(it->text_h, h);
             /* 10 px is the floor text_fit may go to; the shipped content must stay readable. */
+            if (it->px < 10) fprintf(stderr, "%s: \"%.30s\" at %d px\n", where, s, it->px);
             CHECK(it->px >= 10);
             for (int j = top; j < i; j++) {
                 const draw_item *o = &l->items[j];
@@ -189,6 +191,64 @@ static void check_staff(const slide_ctx *sc, const config *c, draw_list *l) {
     free(w);
 }
 
+/* The loop's footer: everything drawn inside the footer, every button a real touch target,
+ * apart from the others, and each widget exactly a button that was drawn. */
+static void check_chrome(const slide_ctx *sc, const config *c, draw_list *l) {
+    widget_list *w = malloc(sizeof *w);
+    for (int paused = 0; paused < 2; paused++) {
+        chrome_state cs = {c->n_slides, c->n_slides - 1, paused, "Slovenčina"};
+        chrome_layout(sc, &cs, l, w);
+        char what[96];
+        snprintf(what, sizeof what, "%dx%d x%.1f chrome", sc->m.w, sc->m.h, sc->text_scale);
+        check_list(sc, l, what);
+        for (int j = 0; j < l->count; j++) CHECK(rect_inside(l->items[j].box, sc->fr.footer));
+        /* Language, text size, less motion, "Have your say", and Listen when offered. */
+        CHECK_INT(w->count, 4 + sc->can_listen);
+        for (int i = 0; i < w->count; i++) {
+            pk_rect r = w->items[i].r;
+            if (r.w < sc->m.touch || r.h < sc->m.touch)
+                fprintf(stderr, "%s: widget %d (kind %d) is %dx%d, below %d px\n", what, i,
+                        w->items[i].kind, r.w, r.h, sc->m.touch);
+            CHECK(r.w >= sc->m.touch && r.h >= sc->m.touch);
+            CHECK(rect_inside(r, sc->shown.footer));
+            for (int o = 0; o < i; o++) CHECK(!rect_overlap(r, w->items[o].r));
+            bool drawn = false;
+            for (int j = 0; j < l->count; j++)
+                drawn |= l->items[j].kind == DRAW_RECT && !memcmp(&l->items[j].box, &r, sizeof r);
+            CHECK(drawn);
+        }
+    }
+    free(w);
+}
+
+/* Every slide, every journey screen and the footer of config c at w x h as a visitor with
+ * view v sees them. */
+static void check_screens(const config *c, text_ctx *t, int w, int h, const slide_view *v, bool shipped) {
+    draw_list *l = malloc(sizeof *l);
+    slide_ctx sc;
+    slide_ctx_init(&sc, c, t, w, h, (pk_date){2024, 6, 1});
+    slide_ctx_set_view(&sc, v);
+    for (int i = 0; i < c->n_slides; i++) {
+        char what[200];
+        snprintf(what, sizeof what, "%s %s %dx%d x%.1f slide %s", c->path, c->languages.code[c->lang], w,
+                 h, v->text_scale, c->slides[i].id);
+        slides_layout(&sc, &c->slides[i], l);
+        CHECK(l->count > 0);
+        check_list(&sc, l, what);
+        if (shipped) check_readable(&sc, l, what);
+        /* Nothing a slide draws may sit under the footer, where the button is. */
+        for (int j = 0; j < l->count; j++)
+            if (l->items[j].kind != DRAW_LINE && rect_overlap(l->items[j].box, sc.fr.footer)) {
+                fprintf(stderr, "%s: item %d overlaps the footer\n", what, j);
+                CHECK(false);
+            }
+    }
+    check_journey(&sc, c, l);
+    check_chrome(&sc, c, l);
+    if (v->text_scale == 1) check_staff(&sc, c, l);
+    free(l);
+}
+
 static void run_config(const char *path, bool shipped) {
     config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
     diag_list *d = calloc(1, sizeof *d);
@@ -199,38 +259,44 @@ static void run_config(const char *path, bool shipped) {
     pk_error err;
     text_ctx *t = text_create(c->theme.font_regular, c->theme.font_bold, &err);
     CHECK(t != NULL);
-    draw_list *l = malloc(sizeof *l);
     for (size_t k = 0; t && k < sizeof sizes / sizeof sizes[0]; k++) {
-        slide_ctx sc;
-        slide_ctx_init(&sc, c, t, sizes[k][0], sizes[k][1], (pk_date){2024, 6, 1});
-        for (int i = 0; i < c->n_slides; i++) {
-            char what[160];
-            snprintf(what, sizeof what, "%s %dx%d slide %s", path, sizes[k][0], sizes[k][1],
-                     c->slides[i].id);
-            slides_layout(&sc, &c->slides[i], l);
-            CHECK(l->count > 0);
-            check_list(&sc, l, what);
-            if (shipped) check_readable(&sc, l, what);
-            /* Nothing a slide draws may sit under the footer, where the button is. */
-            for (int j = 0; j < l->count; j++)
-                if (l->items[j].kind != DRAW_LINE && rect_overlap(l->items[j].box, sc.fr.footer)) {
-                    fprintf(stderr, "%s: item %d overlaps the footer\n", what, j);
-                    CHECK(false);
-                }
-        }
-        check_journey(&sc, c, l);
-        check_staff(&sc, c, l);
-        for (int paused = 0; paused < 2; paused++) {
-            chrome_state cs = {c->n_slides, c->n_slides - 1, paused, "Slovenčina"};
-            chrome_layout(&sc, &cs, l);
-            check_list(&sc, l, "chrome");
-            for (int j = 0; j < l->count; j++) CHECK(rect_inside(l->items[j].box, sc.fr.footer));
-        }
+        slide_view v = {1.0, false, false};
+        check_screens(c, t, sizes[k][0], sizes[k][1], &v, shipped);
     }
-    free(l);
+    /* A visitor who chose bigger text, with the Listen button too, on the three kiosk screens. */
+    static const double scales[] = {1.5, 2.0};
+    for (size_t k = 0; t && k < 3; k++)
+        for (int s = 0; s < 2; s++) {
+            slide_view v = {scales[s], true, true};
+            check_screens(c, t, sizes[k][0], sizes[k][1], &v, shipped);
+        }
     text_free(t);
     config_free(c);
     free(d);
+}
+
+/* The shipped config (every language) and its fonts. */
+typedef struct shipped {
+    config *c;
+    text_ctx *t;
+    diag_list *d;
+} shipped;
+
+static shipped shipped_open(void) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    shipped sh = {NULL, NULL, calloc(1, sizeof(diag_list))};
+    sh.c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, sh.d);
+    CHECK(sh.c != NULL);
+    pk_error err;
+    sh.t = sh.c ? text_create(sh.c->theme.font_regular, sh.c->theme.font_bold, &err) : NULL;
+    CHECK(sh.t != NULL);
+    return sh;
+}
+
+static void shipped_close(shipped *sh) {
+    text_free(sh->t);
+    config_free(sh->c);
+    free(sh->d);
 }
 
 static void shipped_config_fits(void) { run_config(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", true); }
@@ -238,12 +304,9 @@ static void shipped_config_fits(void) { run_config(TEST_SOURCE_DIR "/config/roth
 /* Every language of the shipped config at the two tightest screens: translations run longer
  * than English, and nothing may clip or overlap in any of them. */
 static void every_language_fits(void) {
-    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
-    diag_list *d = calloc(1, sizeof *d);
-    config *c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, d);
-    CHECK(c != NULL);
-    pk_error err;
-    text_ctx *t = c ? text_create(c->theme.font_regular, c->theme.font_bold, &err) : NULL;
+    shipped sh = shipped_open();
+    config *c = sh.c;
+    text_ctx *t = sh.t;
     draw_list *l = malloc(sizeof *l);
     static const int tight[][2] = {{800, 480}, {1080, 1920}};
     for (int lang = 0; t && lang < c->languages.n; lang++) {
@@ -259,20 +322,101 @@ static void every_language_fits(void) {
                 check_list(&sc, l, what);
             }
             check_journey(&sc, lc, l);
+            check_chrome(&sc, lc, l);
+            /* The largest text a visitor can ask for, in every language, Urdu mirrored. */
+            slide_view big = {2.0, false, true};
+            check_screens(lc, t, tight[k][0], tight[k][1], &big, false);
         }
     }
     free(l);
-    text_free(t);
-    config_free(c);
-    free(d);
+    shipped_close(&sh);
 }
 static void every_type_fits(void) { run_config(TEST_SOURCE_DIR "/tests/fixtures/every-type/config.yaml", false); }
+
+/* The size of the text item showing exactly s in l, 0 if none does. */
+static int px_of_text(const draw_list *l, const char *s) {
+    for (int i = 0; i < l->count; i++)
+        if (l->items[i].kind == DRAW_TEXT && !strcmp(draw_list_get(l, l->items[i].str), s)) return l->items[i].px;
+    return 0;
+}
+
+/* Every text of big that was also in small is at least as large. */
+static void no_text_smaller(const draw_list *small, const draw_list *big, const char *what) {
+    for (int n = 0; n < big->count; n++) {
+        if (big->items[n].kind != DRAW_TEXT) continue;
+        const char *s = draw_list_get(big, big->items[n].str);
+        int was = px_of_text(small, s);
+        if (was > big->items[n].px)
+            fprintf(stderr, "    %s: \"%.30s\" %d px at 200 %%, %d px at 100 %%\n", what, s, big->items[n].px, was);
+        CHECK(big->items[n].px >= was);
+    }
+}
+
+/* "A A" really makes text bigger where there is room: the journey's question at 200 % on an HD
+ * screen is drawn larger than at 100 %, each journey screen's text is larger as a whole, and
+ * where the boxes stay (slides, screens without a keyboard) no text is smaller. */
+static void bigger_text_is_bigger(void) {
+    shipped sh = shipped_open();
+    config *c = sh.c;
+    text_ctx *t = sh.t;
+    draw_list *l = malloc(sizeof *l);
+    widget_list *w = malloc(sizeof *w);
+    journey *j = calloc(1, sizeof *j);
+    draw_list *l1 = malloc(sizeof *l1);
+    for (int step = STEP_CHOICE; t && step <= STEP_REVIEW; step++) {
+        journey_init(j, c);
+        journey_start(j, 0);
+        j->step = (journey_step)step;
+        int px[2] = {0, 0};
+        long total[2] = {0, 0};
+        for (int big = 0; big < 2; big++) {
+            slide_ctx sc;
+            slide_ctx_init(&sc, c, t, 1920, 1080, (pk_date){2024, 6, 1});
+            slide_view v = {big ? 2.0 : 1.0, false, false};
+            slide_ctx_set_view(&sc, &v);
+            journey_view_layout(&sc, j, 0, l, w);
+            px[big] = px_of_text(l, step == STEP_TEXT ? c->feedback.question : c->feedback.ui[UI_CHOICE_TITLE]);
+            for (int i = 0; i < l->count; i++)
+                if (l->items[i].kind == DRAW_TEXT) total[big] += l->items[i].px;
+            if (big) continue;
+            memcpy(l1, l, sizeof *l);
+        }
+        /* Without a keyboard the boxes stay: no text is smaller at 200 %. */
+        if (step != STEP_TEXT && step != STEP_NAME && step != STEP_POSTCODE) no_text_smaller(l1, l, journey_step_name(j->step));
+        if (step == STEP_TEXT || step == STEP_CHOICE) {
+            fprintf(stderr, "    %s question: %d px at 100 %%, %d px at 200 %%\n", journey_step_name(j->step), px[0], px[1]);
+            CHECK(px[0] > 0);
+            CHECK(px[1] >= px[0]);
+            /* The free-text question, over the keyboard, gets a taller band and grows by half. */
+            if (step == STEP_TEXT) CHECK(px[1] >= px[0] * 3 / 2);
+        }
+        if (total[1] <= total[0]) fprintf(stderr, "    %s: text totals %ld px at 100 %%, %ld px at 200 %%\n", journey_step_name(j->step), total[0], total[1]);
+        CHECK(total[1] > total[0]);
+    }
+    /* On the slides the boxes stay: no text is smaller at 200 % than at 100 %. */
+    for (int k = 0; t && k < 3; k++)
+        for (int i = 0; i < c->n_slides; i++) {
+            slide_ctx sc;
+            slide_ctx_init(&sc, c, t, sizes[k][0], sizes[k][1], (pk_date){2024, 6, 1});
+            slides_layout(&sc, &c->slides[i], l1);
+            slide_view v = {2.0, false, false};
+            slide_ctx_set_view(&sc, &v);
+            slides_layout(&sc, &c->slides[i], l);
+            no_text_smaller(l1, l, c->slides[i].id);
+        }
+    free(l1);
+    free(j);
+    free(w);
+    free(l);
+    shipped_close(&sh);
+}
 
 int main(void) {
     if (TTF_Init() != 0) return 1;
     RUN(shipped_config_fits);
     RUN(every_language_fits);
     RUN(every_type_fits);
+    RUN(bigger_text_is_bigger);
     TTF_Quit();
     return check_report();
 }

@@ -47,5 +47,19 @@ if "$bin" shoot --config "$bad" --out "$out/bad" 2>"$out/bad.err"; then
 fi
 grep -q "bad.yaml:5:11: slide 1: 'type' cannot be \"titel\" (did you mean 'title'?" "$out/bad.err" || { echo "FAIL message:"; cat "$out/bad.err"; fail=1; }
 [ ! -d "$out/bad" ] || { echo "FAIL shoot wrote images for a broken config"; fail=1; }
+# A visitor's view: Urdu at 200 % with Listen offered is drawn (not blank) and differs from 100 %.
+for scale in 1 2; do
+  "$bin" shoot --config "$src/config/rotherham-2025.yaml" --lang ur --size 800x480 --text-scale $scale \
+    --listen --out "$out/ur$scale" >/dev/null || { echo "FAIL shoot --text-scale $scale"; fail=1; }
+done
+for f in 01-title.png feedback-1-choice.png feedback-3-text.png; do
+  [ -f "$out/ur2/$f" ] || { echo "FAIL no $out/ur2/$f"; fail=1; continue; }
+  sd=$(identify -format '%[fx:standard_deviation]' "$out/ur2/$f")
+  awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || { echo "FAIL $out/ur2/$f looks blank"; fail=1; }
+  ! cmp -s "$out/ur1/$f" "$out/ur2/$f" || { echo "FAIL $f is the same at 100 % and 200 %"; fail=1; }
+done
+if "$bin" shoot --config "$src/config/rotherham-2025.yaml" --text-scale 3 --out "$out/big" 2>/dev/null; then
+  echo "FAIL shoot took --text-scale 3"; fail=1
+fi
 [ $fail -eq 0 ] && echo "ok: $total PNGs in: $langs"
 exit $fail

@@ -259,6 +259,55 @@ static void tap_zones_and_swipes(void) {
     config_free(c);
 }
 
+/* Right to left: the frame is mirrored, so the right edge goes back and the left goes on, and
+ * the next slide comes from the left: a swipe to the right brings it. */
+/* LOOP4 loaded and started at time 0 into a (NULL, checked, if it cannot be loaded). */
+static config *loop4_started(attract *a) {
+    config *c = load(LOOP4);
+    CHECK(c != NULL);
+    if (c) attract_init(a, c, JUNE, 0);
+    return c;
+}
+
+static void right_to_left(void) {
+    attract a;
+    config *c = loop4_started(&a);
+    if (!c) return;
+    frame ltr = small_frame(), f = frame_mirror(&ltr, 800);
+    CHECK(f.rtl);
+    CHECK(f.prev_zone.x > 400 && f.next_zone.x < 400);
+    CHECK_INT(attract_input(&a, GESTURE_TAP, 790, 200, &f, 100), ATTRACT_CHANGED); /* right edge */
+    CHECK_INT(attract_slide(&a), 3);
+    CHECK_INT(attract_input(&a, GESTURE_TAP, 10, 200, &f, 200), ATTRACT_CHANGED); /* left edge */
+    CHECK_INT(attract_slide(&a), 0);
+    CHECK_INT(attract_input(&a, GESTURE_SWIPE_RIGHT, 400, 240, &f, 300), ATTRACT_CHANGED);
+    CHECK_INT(attract_slide(&a), 1);
+    CHECK_INT(a.dir, 1);
+    CHECK_INT(attract_input(&a, GESTURE_SWIPE_LEFT, 400, 240, &f, 400), ATTRACT_CHANGED);
+    CHECK_INT(attract_slide(&a), 0);
+    CHECK_INT(a.dir, -1);
+    /* "Have your say" is wherever the mirrored frame puts it. */
+    CHECK_INT(attract_input(&a, GESTURE_TAP, cx(f.button), cy(f.button), &f, 500), ATTRACT_OPEN_FEEDBACK);
+    config_free(c);
+}
+
+/* A visitor's "less motion": slides change in place and numbers do not count up. */
+static void visitor_less_motion(void) {
+    attract a;
+    config *c = loop4_started(&a);
+    if (!c) return;
+    a.reduce_motion = true;
+    attract_go(&a, 1, 100);
+    CHECK_INT(attract_prev_slide(&a), -1);
+    CHECK(attract_transition(&a, 100) == 1.0);
+    attract_go(&a, 1, 200); /* the highlights slide */
+    CHECK_INT(c->slides[attract_slide(&a)].type, SLIDE_HIGHLIGHTS);
+    CHECK(!attract_animating(&a, 300));
+    a.reduce_motion = false; /* the same slide counts up for the next visitor */
+    CHECK(attract_animating(&a, 300));
+    config_free(c);
+}
+
 static void pause_and_resume(void) {
     config *c = load(LOOP4);
     if (!c) {
@@ -463,6 +512,8 @@ int main(void) {
     RUN(wait_when_idle);
     RUN(taps_open_feedback);
     RUN(tap_zones_and_swipes);
+    RUN(right_to_left);
+    RUN(visitor_less_motion);
     RUN(pause_and_resume);
     RUN(pause_times_out);
     RUN(swipe_while_paused_then_resume);

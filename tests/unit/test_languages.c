@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "config/config.h"
+#include "journey/languages.h"
 
 static diag_list diags, missing;
 
@@ -108,7 +109,21 @@ static void single_language_files_unchanged(void) {
     config_free(c);
 }
 
+/* Which languages mirror their screens. */
+static void right_to_left_languages(void) {
+    CHECK(language_is_rtl("ur"));
+    CHECK(language_is_rtl("ar"));
+    CHECK(language_is_rtl("fa"));
+    CHECK(language_is_rtl("he"));
+    CHECK(!language_is_rtl("en"));
+    CHECK(!language_is_rtl("pl"));
+    CHECK(!language_is_rtl("ku")); /* Kurmanji is written in Latin letters */
+    CHECK(!language_is_rtl("xx"));
+    CHECK(!language_is_rtl(NULL));
+}
+
 int main(void) {
+    RUN(right_to_left_languages);
     RUN(each_language_has_its_words);
     RUN(mistakes_reported);
     RUN(default_language_required);

@@ -2,6 +2,7 @@
  * helpers the slides build on. A box off screen, two boxes on top of each other or a button too
  * small for a finger would all be plain to see on the kiosk. */
 #include <math.h>
+#include <string.h>
 
 #include "check.h"
 #include "render/layout.h"
@@ -265,11 +266,62 @@ static void grid(void) {
     }
 }
 
+/* The footer's buttons with the visitor's settings, with and without Listen: each a touch
+ * target inside the footer, none on another, room left for the dots, and a row for the
+ * journey's Back and Next. */
+static void footer_buttons(void) {
+    for (int i = 0; i < N_SCREENS; i++) {
+        const screen *s = &screens[i];
+        screen_metrics m;
+        layout_metrics(s->w, s->h, s->mm, &m);
+        for (int listen = 0; listen < 2; listen++) {
+            frame_opts o = {listen != 0};
+            frame f = layout_frame_opts(&m, &o);
+            pk_rect b[] = {f.lang_button, f.text_size_button, f.motion_button, f.button, f.listen_button};
+            CHECK_INT(f.listen_button.w > 0, listen); /* no audio, no Listen button */
+            for (int k = 0; k < 4 + listen; k++) {
+                CHECK_INSIDE(b[k], f.footer, "footer button");
+                CHECK(b[k].w >= m.touch && b[k].h >= m.touch);
+                for (int o2 = 0; o2 < k; o2++) CHECK_APART(b[k], b[o2], "footer buttons");
+                CHECK_APART(b[k], f.dots, "footer button and dots");
+            }
+            CHECK_INSIDE(f.dots, f.footer, "dots");
+            CHECK(f.dots.w >= 10 * m.unit); /* room left for the progress */
+            CHECK_INSIDE(f.nav, f.footer, "nav row");
+            CHECK(f.nav.h >= m.touch);
+            CHECK(f.content.h >= s->h / 2);
+        }
+    }
+}
+
+/* Mirroring: x' = w - x - width, twice is the identity, and a mirrored frame has its back
+ * zone on the right, "Have your say" on the left, the language button on the right. */
+static void mirror(void) {
+    pk_rect r = rect_mirror((pk_rect){10, 20, 100, 50}, 800);
+    CHECK_INT(r.x, 690);
+    CHECK_INT(r.y, 20);
+    CHECK_INT(r.w, 100);
+    screen_metrics m;
+    layout_metrics(800, 480, 154, &m);
+    frame f = layout_frame(&m), g = frame_mirror(&f, 800), back = frame_mirror(&g, 800);
+    CHECK(!f.rtl && g.rtl && !back.rtl);
+    CHECK(!memcmp(&back.button, &f.button, sizeof f.button));
+    CHECK(!memcmp(&back.prev_zone, &f.prev_zone, sizeof f.prev_zone));
+    CHECK(g.prev_zone.x + g.prev_zone.w == 800 && g.next_zone.x == 0);
+    CHECK(g.button.x < 400 && f.button.x > 400);
+    CHECK(g.lang_button.x > 400 && f.lang_button.x < 400);
+    CHECK(g.text_size_button.x > g.motion_button.x); /* the settings read right to left too */
+    CHECK_INT(g.content.x, f.content.x); /* the content is centred: the same either way */
+    CHECK_INT(g.footer.x, f.footer.x);
+}
+
 int main(void) {
     RUN(metrics);
     RUN(frame_fits);
     RUN(font_px);
     RUN(rect_helpers);
     RUN(grid);
+    RUN(footer_buttons);
+    RUN(mirror);
     return check_report();
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journey/languages.h"
+#include "render/chrome.h"
 #include "platform/paths.h"
 #include "text/utf8.h"
 
@@ -12,6 +13,14 @@ typedef enum { BTN_PRIMARY, BTN_PLAIN, BTN_SELECTED } button_style;
 
 static void add_widget(widget_list *w, pk_rect r, widget_kind kind, int index, const key_def *key) {
     if (w->count < WIDGETS_MAX) w->items[w->count++] = (widget){r, kind, index, key};
+}
+
+void widget_add(widget_list *w, pk_rect r, widget_kind kind, int index, const key_def *key) {
+    add_widget(w, r, kind, index, key);
+}
+
+void widget_list_mirror(widget_list *w, int from, int x0, int width) {
+    for (int i = from; i < w->count; i++) w->items[i].r.x = 2 * x0 + width - w->items[i].r.x - w->items[i].r.w;
 }
 
 const widget *widget_hit(const widget_list *w, int x, int y) {
@@ -24,11 +33,14 @@ static const char *ui(const slide_ctx *sc, ui_text_id id) { return sc->cfg->feed
 
 /* A tick drawn with two thick lines: the font has no check-mark glyph, and colour alone must
  * never be the only sign that something is chosen. */
-static void tick(draw_list *l, pk_rect b, pk_color c, int thick) {
+static void tick(const slide_ctx *sc, draw_list *l, pk_rect b, pk_color c, int thick) {
     draw_item *it;
+    int from = l->count;
     if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){b.x, b.y + b.h / 2, b.w / 3, b.h / 3}, c))) it->radius = thick;
     if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){b.x + b.w / 3, b.y + b.h * 5 / 6, b.w * 2 / 3, -b.h * 2 / 3}, c)))
         it->radius = thick;
+    /* A tick is a sign, not a direction: mirrored now, it comes out upright in right to left. */
+    if (sc->rtl) slides_mirror(l, from, b.x, b.w, false);
 }
 
 static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r, const char *label,
@@ -41,7 +53,7 @@ static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r,
     pk_rect inner = rect_inset(r, r.h / 5 > 8 ? r.h / 5 : 8, r.h / 10);
     if (style == BTN_SELECTED) {
         int t = inner.h / 2 < 40 * sc->m.unit / 10 ? inner.h / 2 : (int)(4 * sc->m.unit);
-        tick(l, (pk_rect){inner.x, inner.y + (inner.h - t) / 2, t, t}, fg, (int)(sc->m.unit * 0.6) + 2);
+        tick(sc, l, (pk_rect){inner.x, inner.y + (inner.h - t) / 2, t, t}, fg, (int)(sc->m.unit * 0.6) + 2);
         rect_cut_left(&inner, t, t / 3);
     }
     slides_text(sc, l, label, inner, FONT_BOLD, 5.2, 2.8, fg, ALIGN_CENTER, true);
@@ -49,11 +61,36 @@ static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r,
 }
 
 /* The frame of every step: the question on top, Close at the top right, and Back, the step
- * count, Skip and Next (or Send) along the bottom. Returns the content box. */
+ * count, Skip and Next (or Send) along the bottom. The language button and the visitor's
+ * settings sit beside Close in landscape, and in portrait where the loop has them, in the
+ * footer's upper row (which also has room for the step dots). Returns the content box. */
+/* A typing screen's keyboard with every key a touch target (for its tallest page), and the
+ * least its text box needs to show one line. */
+static int keyboard_need(const slide_ctx *sc, const journey *j) {
+    int rows = keyboard_max_rows(j->kb.layout);
+    return rows * sc->m.touch + (rows - 1) * (sc->m.gap / 2);
+}
+
+static int field_need(const slide_ctx *sc) {
+    return text_line_height(sc->text, FONT_REGULAR, layout_px(&sc->m, 4.6, 14)) + 2 * (int)(sc->m.unit * 0.8) +
+           sc->m.gap;
+}
+
 static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, draw_list *l,
                       widget_list *w, bool skippable, bool next) {
     const config_theme *th = &sc->cfg->theme;
-    pk_rect top = sc->fr.title;
+    pk_rect top = sc->fr.title, content = sc->fr.content;
+    /* Larger text: above a keyboard the question's band grows with the text (by half as much
+     * on a landscape screen, short of height), the text box giving up the room (it scrolls;
+     * the keys keep their size). Elsewhere the boxes stay, so no answer gets smaller. */
+    bool keys = j->step == STEP_TEXT || j->step == STEP_NAME || j->step == STEP_POSTCODE;
+    double grow = (sc->text_scale > 2 ? 2 : sc->text_scale) - 1;
+    int extra = keys ? (int)(top.h * grow / (sc->m.portrait ? 1 : 2)) : 0;
+    /* ...but never so far that the keys or one line of the box would not fit. */
+    int spare = keys ? content.h - sc->m.gap - keyboard_need(sc, j) - field_need(sc) : 0;
+    if (extra > spare) extra = spare > 0 ? spare : 0;
+    top.h += extra;
+    content.y += extra, content.h -= extra;
     /* Close is as easy to hit as the other buttons: at least a touch target, and in
      * proportion to the screen. */
     int close_h = sc->m.touch > (int)(sc->m.unit * 9) ? sc->m.touch : (int)(sc->m.unit * 9);
@@ -62,17 +99,30 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
     if (close.h > top.h) close.h = top.h, close.y = top.y;
     pk_rect heading = top;
     heading.w -= close_w + sc->m.gap;
+    bool in_footer = sc->fr.nav.y != sc->fr.footer.y; /* portrait: a row of its own */
     const config_languages *langs = &sc->cfg->languages;
     if (langs->n > 1) {
         /* The language button, beside Close: every screen can change language. */
         pk_rect lang = {close.x - close_w - sc->m.gap, close.y, close_w, close.h};
+        if (in_footer) lang = sc->fr.lang_button;
+        else heading.w -= close_w + sc->m.gap;
         button(sc, l, w, lang, language_own_name(langs->code[sc->cfg->lang]), BTN_PLAIN, W_LANG_OPEN, 0);
-        heading.w -= close_w + sc->m.gap;
     }
+    pk_rect ts = sc->fr.text_size_button, mo = sc->fr.motion_button, li = sc->fr.listen_button;
+    if (!in_footer) {
+        /* Square buttons, as tall as Close, before the language button. */
+        pk_rect *set[3] = {&ts, &mo, &li};
+        int n = sc->can_listen ? 3 : 2, side = close.h;
+        int x = heading.x + heading.w - n * (side + sc->m.gap) + sc->m.gap;
+        li = (pk_rect){0};
+        for (int i = 0; i < n; i++) *set[i] = (pk_rect){x + i * (side + sc->m.gap), close.y, side, side};
+        heading.w = x - sc->m.gap - heading.x;
+    }
+    chrome_settings(sc, l, w, ts, mo, li);
     slides_text(sc, l, title, heading, FONT_BOLD, 7, 3.6, th->text, ALIGN_LEFT, true);
     button(sc, l, w, close, ui(sc, UI_CLOSE), BTN_PLAIN, W_CLOSE, 0);
 
-    pk_rect foot = sc->fr.footer;
+    pk_rect foot = sc->fr.nav;
     int bw = (int)(foot.w * (sc->m.portrait ? 0.3 : 0.22));
     pk_rect back = {foot.x, foot.y, bw, foot.h};
     pk_rect nextb = {foot.x + foot.w - bw, foot.y, bw, foot.h};
@@ -85,6 +135,7 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
     /* Step count between Back and Skip, as dots: where am I, how far to go. */
     int n = journey_step_count(j), cur = journey_step_number(j) - 1;
     pk_rect dots = {back.x + back.w + sc->m.gap, foot.y, skip.x - back.x - back.w - 2 * sc->m.gap, foot.h};
+    if (in_footer) dots = sc->fr.dots;
     int pitch = n ? dots.w / n : 0, max_pitch = (int)(sc->m.unit * 5);
     if (pitch > max_pitch) pitch = max_pitch;
     int d = pitch / 2 > 4 ? pitch / 2 : 4;
@@ -96,7 +147,7 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
                                       i == cur ? th->accent : i < cur ? th->text : th->surface);
         if (it) it->radius = d / 2;
     }
-    return sc->fr.content;
+    return content;
 }
 
 static void choice(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w) {
@@ -121,7 +172,7 @@ static void choice(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         int ic = inner.h < inner.w / 3 ? inner.h : inner.w / 3;
         if (on) {
             int t = ic / 2;
-            tick(l, (pk_rect){inner.x + inner.w - t, inner.y, t, t}, th->accent_text, (int)(sc->m.unit * 0.6) + 2);
+            tick(sc, l, (pk_rect){inner.x + inner.w - t, inner.y, t, t}, th->accent_text, (int)(sc->m.unit * 0.6) + 2);
             inner.w -= t + sc->m.gap / 2;
         }
         pk_rect ib = rect_cut_left(&inner, ic, sc->m.gap / 2);
@@ -250,17 +301,25 @@ static void keyboard_keys(const slide_ctx *sc, const journey *j, draw_list *l, w
     }
     key_rect keys[KEYBOARD_MAX_KEYS];
     int nk = keyboard_layout_keys(&j->kb, kb_box, gap, keys);
+    int kb_items = l->count, kb_widgets = w->count;
     int kpx = 0;
     for (int i = 0; i < nk; i++) {
         const key_def *k = keys[i].key;
         bool special = k->action != KEY_CHAR && k->action != KEY_SPACE;
         bool lit = k->action == KEY_SHIFT && (j->kb.shift || j->kb.caps);
         if (!kpx) kpx = text_fit(sc->text, FONT_BOLD, "W", keys[i].r.w, keys[i].r.h * 3 / 4, 10,
-                                 layout_px(&sc->m, 6, 14), NULL);
+                                 slides_px(sc, 6, 14), NULL);
         key_face(sc, l, keys[i].r, keyboard_key_label(k, sc->cfg->feedback.ui), kpx, special, lit);
         add_widget(w, keys[i].r, W_KEY, i, k);
     }
     if (keyboard_popup_open(&j->kb)) key_popup(sc, j, l, w, keys, nk, kpx);
+    /* Keys stay where the layout file puts them, as on a real keyboard of that language:
+     * mirrored here, they come out unmirrored when the screen is. An open popup replaced the
+     * widgets with its own, which are mirrored with it. */
+    if (sc->rtl) {
+        slides_mirror(l, kb_items, kb_box.x, kb_box.w, false);
+        widget_list_mirror(w, w->count < kb_widgets ? 0 : kb_widgets, kb_box.x, kb_box.w);
+    }
 }
 
 /* The text box and the keyboard under it, for the free text, the name and the postcode. */
@@ -271,16 +330,21 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     pk_rect box = chrome(sc, j, title, l, w, true, true);
     /* Keys first: every key at least a touch target tall; the text box takes what is left. */
     /* Sized for the tallest page, so the box does not jump when the page changes. */
-    int rows = keyboard_max_rows(j->kb.layout);
-    int kb_h = rows * sc->m.touch + (rows - 1) * (sc->m.gap / 2);
-    int want = (int)(box.h * (multiline ? 0.62 : 0.7));
+    int kb_h = keyboard_need(sc, j);
+    /* The keys keep the height they have at 100 % text: a taller question (larger text) takes
+     * its room from the text box, which scrolls, not from the keys. */
+    int want = (int)(sc->fr.content.h * (multiline ? 0.62 : 0.7));
     /* A five-row keyboard (Czech, Slovak) on a small screen may take more than four fifths:
      * its keys stay touch targets, the box keeps one line of text. */
-    int need = kb_h, field_min = text_line_height(sc->text, FONT_REGULAR, layout_px(&sc->m, 4.6, 14)) +
-                                 2 * (int)(sc->m.unit * 0.8) + sc->m.gap;
+    int need = kb_h, field_min = field_need(sc);
     if (kb_h < want) kb_h = want;
+    /* Keys before the box: a key is never under a touch target, and the box keeps a line when
+     * there is room for one; at 200 % text on a small screen it may keep less (its text then
+     * shrinks to fit). */
     int cap = box.h * 4 / 5;
-    if (need > cap) cap = need < box.h - field_min ? need : box.h - field_min;
+    if (cap < need) cap = need;
+    if (cap > box.h - field_min) cap = box.h - field_min > need ? box.h - field_min : need;
+    if (cap > box.h - sc->m.gap - 8) cap = box.h - sc->m.gap - 8;
     if (kb_h > cap) kb_h = cap;
     pk_rect kb_box = rect_cut_bottom(&box, kb_h, sc->m.gap);
     pk_rect field = box;
@@ -292,7 +356,7 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         slides_text(sc, l, ui(sc, UI_POSTCODE_INVALID), msg, FONT_BOLD, 4, 2.4,
                     th->status[STATUS_DELAYED], ALIGN_LEFT, true);
     }
-    int px = layout_px(&sc->m, multiline ? 4.6 : 5.5, 14);
+    int px = slides_px(sc, multiline ? 4.6 : 5.5, 14);
     int lh = text_line_height(sc->text, FONT_REGULAR, px);
     if (lh > inner.h) px = text_fit(sc->text, FONT_REGULAR, "Ag", inner.w, inner.h, 10, px, NULL), lh = text_line_height(sc->text, FONT_REGULAR, px);
     int chars = (int)utf8_count(text, strlen(text));
@@ -306,13 +370,11 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         pk_rect cl = rect_cut_bottom(&inner, lh, 0);
         slides_text_at(sc, l, buf, cl, FONT_BOLD, px * 4 / 5, left <= 10 ? th->status[STATUS_DELAYED] : th->accent, ALIGN_RIGHT, true);
     }
-    /* Right-to-left text (Urdu) starts at the right: the caret stands at the logical end, on
-     * the left of the last line; an empty box waits at the right when its hint is Urdu. */
-    bool rtl = text_is_rtl(text[0] ? text : hint);
-    int cw = (int)(sc->m.unit * 0.4) + 2, right = inner.x + inner.w - 4;
-    int caret_x = rtl ? right - cw : inner.x, caret_y = inner.y;
+    int caret_x = inner.x, caret_y = inner.y, cw = (int)(sc->m.unit * 0.4) + 2;
     if (!text[0]) {
-        slides_text_at(sc, l, hint, inner, FONT_REGULAR, px, th->muted, ALIGN_LEFT, false);
+        /* The hint wraps, and shrinks where large text would not fit (only the hint). */
+        int hpx = text_fit(sc->text, FONT_REGULAR, hint, inner.w, inner.h, 10, px, NULL);
+        slides_text_at(sc, l, hint, inner, FONT_REGULAR, hpx, th->muted, ALIGN_LEFT, false);
     } else {
         /* Show the end of the text: the lines that fit, counted back from the last. */
         wrap_line lines[TEXT_MAX_LINES];
@@ -323,12 +385,19 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         slides_text_at(sc, l, text + lines[first].start, (pk_rect){inner.x, inner.y, inner.w - 4, inner.h},
                        FONT_REGULAR, px, th->text, ALIGN_LEFT, false);
         const wrap_line *last = &lines[n - 1];
-        int end_w = text_measure(sc->text, FONT_REGULAR, px, text + last->start, last->len);
+        int line_w = text_measure(sc->text, FONT_REGULAR, px, text + last->start, last->len), off = line_w;
         caret_y = inner.y + (n - 1 - first) * lh;
         /* A trailing space or newline moves the caret on, as the visitor expects. */
         size_t end = last->start + last->len, total = strlen(text);
-        if (end < total) end_w += text_measure(sc->text, FONT_REGULAR, px, " ", 1);
-        caret_x = rtl ? right - end_w - cw : inner.x + end_w;
+        if (end < total) off += text_measure(sc->text, FONT_REGULAR, px, " ", 1);
+        /* The caret follows the text's own direction. Positions here are before the screen is
+         * mirrored: a text running the screen's way ends `off` from the start; one running
+         * against it (Urdu typed on an English screen, a postcode on an Urdu one) is aligned to
+         * the far side and ends `off` back from its own start there. */
+        if (text_is_rtl(text) == sc->rtl) caret_x = inner.x + off;
+        else if (sc->rtl) caret_x = inner.x + line_w - off - cw;
+        else caret_x = inner.x + inner.w - 4 - off - cw;
+        if (caret_x < inner.x) caret_x = inner.x;
         if (caret_x > inner.x + inner.w - 3) caret_x = inner.x + inner.w - 3;
         if (caret_x < inner.x) caret_x = inner.x;
     }
@@ -433,6 +502,7 @@ void language_picker_layout(const slide_ctx *sc, draw_list *l, widget_list *w) {
     const config_languages *langs = &sc->cfg->languages;
     pk_color veil = th->background;
     veil.a = 235;
+    int from = l->count;
     draw_list_add(l, DRAW_RECT, (pk_rect){0, 0, sc->m.w, sc->m.h}, veil);
     w->count = 0;
     /* Tapping outside the buttons closes the picker: the whole screen is its background. */
@@ -444,6 +514,10 @@ void language_picker_layout(const slide_ctx *sc, draw_list *l, widget_list *w) {
         if (r.h > sc->m.touch * 2) r = (pk_rect){r.x, r.y + (r.h - sc->m.touch * 2) / 2, r.w, sc->m.touch * 2};
         button(sc, l, w, r, language_own_name(langs->code[i]), i == sc->cfg->lang ? BTN_SELECTED : BTN_PLAIN,
                W_LANG_PICK, i);
+    }
+    if (sc->rtl) {
+        slides_mirror(l, from, 0, sc->m.w, true);
+        widget_list_mirror(w, 0, 0, sc->m.w);
     }
 }
 
@@ -478,4 +552,8 @@ void journey_view_layout(const slide_ctx *sc, const journey *j, uint64_t now, dr
     default: break;
     }
     if (j->still_there && j->step != STEP_THANKS && j->step != STEP_SORRY) still_there(sc, j, now, l, w);
+    if (sc->rtl) {
+        slides_mirror(l, 0, 0, sc->m.w, true);
+        widget_list_mirror(w, 0, 0, sc->m.w);
+    }
 }

@@ -6,7 +6,7 @@
 
 /* Largest px at which every formatted number fits w x h on one line. */
 static int number_px(const slide_ctx *sc, const slide *s, int w, int h) {
-    int lo = 10, hi = layout_px(&sc->m, 16, 12);
+    int lo = 10, hi = slides_px(sc, 16, 12);
     while (lo < hi) {
         int mid = (lo + hi + 1) / 2;
         bool ok = text_line_height(sc->text, FONT_BOLD, mid) <= h;

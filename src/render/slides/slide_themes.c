@@ -32,19 +32,29 @@ void slide_themes_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
         nw[i] = names[i].w, nh[i] = names[i].h, sw[i] = sums[i].w, sh[i] = sums[i].h;
     }
     int spx = slides_fit_common(sc, FONT_REGULAR, sum_t, sw, sh, n, 4.2, 2.8);
-    if (spx < layout_px(&sc->m, 2.8, 12)) {
-        /* Summaries too small to read: show names only, larger, with the whole card. */
+    int npx = slides_fit_common(sc, FONT_BOLD, name_t, nw, nh, n, 5.0, 3.0);
+    if (spx < layout_px(&sc->m, 2.8, 12) || npx < layout_px(&sc->m, 2.6, 12)) {
+        /* Summaries (or names beside them) too small to read: names only, larger, with the
+         * whole card. */
         for (int i = 0; i < n; i++) {
             sum_t[i] = NULL;
             pk_rect inner = rect_inset(cells[i], pad, pad);
-            int icon = inner.h < inner.w / 3 ? inner.h : inner.w / 3;
-            icons[i] = rect_cut_left(&inner, icon, pad);
-            icons[i].y += (icons[i].h - icon) / 2, icons[i].h = icon;
+            if (inner.h > inner.w) {
+                /* A tall narrow card (large text leaves less height): the icon above the name,
+                 * so the name has the card's whole width. */
+                int icon = inner.w / 2 < inner.h / 3 ? inner.w / 2 : inner.h / 3;
+                pk_rect top = rect_cut_top(&inner, icon, pad);
+                icons[i] = (pk_rect){top.x + (top.w - icon) / 2, top.y, icon, icon};
+            } else {
+                int icon = inner.h < inner.w / 3 ? inner.h : inner.w / 3;
+                icons[i] = rect_cut_left(&inner, icon, pad);
+                icons[i].y += (icons[i].h - icon) / 2, icons[i].h = icon;
+            }
             names[i] = inner;
             nw[i] = inner.w, nh[i] = inner.h;
         }
+        npx = slides_fit_common(sc, FONT_BOLD, name_t, nw, nh, n, 5.0, 3.0);
     }
-    int npx = slides_fit_common(sc, FONT_BOLD, name_t, nw, nh, n, 5.0, 3.0);
     for (int i = 0; i < n; i++) {
         slides_card(sc, l, cells[i]);
         if (c->themes[i].icon) {

@@ -1,13 +1,46 @@
 #include "render/slides/slides.h"
 
 #include "content/content.h"
+#include "journey/languages.h"
 
 void slide_ctx_init(slide_ctx *sc, const config *cfg, text_ctx *text, int w, int h, pk_date today) {
     sc->cfg = cfg;
     sc->text = text;
     layout_metrics(w, h, cfg->kiosk.physical_width_mm, &sc->m);
-    sc->fr = layout_frame(&sc->m);
     sc->as_of = content_as_of(cfg, today);
+    sc->rtl = cfg->languages.n > 0 && language_is_rtl(cfg->languages.code[cfg->lang]);
+    slide_view v = {1.0, false, false};
+    slide_ctx_set_view(sc, &v);
+}
+
+void slide_ctx_set_view(slide_ctx *sc, const slide_view *v) {
+    sc->text_scale = v->text_scale >= 1 ? v->text_scale : 1;
+    sc->reduce_motion = v->reduce_motion;
+    sc->can_listen = v->can_listen;
+    frame_opts o = {sc->can_listen};
+    sc->fr = layout_frame_opts(&sc->m, &o);
+    sc->shown = sc->rtl ? frame_mirror(&sc->fr, sc->m.w) : sc->fr;
+}
+
+int slides_px(const slide_ctx *sc, double units, int min_px) {
+    return layout_px(&sc->m, units * sc->text_scale, min_px);
+}
+
+void slides_mirror(draw_list *l, int from, int x0, int w, bool align) {
+    for (int i = from; i < l->count; i++) {
+        draw_item *it = &l->items[i];
+        if (it->kind == DRAW_LINE) {
+            it->box.x = 2 * x0 + w - it->box.x;
+            it->box.w = -it->box.w;
+        } else {
+            it->box.x = 2 * x0 + w - it->box.x - it->box.w;
+        }
+        if (!align || it->align == ALIGN_CENTER) continue;
+        /* A number is placed physically; a text at ALIGN_LEFT already starts at the right
+         * when it is itself right to left. */
+        if (it->kind == DRAW_NUMBER || (it->kind == DRAW_TEXT && !text_is_rtl(draw_list_get(l, it->str))))
+            it->align = it->align == ALIGN_LEFT ? ALIGN_RIGHT : ALIGN_LEFT;
+    }
 }
 
 void slides_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
@@ -21,9 +54,12 @@ void slides_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
     };
     draw_list_clear(l);
     if (s->type < SLIDE_TYPE_COUNT) fns[s->type](sc, s, l);
+    if (sc->rtl) slides_mirror(l, 0, 0, sc->m.w, true);
 }
 
+/* Fitting ranges: up to the visitor's scale, down to the designed minimum. */
 static int px_of(const slide_ctx *sc, double u) { return layout_px(&sc->m, u, 12); }
+static int px_max(const slide_ctx *sc, double u) { return slides_px(sc, u, 12); }
 
 int slides_text_at(const slide_ctx *sc, draw_list *l, const char *s, pk_rect box, font_role role,
                    int px, pk_color color, draw_align align, bool middle) {
@@ -42,7 +78,7 @@ int slides_text_at(const slide_ctx *sc, draw_list *l, const char *s, pk_rect box
 int slides_text(const slide_ctx *sc, draw_list *l, const char *s, pk_rect box, font_role role,
                 double max_u, double min_u, pk_color color, draw_align align, bool middle) {
     if (!s || !*s) return 0;
-    int px = text_fit(sc->text, role, s, box.w, box.h, px_of(sc, min_u), px_of(sc, max_u), NULL);
+    int px = text_fit(sc->text, role, s, box.w, box.h, px_of(sc, min_u), px_max(sc, max_u), NULL);
     return slides_text_at(sc, l, s, box, role, px, color, align, middle);
 }
 
@@ -69,7 +105,7 @@ static bool all_fit(const slide_ctx *sc, font_role role, const char *const *text
 
 int slides_fit_common(const slide_ctx *sc, font_role role, const char *const *texts,
                       const int *widths, const int *heights, int n, double max_u, double min_u) {
-    int lo = px_of(sc, min_u), hi = px_of(sc, max_u);
+    int lo = px_of(sc, min_u), hi = px_max(sc, max_u);
     if (all_fit(sc, role, texts, widths, heights, n, hi)) return hi;
     while (lo > 10 && !all_fit(sc, role, texts, widths, heights, n, lo)) lo--;
     while (lo < hi) {
@@ -95,7 +131,7 @@ static bool stack_fits(const slide_ctx *sc, font_role role, const char *const *t
 
 int slides_fit_stack(const slide_ctx *sc, font_role role, const char *const *texts, int n,
                      int width, int height, int gap, double max_u, double min_u) {
-    int lo = px_of(sc, min_u), hi = px_of(sc, max_u);
+    int lo = px_of(sc, min_u), hi = px_max(sc, max_u);
     if (stack_fits(sc, role, texts, n, width, height, gap, hi)) return hi;
     while (lo > 10 && !stack_fits(sc, role, texts, n, width, height, gap, lo)) lo--;
     while (lo < hi) {

@@ -10,15 +10,48 @@
 #include "render/layout.h"
 #include "text/text.h"
 
+/* What the visitor chose for themselves; reset when they leave (see kiosk.c). */
+typedef struct slide_view {
+    double text_scale;  /* 1, 1.5 or 2: every font size is multiplied by it */
+    bool reduce_motion; /* no count-up numbers, no sliding transitions */
+    bool can_listen;    /* offer the Listen button (the kiosk has an audio device) */
+} slide_view;
+
+/* Right to left: when the language shown is written right to left (rtl), every layout is
+ * made left to right against `fr` and then mirrored (slides_mirror): boxes, markers, cards and
+ * timelines flip, pictures are placed but never flipped, and text keeps its own direction
+ * (the text module aligns a right-to-left text to the right). `shown` is the frame where it
+ * ends up on screen; input hit-tests against that one (or against the widgets).
+ *
+ * Text size: fonts are text_scale times their designed size, and shrink back toward the
+ * designed size only as far as the box needs: a text never clips, and on a slide never gets
+ * smaller than it was at scale 1, since the boxes stay as they are. A slide whose text
+ * already filled its box at scale 1 stays as it was (best effort, never clipping; theme cards
+ * drop their summaries before names would go below a readable size). Journey screens give
+ * the question a taller band (journey_view.c). */
 typedef struct slide_ctx {
     const config *cfg;
     text_ctx *text;
     screen_metrics m;
-    frame fr;
+    frame fr;    /* left to right, as layouts use it */
+    frame shown; /* fr as it is on screen: mirrored when rtl */
     pk_date as_of; /* for milestone status */
+    bool rtl;    /* the language shown is written right to left */
+    double text_scale;
+    bool reduce_motion, can_listen;
 } slide_ctx;
 
+/* Sizes the context for w x h and the config's language, with the default view (scale 1). */
 void slide_ctx_init(slide_ctx *sc, const config *cfg, text_ctx *text, int w, int h, pk_date today);
+/* Applies a visitor's view and redoes the frame for it. */
+void slide_ctx_set_view(slide_ctx *sc, const slide_view *v);
+/* The font size in px for `units` at the visitor's text size, never below min_px. */
+int slides_px(const slide_ctx *sc, double units, int min_px);
+/* Mirrors the items [from, count) of l about the vertical middle of the band x0..x0+w. With
+ * `align`, text is aligned to the start of a right-to-left screen too (a left-to-right text
+ * such as a name or a number goes to the right, like the rest); without, only boxes move (to
+ * mirror a part beforehand so that it comes out unmirrored: keyboards, icons, ticks). */
+void slides_mirror(draw_list *l, int from, int x0, int w, bool align);
 /* Lays out slide s (without the footer chrome) into l, which it clears first. */
 void slides_layout(const slide_ctx *sc, const slide *s, draw_list *l);
 
