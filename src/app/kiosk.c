@@ -105,11 +105,18 @@ static pk_date today(const kiosk *k) { return date_from_time(wall(k)); }
 static void set_language(kiosk *k, int i);
 static int default_language(const kiosk *k);
 
+/* Whether Listen is reading: its button is lit while it does (only the footer and the journey
+ * screen, which are laid out afresh, show it; the slides need no new layout). */
+static void set_speaking(kiosk *k, bool on) {
+    k->speaking = on;
+    k->chrome_valid = false;
+    k->dirty = true;
+}
+
 static void stop_speaking(kiosk *k) {
     if (!k->speaking) return;
     speech_player_stop(k->speech);
-    k->speaking = false;
-    k->dirty = true;
+    set_speaking(k, false);
 }
 static void reset_visitor(kiosk *k);
 
@@ -250,7 +257,7 @@ static void on_listen(kiosk *k, uint64_t now) {
     }
     if (!n) return;
     speech_player_say(k->speech, k->cfg->languages.code[k->cfg->lang], k->speech_buf);
-    k->speaking = true;
+    set_speaking(k, true);
 }
 
 /* Read aloud starts after the first frame, so opening the speech engine and probing the audio
@@ -773,6 +780,7 @@ static void update_focus(kiosk *k) {
 }
 
 static void draw(kiosk *k, uint64_t now) {
+    k->scr.sc.speaking = k->speaking; /* a new layout context starts without it */
     if (k->closed && k->staff == STAFF_CLOSED) {
         layout_closed(k);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
@@ -982,10 +990,9 @@ bool kiosk_step(kiosk *k, int max_wait) {
     }
     if (!k->speech_tried && k->frames > 0) start_speech(k);
     if (k->speaking) {
-        k->speaking = speech_player_tick(k->speech);
         /* The slide being read stays; the loop moves on pause_seconds after the last word. */
         if (!journey_active(&k->jr) && k->staff == STAFF_CLOSED) attract_set_paused(&k->loop, true, now);
-        if (!k->speaking) k->dirty = true;
+        if (!speech_player_tick(k->speech)) set_speaking(k, false);
     }
     int wait = animating ? 15 : journey_active(&k->jr) ? journey_wait_ms(&k->jr, now) : attract_wait_ms(&k->loop, now);
     if (k->holding && (uint64_t)wait > k->hold_since + hold_ms - now) wait = (int)(k->hold_since + hold_ms - now);

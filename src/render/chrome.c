@@ -127,7 +127,7 @@ void chrome_settings(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect 
     /* Shown on when the config already keeps everything still, too. */
     bool still = sc->reduce_motion || sc->cfg->loop.reduce_motion;
     setting(sc, l, w, r[1], ICON_MOTION, still, label[1], px, W_MOTION);
-    if (n == 3) setting(sc, l, w, r[2], ICON_LISTEN, false, label[2], px, W_LISTEN);
+    if (n == 3) setting(sc, l, w, r[2], ICON_LISTEN, sc->speaking, label[2], px, W_LISTEN);
 }
 
 void chrome_layout(const slide_ctx *sc, const chrome_state *st, draw_list *l, widget_list *w) {

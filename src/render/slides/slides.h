@@ -39,6 +39,7 @@ typedef struct slide_ctx {
     bool rtl;    /* the language shown is written right to left */
     double text_scale;
     bool reduce_motion, can_listen;
+    bool speaking; /* Listen is reading (the kiosk sets it): its button is lit */
 } slide_ctx;
 
 /* Sizes the context for w x h and the config's language, with the default view (scale 1). */
