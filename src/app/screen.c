@@ -78,10 +78,18 @@ bool screen_open_window(screen *s, const config *cfg, const screen_opts *o, pk_d
         int t = w;
         w = h, h = t;
     }
-    if (!o->windowed) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    else flags |= SDL_WINDOW_RESIZABLE;
-    s->window = SDL_CreateWindow(cfg->plan.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                 w, h, flags);
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    SDL_Rect bounds;
+    if (!o->windowed) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        /* Made the size of the screen from the start: an X server without a window manager
+         * (a bare Xvfb, a minimal kiosk X session) never resizes a window to full screen, and
+         * SDL would draw for the screen's size into a smaller or larger window. */
+        if (SDL_GetDisplayBounds(0, &bounds) == 0) x = bounds.x, y = bounds.y, w = bounds.w, h = bounds.h;
+    } else {
+        flags |= SDL_WINDOW_RESIZABLE;
+    }
+    s->window = SDL_CreateWindow(cfg->plan.title, x, y, w, h, flags);
     if (!s->window) return pk_fail(err, "cannot open a window: %s", SDL_GetError());
     Uint32 rflags = kind == RENDERER_SOFTWARE ? SDL_RENDERER_SOFTWARE
                                               : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;

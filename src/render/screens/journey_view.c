@@ -501,7 +501,7 @@ void language_picker_layout(const slide_ctx *sc, draw_list *l, widget_list *w) {
     const config_theme *th = &sc->cfg->theme;
     const config_languages *langs = &sc->cfg->languages;
     pk_color veil = th->background;
-    veil.a = 235;
+    veil.a = 250; /* the screen behind only just shows: nothing competes with the names */
     int from = l->count;
     draw_list_add(l, DRAW_RECT, (pk_rect){0, 0, sc->m.w, sc->m.h}, veil);
     w->count = 0;
