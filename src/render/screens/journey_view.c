@@ -144,13 +144,13 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
     } else {
         /* Larger text: above a keyboard the question's band grows with the text (by half as
          * much on a landscape screen, short of height), the text box giving up the room (it
-         * scrolls; the keys keep their size). Elsewhere the boxes stay, so no answer gets
-         * smaller. */
+         * scrolls; the keys keep their size). A portrait screen has height to spare: there
+         * the band grows on every step. */
         double grow = (sc->text_scale > 2 ? 2 : sc->text_scale) - 1;
-        extra = keys ? (int)(top.h * grow / (sc->m.portrait ? 1 : 2)) : 0;
+        extra = keys || sc->m.portrait ? (int)(top.h * grow / (sc->m.portrait ? 1 : 2)) : 0;
         /* ...but never so far that the keys or one line of the box would not fit. */
         int spare = keys ? content.h - sc->m.gap - keyboard_need(sc, j) - field_need(sc) : 0;
-        if (extra > spare) extra = spare > 0 ? spare : 0;
+        if (keys && extra > spare) extra = spare > 0 ? spare : 0;
         top.h += extra;
     }
     content.y += extra, content.h -= extra;
@@ -220,7 +220,8 @@ static void choice(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     pk_rect hint = rect_cut_top(&box, (int)(box.h * 0.12), sc->m.gap / 2);
     slides_text(sc, l, ui(sc, UI_CHOICE_HINT), hint, FONT_REGULAR, 4.2, 2.8, th->muted, ALIGN_LEFT, true);
     int n = c->n_themes + 1;
-    int cols = layout_grid_cols(box, n, sc->m.portrait ? 2.6 : 2.2);
+    /* Larger text on a portrait screen: wider cards (one column), for names on fewer lines. */
+    int cols = layout_grid_cols(box, n, sc->m.portrait ? 2.6 * sc->text_scale : 2.2);
     int rows = (n + cols - 1) / cols;
     char other_icon[PATH_MAX];
     bool have_other = paths_find(NULL, paths_assets_dir(), NULL, "icons/other.svg", other_icon, sizeof other_icon);
