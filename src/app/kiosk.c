@@ -218,6 +218,8 @@ static int default_language(const kiosk *k) { return k->root->languages.default_
 static void set_view(kiosk *k, slide_view v) {
     screen_set_view(&k->scr, &v);
     k->loop.reduce_motion = v.reduce_motion;
+    /* Larger text: the privacy notice gets a page of its own, so it can be larger too. */
+    journey_set_notice_apart(&k->jr, v.text_scale > 1);
     k->list_slide[0] = k->list_slide[1] = -1;
     k->chrome_valid = false;
     k->dirty = true;

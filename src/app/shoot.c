@@ -62,11 +62,18 @@ static int shoot_journey(screen *s, const config *cfg, const char *dir, draw_lis
     journey *j = malloc(sizeof *j);
     if (!j) return 1;
     journey_init(j, cfg);
+    journey_set_notice_apart(j, s->view.text_scale > 1);
     journey_start(j, 0);
     int st = 0;
     char name[64];
     for (journey_step step = STEP_CHOICE; step <= STEP_REVIEW && !st; step++) {
         j->step = step;
+        if (step == STEP_CONSENT && j->notice_apart) {
+            /* Larger text: the privacy notice on its own page, before the question. */
+            j->notice_page = true;
+            st = shoot_screen(s, j, dir, "feedback-7-consent-notice", l);
+            j->notice_page = false;
+        }
         snprintf(name, sizeof name, "feedback-%d-%s", (int)step, journey_step_name(step));
         st = shoot_screen(s, j, dir, name, l);
         /* Then the same step with answers, as the visitor sees it on the way. */

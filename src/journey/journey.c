@@ -50,17 +50,26 @@ void journey_set_config(journey *j, const config *cfg) {
 void journey_clear(journey *j) {
     const config *cfg = j->cfg;
     journey_step abandoned = j->abandoned_at;
+    bool apart = j->notice_apart;
     char save_error[DIAG_LEN];
     memcpy(save_error, j->save_error, sizeof save_error);
     /* Volatile-safe wipe: what a visitor typed must not survive in memory for the next. */
     explicit_bzero(j, sizeof *j);
     journey_init(j, cfg);
     j->abandoned_at = abandoned;
+    j->notice_apart = apart;
     memcpy(j->save_error, save_error, sizeof save_error);
 }
 
+void journey_set_notice_apart(journey *j, bool apart) {
+    j->notice_apart = apart;
+    if (!apart) j->notice_page = false;
+}
+
+/* Arriving at a step forwards: the consent step opens on its notice when that is apart. */
 static void go(journey *j, journey_step s) {
     j->step = s;
+    j->notice_page = s == STEP_CONSENT && j->notice_apart;
     j->postcode_invalid = false;
     keyboard_init(&j->kb, step_keyboard(j, s));
 }
@@ -93,6 +102,7 @@ static bool prev_step(journey *j) {
     while (s > STEP_NONE && !step_needed(j, (journey_step)s)) s--;
     if (s <= STEP_NONE) return false;
     go(j, (journey_step)s);
+    j->notice_page = false; /* back to the consent question; Back again shows the notice */
     return true;
 }
 
@@ -183,6 +193,18 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
     }
     int size, max_chars;
     char *field;
+    if (j->notice_page) {
+        /* The privacy notice on its own page: Next goes on to the question, Back and Skip do
+         * as on any step; the question's answers are not on this page. */
+        if (w == W_NEXT) {
+            j->notice_page = false;
+            return JOURNEY_REDRAW;
+        }
+        if (w == W_CONSENT) return JOURNEY_IDLE;
+    } else if (j->step == STEP_CONSENT && j->notice_apart && w == W_BACK) {
+        j->notice_page = true;
+        return JOURNEY_REDRAW;
+    }
     switch (w) {
     case W_NEXT: return forward(j);
     case W_BACK:

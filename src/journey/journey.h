@@ -94,6 +94,10 @@ typedef struct journey {
     char postcode[JOURNEY_POSTCODE_CHARS * 4 + 1];
     bool postcode_invalid;      /* Next was tapped on a postcode that is not a district */
     int consent;                /* 1 yes, 0 no, -1 not answered */
+    /* Larger text: the consent step's privacy notice gets a page of its own, with Next, before
+     * the question (kept across clear; see journey_set_notice_apart). */
+    bool notice_apart;
+    bool notice_page;           /* that page is showing */
     keyboard_state kb;
     char save_error[DIAG_LEN];  /* why the last save failed (for staff) */
 } journey;
@@ -117,6 +121,10 @@ void journey_record(const journey *j, feedback_record *rec, time_t wall_now, uin
 void journey_sent(journey *j, bool ok, const char *why, uint64_t now);
 /* Shows the journey in another language (the same config in it): what was entered is kept. */
 void journey_set_config(journey *j, const config *cfg);
+/* Whether the consent step shows its privacy notice on a page of its own first (the visitor
+ * chose larger text, and the notice would not fit beside the question). Kept until changed;
+ * switched off while the notice page shows, the step shows its question. */
+void journey_set_notice_apart(journey *j, bool apart);
 /* Wipes everything entered and returns to STEP_NONE. */
 void journey_clear(journey *j);
 

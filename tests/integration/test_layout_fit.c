@@ -103,10 +103,13 @@ static void check_journey(const slide_ctx *sc, const config *c, draw_list *l) {
              "by someone with plenty to say about Rotherham and its future: more to do for children.");
     char what[200];
     for (journey_step st = STEP_CHOICE; st <= STEP_SORRY; st++) {
-        int pages = st == STEP_TEXT ? j->kb.layout->n_pages : 1;
+        /* The keyboard's pages; the consent step's notice page and question page. */
+        int pages = st == STEP_TEXT ? j->kb.layout->n_pages : st == STEP_CONSENT ? 2 : 1;
         for (int p = 0; p < pages; p++) {
             j->step = st;
-            j->kb.page = p;
+            j->kb.page = st == STEP_TEXT ? p : 0;
+            journey_set_notice_apart(j, sc->text_scale > 1);
+            j->notice_page = st == STEP_CONSENT && p == 0 && j->notice_apart;
             j->postcode_invalid = st == STEP_POSTCODE;
             snprintf(what, sizeof what, "%dx%d journey %s page %d", sc->m.w, sc->m.h, journey_step_name(st), p);
             journey_view_layout(sc, j, 0, l, w);
@@ -352,6 +355,26 @@ static void no_text_smaller(const draw_list *small, const draw_list *big, const 
     }
 }
 
+/* The size of the question s: one text, or its first line beside the buttons and the rest
+ * under them (a text that is a beginning of s). */
+static int px_of_question(const draw_list *l, const char *s) {
+    int px = px_of_text(l, s);
+    for (int i = 0; !px && i < l->count; i++) {
+        const char *t = draw_list_get(l, l->items[i].str);
+        if (l->items[i].kind == DRAW_TEXT && *t && !strncmp(s, t, strlen(t))) px = l->items[i].px;
+    }
+    return px;
+}
+
+/* The question a journey step shows at its top. */
+static const char *step_title(const config *c, journey_step st) {
+    static const ui_text_id ids[STEP_COUNT] = {[STEP_CHOICE] = UI_CHOICE_TITLE, [STEP_RATING] = UI_RATING_TITLE,
+                                               [STEP_NAME] = UI_NAME_TITLE,     [STEP_AGE] = UI_AGE_TITLE,
+                                               [STEP_POSTCODE] = UI_POSTCODE_TITLE, [STEP_CONSENT] = UI_CONSENT_TITLE,
+                                               [STEP_REVIEW] = UI_REVIEW_TITLE};
+    return st == STEP_TEXT ? c->feedback.question : c->feedback.ui[ids[st]];
+}
+
 /* "A A" really makes text bigger where there is room: the journey's question at 200 % on an HD
  * screen is drawn larger than at 100 %, each journey screen's text is larger as a whole, and
  * where the boxes stay (slides, screens without a keyboard) no text is smaller. */
@@ -364,32 +387,57 @@ static void bigger_text_is_bigger(void) {
     journey *j = calloc(1, sizeof *j);
     draw_list *l1 = malloc(sizeof *l1);
     for (int step = STEP_CHOICE; t && step <= STEP_REVIEW; step++) {
-        journey_init(j, c);
-        journey_start(j, 0);
-        j->step = (journey_step)step;
-        int px[2] = {0, 0};
+        int px[2] = {0, 0}, notice[2] = {0, 0}, card[2] = {0, 0};
         long total[2] = {0, 0};
         for (int big = 0; big < 2; big++) {
+            /* As the kiosk does: larger text puts the privacy notice on a page of its own. */
+            journey_init(j, c);
+            journey_set_notice_apart(j, big);
+            journey_start(j, 0);
+            j->step = (journey_step)step;
             slide_ctx sc;
             slide_ctx_init(&sc, c, t, 1920, 1080, (pk_date){2024, 6, 1});
             slide_view v = {big ? 2.0 : 1.0, false, false};
             slide_ctx_set_view(&sc, &v);
+            if (step == STEP_CONSENT) {
+                j->notice_page = big;
+                journey_view_layout(&sc, j, 0, l, w);
+                notice[big] = px_of_text(l, c->feedback.privacy_notice);
+                j->notice_page = false;
+            }
             journey_view_layout(&sc, j, 0, l, w);
-            px[big] = px_of_text(l, step == STEP_TEXT ? c->feedback.question : c->feedback.ui[UI_CHOICE_TITLE]);
+            px[big] = px_of_question(l, step_title(c, (journey_step)step));
             for (int i = 0; i < l->count; i++)
                 if (l->items[i].kind == DRAW_TEXT) total[big] += l->items[i].px;
+            if (step == STEP_CHOICE) {
+                /* The theme cards share one size, so they look even. */
+                card[big] = px_of_text(l, c->themes[0].name);
+                for (int i = 0; i < c->n_themes; i++) CHECK_INT(px_of_text(l, c->themes[i].name), card[big]);
+                CHECK_INT(px_of_text(l, c->feedback.ui[UI_SOMETHING_ELSE]), card[big]);
+            }
             if (big) continue;
             memcpy(l1, l, sizeof *l);
         }
-        /* Without a keyboard the boxes stay: no text is smaller at 200 %. */
-        if (step != STEP_TEXT && step != STEP_NAME && step != STEP_POSTCODE) no_text_smaller(l1, l, journey_step_name(j->step));
-        if (step == STEP_TEXT || step == STEP_CHOICE) {
-            fprintf(stderr, "    %s question: %d px at 100 %%, %d px at 200 %%\n", journey_step_name(j->step), px[0], px[1]);
-            CHECK(px[0] > 0);
-            CHECK(px[1] >= px[0]);
-            /* The free-text question, over the keyboard, gets a taller band and grows by half. */
-            if (step == STEP_TEXT) CHECK(px[1] >= px[0] * 3 / 2);
+        /* Without a keyboard, what the step shows is no smaller at 200 % (the consent
+         * question's page leaves the notice out: it had a page of its own). */
+        if (step != STEP_TEXT && step != STEP_NAME && step != STEP_POSTCODE && step != STEP_CONSENT)
+            no_text_smaller(l1, l, journey_step_name(j->step));
+        fprintf(stderr, "    %s question: %d px at 100 %%, %d px at 200 %%\n", journey_step_name(j->step), px[0], px[1]);
+        CHECK(px[0] > 0);
+        CHECK(px[1] * 2 >= px[0] * 3);
+        if (step == STEP_CHOICE) {
+            fprintf(stderr, "    theme cards: %d px at 100 %%, %d px at 200 %%\n", card[0], card[1]);
+            CHECK(card[1] > card[0]);
         }
+        if (step == STEP_CONSENT) {
+            fprintf(stderr, "    privacy notice: %d px at 100 %%, %d px at 200 %%\n", notice[0], notice[1]);
+            CHECK(notice[0] > 0);
+            CHECK(notice[1] > notice[0]);
+            continue;
+        }
+        /* Over a keyboard the question's band takes room from the keys too (they stay touch
+         * targets, their letters a little smaller): the totals are the other steps'. */
+        if (step == STEP_TEXT || step == STEP_NAME || step == STEP_POSTCODE) continue;
         if (total[1] <= total[0]) fprintf(stderr, "    %s: text totals %ld px at 100 %%, %ld px at 200 %%\n", journey_step_name(j->step), total[0], total[1]);
         CHECK(total[1] > total[0]);
     }
@@ -411,12 +459,56 @@ static void bigger_text_is_bigger(void) {
     shipped_close(&sh);
 }
 
+/* A visitor who cannot read small text must be able to answer: on the Pi touchscreen and an
+ * HD screen, every step's question is drawn at least half as large again at 200 % as at
+ * 100 % (it gets a full-width band under the buttons), in English and Polish. */
+static void question_grows(void) {
+    shipped sh = shipped_open();
+    draw_list *l = malloc(sizeof *l);
+    widget_list *w = malloc(sizeof *w);
+    journey *j = calloc(1, sizeof *j);
+    static const int screens[][2] = {{800, 480}, {1920, 1080}};
+    static const char *const langs[] = {"en", "pl"};
+    for (int li = 0; sh.t && li < 2; li++) {
+        int lang = 0;
+        while (lang < sh.c->languages.n && strcmp(sh.c->languages.code[lang], langs[li])) lang++;
+        CHECK(lang < sh.c->languages.n);
+        if (lang >= sh.c->languages.n) continue;
+        const config *c = sh.c->by_lang[lang];
+        for (int k = 0; k < 2; k++)
+            for (journey_step st = STEP_CHOICE; st <= STEP_REVIEW; st++) {
+                int px[2];
+                for (int big = 0; big < 2; big++) {
+                    journey_init(j, c);
+                    journey_start(j, 0);
+                    j->step = st;
+                    j->kb.layout = st == STEP_POSTCODE && c->keyboard_latin ? c->keyboard_latin : c->keyboard;
+                    slide_ctx sc;
+                    slide_ctx_init(&sc, c, sh.t, screens[k][0], screens[k][1], (pk_date){2024, 6, 1});
+                    slide_view v = {big ? 2.0 : 1.0, false, true};
+                    slide_ctx_set_view(&sc, &v);
+                    journey_view_layout(&sc, j, 0, l, w);
+                    px[big] = px_of_question(l, step_title(c, st));
+                }
+                fprintf(stderr, "    %s %dx%d %s: question %d px at 100 %%, %d px at 200 %%\n", langs[li],
+                        screens[k][0], screens[k][1], journey_step_name(st), px[0], px[1]);
+                CHECK(px[0] > 0);
+                CHECK(px[1] * 2 >= px[0] * 3);
+            }
+    }
+    free(j);
+    free(w);
+    free(l);
+    shipped_close(&sh);
+}
+
 int main(void) {
     if (TTF_Init() != 0) return 1;
     RUN(shipped_config_fits);
     RUN(every_language_fits);
     RUN(every_type_fits);
     RUN(bigger_text_is_bigger);
+    RUN(question_grows);
     TTF_Quit();
     return check_report();
 }

@@ -125,7 +125,49 @@ static void failed_save_is_not_thanked(void) {
     config_free(c);
 }
 
+/* Larger text: the consent step opens on the privacy notice, Next shows the question, Back
+ * from the review lands on the question and Back again on the notice; a visitor who goes
+ * back to 100 % on the notice page sees the whole step. */
+static void notice_on_its_own_page(void) {
+    config *c = load("feedback:\n  steps: {choice: false, rating: false, name: false, age: false, postcode: false}\n");
+    CHECK(c != NULL);
+    if (!c) return;
+    journey *j = calloc(1, sizeof *j);
+    journey_init(j, c);
+    journey_set_notice_apart(j, true);
+    journey_start(j, 0); /* kept across the clear a start does */
+    CHECK(j->notice_apart);
+    CHECK_INT(j->step, STEP_TEXT);
+    CHECK(keyboard_type(j->text, sizeof j->text, 500, "Trees"));
+    journey_press(j, W_NEXT, 0, NULL, 1);
+    CHECK_INT(j->step, STEP_CONSENT);
+    CHECK(j->notice_page);
+    CHECK_INT(journey_press(j, W_CONSENT, 1, NULL, 2), JOURNEY_IDLE); /* not on this page */
+    CHECK_INT(j->consent, -1);
+    journey_press(j, W_NEXT, 0, NULL, 3);
+    CHECK_INT(j->step, STEP_CONSENT);
+    CHECK(!j->notice_page);
+    journey_press(j, W_CONSENT, 1, NULL, 4);
+    CHECK_INT(j->step, STEP_REVIEW);
+    journey_press(j, W_BACK, 0, NULL, 5);
+    CHECK_INT(j->step, STEP_CONSENT);
+    CHECK(!j->notice_page);
+    journey_press(j, W_BACK, 0, NULL, 6);
+    CHECK_INT(j->step, STEP_CONSENT);
+    CHECK(j->notice_page);
+    journey_set_notice_apart(j, false);
+    CHECK(!j->notice_page);
+    journey_press(j, W_BACK, 0, NULL, 7);
+    CHECK_INT(j->step, STEP_TEXT);
+    journey_press(j, W_NEXT, 0, NULL, 8);
+    CHECK_INT(j->step, STEP_CONSENT);
+    CHECK(!j->notice_page); /* at 100 % the step is one page, as before */
+    free(j);
+    config_free(c);
+}
+
 int main(void) {
+    RUN(notice_on_its_own_page);
     RUN(postcode_districts);
     RUN(steps_switched_off_are_passed_over);
     RUN(themes_and_something_else);

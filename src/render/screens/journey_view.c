@@ -76,36 +76,94 @@ static int field_need(const slide_ctx *sc) {
            sc->m.gap;
 }
 
+/* Larger text on a landscape screen: the buttons keep a row of their own at the top and the
+ * question gets the full width under it, in a band that grows with the scale (up to 1.2 times
+ * the title band at 200 %), as tall as the question needs at its full size; the content gives
+ * up the room (the gaps around the band are narrower than the frame's). Above a keyboard the keys keep their touch size and the box one line, so the
+ * band may be shorter; too short to be worth it (a five-row keyboard on a small screen), it is
+ * 0 and the question stays beside the buttons. */
+static int question_band(const slide_ctx *sc, const journey *j, const char *title, bool keys, int row_h) {
+    if (sc->text_scale <= 1 || sc->m.portrait) return 0;
+    int top_h = sc->fr.title.h;
+    double s = sc->text_scale > 2 ? 2 : sc->text_scale;
+    int band = (int)(top_h * s * 0.6);
+    int need = text_block_height(sc->text, FONT_BOLD, slides_px(sc, 7, 12), title, sc->fr.title.w);
+    if (need < band) band = need;
+    if (keys) {
+        int room = top_h + sc->m.gap + sc->fr.content.h - row_h - sc->m.gap / 4 - sc->m.gap / 2 -
+                   keyboard_need(sc, j) - field_need(sc);
+        if (band > room) band = room;
+    }
+    return band >= top_h * 3 / 5 ? band : 0;
+}
+
+/* The question flowing around the buttons, when that lets it be at least min_px: its first
+ * line beside them (in `beside`), the rest under them, across `all` (the header). A long
+ * question over a keyboard on a short screen gets larger so. Returns false when it does not. */
+static bool question_flow(const slide_ctx *sc, draw_list *l, const char *title, pk_rect beside, pk_rect all,
+                          int min_px) {
+    int gap = sc->m.gap / 4;
+    char first[256];
+    wrap_line lines[TEXT_MAX_LINES];
+    for (int px = slides_px(sc, 7, 12); px >= min_px; px--) {
+        int n = text_wrap(sc->text, FONT_BOLD, px, title, beside.w, lines, TEXT_MAX_LINES);
+        if (n < 2 || lines[0].len >= sizeof first) continue;
+        memcpy(first, title + lines[0].start, lines[0].len);
+        first[lines[0].len] = '\0';
+        int h1 = text_block_height(sc->text, FONT_BOLD, px, first, beside.w);
+        if (text_block_width(sc->text, FONT_BOLD, px, first, beside.w) > beside.w || h1 > all.h) continue;
+        int r1 = h1 > beside.h ? h1 : beside.h;
+        pk_rect rest = {all.x, all.y + r1 + gap, all.w, all.h - r1 - gap};
+        const char *tail = title + lines[1].start;
+        if (rest.h <= 0 || text_block_height(sc->text, FONT_BOLD, px, tail, rest.w) > rest.h ||
+            text_block_width(sc->text, FONT_BOLD, px, tail, rest.w) > rest.w)
+            continue;
+        const config_theme *th = &sc->cfg->theme;
+        slides_text_at(sc, l, first, (pk_rect){beside.x, all.y, beside.w, r1}, FONT_BOLD, px, th->text, ALIGN_LEFT, true);
+        slides_text_at(sc, l, tail, rest, FONT_BOLD, px, th->text, ALIGN_LEFT, false);
+        return true;
+    }
+    return false;
+}
+
 static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, draw_list *l,
                       widget_list *w, bool skippable, bool next) {
     const config_theme *th = &sc->cfg->theme;
     pk_rect top = sc->fr.title, content = sc->fr.content;
-    /* Larger text: above a keyboard the question's band grows with the text (by half as much
-     * on a landscape screen, short of height), the text box giving up the room (it scrolls;
-     * the keys keep their size). Elsewhere the boxes stay, so no answer gets smaller. */
     bool keys = j->step == STEP_TEXT || j->step == STEP_NAME || j->step == STEP_POSTCODE;
-    double grow = (sc->text_scale > 2 ? 2 : sc->text_scale) - 1;
-    int extra = keys ? (int)(top.h * grow / (sc->m.portrait ? 1 : 2)) : 0;
-    /* ...but never so far that the keys or one line of the box would not fit. */
-    int spare = keys ? content.h - sc->m.gap - keyboard_need(sc, j) - field_need(sc) : 0;
-    if (extra > spare) extra = spare > 0 ? spare : 0;
-    top.h += extra;
-    content.y += extra, content.h -= extra;
     /* Close is as easy to hit as the other buttons: at least a touch target, and in
      * proportion to the screen. */
     int close_h = sc->m.touch > (int)(sc->m.unit * 9) ? sc->m.touch : (int)(sc->m.unit * 9);
     int close_w = close_h * 2 > (int)(sc->m.unit * 22) ? close_h * 2 : (int)(sc->m.unit * 22);
+    bool in_footer = sc->fr.nav.y != sc->fr.footer.y; /* portrait: a row of its own */
+    int band = in_footer ? 0 : question_band(sc, j, title, keys, close_h);
+    int extra;
+    if (band > 0) {
+        extra = close_h + sc->m.gap / 4 + band + sc->m.gap / 2 - top.h - sc->m.gap;
+        top.h = close_h;
+    } else {
+        /* Larger text: above a keyboard the question's band grows with the text (by half as
+         * much on a landscape screen, short of height), the text box giving up the room (it
+         * scrolls; the keys keep their size). A portrait screen has height to spare: there
+         * the band grows on every step. */
+        double grow = (sc->text_scale > 2 ? 2 : sc->text_scale) - 1;
+        extra = keys || sc->m.portrait ? (int)(top.h * grow / (sc->m.portrait ? 1 : 2)) : 0;
+        /* ...but never so far that the keys or one line of the box would not fit. */
+        int spare = keys ? content.h - sc->m.gap - keyboard_need(sc, j) - field_need(sc) : 0;
+        if (keys && extra > spare) extra = spare > 0 ? spare : 0;
+        top.h += extra;
+    }
+    content.y += extra, content.h -= extra;
     pk_rect close = {top.x + top.w - close_w, top.y + (top.h - close_h) / 2, close_w, close_h};
     if (close.h > top.h) close.h = top.h, close.y = top.y;
-    pk_rect heading = top;
-    heading.w -= close_w + sc->m.gap;
-    bool in_footer = sc->fr.nav.y != sc->fr.footer.y; /* portrait: a row of its own */
+    pk_rect row = top; /* the buttons' row, and the question's place when it has no band */
+    row.w -= close_w + sc->m.gap;
     const config_languages *langs = &sc->cfg->languages;
     if (langs->n > 1) {
         /* The language button, beside Close: every screen can change language. */
         pk_rect lang = {close.x - close_w - sc->m.gap, close.y, close_w, close.h};
         if (in_footer) lang = sc->fr.lang_button;
-        else heading.w -= close_w + sc->m.gap;
+        else row.w -= close_w + sc->m.gap;
         button(sc, l, w, lang, language_own_name(langs->code[sc->cfg->lang]), BTN_PLAIN, W_LANG_OPEN, 0);
     }
     pk_rect ts = sc->fr.text_size_button, mo = sc->fr.motion_button, li = sc->fr.listen_button;
@@ -113,13 +171,18 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
         /* Square buttons, as tall as Close, before the language button. */
         pk_rect *set[3] = {&ts, &mo, &li};
         int n = sc->can_listen ? 3 : 2, side = close.h;
-        int x = heading.x + heading.w - n * (side + sc->m.gap) + sc->m.gap;
+        int x = row.x + row.w - n * (side + sc->m.gap) + sc->m.gap;
         li = (pk_rect){0};
         for (int i = 0; i < n; i++) *set[i] = (pk_rect){x + i * (side + sc->m.gap), close.y, side, side};
-        heading.w = x - sc->m.gap - heading.x;
+        row.w = x - sc->m.gap - row.x;
     }
+    pk_rect heading = band > 0 ? (pk_rect){top.x, top.y + top.h + sc->m.gap / 4, top.w, band} : row;
     chrome_settings(sc, l, w, ts, mo, li);
-    slides_text(sc, l, title, heading, FONT_BOLD, 7, 3.6, th->text, ALIGN_LEFT, true);
+    int px = text_fit(sc->text, FONT_BOLD, title, heading.w, heading.h, layout_px(&sc->m, 3.6, 12),
+                      slides_px(sc, 7, 12), NULL);
+    pk_rect all = {top.x, top.y, top.w, heading.y + heading.h - top.y};
+    if (!band || !question_flow(sc, l, title, (pk_rect){row.x, top.y, row.w, top.h}, all, px + px / 10 + 1))
+        slides_text_at(sc, l, title, heading, FONT_BOLD, px, th->text, ALIGN_LEFT, true);
     button(sc, l, w, close, ui(sc, UI_CLOSE), BTN_PLAIN, W_CLOSE, 0);
 
     pk_rect foot = sc->fr.nav;
@@ -157,26 +220,40 @@ static void choice(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     pk_rect hint = rect_cut_top(&box, (int)(box.h * 0.12), sc->m.gap / 2);
     slides_text(sc, l, ui(sc, UI_CHOICE_HINT), hint, FONT_REGULAR, 4.2, 2.8, th->muted, ALIGN_LEFT, true);
     int n = c->n_themes + 1;
-    int cols = layout_grid_cols(box, n, sc->m.portrait ? 2.6 : 2.2);
+    /* Larger text on a portrait screen: wider cards (one column), for names on fewer lines. */
+    int cols = layout_grid_cols(box, n, sc->m.portrait ? 2.6 * sc->text_scale : 2.2);
     int rows = (n + cols - 1) / cols;
     char other_icon[PATH_MAX];
     bool have_other = paths_find(NULL, paths_assets_dir(), NULL, "icons/other.svg", other_icon, sizeof other_icon);
+    /* Every card's name at one size, so the cards look even (the longest name sets it), with
+     * room for the tick kept on every card so a name does not reflow when it is chosen. At
+     * larger text the icons give the names some of their room. */
+    const char *names[CONFIG_MAX_THEMES + 1];
+    int tw[CONFIG_MAX_THEMES + 1], tht[CONFIG_MAX_THEMES + 1];
+    pk_rect texts[CONFIG_MAX_THEMES + 1], icons[CONFIG_MAX_THEMES + 1], ticks[CONFIG_MAX_THEMES + 1];
+    for (int i = 0; i < n; i++) {
+        pk_rect inner = rect_inset(rect_grid_cell(box, cols, rows, sc->m.gap, i), (int)(sc->m.unit * 1.5),
+                                   (int)(sc->m.unit * 1.5));
+        int ic = (int)(inner.w / (2 + (sc->text_scale > 2 ? 2 : sc->text_scale)));
+        if (ic > inner.h) ic = inner.h;
+        int t = ic / 2;
+        ticks[i] = (pk_rect){inner.x + inner.w - t, inner.y, t, t};
+        inner.w -= t + sc->m.gap / 2;
+        icons[i] = rect_cut_left(&inner, ic, sc->m.gap / 2);
+        icons[i].y += (icons[i].h - ic) / 2, icons[i].h = ic;
+        texts[i] = inner;
+        names[i] = i < c->n_themes ? c->themes[i].name : ui(sc, UI_SOMETHING_ELSE);
+        tw[i] = inner.w, tht[i] = inner.h;
+    }
+    int px = slides_fit_common(sc, FONT_BOLD, names, tw, tht, n, 4.8, 2.8);
     for (int i = 0; i < n; i++) {
         pk_rect cell = rect_grid_cell(box, cols, rows, sc->m.gap, i);
         bool on = j->themes[i];
-        const char *name = i < c->n_themes ? c->themes[i].name : ui(sc, UI_SOMETHING_ELSE);
         const char *icon = i < c->n_themes ? c->themes[i].icon : have_other ? other_icon : NULL;
         draw_item *b = draw_list_add(l, DRAW_RECT, cell, on ? th->accent : th->surface);
         if (b) b->radius = (int)(sc->m.unit * 1.5);
-        pk_rect inner = rect_inset(cell, (int)(sc->m.unit * 1.5), (int)(sc->m.unit * 1.5));
-        int ic = inner.h < inner.w / 3 ? inner.h : inner.w / 3;
-        if (on) {
-            int t = ic / 2;
-            tick(sc, l, (pk_rect){inner.x + inner.w - t, inner.y, t, t}, th->accent_text, (int)(sc->m.unit * 0.6) + 2);
-            inner.w -= t + sc->m.gap / 2;
-        }
-        pk_rect ib = rect_cut_left(&inner, ic, sc->m.gap / 2);
-        ib.y += (ib.h - ic) / 2, ib.h = ic;
+        if (on) tick(sc, l, ticks[i], th->accent_text, (int)(sc->m.unit * 0.6) + 2);
+        pk_rect ib = icons[i];
         if (icon && !on) {
             draw_item *it = draw_list_add(l, DRAW_IMAGE, ib, th->text);
             if (it) it->str = draw_list_str(l, icon);
@@ -187,7 +264,7 @@ static void choice(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
             draw_item *it = draw_list_add(l, DRAW_IMAGE, rect_inset(ib, ib.w / 6, ib.h / 6), th->text);
             if (it) it->str = draw_list_str(l, icon);
         }
-        slides_text(sc, l, name, inner, FONT_BOLD, 4.8, 2.8, on ? th->accent_text : th->text, ALIGN_LEFT, true);
+        slides_text_at(sc, l, names[i], texts[i], FONT_BOLD, px, on ? th->accent_text : th->text, ALIGN_LEFT, true);
         add_widget(w, cell, W_THEME, i, NULL);
     }
 }
@@ -417,11 +494,22 @@ static void choices(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect b
 static void consent(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w) {
     const config_theme *th = &sc->cfg->theme;
     pk_rect box = chrome(sc, j, ui(sc, UI_CONSENT_TITLE), l, w, true, true);
-    pk_rect notice = rect_cut_top(&box, (int)(box.h * 0.5), sc->m.gap);
-    slides_card(sc, l, notice);
-    slides_text(sc, l, sc->cfg->feedback.privacy_notice, rect_inset(notice, (int)(sc->m.unit * 2), (int)(sc->m.unit * 1.2)),
-                FONT_REGULAR, 4.2, 2.6, th->text, ALIGN_LEFT, true);
-    pk_rect q = rect_cut_top(&box, (int)(box.h * 0.4), sc->m.gap / 2);
+    pk_rect inset = {(int)(sc->m.unit * 2), (int)(sc->m.unit * 1.2), 0, 0};
+    if (j->notice_page) {
+        /* Larger text: the notice alone, as large as the whole box lets it be; Next goes on. */
+        slides_card(sc, l, box);
+        slides_text(sc, l, sc->cfg->feedback.privacy_notice, rect_inset(box, inset.x, inset.y), FONT_REGULAR,
+                    4.2, 2.6, th->text, ALIGN_LEFT, true);
+        return;
+    }
+    if (!j->notice_apart) {
+        pk_rect notice = rect_cut_top(&box, (int)(box.h * 0.5), sc->m.gap);
+        slides_card(sc, l, notice);
+        slides_text(sc, l, sc->cfg->feedback.privacy_notice, rect_inset(notice, inset.x, inset.y),
+                    FONT_REGULAR, 4.2, 2.6, th->text, ALIGN_LEFT, true);
+    }
+    /* The question over the Yes and No buttons (the whole box once the notice had its page). */
+    pk_rect q = rect_cut_top(&box, (int)(box.h * (j->notice_apart ? 0.5 : 0.4)), sc->m.gap / 2);
     slides_text(sc, l, ui(sc, UI_CONSENT_QUESTION), q, FONT_BOLD, 5, 3, th->text, ALIGN_LEFT, true);
     pk_rect yes = rect_grid_cell(box, 2, 1, sc->m.gap, 0), no = rect_grid_cell(box, 2, 1, sc->m.gap, 1);
     button(sc, l, w, yes, ui(sc, UI_YES), j->consent == 1 ? BTN_SELECTED : BTN_PLAIN, W_CONSENT, 1);
@@ -454,6 +542,32 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     }
     int lpx = slides_fit_common(sc, FONT_BOLD, labels, lw, lh, k, 4, 2.6);
     int vpx = slides_fit_common(sc, FONT_REGULAR, values, vw, vh, k, 4.4, 2.6);
+    if (sc->text_scale > 1) {
+        /* Larger text: each row as tall as its label and value need (values wrap), at the
+         * largest size that lets them all fit, when that is larger than equal rows allow. */
+        int gap = sc->m.gap / 2, best = 0;
+        for (int px = slides_px(sc, 4.4, 12); px > vpx && !best; px--) {
+            int total = -gap;
+            for (int i = 0; i < k; i++) {
+                int a = text_block_height(sc->text, FONT_BOLD, px * 10 / 11, labels[i], lw[i]);
+                int b = text_block_height(sc->text, FONT_REGULAR, px, values[i], vw[i]);
+                bool wide = text_block_width(sc->text, FONT_BOLD, px * 10 / 11, labels[i], lw[i]) <= lw[i] &&
+                            text_block_width(sc->text, FONT_REGULAR, px, values[i], vw[i]) <= vw[i];
+                total += (a > b ? a : b) + gap + (wide ? 0 : box.h);
+            }
+            if (total <= box.h) best = px;
+        }
+        if (best) {
+            vpx = best, lpx = best * 10 / 11, y = box.y;
+            for (int i = 0; i < k; i++) {
+                int a = text_block_height(sc->text, FONT_BOLD, lpx, labels[i], lw[i]);
+                int b = text_block_height(sc->text, FONT_REGULAR, vpx, values[i], vw[i]);
+                lr[i].y = vr[i].y = y;
+                lr[i].h = vr[i].h = a > b ? a : b;
+                y += lr[i].h + gap;
+            }
+        }
+    }
     for (int i = 0; i < k; i++) {
         slides_text_at(sc, l, labels[i], lr[i], FONT_BOLD, lpx, th->muted, ALIGN_LEFT, false);
         slides_text_at(sc, l, values[i], vr[i], FONT_REGULAR, vpx, rv.none[i] ? th->muted : th->text, ALIGN_LEFT, false);
