@@ -81,6 +81,21 @@ static void faces_are_pictures(const draw_list *l, const widget_list *w, const c
         }
 }
 
+/* Back, Next (or Send) and Skip each carry a sign as well as a word, on every step that has
+ * them, so the way through can be followed from pictures too. */
+static void moving_on_has_pictures(const draw_list *l, const widget_list *w, const char *what) {
+    int signs = 0;
+    for (int i = 0; i < w->count; i++) {
+        widget_kind k = w->items[i].kind;
+        if (k != W_BACK && k != W_NEXT && k != W_SKIP && k != W_SEND) continue;
+        int n = pictures_in(l, w->items[i].r, NULL);
+        if (n < 2) fprintf(stderr, "%s: button %d has no sign\n", what, k);
+        CHECK(n >= 2);
+        signs++;
+    }
+    CHECK(signs >= 2); /* at least Back and Next */
+}
+
 static void taps_only_steps_have_pictures(void) {
     config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
     diag_list *d = calloc(1, sizeof *d);
@@ -112,6 +127,12 @@ static void taps_only_steps_have_pictures(void) {
             snprintf(what, sizeof what, "%dx%d faces%s", sizes[s][0], sizes[s][1], chosen ? " chosen" : "");
             journey_view_layout(&sc, j, 0, l, w);
             faces_are_pictures(l, w, what);
+            for (journey_step st = STEP_CHOICE; st <= STEP_REVIEW; st++) {
+                j->step = st;
+                snprintf(what, sizeof what, "%dx%d %s", sizes[s][0], sizes[s][1], journey_step_name(st));
+                journey_view_layout(&sc, j, 0, l, w);
+                moving_on_has_pictures(l, w, what);
+            }
         }
         journey_clear(j);
     }

@@ -43,6 +43,44 @@ static void tick(const slide_ctx *sc, draw_list *l, pk_rect b, pk_color c, int t
     if (sc->rtl) slides_mirror(l, from, b.x, b.w, false);
 }
 
+/* A chevron in box b pointing forward (or back), drawn with two strokes. In right to left it
+ * is mirrored with the screen, so "forward" points left there, as it should. */
+static void chevron(draw_list *l, pk_rect b, bool forward, pk_color c, int thick) {
+    int tip = forward ? b.x + b.w * 7 / 10 : b.x + b.w * 3 / 10, tail = forward ? b.x + b.w * 3 / 10 : b.x + b.w * 7 / 10;
+    draw_item *it;
+    if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){tail, b.y + b.h / 8, tip - tail, b.h / 2 - b.h / 8}, c))) it->radius = thick;
+    if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){tip, b.y + b.h / 2, tail - tip, b.h * 3 / 8}, c))) it->radius = thick;
+}
+
+/* Back, Next, Skip and Send carry a picture as well as a word, so a child or someone who reads
+ * little can go through from pictures alone: ‹ back, › next, » skip, a tick to send. */
+static void button_sign(const slide_ctx *sc, draw_list *l, widget_kind kind, pk_rect *inner, pk_color fg) {
+    if (kind != W_BACK && kind != W_NEXT && kind != W_SKIP && kind != W_SEND) return;
+    int t = inner->h * 3 / 5;
+    if (t > (int)(sc->m.unit * 5)) t = (int)(sc->m.unit * 5);
+    int thick = (int)(sc->m.unit * 0.5) + 2;
+    /* Only where the word keeps most of the button: a narrow button shows the word alone. */
+    if (t < 12 || inner->w < t * 4) return;
+    pk_rect b = {0, inner->y + (inner->h - t) / 2, t, t};
+    if (kind == W_BACK) {
+        b.x = inner->x;
+        rect_cut_left(inner, t, t / 4);
+    } else {
+        b.x = inner->x + inner->w - t;
+        inner->w -= t + t / 4;
+    }
+    if (kind == W_SEND) {
+        tick(sc, l, b, fg, thick);
+    } else if (kind == W_SKIP) {
+        pk_rect half = {b.x - t / 6, b.y, t * 2 / 3, t};
+        chevron(l, half, true, fg, thick);
+        half.x += t / 2;
+        chevron(l, half, true, fg, thick);
+    } else {
+        chevron(l, b, kind == W_NEXT, fg, thick);
+    }
+}
+
 static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r, const char *label,
                    button_style style, widget_kind kind, int index) {
     const config_theme *th = &sc->cfg->theme;
@@ -56,6 +94,7 @@ static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r,
         tick(sc, l, (pk_rect){inner.x, inner.y + (inner.h - t) / 2, t, t}, fg, (int)(sc->m.unit * 0.6) + 2);
         rect_cut_left(&inner, t, t / 3);
     }
+    button_sign(sc, l, kind, &inner, fg);
     slides_text(sc, l, label, inner, FONT_BOLD, 5.2, 2.8, fg, ALIGN_CENTER, true);
     add_widget(w, r, kind, index, NULL);
 }
