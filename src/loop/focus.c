@@ -70,7 +70,7 @@ int focus_order(const widget_list *w, bool rtl, int *order) {
         if (w->items[order[i]].kind == W_KEY) keys[n_keys++] = order[i];
         else order[kept++] = order[i];
     }
-    memcpy(order + kept, keys, sizeof keys[0] * (size_t)n_keys);
+    if (n_keys) memcpy(order + kept, keys, sizeof keys[0] * (size_t)n_keys);
     return out;
 }
 
