@@ -4,6 +4,7 @@
 #include "journey/languages.h"
 
 void slide_ctx_init(slide_ctx *sc, const config *cfg, text_ctx *text, int w, int h, pk_date today) {
+    *sc = (slide_ctx){0}; /* every field has a value, whoever adds one */
     sc->cfg = cfg;
     sc->text = text;
     layout_metrics(w, h, cfg->kiosk.physical_width_mm, &sc->m);
