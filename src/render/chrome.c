@@ -1,5 +1,7 @@
 #include "render/chrome.h"
 
+#include <stdio.h>
+
 #include "journey/ui_text.h"
 
 /* The text size steps the "A A" button goes through, and the one shown now. */
@@ -138,6 +140,12 @@ void chrome_layout(const slide_ctx *sc, const chrome_state *st, draw_list *l, wi
     if (st->paused) {
         slides_text(sc, l, sc->cfg->feedback.paused_hint, dots, FONT_BOLD, 4.2, 2.8, th->accent,
                     ALIGN_LEFT, true);
+    } else if (st->n_slides > 1 && dots.w / st->n_slides < 7) {
+        /* Too many slides for dots anyone could see (a small screen with every button): where
+         * we are, in figures. */
+        char where[24];
+        snprintf(where, sizeof where, "%d / %d", st->current + 1, st->n_slides);
+        slides_text(sc, l, where, dots, FONT_BOLD, 4.2, 2.8, th->text, ALIGN_CENTER, true);
     } else if (st->n_slides > 1) {
         /* Dots shrink to fit many slides; the current one is larger and in the accent colour. */
         int n = st->n_slides;

@@ -4,6 +4,7 @@
  * expects them while ticks, keys and numbers keep their own shape and order, and every widget
  * is exactly a rectangle that was drawn. */
 #include <SDL_ttf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,6 +165,35 @@ static void footer_mirrors(void) {
     }
 }
 
+/* Where dots would be specks (24 slides beside every button at 800x480) the footer says where
+ * we are in figures instead; with room, or fewer slides, the dots stay. */
+static void many_slides_counted(void) {
+    static const struct { int w, h, n; bool counter; } cases[] = {
+        {800, 480, 24, true}, {800, 480, 10, false}, {1920, 1080, 24, false}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (int k = 0; k < 2; k++) {
+            slide_ctx sc;
+            ctx(&sc, k ? "ur" : "en", cases[c].w, cases[c].h);
+            slide_view v = {1.0, false, true};
+            slide_ctx_set_view(&sc, &v);
+            chrome_state cs = {cases[c].n, 4, false, "x"};
+            chrome_layout(&sc, &cs, l, w);
+            char want[16];
+            snprintf(want, sizeof want, "5 / %d", cases[c].n);
+            bool counted = false;
+            int circles = 0;
+            for (int i = 0; i < l->count; i++) {
+                if (l->items[i].kind == DRAW_TEXT && !strcmp(draw_list_get(l, l->items[i].str), want)) counted = true;
+                if (l->items[i].kind == DRAW_CIRCLE && rect_inside(l->items[i].box, sc.shown.dots)) circles++;
+            }
+            if (counted != cases[c].counter || circles != (cases[c].counter ? 0 : cases[c].n))
+                fprintf(stderr, "  %dx%d %d slides (%s): dots band %d px, counter %d, %d circles\n", cases[c].w,
+                        cases[c].h, cases[c].n, k ? "ur" : "en", sc.fr.dots.w, counted, circles);
+            CHECK(counted == cases[c].counter);
+            CHECK_INT(circles, cases[c].counter ? 0 : cases[c].n);
+        }
+}
+
 /* Slides: a text slide's bullets sit at the right of their lines in Urdu, and highlight
  * numbers are aligned to the right of their cards. */
 static void slides_mirror_content(void) {
@@ -209,6 +239,7 @@ int main(void) {
         RUN(ticks_stay_upright);
         RUN(keys_keep_their_order);
         RUN(footer_mirrors);
+        RUN(many_slides_counted);
         RUN(slides_mirror_content);
     }
     journey_clear(j);
