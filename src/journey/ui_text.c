@@ -70,6 +70,18 @@ static const struct {
     [UI_TEXT_SIZE] = {"text_size", "Text size"},
     [UI_LESS_MOTION] = {"less_motion", "Less motion"},
     [UI_LISTEN] = {"listen", "Listen"},
+    [UI_MONTH_LONG_1] = {"month_long_1", "January"},
+    [UI_MONTH_LONG_2] = {"month_long_2", "February"},
+    [UI_MONTH_LONG_3] = {"month_long_3", "March"},
+    [UI_MONTH_LONG_4] = {"month_long_4", "April"},
+    [UI_MONTH_LONG_5] = {"month_long_5", "May"},
+    [UI_MONTH_LONG_6] = {"month_long_6", "June"},
+    [UI_MONTH_LONG_7] = {"month_long_7", "July"},
+    [UI_MONTH_LONG_8] = {"month_long_8", "August"},
+    [UI_MONTH_LONG_9] = {"month_long_9", "September"},
+    [UI_MONTH_LONG_10] = {"month_long_10", "October"},
+    [UI_MONTH_LONG_11] = {"month_long_11", "November"},
+    [UI_MONTH_LONG_12] = {"month_long_12", "December"},
 };
 
 const char *ui_text_name(ui_text_id id) { return id < UI_COUNT ? table[id].name : ""; }

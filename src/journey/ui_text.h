@@ -28,6 +28,9 @@ typedef enum {
     UI_KEY_SHIFT, UI_KEY_DELETE, UI_KEY_SPACE, UI_KEY_DONE,
     /* The visitor's own settings, on every screen. */
     UI_TEXT_SIZE, UI_LESS_MOTION, UI_LISTEN,
+    /* Month names in full, for reading dates aloud. */
+    UI_MONTH_LONG_1, UI_MONTH_LONG_2, UI_MONTH_LONG_3, UI_MONTH_LONG_4, UI_MONTH_LONG_5, UI_MONTH_LONG_6,
+    UI_MONTH_LONG_7, UI_MONTH_LONG_8, UI_MONTH_LONG_9, UI_MONTH_LONG_10, UI_MONTH_LONG_11, UI_MONTH_LONG_12,
     UI_COUNT
 } ui_text_id;
 

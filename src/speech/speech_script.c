@@ -124,7 +124,7 @@ size_t speech_script_slide(const config *c, const slide *s, pk_date as_of, char 
             const milestone *m = &s->milestones[i];
             char when[200];
             snprintf(when, sizeof when, "%s, %s",
-                     date_format_months(m->date, ui + UI_MONTH_1, tmp, sizeof tmp),
+                     date_format_months(m->date, ui + UI_MONTH_LONG_1, tmp, sizeof tmp),
                      ui[UI_STATUS_DONE + content_milestone_status(m, as_of)]);
             say_pair(&sc, when, m->title);
         }

@@ -86,10 +86,11 @@ static void slide_contents(void) {
         const milestone *m = &s->milestones[i];
         CHECK_CONTAINS(buf, m->title);
         CHECK_CONTAINS(buf,
-                       date_format_months(m->date, pl->feedback.ui + UI_MONTH_1, num, sizeof num));
+                       date_format_months(m->date, pl->feedback.ui + UI_MONTH_LONG_1, num, sizeof num));
         CHECK_CONTAINS(buf, pl->feedback.ui[UI_STATUS_DONE + content_milestone_status(m, as_of)]);
     }
     CHECK_CONTAINS(buf, "Zakończone"); /* as_of 2017-10: the first milestones are done */
+    CHECK_CONTAINS(buf, "wrzesień 2017"); /* months read in full, not "wrz" as on screen */
 
     s = first_of(pl, SLIDE_INDICATORS);
     speech_script_slide(pl, s, as_of, buf, sizeof buf);
