@@ -18,6 +18,15 @@ static inline void settle(kiosk *k) {
     for (int i = 0; i < 3; i++) kiosk_step(k, 0);
 }
 
+/* One finger event (SDL_FINGERDOWN, MOTION or UP) at (x,y) in the 800x480 window, settled. */
+static inline void finger(kiosk *k, Uint32 type, int x, int y) {
+    SDL_Event e = {0};
+    e.type = type;
+    e.tfinger.x = (x + 0.5f) / 800.0f, e.tfinger.y = (y + 0.5f) / 480.0f;
+    SDL_PushEvent(&e);
+    settle(k);
+}
+
 /* A finger down and up at (x,y) in the 800x480 window, a tap's length apart. */
 static inline void finger_tap(kiosk *k, int x, int y) {
     SDL_Event e = {0};

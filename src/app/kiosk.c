@@ -225,6 +225,12 @@ static void set_view(kiosk *k, slide_view v) {
     k->dirty = true;
 }
 
+/* The loop from its first slide, keeping the visitor's choice of less motion. */
+static void restart_loop(kiosk *k, const config *c, uint64_t now) {
+    attract_init(&k->loop, c, today(k), now);
+    k->loop.reduce_motion = k->scr.view.reduce_motion;
+}
+
 static bool visitor_changed(const kiosk *k) {
     const slide_view *v = &k->scr.view;
     return k->cfg->lang != default_language(k) || v->text_scale > 1 || v->reduce_motion;
@@ -477,10 +483,6 @@ static focus_key focus_key_of(const SDL_Keysym *ks) {
     }
 }
 
-/* Tab order runs from the right in a right-to-left language: its script's own answer. */
-static bool rtl_language(const kiosk *k) {
-    return text_is_rtl(language_own_name(k->cfg->languages.code[k->cfg->lang]));
-}
 
 /* Enter or Space on the focused widget is a tap on its middle: keys and fingers share one
  * path, so they cannot behave differently. */
@@ -556,7 +558,7 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
     switch (a.what) {
     case FOCUS_DO_NOTHING: return;
     case FOCUS_DO_SHOW: break;
-    case FOCUS_DO_MOVE: focus_move(&k->focus, &k->widgets, rtl_language(k), a.dir); break;
+    case FOCUS_DO_MOVE: focus_move(&k->focus, &k->widgets, k->scr.sc.rtl, a.dir); break;
     case FOCUS_DO_PRESS:
         k->swallow_text = sym == SDLK_SPACE;
         press_focused(k, now);
@@ -574,7 +576,7 @@ static void on_text(kiosk *k, const char *text, uint64_t now) {
     if (k->swallow_text || !journey_active(&k->jr) || !journey_field(&k->jr, &size, &max_chars)) return;
     stop_speaking(k);
     on_journey_event(k, journey_type(&k->jr, text, now), now);
-    focus_place(&k->focus, &k->widgets, rtl_language(k), W_FIELD, -1);
+    focus_place(&k->focus, &k->widgets, k->scr.sc.rtl, W_FIELD, -1);
     k->focus.shown = true;
     k->dirty = true;
 }
@@ -636,8 +638,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
         open_log(k);
     }
     journey_init(&k->jr, c);
-    attract_init(&k->loop, c, today(k), now);
-    k->loop.reduce_motion = k->scr.view.reduce_motion;
+    restart_loop(k, c, now);
     k->list_slide[0] = k->list_slide[1] = -1;
     k->chrome_valid = false;
     watch_config(k); /* the pictures it names may have changed */
@@ -738,7 +739,6 @@ static void layout_closed(kiosk *k) {
                 ALIGN_CENTER, true);
 }
 
-/* The loop's buttons, for the keyboard's focus: the very rectangles a tap is tested against. */
 /* Where the focus starts on a screen: on its first answer, not on the language button above. */
 static void focus_start(kiosk *k, bool rtl) {
     widget_kind kind = W_FIELD; /* the typing steps */
@@ -761,7 +761,7 @@ static void focus_start(kiosk *k, bool rtl) {
 /* After a layout: the focus stays on its widget, starts afresh on a new screen, and comes back
  * to where it was when an overlay closes. Then its ring, over everything. */
 static void update_focus(kiosk *k) {
-    bool rtl = rtl_language(k), shown = k->focus.shown;
+    bool rtl = k->scr.sc.rtl, shown = k->focus.shown;
     int scr = k->staff != STAFF_CLOSED ? -(int)k->staff : journey_active(&k->jr) ? (int)k->jr.step : 0;
     int overlay = k->picker ? 1 : journey_active(&k->jr) && k->jr.still_there ? 2 : 0;
     if (overlay && overlay != k->focus_overlay) {
@@ -953,8 +953,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
         service_status("closed: outside opening hours");
     } else if (open && k->closed) {
         k->closed = false;
-        attract_init(&k->loop, k->cfg, today(k), now); /* a fresh start each morning */
-        k->loop.reduce_motion = k->scr.view.reduce_motion;
+        restart_loop(k, k->cfg, now); /* a fresh start each morning */
         k->dirty = true;
         service_status("open");
     }

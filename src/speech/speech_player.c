@@ -161,10 +161,15 @@ void speech_player_stop(speech_player *p) {
     SDL_UnlockMutex(p->lock);
 }
 
+/* Under the lock: speech waiting, being made, or queued and not yet heard. */
+static bool busy_locked(const speech_player *p) {
+    return p->pending_text || p->synthesising || (p->dev && SDL_GetQueuedAudioSize(p->dev) > 0);
+}
+
 bool speech_player_tick(speech_player *p) {
     if (!p) return false;
     SDL_LockMutex(p->lock);
-    bool busy = p->pending_text || p->synthesising || (p->dev && SDL_GetQueuedAudioSize(p->dev) > 0);
+    bool busy = busy_locked(p);
     if (busy || !p->dev) {
         p->drained_ms = 0;
     } else if (!p->drained_ms) {
@@ -182,7 +187,7 @@ bool speech_player_tick(speech_player *p) {
 bool speech_player_busy(const speech_player *p) {
     if (!p) return false;
     SDL_LockMutex(p->lock);
-    bool busy = p->pending_text || p->synthesising || (p->dev && SDL_GetQueuedAudioSize(p->dev) > 0);
+    bool busy = busy_locked(p);
     SDL_UnlockMutex(p->lock);
     return busy;
 }

@@ -114,14 +114,6 @@ static bool type_char(kiosk *k, const char *s) {
     return true;
 }
 
-static void finger(kiosk *k, Uint32 type, int x, int y) {
-    SDL_Event e = {0};
-    e.type = type;
-    e.tfinger.x = (x + 0.5f) / 800.0f, e.tfinger.y = (y + 0.5f) / 480.0f;
-    SDL_PushEvent(&e);
-    settle(k);
-}
-
 static const widget *variant_widget(kiosk *k, const char *s) {
     const widget_list *w = kiosk_widgets(k);
     for (int i = 0; i < w->count; i++)

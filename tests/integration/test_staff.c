@@ -16,14 +16,6 @@
 static config *cfg;
 static char dir[200], mounts[300], media[300], stick[400];
 
-static void finger(kiosk *k, Uint32 type, int x, int y) {
-    SDL_Event e = {0};
-    e.type = type;
-    e.tfinger.x = (x + 0.5f) / 800.0f, e.tfinger.y = (y + 0.5f) / 480.0f;
-    SDL_PushEvent(&e);
-    settle(k);
-}
-
 static void tap(kiosk *k, int x, int y) {
     finger(k, SDL_FINGERDOWN, x, y);
     fake_now += 80;

@@ -11,12 +11,8 @@
 
 typedef enum { BTN_PRIMARY, BTN_PLAIN, BTN_SELECTED } button_style;
 
-static void add_widget(widget_list *w, pk_rect r, widget_kind kind, int index, const key_def *key) {
-    if (w->count < WIDGETS_MAX) w->items[w->count++] = (widget){r, kind, index, key};
-}
-
 void widget_add(widget_list *w, pk_rect r, widget_kind kind, int index, const key_def *key) {
-    add_widget(w, r, kind, index, key);
+    if (w->count < WIDGETS_MAX) w->items[w->count++] = (widget){r, kind, index, key};
 }
 
 void widget_list_mirror(widget_list *w, int from, int x0, int width) {
@@ -96,7 +92,7 @@ static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r,
     }
     button_sign(sc, l, kind, &inner, fg);
     slides_text(sc, l, label, inner, FONT_BOLD, 5.2, 2.8, fg, ALIGN_CENTER, true);
-    add_widget(w, r, kind, index, NULL);
+    widget_add(w, r, kind, index, NULL);
 }
 
 /* The frame of every step: the question on top, Close at the top right, and Back, the step
@@ -304,7 +300,7 @@ static void choice(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
             if (it) it->str = draw_list_str(l, icon);
         }
         slides_text_at(sc, l, names[i], texts[i], FONT_BOLD, px, on ? th->accent_text : th->text, ALIGN_LEFT, true);
-        add_widget(w, cell, W_THEME, i, NULL);
+        widget_add(w, cell, W_THEME, i, NULL);
     }
 }
 
@@ -348,7 +344,7 @@ static void rating(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         face(sc, l, fb, i + 1, on);
         slides_text(sc, l, ui(sc, (ui_text_id)(UI_RATING_1 + i)), label, FONT_BOLD, 4.4, 2.6,
                     on ? th->accent : th->text, sc->m.portrait ? ALIGN_LEFT : ALIGN_CENTER, true);
-        add_widget(w, cell, W_RATING, i + 1, NULL);
+        widget_add(w, cell, W_RATING, i + 1, NULL);
     }
 }
 
@@ -384,7 +380,7 @@ static void key_popup(const slide_ctx *sc, const journey *j, draw_list *l, widge
     int n = keyboard_popup_layout(&j->kb, anchor, (pk_rect){0, 0, sc->m.w, sc->m.h}, sc->m.touch, gap, cells);
     if (n <= 0) return;
     w->count = 0;
-    add_widget(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_KEY_MORE, -1, NULL);
+    widget_add(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_KEY_MORE, -1, NULL);
     /* A light veil: the keys under it still show, but only the popup answers now. */
     pk_color veil = th->background;
     veil.a = 140;
@@ -400,7 +396,7 @@ static void key_popup(const slide_ctx *sc, const journey *j, draw_list *l, widge
     for (int i = 0; i < n; i++) {
         key_face(sc, l, cells[i].r, keyboard_key_label(cells[i].key, sc->cfg->feedback.ui), max_px, false,
                  i == j->kb.popup_hot);
-        add_widget(w, cells[i].r, W_KEY_MORE, i, cells[i].key);
+        widget_add(w, cells[i].r, W_KEY_MORE, i, cells[i].key);
     }
 }
 
@@ -426,7 +422,7 @@ static void keyboard_keys(const slide_ctx *sc, const journey *j, draw_list *l, w
         if (!kpx) kpx = text_fit(sc->text, FONT_BOLD, "W", keys[i].r.w, keys[i].r.h * 3 / 4, 10,
                                  slides_px(sc, 6, 14), NULL);
         key_face(sc, l, keys[i].r, keyboard_key_label(k, sc->cfg->feedback.ui), kpx, special, lit);
-        add_widget(w, keys[i].r, W_KEY, i, k);
+        widget_add(w, keys[i].r, W_KEY, i, k);
     }
     if (keyboard_popup_open(&j->kb)) key_popup(sc, j, l, w, keys, nk, kpx);
     /* Keys stay where the layout file puts them, as on a real keyboard of that language:
@@ -465,7 +461,7 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     pk_rect kb_box = rect_cut_bottom(&box, kb_h, sc->m.gap);
     pk_rect field = box;
     slides_card(sc, l, field);
-    add_widget(w, field, W_FIELD, 0, NULL); /* where a keyboard's focus types */
+    widget_add(w, field, W_FIELD, 0, NULL); /* where a keyboard's focus types */
     pk_rect inner = rect_inset(field, (int)(sc->m.unit * 1.5), (int)(sc->m.unit * 0.8));
     if (j->postcode_invalid) {
         pk_rect msg = rect_cut_bottom(&inner, inner.h / 2, 0);
@@ -646,7 +642,7 @@ static void still_there(const slide_ctx *sc, const journey *j, uint64_t now, dra
     else snprintf(body, sizeof body, "%s", tmpl);
     slides_text(sc, l, body, inner, FONT_REGULAR, 5.5, 3.2, th->text, ALIGN_CENTER, true);
     /* Anywhere on the screen answers too; the button is what people look for. */
-    add_widget(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_CONTINUE, 0, NULL);
+    widget_add(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_CONTINUE, 0, NULL);
     button(sc, l, w, btn, ui(sc, UI_STILL_CONTINUE), BTN_PRIMARY, W_CONTINUE, 0);
 }
 
@@ -659,7 +655,7 @@ void language_picker_layout(const slide_ctx *sc, draw_list *l, widget_list *w) {
     draw_list_add(l, DRAW_RECT, (pk_rect){0, 0, sc->m.w, sc->m.h}, veil);
     w->count = 0;
     /* Tapping outside the buttons closes the picker: the whole screen is its background. */
-    add_widget(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_LANG_PICK, -1, NULL);
+    widget_add(w, (pk_rect){0, 0, sc->m.w, sc->m.h}, W_LANG_PICK, -1, NULL);
     pk_rect box = rect_inset((pk_rect){0, 0, sc->m.w, sc->m.h}, sc->m.margin * 2, sc->m.margin);
     int cols = sc->m.portrait ? 1 : 2, rows = (langs->n + cols - 1) / cols;
     for (int i = 0; i < langs->n; i++) {

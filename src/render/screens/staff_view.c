@@ -3,10 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void add(widget_list *w, pk_rect r, widget_kind kind, int index) {
-    if (w->count < WIDGETS_MAX) w->items[w->count++] = (widget){r, kind, index, NULL};
-}
-
 static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r, const char *label,
                    bool primary, widget_kind kind, int index) {
     const config_theme *th = &sc->cfg->theme;
@@ -14,7 +10,7 @@ static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r,
     if (b) b->radius = (r.h < r.w ? r.h : r.w) / 4;
     slides_text(sc, l, label, rect_inset(r, r.h / 5 > 6 ? r.h / 5 : 6, r.h / 10), FONT_BOLD, 5.5, 2.8,
                 primary ? th->accent_text : th->text, ALIGN_CENTER, true);
-    add(w, r, kind, index);
+    widget_add(w, r, kind, index, NULL);
 }
 
 static void pin_pad_screen(const slide_ctx *sc, const staff_view_state *st, draw_list *l, widget_list *w) {
