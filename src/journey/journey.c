@@ -84,10 +84,12 @@ void journey_start(journey *j, uint64_t now) {
 
 bool journey_active(const journey *j) { return j->step != STEP_NONE; }
 
+static bool has_words(const char *s) { return !utf8_is_blank(s, strlen(s)); }
+
 /* Consent to be quoted means nothing when there are no words and no name to quote. */
 static bool step_needed(const journey *j, journey_step s) {
     if (!step_enabled(j, s)) return false;
-    if (s == STEP_CONSENT && !j->text[0] && !j->name[0]) return false;
+    if (s == STEP_CONSENT && !has_words(j->text) && !has_words(j->name)) return false;
     return true;
 }
 
@@ -146,8 +148,12 @@ char *journey_field(journey *j, int *size, int *max_chars) {
     }
 }
 
-/* Leaving a step forwards: the postcode must be a district (or be skipped). */
+/* Leaving a step forwards: a field of spaces alone is no answer, and is emptied (so the review
+ * says "none" and nothing blank is saved); the postcode must be a district (or be skipped). */
 static journey_event forward(journey *j) {
+    int size, max_chars;
+    char *field = journey_field(j, &size, &max_chars);
+    if (field && !has_words(field)) explicit_bzero(field, (size_t)size);
     if (j->step == STEP_POSTCODE && j->postcode[0]) {
         if (!journey_postcode_valid(j->postcode)) {
             j->postcode_invalid = true;
@@ -342,8 +348,8 @@ void journey_record(const journey *j, feedback_record *rec, time_t wall_now, uin
     for (int i = 0; i <= c->n_themes && rec->n_themes < FEEDBACK_MAX_THEMES; i++)
         if (j->themes[i]) rec->themes[rec->n_themes++] = i < c->n_themes ? c->themes[i].id : "other";
     rec->rating = j->rating;
-    rec->text = j->text[0] ? j->text : NULL;
-    rec->name = j->name[0] ? j->name : NULL;
+    rec->text = has_words(j->text) ? j->text : NULL;
+    rec->name = has_words(j->name) ? j->name : NULL;
     rec->age_band = j->age_band >= 0 ? age_codes[j->age_band] : NULL;
     rec->postcode_district = j->postcode[0] ? j->postcode : NULL;
     rec->consent_quote = c->feedback.step_consent ? (j->consent == 1 ? 1 : j->consent == 0 ? 0 : -1) : -1;
@@ -393,8 +399,8 @@ void journey_review_rows(const journey *j, journey_review *r) {
     struct { bool on; ui_text_id label; const char *value; } rows[JOURNEY_REVIEW_ROWS] = {
         {c->feedback.step_choice, UI_REVIEW_THEMES, r->themes[0] ? r->themes : NULL},
         {c->feedback.step_rating, UI_REVIEW_RATING, j->rating ? ui[UI_RATING_1 + j->rating - 1] : NULL},
-        {c->feedback.step_text, UI_REVIEW_TEXT, j->text[0] ? j->text : NULL},
-        {c->feedback.step_name, UI_REVIEW_NAME, j->name[0] ? j->name : NULL},
+        {c->feedback.step_text, UI_REVIEW_TEXT, has_words(j->text) ? j->text : NULL},
+        {c->feedback.step_name, UI_REVIEW_NAME, has_words(j->name) ? j->name : NULL},
         {c->feedback.step_age, UI_REVIEW_AGE, j->age_band >= 0 ? ui[UI_AGE_1 + j->age_band] : NULL},
         {c->feedback.step_postcode, UI_REVIEW_POSTCODE, j->postcode[0] ? j->postcode : NULL},
         {c->feedback.step_consent, UI_REVIEW_QUOTE, j->consent == 1 ? ui[UI_YES] : j->consent == 0 ? ui[UI_NO] : NULL},

@@ -449,6 +449,38 @@ int text_wrap(text_ctx *t, font_role role, int px, const char *s, int width, wra
     return wrap_text(s, width, measure_shaped_cb, &ud, lines, max);
 }
 
+void text_tail_of(text_ctx *t, font_role role, int px, const char *s, int width, int max_lines,
+                  text_tail *out) {
+    *out = (text_tail){0};
+    wrap_line lines[TEXT_MAX_LINES];
+    if (max_lines > TEXT_MAX_LINES) max_lines = TEXT_MAX_LINES;
+    if (max_lines < 1) max_lines = 1;
+    size_t total = strlen(s), end = 0;
+    measure_ud ud = {font_at(t, role, px), t, role, px, false};
+    if (!ud.font) return;
+    bool complex = script_is_complex(s, total);
+    ud.rtl = complex && bidi_text_is_rtl(s, total);
+    int n = wrap_tail(s, width, complex ? measure_shaped_cb : measure_cb, &ud, lines, max_lines);
+    int shown = n < max_lines ? n : max_lines;
+    if (shown > 0) {
+        /* Only here may the lines be read: a text of spaces has none. */
+        const wrap_line *last = &lines[shown - 1];
+        out->start = lines[0].start;
+        out->lines = shown;
+        out->caret_line = shown - 1;
+        out->line_w = text_measure(t, role, px, s + last->start, last->len);
+        end = last->start + last->len;
+    }
+    /* What follows the last line: spaces move the caret on; a newline opens a line of its own. */
+    const char *nl = memchr(s + end, '\n', total - end);
+    if (nl && shown > 0) {
+        out->caret_line = shown, out->line_w = 0;
+        end = (size_t)(nl - s) + 1;
+    }
+    out->caret_x = out->line_w;
+    if (end < total) out->caret_x += text_measure(t, role, px, s + end, total - end);
+}
+
 int text_block_height(text_ctx *t, font_role role, int px, const char *s, int width) {
     wrap_line lines[TEXT_MAX_LINES];
     int n = text_wrap(t, role, px, s, width, lines, TEXT_MAX_LINES);

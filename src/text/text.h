@@ -56,6 +56,20 @@ int text_measure(text_ctx *t, font_role role, int px, const char *s, size_t len)
 /* Wraps s to width; returns the number of lines needed (stores up to max). */
 int text_wrap(text_ctx *t, font_role role, int px, const char *s, int width, wrap_line *lines,
               int max);
+/* The end of a text being typed into a box: which lines show and where the caret goes. Any
+ * text is safe: empty, spaces only, newlines only, one word wider than the box. */
+typedef struct text_tail {
+    size_t start;   /* byte offset in s where the lines shown begin (draw s + start) */
+    int lines;      /* lines shown, at most max_lines; 0 for a text with no visible lines */
+    int caret_line; /* the caret's line among those shown, 0-based (may be == lines: after a
+                     * final newline, or 0 when there are no lines) */
+    int caret_x;    /* px from the start of that line to the caret: the line's width plus the
+                     * spaces after it (not clamped to the box: the caller keeps it inside) */
+    int line_w;     /* width of the caret's line of text, without its trailing spaces */
+} text_tail;
+/* Wraps s to width at px and fills *out with its last max_lines lines (max_lines >= 1). */
+void text_tail_of(text_ctx *t, font_role role, int px, const char *s, int width, int max_lines,
+                  text_tail *out);
 /* Height of s wrapped to width at px. */
 int text_block_height(text_ctx *t, font_role role, int px, const char *s, int width);
 /* Widest line of s wrapped to width at px. */

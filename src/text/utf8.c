@@ -86,3 +86,20 @@ size_t utf8_count(const char *s, size_t n) {
     }
     return count;
 }
+
+/* Unicode White_Space, and the format characters that draw nothing (Cf: ZWSP to RLM, the
+ * bidi embeddings and isolates, word joiner, BOM). */
+static bool blank_cp(uint32_t cp) {
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 ||
+           cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+           (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF;
+}
+
+bool utf8_is_blank(const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, n - i, &cp);
+        if (!blank_cp(cp)) return false;
+    }
+    return true;
+}

@@ -19,5 +19,9 @@ bool utf8_valid(const char *s, size_t n);
 size_t utf8_prev(const char *s, size_t pos);
 /* Number of characters (code points) in the first n bytes. */
 size_t utf8_count(const char *s, size_t n);
+/* True if the n bytes hold no visible character: nothing, or only white space (spaces, tabs,
+ * newlines, no-break and other Unicode spaces) and invisible format marks (zero-width joiners,
+ * direction marks, the byte order mark). A visitor's answer like that is no answer. */
+bool utf8_is_blank(const char *s, size_t n);
 
 #endif

@@ -1,5 +1,6 @@
 #include "text/wrap.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "text/utf8.h"
@@ -17,8 +18,16 @@ static size_t fit_chars(const char *s, size_t len, int max_w, wrap_measure_fn me
     return best;
 }
 
-int wrap_text(const char *s, int max_w, wrap_measure_fn measure, void *ud, wrap_line *lines,
-              int max_lines) {
+/* Stores line number `count` of the text: the first max lines in place, or, as a ring, always
+ * the latest max (wrap_tail puts them in order afterwards). */
+static void keep(wrap_line *lines, int max, bool ring, int count, wrap_line l) {
+    if (max <= 0 || !lines) return;
+    if (ring) lines[count % max] = l;
+    else if (count < max) lines[count] = l;
+}
+
+static int wrap_lines(const char *s, int max_w, wrap_measure_fn measure, void *ud,
+                      wrap_line *lines, int max_lines, bool ring) {
     int count = 0;
     size_t n = strlen(s), pos = 0;
     while (pos < n) {
@@ -50,7 +59,7 @@ int wrap_text(const char *s, int max_w, wrap_measure_fn measure, void *ud, wrap_
         if (line_end == pos) line_end = para_end; /* empty paragraph line */
         size_t trimmed = line_end;
         while (trimmed > pos && s[trimmed - 1] == ' ') trimmed--;
-        if (count < max_lines) lines[count] = (wrap_line){pos, trimmed - pos};
+        keep(lines, max_lines, ring, count, (wrap_line){pos, trimmed - pos});
         count++;
         pos = line_end;
         while (pos < n && s[pos] == ' ') pos++;
@@ -58,11 +67,37 @@ int wrap_text(const char *s, int max_w, wrap_measure_fn measure, void *ud, wrap_
             pos++;
             /* A blank line between paragraphs is kept as an empty line. */
             if (pos < n && s[pos] == '\n') {
-                if (count < max_lines) lines[count] = (wrap_line){pos, 0};
+                keep(lines, max_lines, ring, count, (wrap_line){pos, 0});
                 count++;
                 pos++;
             }
         }
+    }
+    return count;
+}
+
+int wrap_text(const char *s, int max_w, wrap_measure_fn measure, void *ud, wrap_line *lines,
+              int max_lines) {
+    return wrap_lines(s, max_w, measure, ud, lines, max_lines, false);
+}
+
+static void reverse(wrap_line *l, int a, int b) {
+    for (; a < b; a++, b--) {
+        wrap_line t = l[a];
+        l[a] = l[b];
+        l[b] = t;
+    }
+}
+
+int wrap_tail(const char *s, int max_w, wrap_measure_fn measure, void *ud, wrap_line *lines,
+              int max_lines) {
+    int count = wrap_lines(s, max_w, measure, ud, lines, max_lines, true);
+    if (count > max_lines && max_lines > 0) {
+        /* The ring's oldest line sits at count % max: rotate it to the front, in place. */
+        int first = count % max_lines;
+        reverse(lines, 0, first - 1);
+        reverse(lines, first, max_lines - 1);
+        reverse(lines, 0, max_lines - 1);
     }
     return count;
 }

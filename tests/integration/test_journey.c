@@ -687,6 +687,48 @@ static void listen_reads_aloud(void) {
     cfg->accessibility.read_aloud = true;
 }
 
+
+/* Issue 11, found by random taps: Have your say, Next, Skip, then Space as the first key of
+ * the free text crashed the kiosk (a text of white space wraps to no lines). The same for a
+ * postcode of one space and a name of spaces. The kiosk must draw the box with the caret at
+ * its start, and a text of only spaces is no answer: no consent question, nothing saved. */
+static void lone_space_does_not_crash(void) {
+    kiosk *k = open_kiosk();
+    start(k);
+    CHECK(press(k, W_NEXT, 0));
+    CHECK(press(k, W_SKIP, 0));
+    CHECK_INT(kiosk_journey(k)->step, STEP_TEXT);
+    CHECK(press_key_action(k, KEY_SPACE)); /* the fourth tap */
+    CHECK_STR(kiosk_journey(k)->text, " ");
+    CHECK(press_key_action(k, KEY_SPACE));
+    CHECK(find(k, W_FIELD, 0) != NULL); /* the screen was laid out again, with the box */
+    CHECK(press(k, W_NEXT, 0));
+    CHECK_INT(kiosk_journey(k)->step, STEP_NAME);
+    CHECK(press_key_action(k, KEY_SPACE));
+    CHECK_STR(kiosk_journey(k)->name, " ");
+    CHECK(press(k, W_NEXT, 0));
+    CHECK(press(k, W_SKIP, 0)); /* age */
+    CHECK_INT(kiosk_journey(k)->step, STEP_POSTCODE);
+    CHECK(press_key_action(k, KEY_SPACE));
+    CHECK_STR(kiosk_journey(k)->postcode, " ");
+    CHECK(press(k, W_NEXT, 0));
+    /* Spaces are not words: nothing to quote, so no consent question. */
+    CHECK_INT(kiosk_journey(k)->step, STEP_REVIEW);
+    size_t before = record_count();
+    CHECK(press(k, W_SEND, 0));
+    CHECK_INT(kiosk_journey(k)->step, STEP_THANKS);
+    CHECK_INT(record_count(), before + 1);
+    json_t *r = last_record();
+    CHECK(r != NULL);
+    if (r) {
+        CHECK(json_is_null(json_object_get(r, "text")));
+        CHECK(json_is_null(json_object_get(r, "name")));
+        CHECK(json_is_null(json_object_get(r, "postcode_district")));
+        json_decref(r);
+    }
+    kiosk_destroy(k);
+}
+
 int main(void) {
     snprintf(dir, sizeof dir, "%s/journey-test-XXXXXX", TEST_BINARY_DIR);
     if (!mkdtemp(dir)) return 1;
@@ -696,6 +738,7 @@ int main(void) {
     free(d);
     if (!cfg) return 1;
     RUN(taps_only);
+    RUN(lone_space_does_not_crash);
     RUN(typed_text_with_accents);
     RUN(idle_timeout_clears_everything);
     RUN(still_there_continue_keeps_entry);

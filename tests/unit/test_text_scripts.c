@@ -586,6 +586,57 @@ static void timings(void) {
     }
 }
 
+/* The end of a typed text in a box (the text steps): safe and sensible for every text a
+ * visitor can make, zero lines included. */
+static void tail_of_typed_text(void) {
+    text_tail t;
+    text_tail_of(tx, FONT_REGULAR, 24, "", 300, 3, &t);
+    CHECK_INT(t.lines, 0);
+    CHECK_INT(t.caret_line, 0);
+    CHECK_INT(t.caret_x, 0);
+    /* Spaces alone: no lines, but each space moves the caret on. */
+    int prev = 0;
+    char spaces[16] = "";
+    for (int i = 1; i <= 5; i++) {
+        strcat(spaces, " ");
+        text_tail_of(tx, FONT_REGULAR, 24, spaces, 300, 3, &t);
+        CHECK_INT(t.lines, 0);
+        CHECK(t.caret_x > prev);
+        prev = t.caret_x;
+    }
+    /* A trailing space after a word: past the word. */
+    text_tail_of(tx, FONT_REGULAR, 24, "park", 300, 3, &t);
+    int word = t.caret_x;
+    CHECK_INT(t.lines, 1);
+    CHECK(word > 0 && word == t.line_w);
+    text_tail_of(tx, FONT_REGULAR, 24, "park ", 300, 3, &t);
+    CHECK(t.caret_x > word && t.line_w == word);
+    /* Newlines only: the caret on the line after them. */
+    text_tail_of(tx, FONT_REGULAR, 24, "\n", 300, 3, &t);
+    CHECK_INT(t.lines, 1);
+    CHECK_INT(t.caret_line, 1);
+    CHECK_INT(t.caret_x, 0);
+    /* Far more lines than the cache holds (a 5000-character text in a narrow box): the lines
+     * shown are the last ones, ending at the text's end. */
+    static char big[5001];
+    for (int i = 0; i < 5000; i++) big[i] = i % 7 == 6 ? ' ' : 'w';
+    big[5000] = '\0';
+    text_tail_of(tx, FONT_REGULAR, 24, big, 120, 4, &t);
+    CHECK_INT(t.lines, 4);
+    CHECK_INT(t.caret_line, 3);
+    CHECK(t.start > 4000);
+    wrap_line l[TEXT_MAX_LINES];
+    CHECK(text_wrap(tx, FONT_REGULAR, 24, big + t.start, 120, l, TEXT_MAX_LINES) == 4);
+    /* A 30-character word with no break, wider than the box: split, the caret inside the box. */
+    text_tail_of(tx, FONT_REGULAR, 24, "Konstantynopolitańczykowianeczka", 120, 2, &t);
+    CHECK_INT(t.lines, 2);
+    CHECK(t.caret_x <= 120);
+    /* Urdu with Latin digits inside: one line, measured. */
+    text_tail_of(tx, FONT_REGULAR, 24, "پارک 2025 میں", 400, 2, &t);
+    CHECK_INT(t.lines, 1);
+    CHECK(t.caret_x > 0 && t.caret_x <= 400);
+}
+
 int main(void) {
     if (TTF_Init() != 0) return 1;
     pk_error err;
@@ -595,6 +646,7 @@ int main(void) {
         return 1;
     }
     RUN(every_character_has_a_glyph);
+    RUN(tail_of_typed_text);
     RUN(without_arabic_face_urdu_has_missing_glyphs);
     RUN(direction_of_each_sample);
     RUN(every_sample_draws_something);

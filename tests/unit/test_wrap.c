@@ -229,6 +229,50 @@ static void empty(void) {
     CHECK_INT(wrap_text("     ", 100, mono, NULL, l, 4), 0);
 }
 
+/* The zero-line cases a caller must survive: nothing is stored, so lines[0] stays untouched. */
+static void zero_lines_store_nothing(void) {
+    const char *blank[] = {"", " ", "    "};
+    wrap_line l[2] = {{77, 77}, {77, 77}};
+    for (int i = 0; i < 3; i++) {
+        CHECK_INT(wrap_text(blank[i], 100, mono, NULL, l, 2), 0);
+        CHECK_INT(wrap_tail(blank[i], 100, mono, NULL, l, 2), 0);
+    }
+    CHECK_INT(l[0].start, 77);
+    /* Newlines only: one empty line each, so a caret has a line to sit on. */
+    CHECK_INT(wrap_text("\n", 100, mono, NULL, l, 2), 1);
+    CHECK_INT(l[0].len, 0);
+    CHECK_INT(wrap_text("\n\n", 100, mono, NULL, l, 2), 2);
+    /* A box narrower than one character still gets one character a line, never zero. */
+    CHECK_INT(wrap_text("abc", 3, mono, NULL, l, 2), 3);
+    CHECK_INT(l[0].len, 1);
+    CHECK_INT(wrap_text("abc", -5, mono, NULL, l, 2), 3);
+}
+
+/* wrap_tail keeps the last lines in order, whatever the count: the end of a long text typed
+ * into a box of three lines. */
+static void tail_keeps_the_end(void) {
+    const char *s = "one two three four five six seven";
+    wrap_line l[3];
+    for (int k = 1; k <= 3; k++) {
+        int n = wrap_tail(s, 5 * CH, mono, NULL, l, k);
+        CHECK_INT(n, 7);
+        /* The last stored line is "seven", the one before "six", then "five". */
+        CHECK_INT(l[k - 1].start, strlen(s) - 5);
+        if (k >= 2) CHECK_INT(l[k - 2].start, strlen(s) - 9);
+        if (k >= 3) CHECK_INT(l[0].start, strlen(s) - 14);
+    }
+    /* Fewer lines than room: the same as wrap_text. */
+    CHECK_INT(wrap_tail("one two", 5 * CH, mono, NULL, l, 3), 2);
+    CHECK_INT(l[0].start, 0);
+    CHECK_INT(l[1].start, 4);
+    /* A 30-character word in a 7-character box: 5 lines, the last 2 of them kept. */
+    const char *word = "Donaudampfschifffahrtsgesells";
+    CHECK_INT(wrap_tail(word, 7 * CH, mono, NULL, l, 2), 5);
+    CHECK_INT(l[1].start, 28);
+    CHECK_INT(l[0].start, 21);
+    CHECK_INT(l[0].len, 7);
+}
+
 static void max_lines_counts_all(void) {
     const char *s = "one two three four five six";
     wrap_line l[2] = {{99, 99}, {99, 99}};
@@ -260,6 +304,8 @@ int main(void) {
     RUN(hyphen_break);
     RUN(spaces_trimmed);
     RUN(empty);
+    RUN(zero_lines_store_nothing);
+    RUN(tail_keeps_the_end);
     RUN(max_lines_counts_all);
     RUN(measure_used);
     RUN(never_measures_half_characters);

@@ -488,28 +488,24 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         int hpx = text_fit(sc->text, FONT_REGULAR, hint, inner.w, inner.h, 10, px, NULL);
         slides_text_at(sc, l, hint, inner, FONT_REGULAR, hpx, th->muted, ALIGN_LEFT, false);
     } else {
-        /* Show the end of the text: the lines that fit, counted back from the last. */
-        wrap_line lines[TEXT_MAX_LINES];
-        int n = text_wrap(sc->text, FONT_REGULAR, px, text, inner.w - 4, lines, TEXT_MAX_LINES);
-        if (n > TEXT_MAX_LINES) n = TEXT_MAX_LINES;
+        /* Show the end of the text: the lines that fit, counted back from the last. A text of
+         * spaces has no lines; the caret still moves on with each one. */
         int fit = inner.h / lh > 0 ? inner.h / lh : 1;
-        int first = n > fit ? n - fit : 0;
-        slides_text_at(sc, l, text + lines[first].start, (pk_rect){inner.x, inner.y, inner.w - 4, inner.h},
-                       FONT_REGULAR, px, th->text, ALIGN_LEFT, false);
-        const wrap_line *last = &lines[n - 1];
-        int line_w = text_measure(sc->text, FONT_REGULAR, px, text + last->start, last->len), off = line_w;
-        caret_y = inner.y + (n - 1 - first) * lh;
-        /* A trailing space or newline moves the caret on, as the visitor expects. */
-        size_t end = last->start + last->len, total = strlen(text);
-        if (end < total) off += text_measure(sc->text, FONT_REGULAR, px, " ", 1);
+        text_tail tail;
+        text_tail_of(sc->text, FONT_REGULAR, px, text, inner.w - 4, fit, &tail);
+        if (tail.lines > 0)
+            slides_text_at(sc, l, text + tail.start, (pk_rect){inner.x, inner.y, inner.w - 4, inner.h},
+                           FONT_REGULAR, px, th->text, ALIGN_LEFT, false);
+        int line_w = tail.line_w, off = tail.caret_x;
+        caret_y = inner.y + (tail.caret_line < fit ? tail.caret_line : fit - 1) * lh;
         /* The caret follows the text's own direction. Positions here are before the screen is
          * mirrored: a text running the screen's way ends `off` from the start; one running
          * against it (Urdu typed on an English screen, a postcode on an Urdu one) is aligned to
-         * the far side and ends `off` back from its own start there. */
-        if (text_is_rtl(text) == sc->rtl) caret_x = inner.x + off;
+         * the far side and ends `off` back from its own start there. Spaces alone run the
+         * screen's way. */
+        if (tail.lines == 0 || text_is_rtl(text) == sc->rtl) caret_x = inner.x + off;
         else if (sc->rtl) caret_x = inner.x + line_w - off - cw;
         else caret_x = inner.x + inner.w - 4 - off - cw;
-        if (caret_x < inner.x) caret_x = inner.x;
         if (caret_x > inner.x + inner.w - 3) caret_x = inner.x + inner.w - 3;
         if (caret_x < inner.x) caret_x = inner.x;
     }
