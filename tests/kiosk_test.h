@@ -6,6 +6,7 @@
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app/kiosk.h"
 #include "staff/pin.h"
@@ -40,6 +41,62 @@ static inline void finger_tap(kiosk *k, int x, int y) {
     fake_now += 300;
 }
 
+/* The widget of kind (and index; any key for W_KEY, any index for -1) laid out now, or NULL. */
+static inline const widget *find_widget(const kiosk *k, widget_kind kind, int index) {
+    const widget_list *w = kiosk_widgets(k);
+    for (int i = 0; i < w->count; i++)
+        if (w->items[i].kind == kind && (kind == W_KEY || index == -1 || w->items[i].index == index))
+            return &w->items[i];
+    return NULL;
+}
+
+/* The on-screen key laid out now that does action a (Space, Delete, Shift...), or NULL. */
+static inline const widget *find_key_action(const kiosk *k, key_action a) {
+    const widget_list *w = kiosk_widgets(k);
+    for (int i = 0; i < w->count; i++)
+        if (w->items[i].kind == W_KEY && w->items[i].key && w->items[i].key->action == a) return &w->items[i];
+    return NULL;
+}
+
+/* One SDL event, settled. */
+static inline void push_event(kiosk *k, SDL_Event *e) {
+    SDL_PushEvent(e);
+    settle(k);
+}
+
+/* A key pressed and let go on a real keyboard, as SDL reports it: down (then the text it types,
+ * if any, as SDL_TEXTINPUT does), up. */
+static inline void key_press(kiosk *k, SDL_Keycode sym, Uint16 mod, const char *text) {
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = sym;
+    e.key.keysym.mod = mod;
+    push_event(k, &e);
+    if (text) {
+        SDL_Event t = {0};
+        t.type = SDL_TEXTINPUT;
+        snprintf(t.text.text, sizeof t.text.text, "%s", text);
+        push_event(k, &t);
+    }
+    e.type = SDL_KEYUP;
+    push_event(k, &e);
+}
+
+/* Text typed on a plugged-in keyboard: SDL_TEXTINPUT events of at most 31 bytes, cut between
+ * characters as SDL does. */
+static inline void type_on_keyboard(kiosk *k, const char *s) {
+    size_t n = strlen(s);
+    for (size_t at = 0; at < n;) {
+        size_t take = n - at < 31 ? n - at : 31;
+        while (take < n - at && ((unsigned char)s[at + take] & 0xC0) == 0x80) take--;
+        SDL_Event t = {0};
+        t.type = SDL_TEXTINPUT;
+        memcpy(t.text.text, s + at, take);
+        push_event(k, &t);
+        at += take;
+    }
+}
+
 /* The kiosk in an 800x480 window on the fake clock, saving to feedback_dir; NULL (said why)
  * if it cannot start. */
 static inline kiosk *open_test_kiosk(const config *c, const char *feedback_dir) {
@@ -50,6 +107,16 @@ static inline kiosk *open_test_kiosk(const config *c, const char *feedback_dir) 
     if (!k) fprintf(stderr, "kiosk_create: %s\n", err.msg);
     else settle(k);
     return k;
+}
+
+/* The shipped Rotherham content as it is; NULL (problems printed) if it cannot load. */
+static inline config *shipped_config(void) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = d ? config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, d) : NULL;
+    if (d) diag_print(d, stderr);
+    free(d);
+    return c;
 }
 
 /* The shipped Rotherham content with staff.pin_hash set for pin; NULL if it cannot load. */

@@ -575,7 +575,12 @@ static void on_text(kiosk *k, const char *text, uint64_t now) {
     int size, max_chars;
     if (k->swallow_text || !journey_active(&k->jr) || !journey_field(&k->jr, &size, &max_chars)) return;
     stop_speaking(k);
-    on_journey_event(k, journey_type(&k->jr, text, now), now);
+    /* An emoji from a plugged-in keyboard would show as an empty box: left out, and said so.
+     * The whole piece goes, so no skin tone or joiner is left behind on its own. */
+    if (!text_glyphs_provided(k->scr.text, FONT_REGULAR, text, NULL, NULL))
+        on_journey_event(k, journey_refuse_typing(&k->jr, now), now);
+    else
+        on_journey_event(k, journey_type(&k->jr, text, now), now);
     focus_place(&k->focus, &k->widgets, k->scr.sc.rtl, W_FIELD, -1);
     k->focus.shown = true;
     k->dirty = true;

@@ -69,6 +69,7 @@ void journey_set_notice_apart(journey *j, bool apart) {
 /* Arriving at a step forwards: the consent step opens on its notice when that is apart. */
 static void go(journey *j, journey_step s) {
     j->step = s;
+    j->char_refused = false;
     j->notice_page = s == STEP_CONSENT && j->notice_apart;
     j->postcode_invalid = false;
     keyboard_init(&j->kb, step_keyboard(j, s));
@@ -257,7 +258,7 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
     case W_KEY:
         field = journey_field(j, &size, &max_chars);
         if (!field || !key) return JOURNEY_IDLE;
-        j->postcode_invalid = false;
+        j->postcode_invalid = j->char_refused = false;
         switch (keyboard_press(&j->kb, key, field, size, max_chars)) {
         case KEYBOARD_DONE: return forward(j);
         case KEYBOARD_NOTHING: return JOURNEY_IDLE;
@@ -275,9 +276,21 @@ journey_event journey_type(journey *j, const char *utf8, uint64_t now) {
     if (!field) return JOURNEY_IDLE;
     j->last_touch_ms = now;
     j->still_there = false;
-    j->postcode_invalid = false;
+    bool was = j->postcode_invalid || j->char_refused;
+    j->postcode_invalid = j->char_refused = false;
     keyboard_popup_close(&j->kb);
-    return keyboard_type(field, size, max_chars, utf8) ? JOURNEY_REDRAW : JOURNEY_IDLE;
+    return keyboard_type(field, size, max_chars, utf8) || was ? JOURNEY_REDRAW : JOURNEY_IDLE;
+}
+
+journey_event journey_refuse_typing(journey *j, uint64_t now) {
+    int size, max_chars;
+    if (!journey_field(j, &size, &max_chars)) return JOURNEY_IDLE;
+    j->last_touch_ms = now;
+    j->still_there = false;
+    j->postcode_invalid = false;
+    j->char_refused = true;
+    keyboard_popup_close(&j->kb);
+    return JOURNEY_REDRAW;
 }
 
 journey_event journey_backspace(journey *j, uint64_t now) {
@@ -286,8 +299,10 @@ journey_event journey_backspace(journey *j, uint64_t now) {
     if (!field) return JOURNEY_IDLE;
     j->last_touch_ms = now;
     j->still_there = false;
+    bool was = j->char_refused;
+    j->char_refused = false;
     keyboard_popup_close(&j->kb);
-    return keyboard_backspace(field) ? JOURNEY_REDRAW : JOURNEY_IDLE;
+    return keyboard_backspace(field) || was ? JOURNEY_REDRAW : JOURNEY_IDLE;
 }
 
 static uint64_t ms(int seconds) { return (uint64_t)seconds * 1000; }

@@ -93,6 +93,7 @@ typedef struct journey {
     int age_band;               /* 0-5, -1 skipped */
     char postcode[JOURNEY_POSTCODE_CHARS * 4 + 1];
     bool postcode_invalid;      /* Next was tapped on a postcode that is not a district */
+    bool char_refused;          /* the last thing typed had a sign that cannot be shown */
     int consent;                /* 1 yes, 0 no, -1 not answered */
     /* Larger text: the consent step's privacy notice gets a page of its own, with Next, before
      * the question (kept across clear; see journey_set_notice_apart). */
@@ -111,6 +112,9 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
 /* Text from a physical keyboard (SDL text input) or Backspace, into the current text field. */
 journey_event journey_type(journey *j, const char *utf8, uint64_t now);
 journey_event journey_backspace(journey *j, uint64_t now);
+/* Typed text that the screen cannot draw (the app asks its fonts): left out, and the step says
+ * so until the next key. Counts as a touch. */
+journey_event journey_refuse_typing(journey *j, uint64_t now);
 /* Time passing: the idle question, the clear after it, the end of the thank-you. */
 journey_event journey_tick(journey *j, uint64_t now);
 /* How long the app may sleep before journey_tick has something to do (ms). */

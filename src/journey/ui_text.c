@@ -82,6 +82,7 @@ static const struct {
     [UI_MONTH_LONG_10] = {"month_long_10", "October"},
     [UI_MONTH_LONG_11] = {"month_long_11", "November"},
     [UI_MONTH_LONG_12] = {"month_long_12", "December"},
+    [UI_CHAR_UNSUPPORTED] = {"char_unsupported", "That sign cannot be shown here, so it was left out. Please use letters and numbers."},
 };
 
 const char *ui_text_name(ui_text_id id) { return id < UI_COUNT ? table[id].name : ""; }

@@ -31,6 +31,8 @@ typedef enum {
     /* Month names in full, for reading dates aloud. */
     UI_MONTH_LONG_1, UI_MONTH_LONG_2, UI_MONTH_LONG_3, UI_MONTH_LONG_4, UI_MONTH_LONG_5, UI_MONTH_LONG_6,
     UI_MONTH_LONG_7, UI_MONTH_LONG_8, UI_MONTH_LONG_9, UI_MONTH_LONG_10, UI_MONTH_LONG_11, UI_MONTH_LONG_12,
+    /* Typed from a real keyboard, a sign no font of the kiosk can draw (an emoji). */
+    UI_CHAR_UNSUPPORTED,
     UI_COUNT
 } ui_text_id;
 

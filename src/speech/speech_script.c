@@ -229,5 +229,6 @@ size_t speech_script_step(const journey *j, uint64_t now, char *buf, size_t size
         break;
     default: break;
     }
+    if (j->char_refused) say(&sc, ui[UI_CHAR_UNSUPPORTED]); /* under any text box */
     return sc.len;
 }

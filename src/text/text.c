@@ -481,6 +481,45 @@ void text_tail_of(text_ctx *t, font_role role, int px, const char *s, int width,
     if (end < total) out->caret_x += text_measure(t, role, px, s + end, total - end);
 }
 
+static bool block_fits(text_ctx *t, font_role role, int px, const char *s, int w, int h) {
+    wrap_line lines[TEXT_MAX_LINES];
+    int n = text_wrap(t, role, px, s, w, lines, TEXT_MAX_LINES);
+    return n <= TEXT_MAX_LINES && n * text_line_height_for(t, role, px, s) <= h &&
+           text_block_width(t, role, px, s, w) <= w;
+}
+
+char *text_ellipsize(text_ctx *t, font_role role, int px, const char *s, int w, int h, char *out,
+                     size_t size) {
+    static const char dots[] = "\xE2\x80\xA6"; /* U+2026 */
+    size_t len = strlen(s);
+    if (size < sizeof dots) return size ? (out[0] = '\0', out) : out;
+    if (len < size && block_fits(t, role, px, s, w, h)) return memcpy(out, s, len + 1);
+    /* Binary search on character boundaries: the longest prefix that fits with the dots. */
+    size_t lo = 0, hi = len < size - sizeof dots ? len : size - sizeof dots;
+    while (hi > 0 && hi < len && (s[hi] & 0xC0) == 0x80) hi--;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        while (mid < hi && (s[mid] & 0xC0) == 0x80) mid++; /* on a character's first byte */
+        memcpy(out, s, mid);
+        memcpy(out + mid, dots, sizeof dots);
+        if (block_fits(t, role, px, out, w, h)) lo = mid;
+        else hi = utf8_prev(s, mid);
+    }
+    /* End on a word where one ends in the last few characters, as people cut text. */
+    size_t cut = lo;
+    for (size_t back = lo, k = 0; back > 0 && k < 16; k++) {
+        back = utf8_prev(s, back);
+        if (s[back] == ' ') {
+            cut = back;
+            break;
+        }
+    }
+    while (cut > 0 && s[cut - 1] == ' ') cut--;
+    memcpy(out, s, cut);
+    memcpy(out + cut, dots, sizeof dots);
+    return out;
+}
+
 int text_block_height(text_ctx *t, font_role role, int px, const char *s, int width) {
     wrap_line lines[TEXT_MAX_LINES];
     int n = text_wrap(t, role, px, s, width, lines, TEXT_MAX_LINES);

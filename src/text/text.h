@@ -70,6 +70,12 @@ typedef struct text_tail {
 /* Wraps s to width at px and fills *out with its last max_lines lines (max_lines >= 1). */
 void text_tail_of(text_ctx *t, font_role role, int px, const char *s, int width, int max_lines,
                   text_tail *out);
+/* The longest start of s that, followed by "…", fits w x h wrapped at px (cut after a word
+ * where one ends near the cut), written into out (size bytes, NUL-terminated). When s fits
+ * whole, out is s unchanged. For a long answer shown back in a box of its own size. Returns
+ * out; a size too small for even "…" gives "". */
+char *text_ellipsize(text_ctx *t, font_role role, int px, const char *s, int w, int h, char *out,
+                     size_t size);
 /* Height of s wrapped to width at px. */
 int text_block_height(text_ctx *t, font_role role, int px, const char *s, int width);
 /* Widest line of s wrapped to width at px. */

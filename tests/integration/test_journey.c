@@ -21,12 +21,7 @@ static void tap(kiosk *k, int x, int y) {
     finger_tap(k, x, y);
 }
 
-static const widget *find(kiosk *k, widget_kind kind, int index) {
-    const widget_list *w = kiosk_widgets(k);
-    for (int i = 0; i < w->count; i++)
-        if (w->items[i].kind == kind && (kind == W_KEY || w->items[i].index == index)) return &w->items[i];
-    return NULL;
-}
+static const widget *find(kiosk *k, widget_kind kind, int index) { return find_widget(k, kind, index); }
 
 static bool press(kiosk *k, widget_kind kind, int index) {
     const widget *w = find(k, kind, index);
@@ -167,13 +162,9 @@ static bool type_text(kiosk *k, const char *const *chars) {
 }
 
 static bool press_key_action(kiosk *k, key_action a) {
-    const widget_list *w = kiosk_widgets(k);
-    for (int i = 0; i < w->count; i++)
-        if (w->items[i].kind == W_KEY && w->items[i].key && w->items[i].key->action == a) {
-            tap(k, w->items[i].r.x + w->items[i].r.w / 2, w->items[i].r.y + w->items[i].r.h / 2);
-            return true;
-        }
-    return false;
+    const widget *w = find_key_action(k, a);
+    if (w) tap_widget(k, w);
+    return w != NULL;
 }
 
 static kiosk *open_kiosk(void) { return open_test_kiosk(cfg, dir); }
@@ -732,10 +723,7 @@ static void lone_space_does_not_crash(void) {
 int main(void) {
     snprintf(dir, sizeof dir, "%s/journey-test-XXXXXX", TEST_BINARY_DIR);
     if (!mkdtemp(dir)) return 1;
-    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
-    diag_list *d = calloc(1, sizeof *d);
-    cfg = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, d);
-    free(d);
+    cfg = shipped_config();
     if (!cfg) return 1;
     RUN(taps_only);
     RUN(lone_space_does_not_crash);

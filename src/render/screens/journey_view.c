@@ -1,6 +1,7 @@
 #include "render/screens/journey_view.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -463,10 +464,10 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     slides_card(sc, l, field);
     widget_add(w, field, W_FIELD, 0, NULL); /* where a keyboard's focus types */
     pk_rect inner = rect_inset(field, (int)(sc->m.unit * 1.5), (int)(sc->m.unit * 0.8));
-    if (j->postcode_invalid) {
+    if (j->postcode_invalid || j->char_refused) {
         pk_rect msg = rect_cut_bottom(&inner, inner.h / 2, 0);
-        slides_text(sc, l, ui(sc, UI_POSTCODE_INVALID), msg, FONT_BOLD, 4, 2.4,
-                    th->status[STATUS_DELAYED], ALIGN_LEFT, true);
+        slides_text(sc, l, ui(sc, j->char_refused ? UI_CHAR_UNSUPPORTED : UI_POSTCODE_INVALID), msg,
+                    FONT_BOLD, 4, 2.4, th->status[STATUS_DELAYED], ALIGN_LEFT, true);
     }
     int px = slides_px(sc, multiline ? 4.6 : 5.5, 14);
     int lh = text_line_height(sc->text, FONT_REGULAR, px);
@@ -571,6 +572,18 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         k++;
         y += h + sc->m.gap;
     }
+    /* An answer too long for its row even at the smallest size (a 500-character idea) shows
+     * its start and "…": the visitor has just typed it, and the rows must stay readable. */
+    char *clipped[JOURNEY_REVIEW_ROWS] = {0};
+    int floor_px = layout_px(&sc->m, 2.6, 12); /* slides_fit_common's smallest */
+    for (int i = 0; i < k; i++) {
+        if (text_block_height(sc->text, FONT_REGULAR, floor_px, values[i], vw[i]) <= vh[i] &&
+            text_block_width(sc->text, FONT_REGULAR, floor_px, values[i], vw[i]) <= vw[i])
+            continue;
+        size_t size = strlen(values[i]) + 4;
+        if (!(clipped[i] = malloc(size))) continue;
+        values[i] = text_ellipsize(sc->text, FONT_REGULAR, floor_px, values[i], vw[i], vh[i], clipped[i], size);
+    }
     int lpx = slides_fit_common(sc, FONT_BOLD, labels, lw, lh, k, 4, 2.6);
     int vpx = slides_fit_common(sc, FONT_REGULAR, values, vw, vh, k, 4.4, 2.6);
     if (sc->text_scale > 1) {
@@ -602,6 +615,7 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     for (int i = 0; i < k; i++) {
         slides_text_at(sc, l, labels[i], lr[i], FONT_BOLD, lpx, th->muted, ALIGN_LEFT, false);
         slides_text_at(sc, l, values[i], vr[i], FONT_REGULAR, vpx, rv.none[i] ? th->muted : th->text, ALIGN_LEFT, false);
+        free(clipped[i]); /* the draw list keeps its own copy */
     }
 }
 
