@@ -450,12 +450,21 @@ static void load_slide(loader *L, int index, ynode *n) {
         s->subtitle = y_text(y, n, "subtitle", false);
         s->footer = y_text(y, n, "footer", false);
         break;
-    case SLIDE_TEXT:
+    case SLIDE_TEXT: {
+        int before = y->diags->count + y->diags->dropped;
         s->body = y_text(y, n, "body", false);
         load_bullets(L, s, n);
-        if (!s->body && !s->n_bullets && !y_get(y, n, "bullets") && !y_get(y, n, "body"))
-            y_error(y, n, "a text slide needs a 'body' or 'bullets'");
+        /* A body of spaces and bullets of spaces are no text (they wrap to no lines): the
+         * slide would be a heading over nothing. Said once, not again after a wrong bullet. */
+        if (!s->body && !s->n_bullets && y->diags->count + y->diags->dropped == before) {
+            if (!y_get(y, n, "bullets") && !y_get(y, n, "body"))
+                y_error(y, n, "a text slide needs a 'body' or 'bullets'");
+            else
+                y_error(y, n,
+                        "a text slide needs words in its 'body' or 'bullets', not only spaces");
+        }
         break;
+    }
     case SLIDE_HIGHLIGHTS: load_highlights(L, s, n); break;
     case SLIDE_THEMES:
         s->intro = y_text(y, n, "intro", false);

@@ -143,6 +143,12 @@ const char *y_scalar_str(yctx *y, const ynode *n, const char *what) {
     return (const char *)n->data.scalar.value;
 }
 
+/* Nothing but white space: what finish_str() turns into no text at all. */
+static bool blank(const char *s) {
+    while (isspace((unsigned char)*s)) s++;
+    return !*s;
+}
+
 /* A text given as {en: ..., ur: ...}: the string for y->lang, else the default language's.
  * On the first pass, unknown language codes are reported and coverage is counted. */
 static const char *translated(yctx *y, const ynode *v, const char *key) {
@@ -175,8 +181,12 @@ static const char *translated(yctx *y, const ynode *v, const char *key) {
         }
         const char *s = y_scalar_str(y, val, key);
         if (!s) continue;
-        have[idx] = true;
-        if (idx == y->lang) chosen = s;
+        /* A translation of spaces is none: that language gets the default's words, as when it
+         * is missing, rather than no text where one is required ("(null)" on a quote card). A
+         * blank default is finish_str()'s to report. */
+        bool words = !blank(s) || idx == L->default_lang;
+        have[idx] = words;
+        if (idx == y->lang && words) chosen = s;
         if (idx == L->default_lang) fallback = s;
     }
     if (y->first_pass && L) {
@@ -232,9 +242,7 @@ const char *y_text_node(yctx *y, const ynode *v, const char *key, bool required)
 
 static const char *finish_str(yctx *y, const ynode *v, const char *key, const char *s, bool required) {
     if (!s) return NULL;
-    const char *t = s;
-    while (isspace((unsigned char)*t)) t++;
-    if (!*t) {
+    if (blank(s)) {
         if (required) y_error(y, v, "'%s' must not be empty", key);
         return NULL;
     }

@@ -792,6 +792,29 @@ static void missing_required(void) {
     EXPECT_DIAG("t.yaml:11:5: slide 1 (image): missing required key 'alt'");
 }
 
+/* A text slide whose body and bullets are only spaces has nothing under its heading (spaces
+ * wrap to no lines): refused, like one with neither, and said once. */
+static void text_slide_of_spaces(void) {
+    config *c = load_slides("  - {type: text, title: T, body: \"   \"}\n"); /* 11 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:11:5: slide 1 (text): a text slide needs words", "not only spaces");
+    c = load_slides("  - {type: text, title: T, bullets: [\" \", \"  \"]}\n");
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:11:5: slide 1 (text): a text slide needs words");
+    c = load_slides("  - {type: text, title: T}\n");
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:11:5: slide 1 (text): a text slide needs a 'body' or 'bullets'");
+    /* An empty list is already reported as such; not a second time. */
+    c = load_slides("  - {type: text, title: T, bullets: []}\n");
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:11:37: slide 1 (text): 'bullets' needs at least 1 item");
+    /* One blank bullet among others is simply left out. */
+    c = load_slides("  - {type: text, title: T, bullets: [a, \" \", b]}\n");
+    CHECK(c != NULL);
+    if (c) CHECK_INT(c->slides[0].n_bullets, 2);
+    config_free(c);
+}
+
 static void impossible_dates(void) {
     config *c = load_slides("  - type: milestones\n"         /* 11 */
                             "    title: Dates\n"             /* 12 */
@@ -1150,6 +1173,7 @@ int main(void) {
     RUN(unknown_slide_key);
     RUN(wrong_types);
     RUN(missing_required);
+    RUN(text_slide_of_spaces);
     RUN(impossible_dates);
     RUN(until_before_from);
     RUN(image_files);

@@ -679,6 +679,12 @@ static void broken_files_are_located(void) {
         {"name: x\npages:\n  - name: a\n    rows:\n      - [{action: space, wording: key_spcae}]\n",
          "did you mean 'key_space'?"},
         {"name: x\n", "k.yaml:1:1: missing required key 'pages'"},
+        /* Layout and drawing count on a key in every row, a row on every page, a page. */
+        {"name: x\npages:\n  - name: a\n    rows:\n      - [q]\n      - []\n",
+         "k.yaml:6:9: page 1 (a): a row needs at least one key"},
+        {"name: x\npages:\n  - name: a\n    rows: []\n",
+         "k.yaml:4:11: page 1 (a): 'rows' needs at least 1 item"},
+        {"name: x\npages: []\n", "k.yaml:2:8: 'pages' needs at least 1 item"},
         {"name: x\npages:\n  - name: a\n    rows:\n      - [q, {action: page, label: B}]\n",
          "k.yaml:5:13: page 1 (a): a page key needs 'page'"},
         {"name: x\npages: [\n", "k.yaml:3:1: YAML syntax"},

@@ -97,6 +97,39 @@ static void default_language_required(void) {
     CHECK_CONTAINS(diags.items[0], "t.yaml:6:26: slide 1 (title): 'title' has no text in the default language 'en'");
 }
 
+/* A translation of spaces is no translation: that language shows the default's words (not an
+ * empty quote card or a text slide without its bullet), and --languages lists it as missing. */
+static void blank_translation_falls_back(void) {
+    config *c =
+        load("plankiosk: 1\n"
+             "languages: {default: en, available: [en, pl]}\n"
+             "kiosk: {id: k, location: here}\n"
+             "plan: {title: {en: T, pl: \"  \"}}\n"
+             "slides:\n"
+             "  - {type: text, title: {en: Vision, pl: Wizja}, bullets: [{en: Trees, pl: \" \"}]}\n"
+             "  - type: quote\n"
+             "    quotes: [{text: {en: Parks please, pl: \"   \"}, name: Ann}]\n");
+    CHECK(c != NULL);
+    if (!c) return;
+    const config *pl = c->by_lang[1];
+    CHECK_STR(pl->plan.title, "T");
+    CHECK_STR(pl->slides[0].title, "Wizja");
+    CHECK_INT(pl->slides[0].n_bullets, 1);
+    CHECK_STR(pl->slides[0].bullets[0], "Trees");
+    CHECK_STR(pl->slides[1].quotes[0].text, "Parks please");
+    /* Coverage: plan title, slide title, bullet, quote and its (plain) name; Polish has its own
+     * words for one of them. */
+    CHECK_INT(c->languages.strings, 5);
+    CHECK_INT(c->languages.translated[1], 1);
+    bool listed = false;
+    for (int i = 0; i < missing.count; i++)
+        listed |=
+            strstr(missing.items[i], "t.yaml:8:21: slide 2 (quote): 'text' has no pl text") != NULL;
+    if (!listed) diag_print(&missing, stderr);
+    CHECK(listed);
+    config_free(c);
+}
+
 static void single_language_files_unchanged(void) {
     config *c = load("plankiosk: 1\nkiosk: {id: k, location: here}\nplan: {title: T}\n"
                      "slides:\n  - {type: title, title: Hello}\n");
@@ -127,6 +160,7 @@ int main(void) {
     RUN(each_language_has_its_words);
     RUN(mistakes_reported);
     RUN(default_language_required);
+    RUN(blank_translation_falls_back);
     RUN(single_language_files_unchanged);
     return check_report();
 }
