@@ -186,6 +186,11 @@ static int cmd_shoot(int argc, char **argv) {
             }
             n++;
         }
+        if (n == 0) {
+            fprintf(stderr, "plankiosk shoot: --size '%s' names no size; give one like 1920x1080\n", sizes_arg);
+            config_free(c);
+            return 2;
+        }
     } else {
         sizes[n++] = (shoot_size){c->kiosk.width, c->kiosk.height};
     }

@@ -119,11 +119,8 @@ static inline config *shipped_config(void) {
     return c;
 }
 
-/* The shipped Rotherham content with staff.pin_hash set for pin; NULL if it cannot load. */
-static inline config *shipped_config_with_pin(const char *pin) {
-    char hash[PIN_HASH_MAX];
-    pk_error err = {{0}};
-    if (!pin_hash(pin, hash, &err)) return NULL;
+/* The shipped Rotherham content with staff.pin_hash set to hash; NULL if it cannot load. */
+static inline config *shipped_config_with_hash(const char *hash) {
     FILE *f = fopen(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", "r");
     static char text[1 << 20];
     size_t n = f ? fread(text, 1, sizeof text - 300, f) : 0;
@@ -135,6 +132,13 @@ static inline config *shipped_config_with_pin(const char *pin) {
     if (d) diag_print(d, stderr);
     free(d);
     return c;
+}
+
+/* The shipped Rotherham content with staff.pin_hash set for pin; NULL if it cannot load. */
+static inline config *shipped_config_with_pin(const char *pin) {
+    char hash[PIN_HASH_MAX];
+    pk_error err = {{0}};
+    return pin_hash(pin, hash, &err) ? shipped_config_with_hash(hash) : NULL;
 }
 
 #endif

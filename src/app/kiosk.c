@@ -1085,6 +1085,8 @@ int kiosk_frames(const kiosk *k) { return k->frames; }
 int kiosk_abandoned(const kiosk *k) { return k->abandoned; }
 const char *kiosk_storage_error(const kiosk *k) { return k->storage_error; }
 staff_mode kiosk_staff_mode(const kiosk *k) { return k->staff; }
+bool kiosk_pin_locked(const kiosk *k) { return pin_pad_locked(&k->pad, now_ms(k)); }
+bool kiosk_loop_paused(const kiosk *k) { return k->loop.paused; }
 const char *kiosk_export_message(const kiosk *k) { return k->export_message; }
 const config *kiosk_config(const kiosk *k) { return k->cfg; }
 const char *kiosk_config_error(const kiosk *k) { return k->config_error; }

@@ -63,6 +63,10 @@ int kiosk_abandoned(const kiosk *k);
 const char *kiosk_storage_error(const kiosk *k);
 typedef enum { STAFF_CLOSED, STAFF_PIN_PAD, STAFF_SCREEN } staff_mode;
 staff_mode kiosk_staff_mode(const kiosk *k);
+/* The PIN pad refuses PINs for a while after too many wrong ones. */
+bool kiosk_pin_locked(const kiosk *k);
+/* The slide loop stands on one slide (a tap paused it, or staff held it). */
+bool kiosk_loop_paused(const kiosk *k);
 const char *kiosk_export_message(const kiosk *k);
 /* The config in use (it changes when a live edit is taken), and why the last edit was refused
  * ("" if it was not). */

@@ -75,7 +75,7 @@ static int shoot_journey(screen *s, const config *cfg, const char *dir, draw_lis
             j->notice_page = false;
         }
         snprintf(name, sizeof name, "feedback-%d-%s", (int)step, journey_step_name(step));
-        st = shoot_screen(s, j, dir, name, l);
+        if (!st) st = shoot_screen(s, j, dir, name, l); /* a failed notice page is not forgotten */
         /* Then the same step with answers, as the visitor sees it on the way. */
         switch (step) {
         case STEP_CHOICE:

@@ -61,5 +61,9 @@ done
 if "$bin" shoot --config "$src/config/rotherham-2025.yaml" --text-scale 3 --out "$out/big" 2>/dev/null; then
   echo "FAIL shoot took --text-scale 3"; fail=1
 fi
+# A size list with no size in it is refused, not a run that shoots nothing and says OK.
+if "$bin" shoot --config "$src/config/rotherham-2025.yaml" --size , --out "$out/none" 2>/dev/null; then
+  echo "FAIL shoot took --size ,"; fail=1
+fi
 [ $fail -eq 0 ] && echo "ok: $total PNGs in: $langs"
 exit $fail

@@ -637,6 +637,36 @@ static void tail_of_typed_text(void) {
     CHECK(t.caret_x > 0 && t.caret_x <= 400);
 }
 
+/* A long answer shown back in a box of its own: the start and "…", fitting, cut after a word;
+ * a short one unchanged; Urdu cut at its logical end; a box too small still gives a string. */
+static void ellipsis_fits_the_box(void) {
+    static char out[4096];
+    const char *shortish = "More trees on Westgate";
+    CHECK_STR(text_ellipsize(tx, FONT_REGULAR, 20, shortish, 600, 100, out, sizeof out), shortish);
+    static char longer[3000];
+    for (int i = 0; i < 400; i++) strcat(longer, i % 2 ? "park " : "trees ");
+    text_ellipsize(tx, FONT_REGULAR, 20, longer, 300, 90, out, sizeof out);
+    size_t n = strlen(out);
+    CHECK(n > 10 && n < strlen(longer));
+    CHECK(n >= 3 && !strcmp(out + n - 3, "\xE2\x80\xA6"));
+    CHECK(text_block_height(tx, FONT_REGULAR, 20, out, 300) <= 90);
+    CHECK(out[n - 4] != ' ');                       /* no space before the dots */
+    CHECK(!strncmp(out, longer, n - 3));            /* the text's own start */
+    CHECK(n - 3 == strlen(longer) || longer[n - 3] == ' '); /* cut after a whole word */
+    const char *urdu = "ہم چاہتے ہیں کہ روتھرہم میں بچوں کے لیے زیادہ پارک اور کھیل کے میدان ہوں اور 2025 تک بسیں بہتر ہوں";
+    text_ellipsize(tx, FONT_REGULAR, 20, urdu, 200, 60, out, sizeof out);
+    CHECK(utf8_valid(out, strlen(out)));
+    CHECK(text_block_height(tx, FONT_REGULAR, 20, out, 200) <= 60);
+    CHECK(!strncmp(out, urdu, strlen(out) - 3));
+    /* A word wider than the box with no break: cut between characters, never inside one. */
+    static char word[400];
+    for (int i = 0; i < 60; i++) strcat(word, "ż");
+    text_ellipsize(tx, FONT_REGULAR, 20, word, 120, 30, out, sizeof out);
+    CHECK(utf8_valid(out, strlen(out)));
+    CHECK(strlen(out) < strlen(word));
+    CHECK_STR(text_ellipsize(tx, FONT_REGULAR, 20, longer, 300, 90, out, 3), "");
+}
+
 int main(void) {
     if (TTF_Init() != 0) return 1;
     pk_error err;
@@ -647,6 +677,7 @@ int main(void) {
     }
     RUN(every_character_has_a_glyph);
     RUN(tail_of_typed_text);
+    RUN(ellipsis_fits_the_box);
     RUN(without_arabic_face_urdu_has_missing_glyphs);
     RUN(direction_of_each_sample);
     RUN(every_sample_draws_something);

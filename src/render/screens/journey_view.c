@@ -104,7 +104,7 @@ static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r,
  * least its text box needs to show one line. */
 static int keyboard_need(const slide_ctx *sc, const journey *j) {
     int rows = keyboard_max_rows(j->kb.layout);
-    return rows * sc->m.touch + (rows - 1) * (sc->m.gap / 2);
+    return rows > 0 ? rows * sc->m.touch + (rows - 1) * (sc->m.gap / 2) : 0; /* no layout: no keys */
 }
 
 static int field_need(const slide_ctx *sc) {

@@ -1,0 +1,583 @@
+/* monkey: a crowd at the kiosk. The real kiosk (SDL's dummy video driver, the software
+ * renderer, a fake clock) gets seeded random input for a long simulated time, the way visitors
+ * who do not read the screen give it: taps on what is drawn and anywhere else, swipes, long
+ * presses on keys and on nothing, every on-screen key, a plugged-in keyboard (Tab, arrows,
+ * Enter, Escape, Backspace, held keys) typing emoji, combining marks, direction marks and lone
+ * spaces, language changes, text sizes, less motion, waits long enough for "Are you still
+ * there?" and its time-out, holds on the staff corner with wrong PINs (now and then the right
+ * one, an export to a stick, even Exit), restarts after a power cut, on other screen sizes, or
+ * with a feedback folder that cannot be written. The day runs past closing time, so the closed
+ * screen comes too.
+ *
+ * After every event it checks what a visitor would notice: the kiosk still runs (unless staff
+ * chose Exit), every widget is on screen, every text field is valid UTF-8 within its limit, and
+ * nothing one visitor typed is left when the journey ends. It counts the screens it reached; a
+ * full run must reach every one. At the end every record on disk parses and the export and
+ * report take them all.
+ *
+ * ctest runs a fixed seed and budget (under ASan and UBSan in CI). By hand:
+ *   tests/monkey --seed N --hours H     (wall-clock hours; or --events N)
+ * The seed is printed first, so a crash can be replayed with the same command. */
+#include <SDL.h>
+#include <dirent.h>
+#include <jansson.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "export/export.h"
+#include "export/report.h"
+#include "kiosk_test.h"
+#include "text/utf8.h"
+
+#define MONKEY_PIN "2468"
+#define DEFAULT_EVENTS 3000
+#define OPEN_FROM_H 8 /* opening hours the simulated days run through */
+#define OPEN_UNTIL_H 18
+
+/* ---- randomness: splitmix64, so a seed replays exactly ---- */
+static uint64_t rng_state;
+static uint64_t rnd(void) {
+    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+static int below(int n) { return n > 0 ? (int)(rnd() % (uint64_t)n) : 0; }
+static bool chance(int percent) { return below(100) < percent; }
+
+/* ---- the screens a full run must reach ---- */
+typedef enum {
+    SEEN_LOOP, SEEN_LOOP_PAUSED, SEEN_CLOSED, SEEN_PICKER, SEEN_RTL, SEEN_TEXT_150, SEEN_TEXT_200,
+    SEEN_LESS_MOTION, SEEN_PIN_PAD, SEEN_PIN_LOCKED, SEEN_STAFF, SEEN_STILL_THERE,
+    SEEN_CHOICE, SEEN_RATING, SEEN_TEXT, SEEN_NAME, SEEN_AGE, SEEN_POSTCODE, SEEN_POSTCODE_INVALID,
+    SEEN_CHAR_REFUSED, SEEN_CONSENT, SEEN_NOTICE_PAGE, SEEN_REVIEW, SEEN_THANKS, SEEN_SORRY,
+    SEEN_KEY_PAGE, SEEN_KEY_POPUP, SEEN_PORTRAIT, SEEN_COUNT
+} seen_id;
+static const char *const seen_names[SEEN_COUNT] = {
+    "loop", "loop paused", "closed (outside hours)", "language list", "right to left (Urdu)",
+    "text 150 %", "text 200 %", "less motion", "PIN pad", "PIN pad locked", "staff screen",
+    "still there?", "choice", "rating", "free text", "name", "age", "postcode",
+    "postcode refused", "sign refused", "consent", "privacy notice page", "review", "thanks",
+    "sorry", "keyboard page 2+", "accent popup", "portrait screen"};
+
+typedef struct monkey {
+    kiosk *k;
+    config *cfg;
+    int w, h;
+    char dir[256], broken[300], mounts[300], media[300];
+    bool broken_now;   /* this kiosk saves into a folder that cannot exist */
+    long events, taps, keys, texts, waits, holds, restarts, exits;
+    long seen[SEEN_COUNT];
+    long thanks;       /* journeys that ended in thank-you (each is one record) */
+    journey_step last_step;
+    const char *doing; /* the last action, for the failure message */
+    bool escape_on_loop; /* the last action was Escape with nothing open: a window closes */
+} monkey;
+
+static time_t monkey_wall(void *ud) {
+    (void)ud;
+    /* Thursday 2026-05-28 15:00 UTC when the fake clock starts; the day goes on from there. */
+    return 1779980400 + (time_t)(fake_now / 1000);
+}
+
+static void look(monkey *m);
+
+/* ---- input, as SDL delivers it ---- */
+static void touch(monkey *m, Uint32 type, int x, int y) {
+    SDL_Event e = {0};
+    e.type = type;
+    e.tfinger.x = (x + 0.5f) / (float)m->w, e.tfinger.y = (y + 0.5f) / (float)m->h;
+    push_event(m->k, &e);
+}
+
+static void tap_at(monkey *m, int x, int y) {
+    touch(m, SDL_FINGERDOWN, x, y);
+    fake_now += 40 + (uint64_t)below(120);
+    touch(m, SDL_FINGERUP, x, y);
+    fake_now += (uint64_t)below(600);
+    m->taps++;
+}
+
+/* A widget laid out now, chosen at random; half the time one that is not a key, so the crowd
+ * gets through the journey's steps and not only onto the keyboard. */
+static const widget *any_widget(monkey *m) {
+    const widget_list *w = kiosk_widgets(m->k);
+    if (w->count == 0) return NULL;
+    if (chance(50)) {
+        int others = 0;
+        for (int i = 0; i < w->count; i++) others += w->items[i].kind != W_KEY;
+        if (others) {
+            int pick = below(others);
+            for (int i = 0; i < w->count; i++)
+                if (w->items[i].kind != W_KEY && pick-- == 0) return &w->items[i];
+        }
+    }
+    return &w->items[below(w->count)];
+}
+
+static void tap_widget_somewhere(monkey *m) {
+    const widget *w = any_widget(m);
+    if (!w || (w->kind == W_STAFF_EXIT && !chance(10))) return; /* Exit, but rarely */
+    m->doing = "tap on a widget";
+    tap_at(m, w->r.x + (w->r.w > 2 ? 1 + below(w->r.w - 2) : 0), w->r.y + (w->r.h > 2 ? 1 + below(w->r.h - 2) : 0));
+}
+
+static void swipe(monkey *m) {
+    m->doing = "swipe";
+    int x = below(m->w), y = below(m->h), dx = below(m->w) - m->w / 2, dy = below(m->h / 4) - m->h / 8;
+    touch(m, SDL_FINGERDOWN, x, y);
+    for (int s = 1; s <= 4; s++) {
+        fake_now += 20;
+        int px = x + dx * s / 4, py = y + dy * s / 4;
+        touch(m, SDL_FINGERMOTION, px < 0 ? 0 : px >= m->w ? m->w - 1 : px, py < 0 ? 0 : py >= m->h ? m->h - 1 : py);
+    }
+    int ex = x + dx, ey = y + dy;
+    touch(m, SDL_FINGERUP, ex < 0 ? 0 : ex >= m->w ? m->w - 1 : ex, ey < 0 ? 0 : ey >= m->h ? m->h - 1 : ey);
+    fake_now += (uint64_t)below(400);
+}
+
+/* A finger held: on a key with accents (the popup opens, then a slide onto a variant, a lift
+ * and a tap, or a lift elsewhere), or anywhere at all. */
+static void long_press(monkey *m) {
+    m->doing = "long press";
+    const widget_list *wl = kiosk_widgets(m->k);
+    const widget *key = NULL;
+    for (int i = 0, n = 0; i < wl->count; i++)
+        if (wl->items[i].kind == W_KEY && wl->items[i].key && wl->items[i].key->n_more > 0 && below(++n) == 0)
+            key = &wl->items[i];
+    int x = key && chance(80) ? key->r.x + key->r.w / 2 : below(m->w);
+    int y = key && chance(80) ? key->r.y + key->r.h / 2 : below(m->h);
+    touch(m, SDL_FINGERDOWN, x, y);
+    fake_now += KEYBOARD_HOLD_MS + 20 + (uint64_t)below(1500);
+    settle(m->k);
+    const widget *v = NULL;
+    wl = kiosk_widgets(m->k);
+    for (int i = 0, n = 0; i < wl->count; i++)
+        if (wl->items[i].kind == W_KEY_MORE && below(++n) == 0) v = &wl->items[i];
+    int way = below(3);
+    if (v && way == 0) {
+        touch(m, SDL_FINGERMOTION, v->r.x + v->r.w / 2, v->r.y + v->r.h / 2);
+        touch(m, SDL_FINGERUP, v->r.x + v->r.w / 2, v->r.y + v->r.h / 2);
+    } else {
+        touch(m, SDL_FINGERUP, x, y);
+        if (v && way == 1) {
+            int vx = v->r.x + v->r.w / 2, vy = v->r.y + v->r.h / 2;
+            tap_at(m, vx, vy);
+        }
+    }
+    fake_now += (uint64_t)below(300);
+}
+
+/* Pieces of text a plugged-in keyboard (or an input method) sends. */
+static const char *const texts[] = {
+    " ", "  ", "a", "Z", "e", "\n", "\t", "1", "9", "S", "60",
+    "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD",                                        /* thumbs up, skin tone */
+    "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", /* family (ZWJ) */
+    "\xE2\x9D\xA4\xEF\xB8\x8F",                                                /* heart + VS16 */
+    "e\xCC\x81", "a\xCC\x81\xCC\x81\xCC\x81\xCC\x81",                          /* combining marks */
+    "\xE2\x80\x8F", "\xE2\x80\x8E", "\xE2\x80\xAE", "\xE2\x81\xA6",             /* RLM, LRM, RLO, LRI */
+    "\xEF\xBB\xBF", "\xE2\x80\x8B", "\xC2\xA0",                                /* BOM, ZWSP, NBSP */
+    "\xD9\xBE\xD8\xA7\xD8\xB1\xDA\xA9 2025", "\xDB\xB2\xDB\xB0\xDB\xB2\xDB\xB5", /* Urdu, Urdu digits */
+    "\xC5\xBC\xC3\xB3\xC5\x82\xC4\x87", "\xC5\x99\xC5\xA1", "\xC8\x99\xC8\x9B",  /* żółć řš șț */
+    "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "=SUM(A1:A9)", "<script>", "\"", ",;", "\\",
+    "\xFF\xFE", "\xC3", "\xED\xA0\x80",                                        /* invalid UTF-8 */
+};
+
+static void type_text(monkey *m) {
+    m->doing = "text from a keyboard";
+    SDL_Event e = {0};
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", texts[below((int)(sizeof texts / sizeof texts[0]))]);
+    push_event(m->k, &e);
+    m->texts++;
+    fake_now += (uint64_t)below(300);
+}
+
+static void physical_key(monkey *m) {
+    static const SDL_Keycode keys[] = {SDLK_TAB,    SDLK_TAB,       SDLK_LEFT,  SDLK_RIGHT, SDLK_UP,
+                                       SDLK_DOWN,   SDLK_RETURN,    SDLK_SPACE, SDLK_ESCAPE, SDLK_BACKSPACE,
+                                       SDLK_KP_ENTER, SDLK_0,       SDLK_5,     SDLK_a,     SDLK_AC_BACK};
+    SDL_Keycode sym = keys[below((int)(sizeof keys / sizeof keys[0]))];
+    m->doing = "a key on a keyboard";
+    m->escape_on_loop = (sym == SDLK_ESCAPE || sym == SDLK_AC_BACK) && !journey_active(kiosk_journey(m->k)) &&
+                        kiosk_staff_mode(m->k) == STAFF_CLOSED && !find_widget(m->k, W_LANG_PICK, -1);
+    Uint16 mod = chance(20) ? KMOD_LSHIFT : KMOD_NONE;
+    const char *text = sym == SDLK_SPACE ? " " : sym == SDLK_a ? "a" : sym == SDLK_0 ? "0" : sym == SDLK_5 ? "5" : NULL;
+    if (chance(10)) {
+        /* Held down: SDL repeats the key before it lets go. */
+        SDL_Event e = {0};
+        e.type = SDL_KEYDOWN;
+        e.key.keysym.sym = sym;
+        e.key.keysym.mod = mod;
+        for (int r = 0; r < 4; r++) {
+            e.key.repeat = r > 0;
+            push_event(m->k, &e);
+            fake_now += 50;
+        }
+        e.type = SDL_KEYUP;
+        push_event(m->k, &e);
+    } else {
+        key_press(m->k, sym, mod, text);
+    }
+    m->keys++;
+    fake_now += (uint64_t)below(500);
+}
+
+/* The wall clock's local time now, and the fake-clock ms until hh:mm comes next. */
+static uint64_t ms_until(int hh, int mm) {
+    time_t now = monkey_wall(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    int at = tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec, want = hh * 3600 + mm * 60;
+    return (uint64_t)(want > at ? want - at : want + 86400 - at) * 1000;
+}
+
+/* Lets ms pass in steps, as the kiosk's own timers would wake it. */
+static void pass(monkey *m, uint64_t ms) {
+    for (uint64_t left = ms; left > 0;) {
+        uint64_t step = left > 5000 ? 5000 : left;
+        fake_now += step;
+        left -= step;
+        kiosk_step(m->k, 0);
+        if (left > 60000) { /* a long time: most of it at once */
+            fake_now += left - 60000;
+            left = 60000;
+        }
+    }
+    settle(m->k);
+}
+
+/* Time passing: a moment, long enough for "Are you still there?", long enough for it to give
+ * up, or (rarely) until closing time. */
+static void wait_a_while(monkey *m) {
+    const config *c = kiosk_config(m->k);
+    uint64_t idle = (uint64_t)c->feedback.idle_seconds * 1000, still = (uint64_t)c->feedback.still_there_seconds * 1000;
+    int kind = below(1000);
+    m->doing = "waiting";
+    pass(m, kind < 700   ? 50 + (uint64_t)below(3000)
+            : kind < 850 ? idle + (uint64_t)below(2000)
+            : kind < 990 ? idle + still + (uint64_t)below(10000)
+                         : ms_until(OPEN_UNTIL_H, 1));
+    m->waits++;
+}
+
+/* A closed kiosk: mostly the night passes; sometimes someone taps the dark screen first. */
+static void night(monkey *m) {
+    m->doing = "the night passing";
+    pass(m, ms_until(OPEN_FROM_H, 0) + (uint64_t)below(60000));
+    m->waits++;
+}
+
+/* A visitor who means to get through: the way forward on the screen shown (Next, Skip, an
+ * answer, Send, Continue), when there is one. */
+static void move_on(monkey *m) {
+    static const widget_kind forward[] = {W_NEXT, W_SKIP, W_SEND, W_RATING, W_AGE, W_CONSENT, W_CONTINUE, W_THEME,
+                                          W_FEEDBACK_OPEN};
+    const widget_list *wl = kiosk_widgets(m->k);
+    const widget *pick = NULL;
+    for (int i = 0, n = 0; i < wl->count; i++)
+        for (size_t f = 0; f < sizeof forward / sizeof forward[0]; f++)
+            if (wl->items[i].kind == forward[f] && below(++n) == 0) pick = &wl->items[i];
+    if (!pick) return tap_widget_somewhere(m);
+    m->doing = "the way forward";
+    tap_at(m, pick->r.x + pick->r.w / 2, pick->r.y + pick->r.h / 2);
+}
+
+/* The staff corner held until the PIN pad comes, then a PIN: mostly a wrong one. */
+static void staff_corner(monkey *m) {
+    m->doing = "staff corner";
+    const config *c = kiosk_config(m->k);
+    /* Staff wait for the visitor to go: the corner answers only on the loop. */
+    const widget *close = journey_active(kiosk_journey(m->k)) ? find_widget(m->k, W_CLOSE, -1) : NULL;
+    if (close) tap_at(m, close->r.x + close->r.w / 2, close->r.y + close->r.h / 2);
+    int side = 20; /* the corner is a square of 1.5 touch targets: well inside it */
+    int cx = c->staff.corner & 1 ? m->w - side : side, cy = c->staff.corner & 2 ? m->h - side : side;
+    touch(m, SDL_FINGERDOWN, cx, cy);
+    fake_now += (uint64_t)c->staff.hold_seconds * 1000 + 100;
+    settle(m->k);
+    touch(m, SDL_FINGERUP, cx, cy);
+    m->holds++;
+    if (kiosk_staff_mode(m->k) != STAFF_PIN_PAD) return;
+    /* Guesses, as someone who does not know it would, until one works or the pad locks. */
+    for (int tries = 1 + below(8); tries > 0 && kiosk_staff_mode(m->k) == STAFF_PIN_PAD; tries--) {
+        bool right = chance(10);
+        for (int i = 0; i < 4; i++) {
+            const widget *d = find_widget(m->k, W_PIN_DIGIT, right ? MONKEY_PIN[i] - '0' : below(10));
+            if (d) tap_at(m, d->r.x + d->r.w / 2, d->r.y + d->r.h / 2);
+        }
+        const widget *ok = find_widget(m->k, W_PIN_OK, -1);
+        if (ok) tap_at(m, ok->r.x + ok->r.w / 2, ok->r.y + ok->r.h / 2);
+        look(m);
+    }
+}
+
+/* ---- the kiosk's life: started, restarted ---- */
+static bool start_kiosk(monkey *m) {
+    static const int sizes[][2] = {{800, 480}, {1920, 1080}, {1080, 1920}};
+    int s = m->restarts == 0 || chance(60) ? 0 : 1 + below(2); /* the Pi's screen, mostly */
+    m->w = sizes[s][0], m->h = sizes[s][1];
+    m->broken_now = m->restarts > 0 && chance(25);
+    kiosk_opts o = {.windowed = true, .w = m->w, .h = m->h, .feedback_dir = m->broken_now ? m->broken : m->dir,
+                    .now_ms = clock_ms, .wall = monkey_wall, .usb_mounts = m->mounts, .usb_prefix = m->media};
+    pk_error err = {{0}};
+    m->k = kiosk_create(m->cfg, &o, &err);
+    if (!m->k) {
+        fprintf(stderr, "monkey: kiosk_create: %s\n", err.msg);
+        return false;
+    }
+    settle(m->k);
+    if (m->h > m->w) m->seen[SEEN_PORTRAIT]++;
+    return true;
+}
+
+static void restart(monkey *m) {
+    m->doing = "restart";
+    kiosk_destroy(m->k);
+    m->k = NULL;
+    m->restarts++;
+    start_kiosk(m);
+}
+
+static bool closed(const monkey *m);
+
+/* ---- what a visitor would notice ---- */
+static void look(monkey *m) {
+    const kiosk *k = m->k;
+    const journey *j = kiosk_journey(k);
+    const slide_view *v = kiosk_view(k);
+    staff_mode st = kiosk_staff_mode(k);
+    const widget_list *wl = kiosk_widgets(k);
+    pk_rect screen = {0, 0, m->w, m->h};
+    for (int i = 0; i < wl->count; i++) {
+        pk_rect r = wl->items[i].r;
+        if (!rect_inside(r, screen) || r.w <= 0 || r.h <= 0) {
+            fprintf(stderr, "monkey: widget %d (kind %d) at %d,%d %dx%d is not on the %dx%d screen (step %s)\n", i,
+                    wl->items[i].kind, r.x, r.y, r.w, r.h, m->w, m->h, journey_step_name(j->step));
+            CHECK(false);
+        }
+    }
+    const struct { const char *s; size_t size; int max; } fields[] = {
+        {j->text, sizeof j->text, j->cfg->feedback.text_limit}, {j->name, sizeof j->name, JOURNEY_NAME_CHARS},
+        {j->postcode, sizeof j->postcode, JOURNEY_POSTCODE_CHARS}};
+    for (int f = 0; f < 3; f++) {
+        size_t len = strnlen(fields[f].s, fields[f].size);
+        CHECK(len < fields[f].size);
+        CHECK(utf8_valid(fields[f].s, len));
+        CHECK(utf8_count(fields[f].s, len) <= (size_t)fields[f].max);
+        if (!journey_active(j) && len) {
+            fprintf(stderr, "monkey: \"%.40s\" is still held after the journey ended\n", fields[f].s);
+            CHECK(false);
+        }
+    }
+    if (v->text_scale > 1.9) m->seen[SEEN_TEXT_200]++;
+    else if (v->text_scale > 1.4) m->seen[SEEN_TEXT_150]++;
+    if (v->reduce_motion) m->seen[SEEN_LESS_MOTION]++;
+    if (kiosk_frame(k)->rtl) m->seen[SEEN_RTL]++;
+    if (st == STAFF_PIN_PAD) m->seen[SEEN_PIN_PAD]++;
+    if (st == STAFF_SCREEN) m->seen[SEEN_STAFF]++;
+    if (find_widget(k, W_LANG_PICK, -1)) m->seen[SEEN_PICKER]++;
+    if (closed(m)) m->seen[SEEN_CLOSED]++; /* the dark screen answers nothing */
+    else if (st == STAFF_CLOSED && !journey_active(j)) m->seen[kiosk_loop_paused(k) ? SEEN_LOOP_PAUSED : SEEN_LOOP]++;
+    if (st == STAFF_PIN_PAD && kiosk_pin_locked(k)) m->seen[SEEN_PIN_LOCKED]++;
+    if (!journey_active(j)) {
+        m->last_step = STEP_NONE;
+        return;
+    }
+    static const seen_id of_step[STEP_COUNT] = {
+        [STEP_CHOICE] = SEEN_CHOICE, [STEP_RATING] = SEEN_RATING, [STEP_TEXT] = SEEN_TEXT,
+        [STEP_NAME] = SEEN_NAME,     [STEP_AGE] = SEEN_AGE,       [STEP_POSTCODE] = SEEN_POSTCODE,
+        [STEP_CONSENT] = SEEN_CONSENT, [STEP_REVIEW] = SEEN_REVIEW, [STEP_THANKS] = SEEN_THANKS,
+        [STEP_SORRY] = SEEN_SORRY};
+    if (j->step > STEP_NONE && j->step < STEP_COUNT) m->seen[of_step[j->step]]++;
+    if (j->step == STEP_THANKS && m->last_step != STEP_THANKS && !m->broken_now) m->thanks++;
+    if (j->still_there) m->seen[SEEN_STILL_THERE]++;
+    if (j->postcode_invalid) m->seen[SEEN_POSTCODE_INVALID]++;
+    if (j->char_refused) m->seen[SEEN_CHAR_REFUSED]++;
+    if (j->notice_page) m->seen[SEEN_NOTICE_PAGE]++;
+    if (keyboard_popup_open(&j->kb)) m->seen[SEEN_KEY_POPUP]++;
+    if (j->kb.layout && j->kb.page != j->kb.layout->lower_page) m->seen[SEEN_KEY_PAGE]++;
+    m->last_step = j->step;
+}
+
+static bool closed(const monkey *m) {
+    return kiosk_staff_mode(m->k) == STAFF_CLOSED && !journey_active(kiosk_journey(m->k)) &&
+           kiosk_widgets(m->k)->count == 0;
+}
+
+static void one_event(monkey *m) {
+    int r = below(1000);
+    m->escape_on_loop = false;
+    if (closed(m) && r < 700) night(m);
+    else if (r < 300) tap_widget_somewhere(m);
+    else if (r < 450) move_on(m);
+    else if (r < 520) (m->doing = "tap anywhere", tap_at(m, below(m->w), below(m->h)));
+    else if (r < 560) swipe(m);
+    else if (r < 610) long_press(m);
+    else if (r < 730) physical_key(m);
+    else if (r < 850) type_text(m);
+    else if (r < 975) wait_a_while(m);
+    else if (r < 993) staff_corner(m);
+    else restart(m);
+    m->events++;
+}
+
+/* ---- afterwards: every record parses; export and report take them all ---- */
+static long count_records(const char *kdir, long *bad) {
+    long n = 0;
+    DIR *d = opendir(kdir);
+    struct dirent *de;
+    static char line[1 << 17];
+    while (d && (de = readdir(d))) {
+        size_t len = strlen(de->d_name);
+        if (len < 6 || strcmp(de->d_name + len - 6, ".jsonl")) continue;
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", kdir, de->d_name);
+        FILE *f = fopen(path, "r");
+        while (f && fgets(line, sizeof line, f)) {
+            json_error_t e;
+            json_t *r = json_loads(line, 0, &e);
+            if (!r) {
+                fprintf(stderr, "monkey: %s: a line that is not JSON: %s\n", path, e.text);
+                (*bad)++;
+                continue;
+            }
+            /* A blank answer is no answer: never saved as one. */
+            const char *t = json_string_value(json_object_get(r, "text"));
+            const char *nm = json_string_value(json_object_get(r, "name"));
+            if ((t && utf8_is_blank(t, strlen(t))) || (nm && utf8_is_blank(nm, strlen(nm)))) (*bad)++;
+            json_decref(r);
+            n++;
+        }
+        if (f) fclose(f);
+    }
+    if (d) closedir(d);
+    return n;
+}
+
+static void afterwards(monkey *m) {
+    char kdir[400];
+    snprintf(kdir, sizeof kdir, "%s/%s", m->dir, m->cfg->kiosk.id);
+    long bad = 0, n = count_records(kdir, &bad);
+    fprintf(stderr, "monkey: %ld records saved, %ld thank-you screens\n", n, m->thanks);
+    CHECK_INT(bad, 0);
+    CHECK_INT(n, m->thanks);
+    export_set set;
+    const char *dirs[] = {m->dir};
+    export_filter flt = {0};
+    pk_error err = {{0}};
+    CHECK(export_collect(&set, dirs, 1, &flt, &err));
+    CHECK_INT(set.n, n);
+    CHECK_INT(set.unreadable, 0);
+    FILE *out = fopen("/dev/null", "w");
+    CHECK(out && export_write(out, &set, EXPORT_CSV, &err));
+    CHECK(out && export_write(out, &set, EXPORT_JSON, &err));
+    CHECK(out && report_write(out, &set, &flt, &err));
+    if (out) fclose(out);
+    export_set_free(&set);
+}
+
+static void usage(void) {
+    fprintf(stderr, "usage: test_monkey [--seed N] [--events N | --hours H] [--quiet]\n"
+                    "  a seeded crowd at the kiosk; the same seed replays the same run\n");
+}
+
+int main(int argc, char **argv) {
+    uint64_t seed = 20261207;
+    long events = DEFAULT_EVENTS;
+    double hours = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--seed") && i + 1 < argc) seed = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--events") && i + 1 < argc) events = atol(argv[++i]);
+        else if (!strcmp(argv[i], "--hours") && i + 1 < argc) hours = atof(argv[++i]), events = 0;
+        else if (!strcmp(argv[i], "--help")) return usage(), 0;
+        else return usage(), 2;
+    }
+    /* First, so that a crash (ASan aborts) still leaves the way to replay it. */
+    fprintf(stderr, "monkey: seed %llu (replay: tests/monkey --seed %llu %s%g)\n", (unsigned long long)seed,
+            (unsigned long long)seed, hours > 0 ? "--hours " : "--events ", hours > 0 ? hours : (double)events);
+    rng_state = seed;
+    static monkey mk;
+    monkey *m = &mk;
+    m->last_step = STEP_NONE;
+    snprintf(m->dir, sizeof m->dir, "%s/monkey-XXXXXX", TEST_BINARY_DIR);
+    if (!mkdtemp(m->dir)) return 1;
+    /* A feedback folder that cannot exist (its parent is a file), for the sorry screen. */
+    snprintf(m->broken, sizeof m->broken, "%s/file", m->dir);
+    FILE *f = fopen(m->broken, "w");
+    if (f) fclose(f);
+    strncat(m->broken, "/sub", sizeof m->broken - strlen(m->broken) - 1);
+    /* A stick for the staff export. */
+    snprintf(m->media, sizeof m->media, "%s/media/", m->dir);
+    char stick[400];
+    snprintf(stick, sizeof stick, "%sSTICK", m->media);
+    mkdir(m->media, 0755);
+    mkdir(stick, 0755);
+    snprintf(m->mounts, sizeof m->mounts, "%s/mounts", m->dir);
+    f = fopen(m->mounts, "w");
+    if (f) fprintf(f, "/dev/sdz1 %s vfat rw 0 0\n", stick), fclose(f);
+    /* The shipped content, a staff PIN, and opening hours the simulated days run through. */
+    /* The PIN hashed at libsodium's least cost: the crowd tries hundreds of PINs, and the
+     * kiosk's own cost (0.1 s a check, on purpose) would be most of the run. */
+    char hash[crypto_pwhash_STRBYTES];
+    if (sodium_init() < 0 || crypto_pwhash_str(hash, MONKEY_PIN, strlen(MONKEY_PIN), crypto_pwhash_OPSLIMIT_MIN,
+                                               crypto_pwhash_MEMLIMIT_MIN) != 0)
+        return 1;
+    m->cfg = shipped_config_with_hash(hash);
+    if (!m->cfg) return 1;
+    for (int l = 0; l < m->cfg->languages.n; l++) {
+        config *lc = m->cfg->by_lang[l];
+        lc->hours.set = lc->hours.clock = true;
+        for (int d = 0; d < 7; d++) lc->hours.open_min[d] = OPEN_FROM_H * 60, lc->hours.close_min[d] = OPEN_UNTIL_H * 60;
+    }
+    if (!start_kiosk(m)) return 1;
+    time_t began = time(NULL);
+    for (;;) {
+        if (events > 0 && m->events >= events) break;
+        if (hours > 0 && m->events % 100 == 0 && difftime(time(NULL), began) >= hours * 3600) break;
+        one_event(m);
+        if (!m->k) break;
+        if (!kiosk_step(m->k, 0)) {
+            /* Only staff may stop the kiosk (and Escape on the loop, in a development window);
+             * systemd would start it again. */
+            if (kiosk_staff_mode(m->k) != STAFF_SCREEN && !m->escape_on_loop) {
+                fprintf(stderr, "monkey: the kiosk stopped by itself after \"%s\"\n", m->doing);
+                CHECK(false);
+                break;
+            }
+            m->exits++;
+            restart(m);
+            if (!m->k) break;
+        }
+        int before = check_failures;
+        look(m);
+        if (check_failures != before) {
+            fprintf(stderr, "monkey: after event %ld (%s); replay with --seed %llu --events %ld\n", m->events,
+                    m->doing, (unsigned long long)seed, m->events);
+            break;
+        }
+        if (m->events % 20000 == 0)
+            fprintf(stderr, "monkey: %ld events, %.1f simulated hours\n", m->events, fake_now / 3600000.0);
+    }
+    kiosk_destroy(m->k);
+    fprintf(stderr,
+            "monkey: %ld events (%ld taps, %ld keys, %ld texts, %ld waits, %ld staff holds, %ld restarts, %ld staff exits) "
+            "over %.1f simulated hours in %.0f s\n",
+            m->events, m->taps, m->keys, m->texts, m->waits, m->holds, m->restarts, m->exits, fake_now / 3600000.0,
+            difftime(time(NULL), began));
+    int missing = 0;
+    for (int s = 0; s < SEEN_COUNT; s++) {
+        fprintf(stderr, "  %-24s %ld\n", seen_names[s], m->seen[s]);
+        missing += m->seen[s] == 0;
+    }
+    fprintf(stderr, "monkey: %d of %d screens reached\n", SEEN_COUNT - missing, SEEN_COUNT);
+    /* A run of the full budget must reach every screen, or the crowd is not testing them. */
+    if (events >= DEFAULT_EVENTS || hours > 0) CHECK_INT(missing, 0);
+    afterwards(m);
+    config_free(m->cfg);
+    if (check_failures) fprintf(stderr, "monkey: FAILED with seed %llu\n", (unsigned long long)seed);
+    return check_report();
+}
