@@ -110,6 +110,7 @@ static void every_field_lays_out(void) {
         {800, 480, 1.0}, {800, 480, 2.0}, {1920, 1080, 1.0}, {1080, 1920, 2.0}};
     static const journey_step fields[] = {STEP_TEXT, STEP_NAME, STEP_POSTCODE};
     enum { BLANK, MAXIMUM, LONG_WORD, COMBINING, URDU, OWN, N_INPUTS };
+    int none_px[N_INPUTS][4];
     for (int li = 0; t && li < N_LANGS; li++) {
         int lang = config_language_index(c, langs[li].code);
         CHECK(lang >= 0);
@@ -156,7 +157,24 @@ static void every_field_lays_out(void) {
                          views[v].h, views[v].scale, in);
                 journey_view_layout(&sc, j, 0, l, w);
                 check_list(&sc, l, what);
+                none_px[in][v] = 0;
+                for (int i = 0; i < l->count; i++)
+                    if (l->items[i].kind == DRAW_TEXT && !strcmp(draw_list_get(l, l->items[i].str), lc->feedback.ui[UI_REVIEW_NONE]))
+                        none_px[in][v] = l->items[i].px;
             }
+        }
+        /* A 500-character idea shows its start and "…" on the review; it does not make the
+         * other answers smaller than a short idea does (at 200 %, where the idea keeps two
+         * lines to a short one's one, not by a fifth), nor smaller at 200 % than at 100 %. */
+        for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
+            int lng = none_px[MAXIMUM][v], shrt = none_px[OWN][v];
+            bool ok = shrt > 0 && (views[v].scale == 1 ? lng == shrt : lng * 5 >= shrt * 4);
+            if (views[v].scale > 1 && v > 0 && views[v - 1].w == views[v].w && views[v - 1].scale == 1)
+                ok = ok && lng >= none_px[MAXIMUM][v - 1];
+            if (!ok)
+                fprintf(stderr, "%s %dx%d x%.0f: review answers at %d px with a long idea, %d px with a short one\n",
+                        langs[li].code, views[v].w, views[v].h, views[v].scale, lng, shrt);
+            CHECK(ok);
         }
     }
     journey_clear(j);

@@ -548,6 +548,14 @@ static void consent(const slide_ctx *sc, const journey *j, draw_list *l, widget_
     button(sc, l, w, no, ui(sc, UI_NO), j->consent == 0 ? BTN_SELECTED : BTN_PLAIN, W_CONSENT, 0);
 }
 
+/* The height a review answer takes at px: all its lines, or for a long one (cut with "…") two
+ * lines at most, so that larger text stays larger for every other answer. */
+static int value_height(const slide_ctx *sc, int px, const char *s, int width, bool long_one) {
+    int h = text_block_height(sc->text, FONT_REGULAR, px, s, width);
+    int cap = 2 * text_line_height_for(sc->text, FONT_REGULAR, px, s);
+    return long_one && h > cap ? cap : h;
+}
+
 static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w) {
     const config *c = sc->cfg;
     const config_theme *th = &c->theme;
@@ -572,20 +580,26 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         k++;
         y += h + sc->m.gap;
     }
-    /* An answer too long for its row even at the smallest size (a 500-character idea) shows
-     * its start and "…": the visitor has just typed it, and the rows must stay readable. */
+    /* An answer too long for its row (a 500-character idea) must not drag every row down to
+     * the smallest size: the rows get the size the other answers allow, and the long one shows
+     * its start and "…" at that size. The visitor has just typed it; this is to confirm it. */
+    const char *probe[JOURNEY_REVIEW_ROWS];
+    for (int i = 0; i < k; i++) probe[i] = rv.label[i] == UI_REVIEW_TEXT ? "" : values[i];
+    int target = slides_fit_common(sc, FONT_REGULAR, probe, vw, vh, k, 4.4, 2.6);
     char *clipped[JOURNEY_REVIEW_ROWS] = {0};
-    int floor_px = layout_px(&sc->m, 2.6, 12); /* slides_fit_common's smallest */
+    const char *whole[JOURNEY_REVIEW_ROWS];
     for (int i = 0; i < k; i++) {
-        if (text_block_height(sc->text, FONT_REGULAR, floor_px, values[i], vw[i]) <= vh[i] &&
-            text_block_width(sc->text, FONT_REGULAR, floor_px, values[i], vw[i]) <= vw[i])
+        whole[i] = values[i];
+        if (text_block_height(sc->text, FONT_REGULAR, target, values[i], vw[i]) <= vh[i] &&
+            text_block_width(sc->text, FONT_REGULAR, target, values[i], vw[i]) <= vw[i])
             continue;
         size_t size = strlen(values[i]) + 4;
         if (!(clipped[i] = malloc(size))) continue;
-        values[i] = text_ellipsize(sc->text, FONT_REGULAR, floor_px, values[i], vw[i], vh[i], clipped[i], size);
+        values[i] = text_ellipsize(sc->text, FONT_REGULAR, target, values[i], vw[i], vh[i], clipped[i], size);
     }
     int lpx = slides_fit_common(sc, FONT_BOLD, labels, lw, lh, k, 4, 2.6);
     int vpx = slides_fit_common(sc, FONT_REGULAR, values, vw, vh, k, 4.4, 2.6);
+    if (vpx < target) vpx = target; /* a clipped answer may end inside a word: it fits all the same */
     if (sc->text_scale > 1) {
         /* Larger text: each row as tall as its label and value need (values wrap), at the
          * largest size that lets them all fit, when that is larger than equal rows allow. */
@@ -594,9 +608,9 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
             int total = -gap;
             for (int i = 0; i < k; i++) {
                 int a = text_block_height(sc->text, FONT_BOLD, px * 10 / 11, labels[i], lw[i]);
-                int b = text_block_height(sc->text, FONT_REGULAR, px, values[i], vw[i]);
+                int b = value_height(sc, px, clipped[i] ? whole[i] : values[i], vw[i], !!clipped[i]);
                 bool wide = text_block_width(sc->text, FONT_BOLD, px * 10 / 11, labels[i], lw[i]) <= lw[i] &&
-                            text_block_width(sc->text, FONT_REGULAR, px, values[i], vw[i]) <= vw[i];
+                            (clipped[i] || text_block_width(sc->text, FONT_REGULAR, px, values[i], vw[i]) <= vw[i]);
                 total += (a > b ? a : b) + gap + (wide ? 0 : box.h);
             }
             if (total <= box.h) best = px;
@@ -605,10 +619,14 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
             vpx = best, lpx = best * 10 / 11, y = box.y;
             for (int i = 0; i < k; i++) {
                 int a = text_block_height(sc->text, FONT_BOLD, lpx, labels[i], lw[i]);
-                int b = text_block_height(sc->text, FONT_REGULAR, vpx, values[i], vw[i]);
+                int b = value_height(sc, vpx, clipped[i] ? whole[i] : values[i], vw[i], !!clipped[i]);
                 lr[i].y = vr[i].y = y;
                 lr[i].h = vr[i].h = a > b ? a : b;
                 y += lr[i].h + gap;
+                /* A long answer is cut again, to its lines at this size. */
+                if (clipped[i])
+                    values[i] = text_ellipsize(sc->text, FONT_REGULAR, vpx, whole[i], vw[i], vr[i].h, clipped[i],
+                                               strlen(whole[i]) + 4);
             }
         }
     }
