@@ -246,12 +246,11 @@ static void type_into(kiosk *k, const char *s, bool spaces_on_screen) {
 static void one_visit(kiosk *k, int lang, const edge_case *ec, int *saved) {
     char what[120];
     snprintf(what, sizeof what, "%s: %s", langs[lang].code, ec->name);
-    const frame *f = kiosk_frame(k);
     if (lang > 0) {
         CHECK(press(k, W_LANG_OPEN, 0));
         CHECK(press(k, W_LANG_PICK, config_language_index(cfg, langs[lang].code)));
     }
-    f = kiosk_frame(k);
+    const frame *f = kiosk_frame(k);
     finger_tap(k, f->button.x + f->button.w / 2, f->button.y + f->button.h / 2);
     CHECK_INT(kiosk_journey(k)->step, STEP_CHOICE);
     CHECK(press(k, W_NEXT, 0));
