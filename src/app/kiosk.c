@@ -76,6 +76,7 @@ struct kiosk {
     config *pending, *owned;
     char config_error[DIAG_LEN];
     int clock_minute;    /* the minute the closed-hours clock shows */
+    uint64_t peek_until; /* a tap on the dark screen shows the clock and the opening time */
     uint64_t mouse_seen; /* the cursor shows for a while after the mouse moves */
     /* Read aloud: the player (NULL: no audio, or not tried yet), the words being said. */
     speech_player *speech;
@@ -403,7 +404,11 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
         else k->jr.last_touch_ms = now; /* a touch on nothing still shows someone is there */
         return;
     }
-    if (k->closed) return; /* closed: the screen stays dark whatever is touched */
+    if (k->closed) {
+        /* Closed: dark whatever is touched, but a tap says when it opens again. */
+        if (g == GESTURE_TAP) k->peek_until = now + 8000, k->dirty = true;
+        return;
+    }
     const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
     if (w && on_view_press(k, w, now)) return;
     attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.shown, now);
@@ -726,22 +731,27 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
     }
 }
 
-/* Outside opening hours: black, or the time in a dim grey that does not light the room. */
-static void layout_closed(kiosk *k) {
+/* Outside opening hours: black, or the time in a dim grey that does not light the room, with
+ * when it opens again under it (so staff passing know it is not broken). A tap on the black
+ * screen shows the same for a few seconds. */
+static void layout_closed(kiosk *k, uint64_t now) {
     draw_list_clear(k->overlay);
     k->widgets.count = 0;
     const screen_metrics *m = &k->scr.sc.m;
     draw_list_add(k->overlay, DRAW_RECT, (pk_rect){0, 0, m->w, m->h}, (pk_color){0, 0, 0, 255});
-    if (!k->cfg->hours.clock) return;
+    if (!k->cfg->hours.clock && now >= k->peek_until) return;
     time_t t = wall(k);
     struct tm tm;
     localtime_r(&t, &tm);
-    char hhmm[8];
+    char hhmm[8], opens[160];
     strftime(hhmm, sizeof hhmm, "%H:%M", &tm);
     k->clock_minute = tm.tm_hour * 60 + tm.tm_min;
     pk_rect box = {m->w / 4, m->h / 3, m->w / 2, m->h / 3};
-    slides_text(&k->scr.sc, k->overlay, hhmm, box, FONT_REGULAR, 24, 8, (pk_color){70, 70, 70, 255},
-                ALIGN_CENTER, true);
+    pk_color dim = {70, 70, 70, 255}; /* 2.9:1 on black: readable close up, dark in a room */
+    slides_text(&k->scr.sc, k->overlay, hhmm, box, FONT_REGULAR, 24, 8, dim, ALIGN_CENTER, true);
+    content_opens_again(k->cfg, &tm, opens, sizeof opens);
+    pk_rect below = {m->w / 8, box.y + box.h, m->w * 3 / 4, m->h / 6};
+    if (opens[0]) slides_text(&k->scr.sc, k->overlay, opens, below, FONT_REGULAR, 5, 3, dim, ALIGN_CENTER, true);
 }
 
 /* Where the focus starts on a screen: on its first answer, not on the language button above. */
@@ -789,7 +799,7 @@ static void update_focus(kiosk *k) {
 static void draw(kiosk *k, uint64_t now) {
     k->scr.sc.speaking = k->speaking; /* a new layout context starts without it */
     if (k->closed && k->staff == STAFF_CLOSED) {
-        layout_closed(k);
+        layout_closed(k, now);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
     } else if (k->staff != STAFF_CLOSED) {
         staff_view_state st = {
@@ -955,7 +965,9 @@ bool kiosk_step(kiosk *k, int max_wait) {
         k->closed = true;
         stop_speaking(k);
         k->dirty = true;
-        service_status("closed: outside opening hours");
+        char opens[160];
+        content_opens_again(k->cfg, &local, opens, sizeof opens);
+        service_status("closed: outside opening hours%s%s", opens[0] ? "; " : "", opens);
     } else if (open && k->closed) {
         k->closed = false;
         restart_loop(k, k->cfg, now); /* a fresh start each morning */
@@ -963,6 +975,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
         service_status("open");
     }
     if (k->closed && k->cfg->hours.clock && local.tm_hour * 60 + local.tm_min != k->clock_minute) k->dirty = true;
+    if (k->peek_until && now >= k->peek_until) k->peek_until = 0, k->dirty = true; /* dark again */
     /* A visitor who chose a language and walked away: the next one starts in the default. */
     uint64_t lang_idle = (uint64_t)k->cfg->feedback.idle_seconds * 1000;
     if (visitor_changed(k) && !journey_active(&k->jr) && k->staff == STAFF_CLOSED &&
@@ -1005,6 +1018,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
     int key_hold = keyboard_hold_wait(&k->jr.kb, now);
     if (key_hold >= 0 && wait > key_hold) wait = key_hold;
     if (k->staff != STAFF_CLOSED && wait > 1000) wait = 1000;
+    if (k->peek_until && (uint64_t)wait > k->peek_until - now) wait = (int)(k->peek_until - now);
     if (k->speaking && wait > SPEECH_PLAYER_TICK_MS) wait = SPEECH_PLAYER_TICK_MS;
     if (k->cfg->hours.set && wait > (60 - local.tm_sec) * 1000) wait = (60 - local.tm_sec) * 1000;
     int ping = service_tick(&k->svc, now);

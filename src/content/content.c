@@ -61,6 +61,33 @@ const char *content_quote_who(const config *c, const quote *q, char *buf, int si
     return buf;
 }
 
+bool content_next_opening(const config *c, const struct tm *local, int *wday, int *minute, int *days) {
+    if (!c->hours.set || content_is_open(c, local)) return false;
+    int now = local->tm_hour * 60 + local->tm_min;
+    /* Today (if it has not opened yet) and the seven days after: a week always comes round. */
+    for (int d = 0; d <= 7; d++) {
+        int w = (local->tm_wday + d) % 7, day = (w + 6) % 7;
+        if (c->hours.closed[day]) continue;
+        if (d == 0 && now >= c->hours.open_min[day]) continue;
+        *wday = w, *minute = c->hours.open_min[day], *days = d;
+        return true;
+    }
+    return false;
+}
+
+void content_opens_again(const config *c, const struct tm *local, char *out, size_t size) {
+    int wday, minute, days;
+    if (size) out[0] = '\0';
+    if (!size || !content_next_opening(c, local, &wday, &minute, &days)) return;
+    const char *const *ui = c->feedback.ui;
+    char when[96];
+    if (days == 0) snprintf(when, sizeof when, "%02d:%02d", minute / 60, minute % 60);
+    else snprintf(when, sizeof when, "%s %02d:%02d", ui[UI_DAY_1 + (wday + 6) % 7], minute / 60, minute % 60);
+    const char *tmpl = ui[UI_CLOSED_OPENS], *at = strstr(tmpl, "%s");
+    if (at) snprintf(out, size, "%.*s%s%s", (int)(at - tmpl), tmpl, when, at + 2);
+    else snprintf(out, size, "%s %s", tmpl, when);
+}
+
 bool content_is_open(const config *c, const struct tm *local) {
     if (!c->hours.set) return true;
     int day = (local->tm_wday + 6) % 7; /* tm: Sunday = 0; the config: Monday first */

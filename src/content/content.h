@@ -22,6 +22,14 @@ milestone_status content_milestone_status(const milestone *m, pk_date as_of);
 pk_date content_as_of(const config *c, pk_date today);
 /* True when the kiosk is within its opening hours at local time tm (always, without `hours`). */
 bool content_is_open(const config *c, const struct tm *local);
+/* When a closed kiosk opens next, from local time tm: the day (0 Sunday ... 6 Saturday, as
+ * struct tm), the minute of that day, and how many days from today (0 today, 1 tomorrow...).
+ * False when it never opens (every day closed) or is open now. */
+bool content_next_opening(const config *c, const struct tm *local, int *wday, int *minute, int *days);
+/* The closed screen's line in the config's language: "Opens again 09:00" (later today) or
+ * "Opens again Tuesday 09:00" (the wording closed_opens and day_1..7); "" when it never opens
+ * or is open. */
+void content_opens_again(const config *c, const struct tm *local, char *out, size_t size);
 /* The human label of a status ("Done", "In progress", ...). */
 const char *content_status_label(milestone_status s);
 /* Who said quote q, as the slide shows it and read-aloud says it: "Amelia, age 6, pupil",

@@ -82,6 +82,14 @@ static const struct {
     [UI_MONTH_LONG_10] = {"month_long_10", "October"},
     [UI_MONTH_LONG_11] = {"month_long_11", "November"},
     [UI_MONTH_LONG_12] = {"month_long_12", "December"},
+    [UI_CLOSED_OPENS] = {"closed_opens", "Opens again %s"},
+    [UI_DAY_1] = {"day_1", "Monday"},
+    [UI_DAY_2] = {"day_2", "Tuesday"},
+    [UI_DAY_3] = {"day_3", "Wednesday"},
+    [UI_DAY_4] = {"day_4", "Thursday"},
+    [UI_DAY_5] = {"day_5", "Friday"},
+    [UI_DAY_6] = {"day_6", "Saturday"},
+    [UI_DAY_7] = {"day_7", "Sunday"},
     [UI_CHAR_UNSUPPORTED] = {"char_unsupported", "That sign cannot be shown here, so it was left out. Please use letters and numbers."},
 };
 

@@ -33,6 +33,10 @@ typedef enum {
     UI_MONTH_LONG_7, UI_MONTH_LONG_8, UI_MONTH_LONG_9, UI_MONTH_LONG_10, UI_MONTH_LONG_11, UI_MONTH_LONG_12,
     /* Typed from a real keyboard, a sign no font of the kiosk can draw (an emoji). */
     UI_CHAR_UNSUPPORTED,
+    /* Outside opening hours, under the dim clock (or for a while after a tap on the dark
+     * screen): when it opens next. "%s" is a time, or a day and a time. */
+    UI_CLOSED_OPENS,
+    UI_DAY_1, UI_DAY_2, UI_DAY_3, UI_DAY_4, UI_DAY_5, UI_DAY_6, UI_DAY_7, /* Monday first */
     UI_COUNT
 } ui_text_id;
 

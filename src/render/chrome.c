@@ -38,14 +38,18 @@ static void icon_text_size(const slide_ctx *sc, draw_list *l, pk_rect b, pk_colo
     }
 }
 
-/* Still: two upright bars, as on a pause button. */
+/* Less motion: three speed lines, struck through. (Two bars read as the loop's Pause.) */
 static void icon_motion(draw_list *l, pk_rect b, pk_color fg) {
-    int side = b.w < b.h ? b.w : b.h;
-    int bar = side / 4, h = side * 3 / 4, x = b.x + (b.w - 3 * bar) / 2, y = b.y + (b.h - h) / 2;
-    for (int i = 0; i < 2; i++) {
-        draw_item *r = draw_list_add(l, DRAW_RECT, (pk_rect){x + i * 2 * bar, y, bar, h}, fg);
-        if (r) r->radius = bar / 3;
+    int side = b.w < b.h ? b.w : b.h, x = b.x + (b.w - side) / 2, y = b.y + (b.h - side) / 2;
+    int thick = side / 9 > 2 ? side / 9 : 2;
+    draw_item *it;
+    static const int from[3] = {30, 12, 30}; /* in % of the side: the middle line the longest */
+    for (int i = 0; i < 3; i++) {
+        int ly = y + side * (28 + 22 * i) / 100, lx = x + side * from[i] / 100;
+        if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){lx, ly, x + side * 88 / 100 - lx, 0}, fg))) it->radius = thick;
     }
+    if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){x + side / 8, y + side * 7 / 8, side * 3 / 4, -side * 3 / 4}, fg)))
+        it->radius = thick;
 }
 
 /* A loudspeaker with two sound waves, facing right. */

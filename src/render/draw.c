@@ -98,7 +98,7 @@ static void draw_ring(SDL_Renderer *r, pk_rect b, int radius, int thick, pk_colo
 
 static void draw_image(draw_ctx *d, const draw_item *it, pk_rect box, Uint8 alpha, const char *path) {
     int iw, ih;
-    SDL_Texture *tex = images_get(d->images, d->renderer, path, box.w, box.h, &iw, &ih);
+    SDL_Texture *tex = images_get(d->images, d->renderer, path, box.w, box.h, it->tint, &iw, &ih);
     if (!tex || iw <= 0 || ih <= 0) return;
     double sx = (double)box.w / iw, sy = (double)box.h / ih;
     SDL_Rect src = {0, 0, iw, ih}, dst;
@@ -114,6 +114,7 @@ static void draw_image(draw_ctx *d, const draw_item *it, pk_rect box, Uint8 alph
         dst = (SDL_Rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
     }
     SDL_SetTextureAlphaMod(tex, alpha);
+    if (it->tint) SDL_SetTextureColorMod(tex, it->color.r, it->color.g, it->color.b);
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     SDL_RenderCopy(d->renderer, tex, &src, &dst);
 }

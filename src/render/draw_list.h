@@ -32,6 +32,7 @@ typedef struct draw_item {
     double value;  /* NUMBER: target value */
     int decimals;  /* NUMBER */
     image_fit fit; /* IMAGE */
+    bool tint;     /* IMAGE: an icon, drawn as its shape in `color` (images_get's silhouette) */
 } draw_item;
 
 typedef struct draw_list {

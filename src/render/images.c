@@ -10,6 +10,7 @@
 typedef struct image_slot {
     char *path;
     int want_w, want_h; /* the size an SVG was rasterised for; 0 for bitmaps */
+    bool silhouette;    /* white where the picture is, for tinting */
     SDL_Texture *tex;
     int w, h;
     unsigned long used;
@@ -62,14 +63,29 @@ static SDL_Surface *load(const char *path, int w, int h) {
     return out;
 }
 
-SDL_Texture *images_get(images *im, SDL_Renderer *r, const char *path, int w, int h, int *iw,
-                        int *ih) {
+/* Every pixel white, its alpha kept: the shape alone. Returns the converted surface (the input
+ * is freed), or NULL. */
+static SDL_Surface *to_silhouette(SDL_Surface *in) {
+    SDL_Surface *s = SDL_ConvertSurfaceFormat(in, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(in);
+    if (!s || SDL_LockSurface(s) != 0) return s;
+    for (int y = 0; y < s->h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = 0; x < s->w; x++) row[x] |= 0x00FFFFFFu;
+    }
+    SDL_UnlockSurface(s);
+    return s;
+}
+
+SDL_Texture *images_get(images *im, SDL_Renderer *r, const char *path, int w, int h,
+                        bool silhouette, int *iw, int *ih) {
     bool svg = is_svg(path);
     int ww = svg ? w : 0, wh = svg ? h : 0;
     image_slot *victim = &im->slots[0];
     for (int i = 0; i < IMAGE_SLOTS; i++) {
         image_slot *s = &im->slots[i];
-        if (s->path && s->want_w == ww && s->want_h == wh && strcmp(s->path, path) == 0) {
+        if (s->path && s->want_w == ww && s->want_h == wh && s->silhouette == silhouette &&
+            strcmp(s->path, path) == 0) {
             s->used = ++im->clock;
             if (iw) *iw = s->w;
             if (ih) *ih = s->h;
@@ -79,8 +95,10 @@ SDL_Texture *images_get(images *im, SDL_Renderer *r, const char *path, int w, in
     }
     if (victim->tex) SDL_DestroyTexture(victim->tex);
     free(victim->path);
-    *victim = (image_slot){.path = strdup(path), .want_w = ww, .want_h = wh, .used = ++im->clock};
+    *victim = (image_slot){.path = strdup(path), .want_w = ww, .want_h = wh, .silhouette = silhouette,
+                           .used = ++im->clock};
     SDL_Surface *surf = load(path, w, h);
+    if (surf && silhouette) surf = to_silhouette(surf);
     if (surf) {
         victim->tex = SDL_CreateTextureFromSurface(r, surf);
         victim->w = surf->w;

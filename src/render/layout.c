@@ -55,12 +55,16 @@ frame layout_frame_opts(const screen_metrics *m, const frame_opts *o) {
     /* The footer holds the buttons: tall enough for a comfortable touch, and for its labels.
      * Portrait has height to spare and no width: two rows, the settings above "Have your say". */
     int row_h = (int)round(fmax(m->touch * 1.35, (m->portrait ? 9.5 : 12) * m->unit));
-    f.footer = rect_cut_bottom(&all, m->portrait ? 2 * row_h + m->gap : row_h, m->gap);
+    /* Portrait: the dots get a band of their own over the buttons, so the settings can be wide
+     * enough for their labels ("Text size", "Less motion": icons alone were read as Pause). */
+    int dots_h = m->portrait ? (int)round(fmax(4.5 * m->unit, 16)) : 0;
+    f.footer = rect_cut_bottom(&all, m->portrait ? 2 * row_h + dots_h + 2 * m->gap : row_h, m->gap);
     f.title = rect_cut_top(&all, (int)round((m->portrait ? 11 : 14) * m->unit), m->gap);
     f.content = all;
     pk_rect foot = f.footer;
     int lang_w = (int)round(foot.w * (m->portrait ? 0.3 : 0.18));
     if (m->portrait) {
+        f.dots = rect_cut_top(&foot, dots_h, m->gap);
         f.nav = rect_cut_bottom(&foot, row_h, m->gap);
         f.button = f.nav;
     } else {
@@ -69,13 +73,21 @@ frame layout_frame_opts(const screen_metrics *m, const frame_opts *o) {
         f.button = (pk_rect){foot.x + foot.w - button_w, foot.y, button_w, foot.h};
         foot.w -= button_w + m->gap;
     }
-    /* foot is now the row for the language, the settings and the dots. */
+    /* foot is now the row for the language, the settings and (landscape) the dots. */
     f.lang_button = (pk_rect){foot.x, foot.y, lang_w, foot.h};
     pk_rect row = {foot.x + lang_w + m->gap, foot.y, foot.w - lang_w - m->gap, foot.h};
-    /* Labelled buttons where the dots keep room enough, icons alone where they would not. */
-    int used = tools_row(row, o->listen, true, m->gap, &f);
-    if (row.w - used < 22 * m->unit) used = tools_row(row, o->listen, false, m->gap, &f);
-    f.dots = (pk_rect){row.x + used, row.y, row.w - used, row.h};
+    if (m->portrait) {
+        /* The whole row to the settings, shared equally, as wide as a label wants. */
+        int n = o->listen ? 3 : 2, side = (row.w - (n - 1) * m->gap) / n;
+        if (side > row.h * 5 / 2) side = row.h * 5 / 2;
+        pk_rect *slots[3] = {&f.text_size_button, &f.motion_button, &f.listen_button};
+        for (int i = 0; i < n; i++) *slots[i] = (pk_rect){row.x + i * (side + m->gap), row.y, side, row.h};
+    } else {
+        /* Labelled buttons where the dots keep room enough, icons alone where they would not. */
+        int used = tools_row(row, o->listen, true, m->gap, &f);
+        if (row.w - used < 22 * m->unit) used = tools_row(row, o->listen, false, m->gap, &f);
+        f.dots = (pk_rect){row.x + used, row.y, row.w - used, row.h};
+    }
     int cta_w = (int)round(f.content.w * (m->portrait ? 0.8 : 0.5));
     int cta_h = (int)round(fmax(m->touch * 1.8, 16 * m->unit));
     f.cta_button = (pk_rect){f.content.x + (f.content.w - cta_w) / 2,

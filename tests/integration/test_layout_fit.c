@@ -158,6 +158,18 @@ static void check_chrome(const slide_ctx *sc, const config *c, draw_list *l) {
             for (int j = 0; j < l->count; j++)
                 drawn |= l->items[j].kind == DRAW_RECT && !memcmp(&l->items[j].box, &r, sizeof r);
             CHECK(drawn);
+            /* On a portrait totem the settings are named, not icons alone: two bars alone
+             * were read as the loop's Pause. */
+            widget_kind k = w->items[i].kind;
+            if (sc->m.portrait && sc->text_scale == 1 && (k == W_TEXT_SIZE || k == W_MOTION || k == W_LISTEN)) {
+                ui_text_id id = k == W_TEXT_SIZE ? UI_TEXT_SIZE : k == W_MOTION ? UI_LESS_MOTION : UI_LISTEN;
+                bool named = false;
+                for (int j = 0; j < l->count; j++)
+                    named |= l->items[j].kind == DRAW_TEXT && rect_inside(l->items[j].box, r) &&
+                             !strcmp(draw_list_get(l, l->items[j].str), c->feedback.ui[id]);
+                if (!named) fprintf(stderr, "%s: the %s button has no label\n", what, c->feedback.ui[id]);
+                CHECK(named);
+            }
         }
     }
     free(w);

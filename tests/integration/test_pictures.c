@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "app/screen.h"
 #include "check.h"
 #include "config/config.h"
 #include "render/screens/journey_view.h"
@@ -143,7 +144,73 @@ static void taps_only_steps_have_pictures(void) {
     config_free(c);
 }
 
+/* Shares of the pixels in r near colour a and near colour b (within 40 in each channel). */
+static void shares(SDL_Surface *s, pk_rect r, pk_color a, pk_color b, double *near_a, double *near_b) {
+    int na = 0, nb = 0, all = 0;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            Uint8 cr, cg, cb;
+            SDL_GetRGB(((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x], s->format, &cr, &cg, &cb);
+            na += abs(cr - a.r) < 40 && abs(cg - a.g) < 40 && abs(cb - a.b) < 40;
+            nb += abs(cr - b.r) < 40 && abs(cg - b.g) < 40 && abs(cb - b.b) < 40;
+            all++;
+        }
+    *near_a = all ? (double)na / all : 0, *near_b = all ? (double)nb / all : 0;
+}
+
+/* A town with light colours and the shipped white icons: every icon on the choice step is drawn
+ * in the colour of its card's words, so its shape shows on the card, chosen or not (a white
+ * icon on a pale card vanished, and a chosen card showed an empty dark disc). Measured on the
+ * pixels: in the middle of each icon's box some pixels are the card's colour and some the
+ * words' colour. */
+static void icons_show_on_a_light_theme(void) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, d);
+    free(d);
+    CHECK(c != NULL);
+    if (!c || SDL_Init(SDL_INIT_VIDEO) != 0) return;
+    config_theme *th = &c->theme;
+    th->background = (pk_color){250, 248, 240, 255}, th->surface = (pk_color){255, 255, 255, 255};
+    th->text = (pk_color){30, 40, 50, 255}, th->muted = (pk_color){90, 90, 90, 255};
+    th->accent = (pk_color){0, 110, 90, 255}, th->accent_text = (pk_color){255, 255, 255, 255};
+    screen scr;
+    pk_error err = {{0}};
+    CHECK(screen_open_surface(&scr, c, 800, 480, (pk_date){2026, 5, 28}, &err));
+    draw_list *l = malloc(sizeof *l);
+    widget_list *w = malloc(sizeof *w);
+    journey *j = calloc(1, sizeof *j);
+    journey_init(j, c);
+    journey_start(j, 0);
+    j->themes[0] = j->themes[c->n_themes] = true; /* one theme and "something else" chosen */
+    journey_view_layout(&scr.sc, j, 0, l, w);
+    screen_draw_frame(&scr, l, NULL, 1, 1, 1 << 20, NULL);
+    int icons = 0;
+    for (int i = 0; i < l->count; i++) {
+        const draw_item *it = &l->items[i];
+        if (it->kind != DRAW_IMAGE) continue;
+        bool chosen = false;
+        for (int k = 0; k < w->count; k++)
+            if (w->items[k].kind == W_THEME && rect_inside(it->box, w->items[k].r)) chosen = j->themes[w->items[k].index];
+        pk_color card = chosen ? th->accent : th->surface, words = chosen ? th->accent_text : th->text;
+        double on_card, inked;
+        shares(scr.surface, rect_inset(it->box, it->box.w / 8, it->box.h / 8), card, words, &on_card, &inked);
+        if (on_card < 0.1 || inked < 0.1)
+            fprintf(stderr, "icon %s (%s): %.0f %% card, %.0f %% icon colour\n", draw_list_get(l, it->str),
+                    chosen ? "chosen" : "not chosen", on_card * 100, inked * 100);
+        CHECK(on_card >= 0.1 && inked >= 0.1);
+        icons++;
+    }
+    CHECK_INT(icons, c->n_themes + 1);
+    free(j);
+    free(w);
+    free(l);
+    screen_close(&scr);
+    config_free(c);
+}
+
 int main(void) {
     RUN(taps_only_steps_have_pictures);
+    RUN(icons_show_on_a_light_theme);
     return check_report();
 }

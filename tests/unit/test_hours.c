@@ -58,8 +58,54 @@ static void bad_hours_refused(void) {
     CHECK_CONTAINS(diags.items[3], "'outside' cannot be \"dim\"");
 }
 
+/* When it opens next, for the closed screen and the journal: later today, tomorrow, after a
+ * closed Sunday, or never. */
+static void next_opening(void) {
+    config *c = load("hours:\n"
+                     "  monday: \"09:00-17:30\"\n"
+                     "  friday: \"09:00-17:30\"\n"
+                     "  saturday: \"10:00-13:00\"\n"
+                     "  sunday: closed\n");
+    CHECK(c != NULL);
+    if (!c) return;
+    int wday, minute, days;
+    struct tm before = {.tm_wday = 1, .tm_hour = 7, .tm_min = 30}; /* Monday 07:30 */
+    CHECK(content_next_opening(c, &before, &wday, &minute, &days));
+    CHECK_INT(wday, 1);
+    CHECK_INT(minute, 9 * 60);
+    CHECK_INT(days, 0);
+    struct tm open = {.tm_wday = 1, .tm_hour = 12};
+    CHECK(!content_next_opening(c, &open, &wday, &minute, &days)); /* open now */
+    struct tm sat = {.tm_wday = 6, .tm_hour = 14}; /* Saturday after closing: Sunday is closed */
+    CHECK(content_next_opening(c, &sat, &wday, &minute, &days));
+    CHECK_INT(wday, 1);
+    CHECK_INT(minute, 9 * 60);
+    CHECK_INT(days, 2);
+    struct tm fri = {.tm_wday = 5, .tm_hour = 18}; /* Friday evening: Saturday at ten */
+    CHECK(content_next_opening(c, &fri, &wday, &minute, &days));
+    CHECK_INT(wday, 6);
+    CHECK_INT(minute, 10 * 60);
+    CHECK_INT(days, 1);
+    char line[160];
+    content_opens_again(c, &fri, line, sizeof line);
+    CHECK_STR(line, "Opens again Saturday 10:00");
+    content_opens_again(c, &before, line, sizeof line);
+    CHECK_STR(line, "Opens again 09:00");
+    content_opens_again(c, &open, line, sizeof line);
+    CHECK_STR(line, "");
+    config_free(c);
+    c = load("hours:\n  monday: closed\n  tuesday: closed\n  wednesday: closed\n  thursday: closed\n"
+             "  friday: closed\n  saturday: closed\n  sunday: closed\n");
+    if (c) {
+        struct tm any = {.tm_wday = 3, .tm_hour = 10};
+        CHECK(!content_next_opening(c, &any, &wday, &minute, &days)); /* never */
+        config_free(c);
+    }
+}
+
 int main(void) {
     RUN(library_hours);
+    RUN(next_opening);
     RUN(bad_hours_refused);
     return check_report();
 }

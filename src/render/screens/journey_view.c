@@ -289,16 +289,10 @@ static void choice(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         draw_item *b = draw_list_add(l, DRAW_RECT, cell, on ? th->accent : th->surface);
         if (b) b->radius = (int)(sc->m.unit * 1.5);
         if (on) tick(sc, l, ticks[i], th->accent_text, (int)(sc->m.unit * 0.6) + 2);
-        pk_rect ib = icons[i];
-        if (icon && !on) {
-            draw_item *it = draw_list_add(l, DRAW_IMAGE, ib, th->text);
-            if (it) it->str = draw_list_str(l, icon);
-        } else if (icon) {
-            /* On the accent background a white icon would vanish: a dark disc behind it. */
-            draw_item *d = draw_list_add(l, DRAW_CIRCLE, ib, th->accent_text);
-            if (d) d->radius = ib.w / 2;
-            draw_item *it = draw_list_add(l, DRAW_IMAGE, rect_inset(ib, ib.w / 6, ib.h / 6), th->text);
-            if (it) it->str = draw_list_str(l, icon);
+        if (icon) {
+            /* In the colour of the card's words, so it shows on any theme, chosen or not. */
+            draw_item *it = draw_list_add(l, DRAW_IMAGE, icons[i], on ? th->accent_text : th->text);
+            if (it) it->str = draw_list_str(l, icon), it->tint = true;
         }
         slides_text_at(sc, l, names[i], texts[i], FONT_BOLD, px, on ? th->accent_text : th->text, ALIGN_LEFT, true);
         widget_add(w, cell, W_THEME, i, NULL);

@@ -59,7 +59,7 @@ void slide_themes_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
         slides_card(sc, l, cells[i]);
         if (c->themes[i].icon) {
             draw_item *it = draw_list_add(l, DRAW_IMAGE, icons[i], th->text);
-            if (it) it->str = draw_list_str(l, c->themes[i].icon);
+            if (it) it->str = draw_list_str(l, c->themes[i].icon), it->tint = true;
         }
         slides_text_at(sc, l, name_t[i], names[i], FONT_BOLD, npx, th->accent, ALIGN_LEFT, true);
         if (sum_t[i]) slides_text_at(sc, l, sum_t[i], sums[i], FONT_REGULAR, spx, th->text, ALIGN_LEFT, false);
