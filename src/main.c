@@ -29,7 +29,7 @@
 static void usage(FILE *out) {
     fputs("usage:\n"
           "  plankiosk [run] [--config FILE] [--windowed WxH] [--exit-after SECONDS] [--stats]\n"
-          "  plankiosk check [--languages] FILE...   (--languages lists every missing translation)\n"
+          "  plankiosk check [--languages] FILE...   (check --help says more)\n"
           "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] [--lang CODE]\n"
           "                 [--text-scale 1|1.5|2] [--less-motion] [--listen] --out DIR\n"
           "  plankiosk speak --lang CODE [--wav FILE] [--config FILE] (--slide N | TEXT...)\n"
@@ -97,37 +97,88 @@ static void print_coverage(const config *c) {
     printf("\n");
 }
 
+static void usage_check(FILE *out) {
+    fputs("usage: plankiosk check [--languages] FILE...\n"
+          "Checks each config as the kiosk would load it and prints every problem as\n"
+          "FILE:LINE:COLUMN: message. Exit status 0 when every file is fine (warnings are\n"
+          "printed but do not refuse a file), 1 when a file has a problem or colours below the\n"
+          "WCAG AA contrast, 2 for a command line that does not make sense.\n"
+          "  --languages  also list every text that has no words of its own in a language\n",
+          out);
+}
+
+static const char *plural(int n, const char *one, const char *many) { return n == 1 ? one : many; }
+
+/* The last line for one file. Every number in it counts lines printed above it, from the same
+ * list, so it can never claim a problem the reader cannot find. */
+static void print_check_summary(const char *path, const config *c, const diag_list *contrast,
+                                const diag_list *w) {
+    int n_contrast = contrast->count + contrast->dropped, n_warn = w->count + w->dropped;
+    char warned[64] = "";
+    if (n_warn) snprintf(warned, sizeof warned, "; %d %s (see above)", n_warn, plural(n_warn, "warning", "warnings"));
+    if (n_contrast)
+        printf("%s: refused: %d %s below the WCAG AA contrast (see above)%s\n", path, n_contrast,
+               plural(n_contrast, "colour is", "colours are"), warned);
+    else
+        printf("%s: OK: \"%s\", %d %s, kiosk %s (%s)%s\n", path, c->plan.title, c->n_slides,
+               plural(c->n_slides, "slide", "slides"), c->kiosk.id, c->kiosk.location, warned);
+}
+
 static int cmd_check(int argc, char **argv) {
-    bool list_missing = false;
-    int files = 0, bad = 0;
+    bool list_missing = false, options = true;
+    int n_files = 0, bad = 0;
+    const char **files = calloc((size_t)(argc > 0 ? argc : 1), sizeof *files); /* into argv */
+    if (!files) return 1;
+    /* Options first, so `check --help` never reads a file called "--help". */
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--languages")) {
-            list_missing = true;
-            continue;
+        const char *a = argv[i];
+        if (options && !strcmp(a, "--")) options = false;
+        else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
+            usage_check(stdout);
+            free(files);
+            return 0;
+        } else if (options && !strcmp(a, "--languages")) list_missing = true;
+        else if (options && a[0] == '-' && a[1]) {
+            fprintf(stderr, "plankiosk check: unknown option '%s'\n", a);
+            usage_check(stderr);
+            free(files);
+            return 2;
+        } else files[n_files++] = a;
+    }
+    if (!n_files) {
+        fputs("plankiosk check: give at least one config file\n", stderr);
+        usage_check(stderr);
+        free(files);
+        return 2;
+    }
+    for (int f = 0; f < n_files; f++) {
+        const char *path = files[f];
+        diag_list *d = calloc(1, sizeof *d), *w = calloc(1, sizeof *w), *m = calloc(1, sizeof *m),
+                  *contrast = calloc(1, sizeof *contrast);
+        if (!d || !w || !m || !contrast) {
+            fputs("plankiosk check: out of memory\n", stderr);
+            free(d);
+            free(w);
+            free(m);
+            free(contrast);
+            free(files);
+            return 1;
         }
-        files++;
-        diag_list *d = calloc(1, sizeof *d), *w = calloc(1, sizeof *w), *m = calloc(1, sizeof *m);
-        if (!d || !w || !m) return 1;
         config_options opt = {.assets_dir = paths_assets_dir(), .check_image = images_check_file,
-                              .warnings = w, .missing = list_missing ? m : NULL};
-        config *c = config_load(argv[i], &opt, d);
+                              .warnings = w, .contrast = contrast, .missing = list_missing ? m : NULL};
+        config *c = config_load(path, &opt, d);
         if (c) {
             diag_print(w, stdout);
-            if (list_missing) diag_print(m, stdout);
-            print_coverage(c);
             /* The kiosk still runs with poor colours (a dim screen beats a black one at a
              * roadshow), but check refuses them so they are fixed before it gets there. */
-            if (w->count) {
-                printf("%s: refused: %d text colour%s below the WCAG AA contrast (see above)\n", argv[i],
-                       w->count + w->dropped, w->count + w->dropped == 1 ? " is" : "s are");
-                bad = 1;
-            } else {
-                printf("%s: OK: \"%s\", %d slides, kiosk %s (%s)\n", argv[i], c->plan.title,
-                       c->n_slides, c->kiosk.id, c->kiosk.location);
-            }
+            diag_print(contrast, stdout);
+            if (list_missing) diag_print(m, stdout);
+            print_coverage(c);
+            print_check_summary(path, c, contrast, w);
+            bad |= contrast->count + contrast->dropped > 0;
         } else {
             diag_print(d, stdout);
-            printf("%s: %d problem%s\n", argv[i], d->count + d->dropped,
+            printf("%s: %d problem%s\n", path, d->count + d->dropped,
                    d->count + d->dropped == 1 ? "" : "s");
             bad = 1;
         }
@@ -135,11 +186,9 @@ static int cmd_check(int argc, char **argv) {
         free(d);
         free(w);
         free(m);
+        free(contrast);
     }
-    if (!files) {
-        usage(stderr);
-        return 2;
-    }
+    free(files);
     return bad;
 }
 

@@ -214,8 +214,10 @@ typedef bool (*config_file_check_fn)(const char *path, char *why, int why_len);
 typedef struct config_options {
     const char *assets_dir;        /* fallback folder for fonts, icons and images */
     config_file_check_fn check_image; /* may be NULL */
-    diag_list *warnings;           /* things worth fixing that do not stop the kiosk (low
-                                    * contrast); NULL to ignore them */
+    diag_list *warnings;           /* things worth fixing that do not stop the kiosk (a
+                                    * language typed on the UK keyboard); NULL to ignore them */
+    diag_list *contrast;           /* text colours below the WCAG contrast: check refuses
+                                    * these, the kiosk only logs them; NULL: into warnings */
     diag_list *missing;            /* every text without its own words in a language, as
                                     * FILE:LINE:COL (check --languages); NULL to skip */
 } config_options;

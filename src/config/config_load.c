@@ -194,22 +194,21 @@ static void load_theme(loader *L, ynode *n) {
     check_contrast(L, n);
 }
 
-/* WCAG 1.4.3: every text colour on every background it is drawn on, at least 4.5:1 (3:1 for
- * large text). A warning, not an error: the kiosk still runs, but check says where to look. */
+/* WCAG 1.4.3 and 1.4.11: every colour on every background it is drawn on, at least 4.5:1 for
+ * text and 3:1 for marks such as the progress dots (content/contrast.c). Not an error: the
+ * kiosk still runs, but check refuses the file, so these go to a list of their own and check's
+ * count of them can never include other warnings. */
 static void check_contrast(loader *L, const ynode *theme) {
-    diag_list *w = L->opt ? L->opt->warnings : NULL;
+    diag_list *w = !L->opt ? NULL : L->opt->contrast ? L->opt->contrast : L->opt->warnings;
     if (!w) return;
     for (const contrast_pair *p = contrast_pairs(); p->fg; p++) {
-        double ratio = contrast_ratio(contrast_theme_color(&L->c->theme, p->fg),
-                                      contrast_theme_color(&L->c->theme, p->bg));
-        double need = p->large ? 3.0 : 4.5;
-        if (ratio >= need) continue;
+        char msg[320];
+        if (contrast_check(&L->c->theme, p, msg, sizeof msg)) continue;
         ynode *at = y_get(&L->y, theme, p->fg);
         if (!at) at = y_get(&L->y, theme, p->bg);
         if (!at) at = (ynode *)theme;
         diag_add(w, L->y.file, at ? (int)at->start_mark.line + 1 : 0, at ? (int)at->start_mark.column + 1 : 0,
-                 "theme: '%s' on '%s' has a contrast of %.2f:1, below the %.1f:1 that WCAG asks "
-                 "for text; some visitors will not be able to read it", p->fg, p->bg, ratio, need);
+                 "theme: %s", msg);
     }
 }
 
@@ -660,6 +659,11 @@ static void load_languages(yctx *y, const ynode *root, config_languages *out) {
                         "(en, ur, pl, sk, cs, ro)", code);
                 continue;
             }
+            if (!strcmp(code, Y_TEXT_ALL)) {
+                y_error(y, it, "'%s' cannot be a language: {%s: ...} marks a text that is the "
+                        "same in every language", code, Y_TEXT_ALL);
+                continue;
+            }
             snprintf(out->code[out->n++], sizeof out->code[0], "%s", code);
         }
         if (out->n == 0) out->n = 1;
@@ -705,6 +709,19 @@ static const keyboard_layout *cached_keyboard(kb_cache *cache, const char *path,
     return kb;
 }
 
+/* The node of code in languages.available, to locate a message about that language; NULL if
+ * the file has no such list (a config without a `languages` block is English only). */
+static const ynode *available_item(yctx *y, const ynode *root, const char *code) {
+    ynode *n = root && root->type == YAML_MAPPING_NODE ? y_get(y, root, "languages") : NULL;
+    ynode *avail = n && n->type == YAML_MAPPING_NODE ? y_get(y, n, "available") : NULL;
+    for (int i = 0; avail && avail->type == YAML_SEQUENCE_NODE && i < y_seq_len(avail); i++) {
+        const ynode *it = y_seq_item(y, avail, i);
+        if (it->type == YAML_SCALAR_NODE && !strcmp((const char *)it->data.scalar.value, code))
+            return it;
+    }
+    return NULL;
+}
+
 /* Each language's on-screen keyboard: languages.keyboards.<code> when given (next to the
  * config, then in the assets), else the shipped keyboards/<code>.yaml; a language with no
  * keyboard of its own types on the UK one, with a warning. Problems inside a keyboard file are
@@ -743,9 +760,16 @@ static void load_keyboards(yctx *y, const ynode *root, config *const *by_lang,
             kb = cached_keyboard(cache, path, &first->mem, y->diags);
         else if (paths_find(NULL, assets, NULL, keyboard_file_default(langs->code[i], rel, sizeof rel), path, sizeof path))
             kb = cached_keyboard(cache, path, &first->mem, y->diags);
-        else if (opt && opt->warnings)
-            diag_add(opt->warnings, y->file, 0, 0, "languages: '%s' has no keyboard of its own (%s); it is typed on "
-                     "the UK keyboard. Name one under languages: keyboards:", langs->code[i], rel);
+        else if (opt && opt->warnings) {
+            /* Located at the code in 'available', and naming the file looked for, so an
+             * editor sees which language it is and where a keyboard file would go. */
+            const ynode *at = available_item(y, root, langs->code[i]);
+            diag_add(opt->warnings, y->file, at ? (int)at->start_mark.line + 1 : 0,
+                     at ? (int)at->start_mark.column + 1 : 0,
+                     "languages: '%s' has no keyboard of its own (looked for %s/%s): it is typed on "
+                     "the UK keyboard. To give it one, name a file under languages: keyboards:",
+                     langs->code[i], assets, rel);
+        }
         if (by_lang[i]) by_lang[i]->keyboard = kb;
         if (by_lang[i]) by_lang[i]->keyboard_latin = latin;
     }

@@ -149,19 +149,71 @@ static bool blank(const char *s) {
     return !*s;
 }
 
-/* A text given as {en: ..., ur: ...}: the string for y->lang, else the default language's.
- * On the first pass, unknown language codes are reported and coverage is counted. */
+/* True if s has a letter of any script. Without a Unicode table: ASCII letters, and any
+ * character outside the blocks of digits, punctuation, symbols, spaces and marks that texts
+ * on a kiosk use, so a doubtful character counts as a letter and its text is still listed
+ * as missing a translation rather than hidden. */
+static bool has_letters(const char *s) {
+    static const uint32_t not_letters[][2] = {
+        {0x0080, 0x00A9}, {0x00AB, 0x00B4}, {0x00B6, 0x00B9}, {0x00BB, 0x00BF}, /* £ ° ½ ... */
+        {0x00D7, 0x00D7}, {0x00F7, 0x00F7},                                     /* × ÷ */
+        {0x0300, 0x036F},                                       /* combining accents alone */
+        {0x0600, 0x060F}, {0x061B, 0x061F}, {0x0660, 0x066D}, {0x06D4, 0x06D4},
+        {0x06F0, 0x06F9},                             /* Arabic and Urdu digits, ، ؟ ٪ ۔ */
+        {0x0964, 0x096F},                                       /* Devanagari danda, digits */
+        {0x2000, 0x2BFF}, {0x2E00, 0x2E7F}, {0x3000, 0x303F}, /* punctuation, €, arrows ... */
+        {0xFE00, 0xFE0F}, {0xFE10, 0xFE6F}, {0xFEFF, 0xFEFF}, {0xFF01, 0xFF20},
+        {0xFF3B, 0xFF40}, {0xFF5B, 0xFF65}, {0xFFE0, 0xFFFD},
+        {0x1F000, 0x1FAFF}, {0xE0000, 0xE007F},                              /* emoji */
+    };
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, n - i, &cp);
+        if (cp < 0x80) {
+            if (isalpha((int)cp)) return true;
+            continue;
+        }
+        bool letter = true;
+        for (size_t r = 0; letter && r < sizeof not_letters / sizeof not_letters[0]; r++)
+            letter = cp < not_letters[r][0] || cp > not_letters[r][1];
+        if (letter) return true;
+    }
+    return false;
+}
+
+/* A language code of the file's, or Y_TEXT_ALL. */
+static bool text_key(const config_languages *L, const ynode *k) {
+    if (k->type != YAML_SCALAR_NODE) return false;
+    const char *code = (const char *)k->data.scalar.value;
+    for (int i = 0; i < L->n; i++)
+        if (!strcmp(L->code[i], code)) return true;
+    return !strcmp(code, Y_TEXT_ALL);
+}
+
+/* Coverage and, when asked, the list of missing translations, on the first pass only. */
+static void count_coverage(yctx *y, const ynode *v, const char *key, const bool *have, const char *note) {
+    config_languages *L = y->langs;
+    L->strings++;
+    for (int i = 0; i < L->n; i++) L->translated[i] += have[i];
+    if (y->missing)
+        for (int i = 0; i < L->n; i++)
+            if (!have[i])
+                diag_add(y->missing, y->file, (int)v->start_mark.line + 1, (int)v->start_mark.column + 1,
+                         "%s'%s' has no %s text%s", y->where, key, L->code[i], note);
+}
+
+/* A text given as {en: ..., ur: ...}: the string for y->lang, else the one under `all`, else
+ * the default language's. On the first pass, unknown language codes are reported and
+ * coverage is counted. */
 static const char *translated(yctx *y, const ynode *v, const char *key) {
     config_languages *L = y->langs;
-    const char *chosen = NULL, *fallback = NULL;
+    const char *chosen = NULL, *fallback = NULL, *all = NULL;
     bool have[CONFIG_MAX_LANGS] = {false};
     /* A mapping with no language code at all is a mistake of shape, not of translation. */
     bool any = false;
-    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top && !any; p++) {
-        ynode *k = y_node(y, p->key);
-        for (int i = 0; k->type == YAML_SCALAR_NODE && i < L->n; i++)
-            any |= !strcmp(L->code[i], (const char *)k->data.scalar.value);
-    }
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top && !any; p++)
+        any = text_key(L, y_node(y, p->key));
     if (!any) {
         if (y->first_pass)
             y_error(y, v, "'%s' must be text, or one text per language like {en: ..., pl: ...}, "
@@ -171,6 +223,11 @@ static const char *translated(yctx *y, const ynode *v, const char *key) {
     for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
         ynode *k = y_node(y, p->key), *val = y_node(y, p->value);
         const char *code = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+        if (!strcmp(code, Y_TEXT_ALL)) {
+            const char *s = y_scalar_str(y, val, key);
+            if (s && !blank(s)) all = s;
+            continue;
+        }
         int idx = -1;
         for (int i = 0; L && i < L->n; i++)
             if (!strcmp(L->code[i], code)) idx = i;
@@ -189,17 +246,17 @@ static const char *translated(yctx *y, const ynode *v, const char *key) {
         if (idx == y->lang && words) chosen = s;
         if (idx == L->default_lang) fallback = s;
     }
+    /* `all` gives its words to every language without its own; the default language's
+     * words, when they have no letter, need no translation either. */
+    if (all && !fallback) fallback = all;
+    bool same_everywhere = all || (fallback && !blank(fallback) && !has_letters(fallback));
+    for (int i = 0; same_everywhere && i < L->n; i++) have[i] = true;
     if (y->first_pass && L) {
-        L->strings++;
-        for (int i = 0; i < L->n; i++) L->translated[i] += have[i];
         if (!have[L->default_lang])
             y_error(y, v, "'%s' has no text in the default language '%s'", key, L->code[L->default_lang]);
-        if (y->missing)
-            for (int i = 0; i < L->n; i++)
-                if (!have[i])
-                    diag_add(y->missing, y->file, (int)v->start_mark.line + 1, (int)v->start_mark.column + 1,
-                             "%s'%s' has no %s text", y->where, key, L->code[i]);
+        count_coverage(y, v, key, have, "");
     }
+    if (!chosen && all && y->lang != L->default_lang) chosen = all;
     return chosen ? chosen : fallback;
 }
 
@@ -224,17 +281,13 @@ const char *y_text_node(yctx *y, const ynode *v, const char *key, bool required)
     } else {
         s = y_scalar_str(y, v, key);
         /* A plain text is the same in every language: counted, and listed as missing for the
-         * other languages only when asked. */
+         * other languages only when asked, unless it has no letter to translate ("%"). */
         if (s && y->first_pass && y->langs && y->langs->n > 1) {
             config_languages *L = y->langs;
-            L->strings++;
-            L->translated[L->default_lang]++;
-            if (y->missing)
-                for (int i = 0; i < L->n; i++)
-                    if (i != L->default_lang)
-                        diag_add(y->missing, y->file, (int)v->start_mark.line + 1, (int)v->start_mark.column + 1,
-                                 "%s'%s' has no %s text (the same words show in every language)",
-                                 y->where, key, L->code[i]);
+            bool have[CONFIG_MAX_LANGS] = {false}, symbols = !blank(s) && !has_letters(s);
+            for (int i = 0; i < L->n; i++) have[i] = symbols || i == L->default_lang;
+            count_coverage(y, v, key, have,
+                           " (the same words show in every language; write {all: ...} if they should)");
         }
     }
     return finish_str(y, v, key, s, required);

@@ -40,8 +40,13 @@ bool y_expect_map(yctx *y, const ynode *n, const char *what);
  * absent and required -> reports "missing required key". Wrong type/range -> reports. */
 /* A plain string (ids, paths). */
 const char *y_str(yctx *y, const ynode *map, const char *key, bool required);
-/* Text people read: a plain string, or a mapping of language code to string (see
- * REFERENCE.md, Languages); gives the words in y->lang, else the default language's. */
+/* The key of a text that is the same in every language, {all: Rotherham}: a name or a
+ * person's own words, which check --languages must not list as missing. */
+#define Y_TEXT_ALL "all"
+/* Text people read: a plain string, or a mapping of language code (or Y_TEXT_ALL) to string
+ * (see REFERENCE.md, Languages); gives the words in y->lang, else those under `all`, else the
+ * default language's. A text without a letter ("%", "£", "2025") reads the same everywhere
+ * and is never counted as missing a translation. */
 const char *y_text(yctx *y, const ynode *map, const char *key, bool required);
 const char *y_text_node(yctx *y, const ynode *v, const char *key, bool required);
 bool y_int(yctx *y, const ynode *map, const char *key, bool required, int min, int max, int *out);

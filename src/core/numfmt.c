@@ -1,6 +1,7 @@
 #include "core/numfmt.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +23,40 @@ const char *numfmt_format(double value, int decimals, const char *prefix, const 
     grouped[g] = '\0';
     if (dot) snprintf(grouped + g, sizeof grouped - (size_t)g, "%s", dot);
     snprintf(buf, (size_t)size, "%s%s%s", prefix ? prefix : "", grouped, suffix ? suffix : "");
+    return buf;
+}
+
+/* The rule's exceptions are data: signs written straight after a number ("45%", "5-krát"),
+ * currency symbols written before it, and the multipliers kept close after a currency amount
+ * ("£12m", not "£12 m"). Anything else is a word, after a space. */
+static const char *const signs[] = {"%", "‰", "°", "-", "×", NULL};
+static const char *const currencies[] = {"£", "€", "$", "¥", "₹", NULL};
+static const char *const multipliers[] = {"k", "m", "bn", NULL};
+
+static const char *starts_with_one(const char *s, const char *const *list) {
+    for (int i = 0; list[i]; i++)
+        if (!strncmp(s, list[i], strlen(list[i]))) return list[i];
+    return NULL;
+}
+
+const char *numfmt_with_unit(double value, int decimals, const char *unit, char *buf, int size) {
+    if (size <= 0) return buf;
+    /* No unit, one that brings its own space, or a sign that sits against the number. */
+    if (!unit || !*unit || unit[0] == ' ' || starts_with_one(unit, signs))
+        return numfmt_format(value, decimals, NULL, unit, buf, size);
+    char num[96];
+    numfmt_format(value, decimals, NULL, NULL, num, sizeof num);
+    const char *cur = starts_with_one(unit, currencies);
+    if (!cur) {
+        snprintf(buf, (size_t)size, "%s %s", num, unit);
+        return buf;
+    }
+    /* "-£5", not "£-5": the sign belongs to the amount, the symbol to the digits. */
+    const char *minus = num[0] == '-' ? "-" : "", *rest = unit + strlen(cur);
+    bool close = !*rest || rest[0] == ' ';
+    for (int i = 0; multipliers[i] && !close; i++) close = !strcmp(rest, multipliers[i]);
+    snprintf(buf, (size_t)size, "%s%s%s%s%s", minus, cur, num + strlen(minus), close ? "" : " ",
+             rest);
     return buf;
 }
 

@@ -143,8 +143,7 @@ size_t speech_script_slide(const config *c, const slide *s, pk_date as_of, char 
                 /* The chart's latest value, as labelled beside it. */
                 double last = ind->series[ind->n_series - 1];
                 say_pair(&sc, ind->text,
-                         numfmt_format(last, last == (long long)last ? 0 : 1, NULL, ind->unit, tmp,
-                                       sizeof tmp));
+                         numfmt_with_unit(last, last == (long long)last ? 0 : 1, ind->unit, tmp, (int)sizeof tmp));
             }
         }
         break;

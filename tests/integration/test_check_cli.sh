@@ -1,6 +1,8 @@
 #!/bin/sh
 # `plankiosk check` as staff use it: the shipped config passes; poor contrast is refused with
-# the line and column of each colour and its ratio; a broken file names its place.
+# the line and column of each colour and its ratio; a broken file names its place; a language
+# without a keyboard file is a warning, not a refusal; every count in a summary line counts
+# messages printed above it; `check --help` helps and a wrong option is named.
 # Usage: test_check_cli.sh PLANKIOSK SOURCE_DIR WORK_DIR
 set -u
 bin=$1 src=$2 out=$3
@@ -13,21 +15,88 @@ expect() { # expect STATUS FILE STRING...
   done
   [ "$got" -eq "$want" ] || { echo "FAIL: exit $got, expected $want"; fail=1; }
 }
+absent() { # absent FILE STRING: a message that must not be there
+  grep -qF -- "$2" "$1" && { echo "FAIL: '$2' in:"; cat "$1"; fail=1; }
+  return 0
+}
+# The summary's numbers are the lines above it: "refused: N colours" counts the contrast
+# lines, "N warnings" the other located lines (FILE:LINE:COL: ...), "N problems" all of them.
+counts_match() { # counts_match FILE
+  located=$(grep -cE '^[^ ]+:[0-9]+(:[0-9]+)?: ' "$1")
+  contrast=$(grep -cE '^[^ ]+:[0-9]+:[0-9]+: theme: .* has a contrast of ' "$1")
+  said_contrast=$(sed -n 's/.*: refused: \([0-9]*\) colour.*/\1/p' "$1")
+  said_warn=$(sed -n 's/.*; \([0-9]*\) warnings* (see above)$/\1/p' "$1")
+  said_problems=$(sed -n 's/.*: \([0-9]*\) problems*$/\1/p' "$1")
+  if [ -n "$said_problems" ]; then
+    [ "$said_problems" -eq "$located" ] || { echo "FAIL: says $said_problems problems, shows $located:"; cat "$1"; fail=1; }
+    return
+  fi
+  [ "${said_contrast:-0}" -eq "$contrast" ] ||
+    { echo "FAIL: says ${said_contrast:-0} colours, shows $contrast:"; cat "$1"; fail=1; }
+  [ "${said_warn:-0}" -eq $((located - contrast)) ] ||
+    { echo "FAIL: says ${said_warn:-0} warnings, shows $((located - contrast)):"; cat "$1"; fail=1; }
+}
 
 "$bin" check "$src/config/rotherham-2025.yaml" >"$out/shipped" 2>&1; got=$?
 expect 0 "$out/shipped" ': OK: "The Rotherham Plan"' 'languages: en ' ', ur ' '(not reviewed)'
-grep -q 'contrast' "$out/shipped" && { echo "FAIL: the shipped colours are reported"; fail=1; }
+absent "$out/shipped" 'contrast'
+absent "$out/shipped" 'warning'
+counts_match "$out/shipped"
+
+# Names, quotes ({all: ...}) and symbols ("%", "£") are not missing translations.
+"$bin" check --languages "$src/config/rotherham-2025.yaml" >"$out/shipped-languages" 2>&1; got=$?
+expect 0 "$out/shipped-languages" 'ur 249/249 (not reviewed)'
+absent "$out/shipped-languages" 'has no'
 
 pale="$src/tests/fixtures/contrast/pale-grey.yaml"
 "$bin" check "$pale" >"$out/pale" 2>&1; got=$?
 expect 1 "$out/pale" \
   "pale-grey.yaml:8:9: theme: 'text' on 'background' has a contrast of 1.92:1, below the 4.5:1" \
   "pale-grey.yaml:9:10: theme: 'muted' on 'background' has a contrast of 1.61:1" \
-  "pale-grey.yaml: refused: 11 text colours are below the WCAG AA contrast"
+  "pale-grey.yaml: refused: 11 colours are below the WCAG AA contrast"
+counts_match "$out/pale"
 
 printf 'plankiosk: 1\nkiosk: {id: x, location: y\nplan: {title: t}\n' >"$out/broken.yaml"
 "$bin" check "$out/broken.yaml" >"$out/broken" 2>&1; got=$?
 expect 1 "$out/broken" "broken.yaml:3:"
+counts_match "$out/broken"
+
+# German and French have no keyboard file: typed on the UK keyboard, with a warning at each
+# code naming the file looked for; the file passes (it used to be "1 text colour is below the
+# WCAG AA contrast" with no colour above it).
+nokb="$src/tests/fixtures/languages/no-keyboard.yaml"
+"$bin" check "$nokb" >"$out/nokb" 2>&1; got=$?
+expect 0 "$out/nokb" \
+  "no-keyboard.yaml:7:19: languages: 'de' has no keyboard of its own (looked for " \
+  "/keyboards/de.yaml): it is typed on the UK keyboard" \
+  "no-keyboard.yaml:7:23: languages: 'fr' has no keyboard of its own" \
+  'no-keyboard.yaml: OK: "Our plan", 1 slide, kiosk other-town (Town hall); 2 warnings (see above)'
+absent "$out/nokb" 'contrast'
+counts_match "$out/nokb"
+
+# Both at once: the refusal counts the colours only, the warnings apart.
+{ cat "$nokb"; sed -n '/^theme:/,/^slides:/p' "$pale" | sed '$d'; } >"$out/nokb-pale.yaml"
+"$bin" check "$out/nokb-pale.yaml" >"$out/nokb-pale" 2>&1; got=$?
+expect 1 "$out/nokb-pale" "'de' has no keyboard of its own" \
+  "nokb-pale.yaml: refused: 11 colours are below the WCAG AA contrast (see above); 2 warnings (see above)"
+counts_match "$out/nokb-pale"
+
+# Help is help, and an unknown option is named, never read as a file.
+"$bin" check --help >"$out/help" 2>&1; got=$?
+expect 0 "$out/help" "usage: plankiosk check [--languages] FILE..." "--languages"
+absent "$out/help" "cannot open"
+"$bin" check -h >"$out/h" 2>&1; got=$?
+expect 0 "$out/h" "usage: plankiosk check"
+"$bin" check --colour "$src/config/rotherham-2025.yaml" >"$out/unknown" 2>&1; got=$?
+expect 2 "$out/unknown" "plankiosk check: unknown option '--colour'" "usage: plankiosk check"
+absent "$out/unknown" "cannot open"
+absent "$out/unknown" "OK:"
+"$bin" check >"$out/none" 2>&1; got=$?
+expect 2 "$out/none" "plankiosk check: give at least one config file"
+# An option after the file applies to it too.
+"$bin" check "$nokb" --languages >"$out/after" 2>&1; got=$?
+expect 0 "$out/after" "languages: en 4/4, de 4/4, fr 4/4"
+absent "$out/after" "cannot open"
 
 [ $fail -eq 0 ] && echo "ok"
 exit $fail

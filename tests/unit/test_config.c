@@ -5,6 +5,7 @@
 #include "check.h"
 #include "config/config.h"
 #include "content/content.h"
+#include "journey/keyboard.h"
 
 static const config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
 
@@ -1154,6 +1155,106 @@ static void load_missing_file(void) {
     EXPECT_DIAG(TEST_SOURCE_DIR "/tests/fixtures/unit/no-such-config.yaml: cannot open");
 }
 
+/* A language with no keyboard file (de, fr) is typed on the UK keyboard: a warning at its
+ * code in 'available' naming the file looked for, never counted with the colours `check`
+ * refuses (it was: "1 text colour is below the WCAG AA contrast", with no colour to see). */
+static void language_without_keyboard(void) {
+    diag_list *w = calloc(1, sizeof *w), *low = calloc(1, sizeof *low);
+    config_options o = {.assets_dir = TEST_SOURCE_DIR "/assets", .warnings = w, .contrast = low};
+    memset(&diags, 0, sizeof diags);
+    config *c = config_load(TEST_SOURCE_DIR "/tests/fixtures/languages/no-keyboard.yaml", &o, &diags);
+    dump();
+    CHECK(c != NULL);
+    CHECK_INT(diags.count, 0);
+    CHECK_INT(low->count, 0);
+    CHECK_INT(w->count, 2);
+    CHECK_CONTAINS(w->items[0], "no-keyboard.yaml:7:19: languages: 'de' has no keyboard of its own (looked for "
+                                TEST_SOURCE_DIR "/assets/keyboards/de.yaml): it is typed on the UK keyboard");
+    CHECK_CONTAINS(w->items[1], "no-keyboard.yaml:7:23: languages: 'fr' has no keyboard of its own");
+    if (c) {
+        CHECK_STR(c->by_lang[1]->keyboard->name, "en-GB");
+        CHECK_STR(c->by_lang[2]->plan.title, "Notre plan");
+    }
+    config_free(c);
+
+    /* With pale colours too: the colours in one list, the keyboards in the other. */
+    memset(w, 0, sizeof *w);
+    memset(&diags, 0, sizeof diags);
+    c = config_load_string("plankiosk: 1\nlanguages: {default: en, available: [en, de]}\n"
+                           "kiosk: {id: k, location: l}\nplan: {title: P}\n"
+                           "theme: {background: \"#FFFFFF\", text: \"#BBBBBB\"}\n"
+                           "slides: [{type: title, title: T}]\n",
+                           "t.yaml", TEST_SOURCE_DIR "/config", &o, &diags);
+    dump();
+    CHECK(c != NULL);
+    CHECK_INT(w->count, 1);
+    CHECK_CONTAINS(w->items[0], "t.yaml:2:42: languages: 'de' has no keyboard of its own");
+    CHECK(low->count > 0);
+    for (int i = 0; i < low->count; i++) CHECK_CONTAINS(low->items[i], "has a contrast of");
+    config_free(c);
+
+    /* Without a list for colours (the running kiosk), they are warnings like the rest. */
+    diag_list *all = calloc(1, sizeof *all);
+    int colours = low->count;
+    memset(&diags, 0, sizeof diags);
+    c = config_load_string("plankiosk: 1\nlanguages: {default: en, available: [en, de]}\n"
+                           "kiosk: {id: k, location: l}\nplan: {title: P}\n"
+                           "theme: {background: \"#FFFFFF\", text: \"#BBBBBB\"}\n"
+                           "slides: [{type: title, title: T}]\n",
+                           "t.yaml", TEST_SOURCE_DIR "/config",
+                           &(config_options){.assets_dir = TEST_SOURCE_DIR "/assets", .warnings = all}, &diags);
+    CHECK(c != NULL);
+    CHECK_INT(all->count, colours + 1);
+    config_free(c);
+    free(all);
+    free(w);
+    free(low);
+}
+
+/* A whole text file, NUL-terminated, for the caller to free; NULL if it cannot be read. */
+static char *read_text(const char *path) {
+    FILE *f = fopen(path, "rb");
+    char *buf = f ? calloc(1, 1 << 20) : NULL;
+    if (buf) fread(buf, 1, (1 << 20) - 1, f);
+    if (f) fclose(f);
+    return buf;
+}
+
+/* Council staff read REFERENCE.md, not the C: every wording name is there with its English
+ * default (char_unsupported too), and nothing sends them to a source file or an issue. The
+ * shipped file's header names files that exist. */
+static void reference_for_staff(void) {
+    char *ref = read_text(TEST_SOURCE_DIR "/config/REFERENCE.md");
+    CHECK(ref != NULL);
+    if (!ref) return;
+    for (int i = 0; i < UI_COUNT; i++) {
+        char row[300];
+        snprintf(row, sizeof row, "| `%s` | %s |", ui_text_name((ui_text_id)i), ui_text_default((ui_text_id)i));
+        CHECK_CONTAINS(ref, row);
+    }
+    CHECK(strstr(ref, "src/") == NULL);
+    CHECK(strstr(ref, ".c`") == NULL);
+    CHECK(strstr(ref, " issue") == NULL);
+    free(ref);
+    char *yaml = read_text(TEST_SOURCE_DIR "/config/rotherham-2025.yaml");
+    CHECK(yaml != NULL);
+    int named = 0;
+    for (const char *p = yaml; p && (p = strstr(p, "config/")) != NULL; p += 7) {
+        char name[200], path[400];
+        size_t n = strspn(p + 7, "abcdefghijklmnopqrstuvwxyz0123456789-_.");
+        snprintf(name, sizeof name, "%.*s", (int)n, p + 7);
+        while (n && name[n - 1] == '.') name[--n] = '\0'; /* the end of a sentence */
+        snprintf(path, sizeof path, TEST_SOURCE_DIR "/config/%s", name);
+        FILE *f = fopen(path, "r");
+        if (!f) fprintf(stderr, "    the header names config/%s, which does not exist\n", name);
+        CHECK(f != NULL);
+        if (f) fclose(f);
+        named++;
+    }
+    CHECK(named >= 2);
+    free(yaml);
+}
+
 int main(void) {
     RUN(shipped_loads_clean);
     RUN(shipped_themes);
@@ -1188,5 +1289,7 @@ int main(void) {
     RUN(generated_id_collision);
     RUN(load_missing_file);
     RUN(accessibility);
+    RUN(language_without_keyboard);
+    RUN(reference_for_staff);
     return check_report();
 }

@@ -130,6 +130,55 @@ static void blank_translation_falls_back(void) {
     config_free(c);
 }
 
+/* A name or someone's own words written {all: ...}, and a text with no letters ("%", "£",
+ * "2025"), read the same in every language and are not listed as missing translations; a
+ * plain text with words still is. `all` beside a language code gives way to it. */
+static void same_in_every_language(void) {
+    config *c = load("plankiosk: 1\n"                                                 /* 1 */
+                     "languages: {default: en, available: [en, ur, pl]}\n"            /* 2 */
+                     "kiosk: {id: k, location: here}\n"                               /* 3 */
+                     "plan: {title: {all: Rotherham, ur: \"روتھرہم\"}, publisher: {all: Rotherham Together Partnership}}\n"
+                     "slides:\n"                                                       /* 5 */
+                     "  - {type: title, title: Trees, footer: \"2025\"}\n"            /* 6 */
+                     "  - type: highlights\n"                                          /* 7 */
+                     "    title: {en: Numbers, ur: \"اعداد\", pl: Liczby}\n"          /* 8 */
+                     "    items: [{value: 5, prefix: \"£\", suffix: \"%\", caption: {en: Up, ur: \"اوپر\", pl: W górę}},\n"
+                     "            {value: 7, suffix: {en: \"–\"}, caption: {all: GCSE}}]\n" /* 10 */
+                     "  - type: quote\n"                                               /* 11 */
+                     "    quotes: [{text: {all: \"More play areas, please\"}, name: {all: Lillie Rose}}]\n");
+    CHECK(c != NULL);
+    if (!c) return;
+    const config *ur = c->by_lang[1], *pl = c->by_lang[2];
+    CHECK_STR(c->plan.title, "Rotherham");
+    CHECK_STR(ur->plan.title, "روتھرہم"); /* its own words win over `all` */
+    CHECK_STR(pl->plan.title, "Rotherham");
+    CHECK_STR(ur->plan.publisher, "Rotherham Together Partnership");
+    CHECK_STR(pl->slides[2].quotes[0].text, "More play areas, please");
+    CHECK_STR(ur->slides[2].quotes[0].name, "Lillie Rose");
+    CHECK_STR(pl->slides[1].highlights[0].prefix, "£");
+    CHECK_STR(ur->slides[1].highlights[1].suffix, "–");
+    /* Twelve texts; only "Trees" has letters and no words of its own in ur and pl. */
+    CHECK_INT(c->languages.strings, 12);
+    CHECK_INT(c->languages.translated[0], 12);
+    CHECK_INT(c->languages.translated[1], 11);
+    CHECK_INT(c->languages.translated[2], 11);
+    CHECK_INT(missing.count, 2);
+    for (int i = 0; i < missing.count; i++)
+        CHECK_CONTAINS(missing.items[i], "t.yaml:6:26: slide 1 (title): 'title' has no ");
+    config_free(c);
+}
+
+/* `all` marks a text, so it cannot be a language's code. */
+static void all_is_not_a_language(void) {
+    config *c = load("plankiosk: 1\nlanguages: {default: en, available: [en, all]}\n"
+                     "kiosk: {id: k, location: here}\nplan: {title: T}\n"
+                     "slides:\n  - {type: title, title: Hello}\n");
+    CHECK(c == NULL);
+    CHECK_INT(diags.count, 1);
+    CHECK_CONTAINS(diags.items[0], "t.yaml:2:42: languages: 'all' cannot be a language: {all: ...} marks a text");
+    config_free(c);
+}
+
 static void single_language_files_unchanged(void) {
     config *c = load("plankiosk: 1\nkiosk: {id: k, location: here}\nplan: {title: T}\n"
                      "slides:\n  - {type: title, title: Hello}\n");
@@ -161,6 +210,8 @@ int main(void) {
     RUN(mistakes_reported);
     RUN(default_language_required);
     RUN(blank_translation_falls_back);
+    RUN(same_in_every_language);
+    RUN(all_is_not_a_language);
     RUN(single_language_files_unchanged);
     return check_report();
 }

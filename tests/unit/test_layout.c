@@ -1,11 +1,14 @@
 /* layout: the frame every slide shares, on the screens kiosks really use, and the rectangle
  * helpers the slides build on. A box off screen, two boxes on top of each other or a button too
  * small for a finger would all be plain to see on the kiosk. */
+#include <SDL_ttf.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "render/layout.h"
+#include "render/slides/slides.h"
 
 typedef struct screen {
     int w, h;
@@ -315,6 +318,56 @@ static void mirror(void) {
     CHECK_INT(g.footer.x, f.footer.x);
 }
 
+/* Issue 12: an indicator's latest value reads "22 days", not "22days", in English and in Urdu,
+ * and "68%" and "£12m" keep their signs against the number. */
+static void indicator_units(void) {
+    static const char yaml[] =
+        "plankiosk: 1\n"
+        "languages: {default: en, available: [en, ur]}\n"
+        "kiosk: {id: k, location: here}\n"
+        "plan: {title: T}\n"
+        "slides:\n"
+        "  - type: indicators\n"
+        "    title: How we will know\n"
+        "    groups:\n"
+        "      - name: Streets\n"
+        "        items:\n"
+        "          - {text: Days to mend a pothole, direction: fewer, unit: {en: days, ur: \"دن\"},"
+        " series: [30, 22]}\n"
+        "          - {text: Feeling safe, direction: more, unit: \"%\", series: [61, 68]}\n"
+        "          - {text: Invested in parks, direction: more, unit: \"£m\", series: [8, 12]}\n";
+    diag_list *d = calloc(1, sizeof *d);
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    config *c = config_load_string(yaml, "t.yaml", TEST_SOURCE_DIR "/config", &opt, d);
+    diag_print(d, stderr);
+    free(d);
+    CHECK(c != NULL);
+    pk_error err;
+    bool ttf = TTF_Init() == 0;
+    text_ctx *text = c && ttf ? text_create(c->theme.font_regular, c->theme.font_bold, &err) : NULL;
+    CHECK(text != NULL);
+    draw_list *l = malloc(sizeof *l);
+    static const char *const want[2][3] = {{"22 days", "68%", "£12m"}, {"22 دن", "68%", "£12m"}};
+    static const char *const code[2] = {"en", "ur"};
+    for (int k = 0; text && l && k < 2; k++) {
+        const config *lc = c->by_lang[config_language_index(c, code[k])];
+        slide_ctx sc;
+        slide_ctx_init(&sc, lc, text, 1920, 1080, (pk_date){2025, 6, 1});
+        slides_layout(&sc, &lc->slides[0], l);
+        for (int v = 0; v < 3; v++) {
+            bool shown = false;
+            for (int i = 0; i < l->count && !shown; i++)
+                shown = l->items[i].kind == DRAW_TEXT &&
+                        !strcmp(draw_list_get(l, l->items[i].str), want[k][v]);
+            if (!shown) fprintf(stderr, "    %s: no \"%s\" on the slide\n", code[k], want[k][v]);
+            CHECK(shown);
+        }
+    }
+    free(l);
+    text_free(text);
+    config_free(c);
+}
+
 int main(void) {
     RUN(metrics);
     RUN(frame_fits);
@@ -323,5 +376,6 @@ int main(void) {
     RUN(grid);
     RUN(footer_buttons);
     RUN(mirror);
+    RUN(indicator_units);
     return check_report();
 }

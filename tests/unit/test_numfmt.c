@@ -1,6 +1,10 @@
-/* numfmt: the big numbers on highlight slides, and their count-up animation. */
+/* numfmt: the big numbers on highlight slides, and their count-up animation; an indicator's
+ * latest value with its unit, spaced as people write it. */
+#include <string.h>
+
 #include "check.h"
 #include "core/numfmt.h"
+#include "text/bidi.h"
 
 static void thousands(void) {
     char buf[64];
@@ -34,6 +38,59 @@ static void prefix_suffix(void) {
     CHECK_STR(numfmt_format(110, 0, NULL, " sq mi", buf, sizeof buf), "110 sq mi");
     CHECK_STR(numfmt_format(1000, 0, "+", NULL, buf, sizeof buf), "+1,000");
     CHECK_STR(numfmt_format(2500000, 1, "£", "m", buf, sizeof buf), "£2,500,000.0m");
+}
+
+static void units(void) {
+    char buf[64];
+    /* A word after a space: "22days" was issue 12. */
+    CHECK_STR(numfmt_with_unit(22, 0, "days", buf, sizeof buf), "22 days");
+    CHECK_STR(numfmt_with_unit(3.5, 1, "million", buf, sizeof buf), "3.5 million");
+    CHECK_STR(numfmt_with_unit(1400, 0, "people", buf, sizeof buf), "1,400 people");
+    /* A word in any language, as Polish writes its currency. */
+    CHECK_STR(numfmt_with_unit(12, 0, "zł", buf, sizeof buf), "12 zł");
+    /* Signs straight after. */
+    CHECK_STR(numfmt_with_unit(45, 0, "%", buf, sizeof buf), "45%");
+    CHECK_STR(numfmt_with_unit(20, 0, "°C", buf, sizeof buf), "20°C");
+    CHECK_STR(numfmt_with_unit(5, 0, "-krát", buf, sizeof buf), "5-krát");
+    /* Currency in front, a multiplier close after it, a word after a space. */
+    CHECK_STR(numfmt_with_unit(12, 0, "£", buf, sizeof buf), "£12");
+    CHECK_STR(numfmt_with_unit(12, 0, "£m", buf, sizeof buf), "£12m");
+    CHECK_STR(numfmt_with_unit(1.2, 1, "£bn", buf, sizeof buf), "£1.2bn");
+    CHECK_STR(numfmt_with_unit(300, 0, "£ million", buf, sizeof buf), "£300 million");
+    CHECK_STR(numfmt_with_unit(300, 0, "£million", buf, sizeof buf), "£300 million");
+    CHECK_STR(numfmt_with_unit(-5, 0, "£", buf, sizeof buf), "-£5");
+    CHECK_STR(numfmt_with_unit(2500, 0, "€", buf, sizeof buf), "€2,500");
+    /* A unit that brings its own space is the author's choice ("12 €" in Slovak). */
+    CHECK_STR(numfmt_with_unit(12, 0, " €", buf, sizeof buf), "12 €");
+    /* No unit: the number alone. */
+    CHECK_STR(numfmt_with_unit(61.5, 1, NULL, buf, sizeof buf), "61.5");
+    CHECK_STR(numfmt_with_unit(61, 0, "", buf, sizeof buf), "61");
+    /* Too small a buffer: cut, still a string. */
+    char small[4];
+    CHECK_STR(numfmt_with_unit(22, 0, "days", small, sizeof small), "22 ");
+}
+
+/* In an Urdu line the number comes first, at the right, and its digits still read left to
+ * right: "123 دن" is drawn as the word (with the space), then "123", leftmost first. */
+static void units_right_to_left(void) {
+    char buf[64];
+    CHECK_STR(numfmt_with_unit(123, 0, "دن", buf, sizeof buf), "123 دن");
+    bidi_run runs[4];
+    int n = bidi_visual_runs_dir(buf, strlen(buf), BIDI_RTL, runs, 4);
+    CHECK(n >= 2 && n <= 4);
+    if (n < 2 || n > 4) return;
+    const bidi_run *right = &runs[n - 1], *left = &runs[0];
+    CHECK_INT((int)right->len, 3);
+    CHECK(!strncmp(buf + right->start, "123", 3)); /* logical order, shaped left to right */
+    CHECK(!right->rtl);
+    CHECK(strstr(buf + left->start, "دن") != NULL); /* the word, with the space before it */
+    CHECK(left->rtl);
+    CHECK_INT((int)(left->start + left->len), (int)strlen(buf));
+    /* A percentage stays in one piece too: "45%" is not "%45" on an Urdu screen. */
+    numfmt_with_unit(45, 0, "%", buf, sizeof buf);
+    n = bidi_visual_runs_dir(buf, strlen(buf), BIDI_RTL, runs, 4);
+    CHECK_INT(n, 1);
+    if (n == 1) CHECK_INT((int)runs[0].len, 3);
 }
 
 static void negatives_and_zero(void) {
@@ -113,6 +170,8 @@ int main(void) {
     RUN(thousands);
     RUN(decimals);
     RUN(prefix_suffix);
+    RUN(units);
+    RUN(units_right_to_left);
     RUN(negatives_and_zero);
     RUN(truncation);
     RUN(count_up_ends);

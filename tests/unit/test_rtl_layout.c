@@ -52,7 +52,7 @@ static int current_dot_x(const slide_ctx *sc, pk_rect band, int *min_x, int *max
     *min_x = 1 << 20, *max_x = -1;
     for (int i = 0; i < l->count; i++) {
         const draw_item *it = &l->items[i];
-        if (it->kind != DRAW_CIRCLE || !rect_inside(it->box, band)) continue;
+        if ((it->kind != DRAW_CIRCLE && it->kind != DRAW_RING) || !rect_inside(it->box, band)) continue;
         bool in_button = false;
         for (int k = 0; k < w->count; k++) in_button |= rect_inside(it->box, w->items[k].r);
         if (in_button) continue;

@@ -236,8 +236,27 @@ static void steps_english_and_polish(void) {
     config_free(c);
 }
 
+/* An indicator's value is read with its unit as it is shown: "22 days", "45%". */
+static void indicator_units(void) {
+    const char *yaml = "plankiosk: 1\nkiosk: {id: k, location: here}\nplan: {title: T}\n"
+                       "slides:\n  - type: indicators\n    title: How we are doing\n    groups:\n"
+                       "      - name: Waiting\n        items:\n"
+                       "          - {text: Days to a first appointment, direction: fewer, unit: days, series: [30, 22]}\n"
+                       "          - {text: People who feel safe, direction: more, unit: \"%\", series: [40, 45]}\n";
+    diag_list d = {0};
+    config *c = config_load_string(yaml, "t.yaml", TEST_SOURCE_DIR "/config", &opt, &d);
+    diag_print(&d, stderr);
+    CHECK(c != NULL);
+    if (!c) return;
+    speech_script_slide(c, &c->slides[0], (pk_date){2026, 5, 1}, buf, sizeof buf);
+    CHECK_CONTAINS(buf, "22 days");
+    CHECK_CONTAINS(buf, "45%");
+    config_free(c);
+}
+
 int main(void) {
     RUN(slides_english_and_polish);
+    RUN(indicator_units);
     RUN(slide_contents);
     RUN(sentences);
     RUN(steps_english_and_polish);

@@ -240,11 +240,14 @@ static pk_rect chrome(const slide_ctx *sc, const journey *j, const char *title, 
     int d = pitch / 2 > 4 ? pitch / 2 : 4;
     int x0 = dots.x + (dots.w - pitch * n) / 2;
     if (pitch < (int)(sc->m.unit * 1.5)) n = 0; /* no room: the dots would be specks */
+    /* Done: filled in the words' colour; here: the accent; to come: a ring in the muted
+     * colour, which `check` holds to 3:1 on the background (a filled dot in the card colour
+     * did not show on every theme). */
     for (int i = 0; i < n && pitch > 0; i++) {
-        draw_item *it = draw_list_add(l, DRAW_CIRCLE,
-                                      (pk_rect){x0 + i * pitch + (pitch - d) / 2, dots.y + (dots.h - d) / 2, d, d},
-                                      i == cur ? th->accent : i < cur ? th->text : th->surface);
-        if (it) it->radius = d / 2;
+        pk_rect b = {x0 + i * pitch + (pitch - d) / 2, dots.y + (dots.h - d) / 2, d, d};
+        draw_item *it = draw_list_add(l, i > cur ? DRAW_RING : DRAW_CIRCLE, b,
+                                      i == cur ? th->accent : i < cur ? th->text : th->muted);
+        if (it) it->radius = d / 2, it->px = i > cur ? (d / 6 > 2 ? d / 6 : 2) : 0;
     }
     return content;
 }

@@ -9,8 +9,9 @@
 static void chart(const slide_ctx *sc, draw_list *l, const indicator *ind, pk_rect box, int px) {
     const config_theme *th = &sc->cfg->theme;
     char last[64];
-    numfmt_format(ind->series[ind->n_series - 1], ind->series[ind->n_series - 1] ==
-                  (long long)ind->series[ind->n_series - 1] ? 0 : 1, NULL, ind->unit, last, sizeof last);
+    double v = ind->series[ind->n_series - 1];
+    /* "22 days", "45%", "£12m": a word, a sign or a currency, each placed as people write it. */
+    numfmt_with_unit(v, v == (long long)v ? 0 : 1, ind->unit, last, sizeof last);
     int lw = text_measure(sc->text, FONT_BOLD, px, last, strlen(last));
     int lh = text_line_height(sc->text, FONT_BOLD, px);
     if (lw > box.w / 2) lw = box.w / 2;
