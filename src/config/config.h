@@ -13,9 +13,10 @@
 #include <stdbool.h>
 
 #include "core/arena.h"
+#include "core/color.h"
 #include "core/date.h"
 #include "core/diag.h"
-#include "journey/ui_text.h"
+#include "config/ui_text.h"
 
 #define CONFIG_MAX_SLIDES 64
 #define CONFIG_MAX_THEMES 12
@@ -32,9 +33,6 @@
  * at least 20 seconds to answer a time-out warning. */
 #define FEEDBACK_STILL_THERE_MIN 20
 
-typedef struct pk_color {
-    unsigned char r, g, b, a;
-} pk_color;
 
 typedef enum { RENDERER_AUTO, RENDERER_SOFTWARE, RENDERER_GLES2 } renderer_kind;
 typedef enum { TRANSITION_CROSSFADE, TRANSITION_SLIDE, TRANSITION_NONE } transition_kind;

@@ -11,7 +11,7 @@
 #include "config/config.h"
 #include "config/config_yaml.h"
 #include "content/contrast.h"
-#include "journey/keyboard_file.h"
+#include "config/keyboard_file.h"
 #include "platform/paths.h"
 #include "staff/pin.h"
 #include "store/seal.h"

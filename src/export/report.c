@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "journey/ui_text.h"
+#include "config/ui_text.h"
 #include "text/utf8.h"
 
 /* ---- escaping -------------------------------------------------------------------------- */

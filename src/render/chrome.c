@@ -2,7 +2,7 @@
 
 #include <stdio.h>
 
-#include "journey/ui_text.h"
+#include "config/ui_text.h"
 
 /* The text size steps the "A A" button goes through, and the one shown now. */
 static const double text_steps[] = {1.0, 1.5, 2.0};

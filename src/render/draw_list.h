@@ -9,13 +9,12 @@
 
 #include "config/config.h"
 #include "render/layout.h"
+#include "text/text_style.h"
 
 #define DRAW_MAX_ITEMS 400
 #define DRAW_POOL_BYTES 24576
 
 typedef enum { DRAW_RECT, DRAW_TEXT, DRAW_NUMBER, DRAW_IMAGE, DRAW_LINE, DRAW_CIRCLE, DRAW_RING } draw_kind;
-typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } draw_align;
-typedef enum { FONT_REGULAR, FONT_BOLD, FONT_ROLE_COUNT } font_role;
 
 typedef struct draw_item {
     draw_kind kind;

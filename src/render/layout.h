@@ -9,9 +9,7 @@
 #define PK_LAYOUT_H
 #include <stdbool.h>
 
-typedef struct pk_rect {
-    int x, y, w, h;
-} pk_rect;
+#include "core/geometry.h"
 
 typedef struct screen_metrics {
     int w, h;
@@ -54,8 +52,6 @@ frame layout_frame(const screen_metrics *m);
 /* The frame with room for the Listen button; layout_frame is this without it. Always left to
  * right: a right-to-left screen is laid out so and mirrored. */
 frame layout_frame_opts(const screen_metrics *m, const frame_opts *o);
-/* r reflected about the vertical middle of a screen w wide: x' = w - x - r.w. */
-pk_rect rect_mirror(pk_rect r, int w);
 /* Every rectangle of f mirrored for a screen w wide, with rtl set: where a right-to-left
  * screen shows what f lays out left to right (prev_zone lands on the right edge, so a tap
  * there goes back, as the reader's "before" is on the right). */
@@ -63,16 +59,6 @@ frame frame_mirror(const frame *f, int w);
 /* Font size in px for a size given in units, never below min_px. */
 int layout_px(const screen_metrics *m, double units, int min_px);
 
-pk_rect rect_inset(pk_rect r, int dx, int dy);
-bool rect_contains(pk_rect r, int x, int y);
-bool rect_inside(pk_rect inner, pk_rect outer);
-bool rect_overlap(pk_rect a, pk_rect b);
-/* Cuts a band off the top (or bottom, with negative h) of r; r keeps the rest minus gap. */
-pk_rect rect_cut_top(pk_rect *r, int h, int gap);
-pk_rect rect_cut_bottom(pk_rect *r, int h, int gap);
-pk_rect rect_cut_left(pk_rect *r, int w, int gap);
-/* Cell i of a cols x rows grid over r with gap between cells. */
-pk_rect rect_grid_cell(pk_rect r, int cols, int rows, int gap, int i);
 /* Best columns for n cards in r, preferring cards near the given aspect (w/h). */
 int layout_grid_cols(pk_rect r, int n, double aspect);
 

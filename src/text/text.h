@@ -24,7 +24,9 @@
 #include <stddef.h>
 
 #include "core/diag.h"
-#include "render/draw_list.h"
+#include "core/color.h"
+#include "core/geometry.h"
+#include "text/text_style.h"
 #include "text/script.h"
 #include "text/wrap.h"
 

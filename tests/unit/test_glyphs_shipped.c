@@ -14,7 +14,8 @@
 #include "check.h"
 #include "config/config.h"
 #include "config/config_yaml.h"
-#include "journey/keyboard_file.h"
+#include "config/keyboard_file.h"
+#include "journey/keyboard.h"
 #include "journey/languages.h"
 #include "text/text.h"
 

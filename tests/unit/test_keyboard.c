@@ -9,8 +9,8 @@
 #include "check.h"
 #include "config/config.h"
 #include "journey/keyboard.h"
-#include "journey/keyboard_file.h"
-#include "journey/ui_text.h"
+#include "config/keyboard_file.h"
+#include "config/ui_text.h"
 #include "text/utf8.h"
 
 #define KEYBOARDS TEST_SOURCE_DIR "/assets/keyboards/"

@@ -27,7 +27,7 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
-#include "journey/keyboard.h"
+#include "config/keyboard_layout.h"
 
 /* Reads path. Returns the layout (in mem), or NULL with every problem added to diags. */
 const keyboard_layout *keyboard_file_load(const char *path, arena *mem, diag_list *diags);

@@ -1,4 +1,4 @@
-#include "journey/ui_text.h"
+#include "config/ui_text.h"
 
 #include <stddef.h>
 

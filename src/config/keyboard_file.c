@@ -4,13 +4,13 @@
  *
  * Two passes: the first reads every page and key, the second resolves the names pages refer
  * to (a page key's `page`, a page's `upper`), so a page may point at one defined after it. */
-#include "journey/keyboard_file.h"
+#include "config/keyboard_file.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "config/config_yaml.h"
-#include "journey/ui_text.h"
+#include "config/ui_text.h"
 #include "text/utf8.h"
 
 #define KEY_TEXT_MAX 32 /* bytes a key may type: a letter, a digraph, "zł" */
