@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "app/screen.h"
+#include "content/content.h"
 #include "journey/journey.h"
 #include "loop/focus.h"
 #include "render/focus_ring.h"
@@ -187,8 +188,12 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
         chrome_state cs = {cfg->n_slides, i, false, lang};
         chrome_layout(&s.sc, &cs, chrome, NULL);
         screen_draw_frame(&s, list, NULL, 1, 1, 1 << 20, chrome);
+        /* A slide outside its dates today says so in its name, so a reviewer does not take it
+         * for one the kiosk is showing: 09-summer-fair.expired.png, 10-winter.upcoming.png. */
+        static const char *const when[] = {".upcoming", "", ".expired"};
         char name[128];
-        snprintf(name, sizeof name, "%02d-%s", i + 1, cfg->slides[i].id);
+        snprintf(name, sizeof name, "%02d-%s%s", i + 1, cfg->slides[i].id,
+                 when[content_slide_when(&cfg->slides[i], today) + 1]);
         status = save(&s, dir, name);
     }
     if (!status) {

@@ -3,11 +3,13 @@
 #include <stdio.h>
 #include <string.h>
 
-bool content_slide_active(const slide *s, pk_date today) {
-    if (s->has_from && date_cmp_days(today, date_first_day(s->from)) < 0) return false;
-    if (s->has_until && date_cmp_days(today, date_last_day(s->until)) > 0) return false;
-    return true;
+slide_when content_slide_when(const slide *s, pk_date today) {
+    if (s->has_from && date_cmp_days(today, date_first_day(s->from)) < 0) return SLIDE_UPCOMING;
+    if (s->has_until && date_cmp_days(today, date_last_day(s->until)) > 0) return SLIDE_EXPIRED;
+    return SLIDE_RUNNING;
 }
+
+bool content_slide_active(const slide *s, pk_date today) { return content_slide_when(s, today) == SLIDE_RUNNING; }
 
 int content_active_slides(const config *c, pk_date today, int *order, int max) {
     int n = 0;

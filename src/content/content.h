@@ -11,6 +11,9 @@
 /* True if slide s is inside its from/until dates on day today (both inclusive; a month-only
  * date covers the whole month). */
 bool content_slide_active(const slide *s, pk_date today);
+/* Where today falls against s's dates: before them, within them, or after them. */
+typedef enum { SLIDE_UPCOMING = -1, SLIDE_RUNNING = 0, SLIDE_EXPIRED = 1 } slide_when;
+slide_when content_slide_when(const slide *s, pk_date today);
 /* Fills order[] with the indices of slides active today, in file order; returns how many.
  * When none is active (all out of date), all slides are used so the screen is never empty. */
 int content_active_slides(const config *c, pk_date today, int *order, int max);

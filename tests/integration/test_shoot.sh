@@ -61,6 +61,13 @@ done
 if "$bin" shoot --config "$src/config/rotherham-2025.yaml" --text-scale 3 --out "$out/big" 2>/dev/null; then
   echo "FAIL shoot took --text-scale 3"; fail=1
 fi
+# A slide outside its dates today is shot too, and says so in its name (the fixture's last
+# slide runs from 2030).
+"$bin" shoot --config "$src/tests/fixtures/every-type/config.yaml" --size 800x480 --out "$out/dates" >/dev/null ||
+  { echo "FAIL shoot of the every-type fixture"; fail=1; }
+ls "$out/dates"/[0-9]*-*.upcoming.png >/dev/null 2>&1 || { echo "FAIL no slide marked .upcoming"; fail=1; }
+n_up=$(ls "$out/dates"/*.upcoming.png "$out/dates"/*.expired.png 2>/dev/null | wc -l)
+[ "$n_up" -eq 1 ] || { echo "FAIL $n_up slides marked out of date, expected 1"; fail=1; }
 # A size list with no size in it is refused, not a run that shoots nothing and says OK.
 if "$bin" shoot --config "$src/config/rotherham-2025.yaml" --size , --out "$out/none" 2>/dev/null; then
   echo "FAIL shoot took --size ,"; fail=1
