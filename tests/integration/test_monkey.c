@@ -487,7 +487,10 @@ static void usage(void) {
 
 int main(int argc, char **argv) {
     uint64_t seed = 20261207;
-    long events = DEFAULT_EVENTS;
+    /* The sanitizer run takes the full budget; the plain CI run, which would find nothing more,
+     * a shorter one (its preset sets this). */
+    const char *budget = getenv("PLANKIOSK_MONKEY_EVENTS");
+    long events = budget && atol(budget) > 0 ? atol(budget) : DEFAULT_EVENTS;
     double hours = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--seed") && i + 1 < argc) seed = strtoull(argv[++i], NULL, 10);
