@@ -5,8 +5,9 @@
  * Enter, Escape, Backspace, held keys) typing emoji, combining marks, direction marks and lone
  * spaces, language changes, text sizes, less motion, waits long enough for "Are you still
  * there?" and its time-out, holds on the staff corner with wrong PINs (now and then the right
- * one, an export to a stick, even Exit), restarts after a power cut, on other screen sizes, or
- * with a feedback folder that cannot be written. The day runs past closing time, so the closed
+ * one, an export to a stick, even Exit), staff editing the config under it (good edits taken,
+ * broken ones refused), restarts after a power cut, on other screen sizes, or with a feedback
+ * folder that cannot be written. The day runs past closing time, so the closed
  * screen comes too.
  *
  * After every event it checks what a visitor would notice: the kiosk still runs (unless staff
@@ -55,20 +56,23 @@ typedef enum {
     SEEN_LESS_MOTION, SEEN_PIN_PAD, SEEN_PIN_LOCKED, SEEN_STAFF, SEEN_STILL_THERE,
     SEEN_CHOICE, SEEN_RATING, SEEN_TEXT, SEEN_NAME, SEEN_AGE, SEEN_POSTCODE, SEEN_POSTCODE_INVALID,
     SEEN_CHAR_REFUSED, SEEN_CONSENT, SEEN_NOTICE_PAGE, SEEN_REVIEW, SEEN_THANKS, SEEN_SORRY,
-    SEEN_KEY_PAGE, SEEN_KEY_POPUP, SEEN_PORTRAIT, SEEN_COUNT
+    SEEN_KEY_PAGE, SEEN_KEY_POPUP, SEEN_PORTRAIT, SEEN_EDIT_TAKEN, SEEN_EDIT_REFUSED, SEEN_COUNT
 } seen_id;
 static const char *const seen_names[SEEN_COUNT] = {
     "loop", "loop paused", "closed (outside hours)", "language list", "right to left (Urdu)",
     "text 150 %", "text 200 %", "less motion", "PIN pad", "PIN pad locked", "staff screen",
     "still there?", "choice", "rating", "free text", "name", "age", "postcode",
     "postcode refused", "sign refused", "consent", "privacy notice page", "review", "thanks",
-    "sorry", "keyboard page 2+", "accent popup", "portrait screen"};
+    "sorry", "keyboard page 2+", "accent popup", "portrait screen", "config edit taken",
+    "config edit refused"};
 
 typedef struct monkey {
     kiosk *k;
     config *cfg;
     int w, h;
-    char dir[256], broken[300], mounts[300], media[300];
+    char dir[256], broken[300], mounts[300], media[300], config_path[300];
+    char *config_text; /* the config as first written, for the edits */
+    long edits;
     bool broken_now;   /* this kiosk saves into a folder that cannot exist */
     long events, taps, keys, texts, waits, holds, restarts, exits;
     long seen[SEEN_COUNT];
@@ -315,6 +319,25 @@ static void staff_corner(monkey *m) {
     }
 }
 
+/* Staff edit the config while the kiosk runs (a Syncthing folder, a USB stick): mostly a good
+ * edit, taken at the next slide; sometimes a broken one, refused with the content kept, and
+ * put right at the next edit. Written as editors do, a new file renamed over the old. */
+static void edit_config(monkey *m) {
+    m->doing = "an edit of the config";
+    char tmp[320];
+    snprintf(tmp, sizeof tmp, "%s.new", m->config_path);
+    FILE *f = fopen(tmp, "w");
+    if (!f) return;
+    fputs(m->config_text, f);
+    if (chance(30)) fputs("\nslides: [ {type: text, title: \"broken\n", f); /* not YAML */
+    else fprintf(f, "\n# edit %ld\n", ++m->edits);
+    fclose(f);
+    rename(tmp, m->config_path);
+    /* The watch thread sees it in real time: give it a moment, then let slides pass. */
+    for (int i = 0; i < 10; i++) kiosk_step(m->k, 30);
+    m->events++;
+}
+
 /* ---- the kiosk's life: started, restarted ---- */
 static bool start_kiosk(monkey *m) {
     static const int sizes[][2] = {{800, 480}, {1920, 1080}, {1080, 1920}};
@@ -322,7 +345,8 @@ static bool start_kiosk(monkey *m) {
     m->w = sizes[s][0], m->h = sizes[s][1];
     m->broken_now = m->restarts > 0 && chance(25);
     kiosk_opts o = {.windowed = true, .w = m->w, .h = m->h, .feedback_dir = m->broken_now ? m->broken : m->dir,
-                    .now_ms = clock_ms, .wall = monkey_wall, .usb_mounts = m->mounts, .usb_prefix = m->media};
+                    .now_ms = clock_ms, .wall = monkey_wall, .usb_mounts = m->mounts, .usb_prefix = m->media,
+                    .config_path = m->config_path};
     pk_error err = {{0}};
     m->k = kiosk_create(m->cfg, &o, &err);
     if (!m->k) {
@@ -381,6 +405,8 @@ static void look(monkey *m) {
     if (st == STAFF_SCREEN) m->seen[SEEN_STAFF]++;
     if (find_widget(k, W_LANG_PICK, -1)) m->seen[SEEN_PICKER]++;
     if (closed(m)) m->seen[SEEN_CLOSED]++; /* the dark screen answers nothing */
+    if (kiosk_config(k) != m->cfg) m->seen[SEEN_EDIT_TAKEN]++;
+    if (kiosk_config_error(k)[0]) m->seen[SEEN_EDIT_REFUSED]++;
     else if (st == STAFF_CLOSED && !journey_active(j)) m->seen[kiosk_loop_paused(k) ? SEEN_LOOP_PAUSED : SEEN_LOOP]++;
     if (st == STAFF_PIN_PAD && kiosk_pin_locked(k)) m->seen[SEEN_PIN_LOCKED]++;
     if (!journey_active(j)) {
@@ -420,7 +446,8 @@ static void one_event(monkey *m) {
     else if (r < 730) physical_key(m);
     else if (r < 850) type_text(m);
     else if (r < 975) wait_a_while(m);
-    else if (r < 993) staff_corner(m);
+    else if (r < 990) staff_corner(m);
+    else if (r < 995) return edit_config(m);
     else restart(m);
     m->events++;
 }
@@ -480,6 +507,31 @@ static void afterwards(monkey *m) {
     export_set_free(&set);
 }
 
+/* The shipped content with the monkey's staff PIN and opening hours the simulated days run
+ * through, written to a file of the kiosk's own so that staff can edit it under it. */
+static bool write_monkey_config(monkey *m, const char *hash) {
+    FILE *f = fopen(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", "r");
+    if (!f) return false;
+    size_t cap = 1 << 20, n;
+    m->config_text = malloc(cap);
+    n = m->config_text ? fread(m->config_text, 1, cap - 1024, f) : 0;
+    fclose(f);
+    if (!m->config_text || !n) return false;
+    int len = (int)n;
+    len += snprintf(m->config_text + len, cap - (size_t)len, "\nstaff:\n  pin_hash: \"%s\"\nhours:\n", hash);
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (int d = 0; d < 7; d++)
+        len += snprintf(m->config_text + len, cap - (size_t)len, "  %s: \"%02d:00-%02d:00\"\n", days[d], OPEN_FROM_H,
+                        OPEN_UNTIL_H);
+    snprintf(m->config_text + len, cap - (size_t)len, "  outside: clock\n");
+    /* Its pictures and icons are not beside it: they are found in the assets folder. */
+    snprintf(m->config_path, sizeof m->config_path, "%s/config.yaml", m->dir);
+    f = fopen(m->config_path, "w");
+    if (!f) return false;
+    fputs(m->config_text, f);
+    return fclose(f) == 0;
+}
+
 static void usage(void) {
     fprintf(stderr, "usage: test_monkey [--seed N] [--events N | --hours H] [--quiet]\n"
                     "  a seeded crowd at the kiosk; the same seed replays the same run\n");
@@ -529,13 +581,13 @@ int main(int argc, char **argv) {
     if (sodium_init() < 0 || crypto_pwhash_str(hash, MONKEY_PIN, strlen(MONKEY_PIN), crypto_pwhash_OPSLIMIT_MIN,
                                                crypto_pwhash_MEMLIMIT_MIN) != 0)
         return 1;
-    m->cfg = shipped_config_with_hash(hash);
+    if (!write_monkey_config(m, hash)) return 1;
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    m->cfg = d ? config_load(m->config_path, &opt, d) : NULL;
+    if (d) diag_print(d, stderr);
+    free(d);
     if (!m->cfg) return 1;
-    for (int l = 0; l < m->cfg->languages.n; l++) {
-        config *lc = m->cfg->by_lang[l];
-        lc->hours.set = lc->hours.clock = true;
-        for (int d = 0; d < 7; d++) lc->hours.open_min[d] = OPEN_FROM_H * 60, lc->hours.close_min[d] = OPEN_UNTIL_H * 60;
-    }
     if (!start_kiosk(m)) return 1;
     time_t began = time(NULL);
     for (;;) {
@@ -581,6 +633,7 @@ int main(int argc, char **argv) {
     if (events >= DEFAULT_EVENTS || hours > 0) CHECK_INT(missing, 0);
     afterwards(m);
     config_free(m->cfg);
+    free(m->config_text);
     if (check_failures) fprintf(stderr, "monkey: FAILED with seed %llu\n", (unsigned long long)seed);
     return check_report();
 }
