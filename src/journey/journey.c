@@ -69,7 +69,7 @@ void journey_set_notice_apart(journey *j, bool apart) {
 /* Arriving at a step forwards: the consent step opens on its notice when that is apart. */
 static void go(journey *j, journey_step s) {
     j->step = s;
-    j->char_refused = false;
+    j->char_refused = j->limit_hit = false;
     j->notice_page = s == STEP_CONSENT && j->notice_apart;
     j->postcode_invalid = false;
     keyboard_init(&j->kb, step_keyboard(j, s));
@@ -258,10 +258,13 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
     case W_KEY:
         field = journey_field(j, &size, &max_chars);
         if (!field || !key) return JOURNEY_IDLE;
-        j->postcode_invalid = j->char_refused = false;
+        j->postcode_invalid = j->char_refused = j->limit_hit = false;
         switch (keyboard_press(&j->kb, key, field, size, max_chars)) {
         case KEYBOARD_DONE: return forward(j);
-        case KEYBOARD_NOTHING: return JOURNEY_IDLE;
+        case KEYBOARD_NOTHING:
+            /* A letter that did not go in because the box is full: say so, not nothing. */
+            j->limit_hit = (key->action == KEY_CHAR || key->action == KEY_SPACE) && keyboard_full(field, size, max_chars);
+            return j->limit_hit ? JOURNEY_REDRAW : JOURNEY_IDLE;
         default: return JOURNEY_REDRAW;
         }
     case W_CONTINUE: return JOURNEY_REDRAW;
@@ -270,16 +273,31 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
     return JOURNEY_IDLE;
 }
 
+/* Characters of s a text box would take (controls such as a pasted newline are dropped). */
+static size_t printable(const char *s) {
+    size_t n = 0, len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, len - i, &cp);
+        n += cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0);
+    }
+    return n;
+}
+
 journey_event journey_type(journey *j, const char *utf8, uint64_t now) {
     int size, max_chars;
     char *field = journey_field(j, &size, &max_chars);
     if (!field) return JOURNEY_IDLE;
     j->last_touch_ms = now;
     j->still_there = false;
-    bool was = j->postcode_invalid || j->char_refused;
+    bool was = j->postcode_invalid || j->char_refused || j->limit_hit;
     j->postcode_invalid = j->char_refused = false;
+    size_t before = utf8_count(field, strlen(field));
+    bool typed = keyboard_type(field, size, max_chars, utf8);
+    /* Some of it did not fit: the box says it is full. */
+    j->limit_hit = keyboard_full(field, size, max_chars) && utf8_count(field, strlen(field)) - before < printable(utf8);
     keyboard_popup_close(&j->kb);
-    return keyboard_type(field, size, max_chars, utf8) || was ? JOURNEY_REDRAW : JOURNEY_IDLE;
+    return typed || was || j->limit_hit ? JOURNEY_REDRAW : JOURNEY_IDLE;
 }
 
 journey_event journey_refuse_typing(journey *j, uint64_t now) {
@@ -299,8 +317,8 @@ journey_event journey_backspace(journey *j, uint64_t now) {
     if (!field) return JOURNEY_IDLE;
     j->last_touch_ms = now;
     j->still_there = false;
-    bool was = j->char_refused;
-    j->char_refused = false;
+    bool was = j->char_refused || j->limit_hit;
+    j->char_refused = j->limit_hit = false;
     keyboard_popup_close(&j->kb);
     return keyboard_backspace(field) || was ? JOURNEY_REDRAW : JOURNEY_IDLE;
 }

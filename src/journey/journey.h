@@ -94,6 +94,7 @@ typedef struct journey {
     char postcode[JOURNEY_POSTCODE_CHARS * 4 + 1];
     bool postcode_invalid;      /* Next was tapped on a postcode that is not a district */
     bool char_refused;          /* the last thing typed had a sign that cannot be shown */
+    bool limit_hit;             /* the last thing typed did not fit: the box is full */
     int consent;                /* 1 yes, 0 no, -1 not answered */
     /* Larger text: the consent step's privacy notice gets a page of its own, with Next, before
      * the question (kept across clear; see journey_set_notice_apart). */

@@ -171,6 +171,11 @@ bool keyboard_type(char *text, int size, int max_chars, const char *utf8) {
     return added;
 }
 
+bool keyboard_full(const char *text, int size, int max_chars) {
+    size_t len, chars;
+    return !text_extent(text, size, &len, &chars) || !fits(len, chars, 4, 1, size, max_chars);
+}
+
 bool keyboard_backspace(char *text) {
     if (!text || text[0] == '\0') return false;
     size_t len = strlen(text);

@@ -62,6 +62,9 @@ keyboard_result keyboard_press(keyboard_state *k, const key_def *key, char *text
                                int max_chars);
 /* Appends typed UTF-8 (from a physical keyboard) within the same limits; false if refused. */
 bool keyboard_type(char *text, int size, int max_chars, const char *utf8);
+/* True when text holds max_chars characters (or its buffer has no room for one more): what is
+ * typed next is refused, and the screen should say so. */
+bool keyboard_full(const char *text, int size, int max_chars);
 /* Deletes the last whole character (the logically previous one, also in right-to-left text);
  * false if text was empty. */
 bool keyboard_backspace(char *text);

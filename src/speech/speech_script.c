@@ -229,5 +229,6 @@ size_t speech_script_step(const journey *j, uint64_t now, char *buf, size_t size
     default: break;
     }
     if (j->char_refused) say(&sc, ui[UI_CHAR_UNSUPPORTED]); /* under any text box */
+    if (j->limit_hit) say_count(&sc, ui[UI_CHARS_LEFT], 0);  /* the box is full */
     return sc.len;
 }

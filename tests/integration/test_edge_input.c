@@ -146,13 +146,14 @@ static void every_field_lays_out(void) {
                     j->step = fields[f];
                     keyboard_init(&j->kb, fields[f] == STEP_POSTCODE && lc->keyboard_latin ? lc->keyboard_latin : lc->keyboard);
                     j->char_refused = in == BLANK; /* the message under the box, too */
+                    j->limit_hit = in == MAXIMUM;  /* and "0 characters left" when it is full */
                     snprintf(what, sizeof what, "%s %dx%d x%.0f %s input %d", langs[li].code, views[v].w,
                              views[v].h, views[v].scale, journey_step_name(fields[f]), in);
                     lay_out_field(&sc, j, l, w, what);
                 }
                 /* The review shows what was typed, whatever it is. */
                 j->step = STEP_REVIEW;
-                j->char_refused = false;
+                j->char_refused = j->limit_hit = false;
                 snprintf(what, sizeof what, "%s %dx%d x%.0f review input %d", langs[li].code, views[v].w,
                          views[v].h, views[v].scale, in);
                 journey_view_layout(&sc, j, 0, l, w);
@@ -205,6 +206,7 @@ typedef struct edge_case {
     const char *postcode, *postcode_saved;
     bool refused; /* the last thing typed in the text field is refused with a message */
     bool spaces_on_screen; /* the spaces typed with the on-screen Space key */
+    bool over;             /* one character more than each box takes */
 } edge_case;
 
 static void json_has(const json_t *r, const char *key, const char *want, const char *what) {
@@ -257,6 +259,8 @@ static void one_visit(kiosk *k, int lang, const edge_case *ec, int *saved) {
     CHECK(press(k, W_SKIP, 0));
     CHECK_INT(kiosk_journey(k)->step, STEP_TEXT);
     type_into(k, ec->text, ec->spaces_on_screen);
+    /* One more than the box takes: the last letter is refused, and the box says it is full. */
+    CHECK(kiosk_journey(k)->limit_hit == ec->over);
     if (ec->refused) {
         /* An emoji typed after the words: left out, said so under the box; the words stay. */
         for (size_t e = 0; e < sizeof emoji / sizeof emoji[0]; e++) {
@@ -269,10 +273,12 @@ static void one_visit(kiosk *k, int lang, const edge_case *ec, int *saved) {
     CHECK_INT(kiosk_journey(k)->step, STEP_NAME);
     CHECK(!kiosk_journey(k)->char_refused); /* the message belongs to the step it was on */
     type_into(k, ec->first, ec->spaces_on_screen);
+    CHECK(kiosk_journey(k)->limit_hit == ec->over);
     CHECK(press(k, W_NEXT, 0));
     CHECK(press(k, W_SKIP, 0)); /* age */
     CHECK_INT(kiosk_journey(k)->step, STEP_POSTCODE);
     type_into(k, ec->postcode, ec->spaces_on_screen);
+    CHECK(kiosk_journey(k)->limit_hit == (ec->over || !strcmp(ec->postcode, " S60 ")));
     CHECK(press(k, W_NEXT, 0));
     if (kiosk_journey(k)->step == STEP_POSTCODE) {
         /* Not a district: refused with the message, and Skip goes on. */
@@ -326,7 +332,7 @@ static int make_cases(edge_case *cs, int lang) {
     words_of(c->text_saved, sizeof c->text_saved, limit, letters);
     words_of(c->first, sizeof c->first, JOURNEY_NAME_CHARS + 1, letters);
     words_of(c->first_saved, sizeof c->first_saved, JOURNEY_NAME_CHARS, letters);
-    c->postcode = "SW1AX", c->postcode_saved = "SW1A";
+    c->postcode = "SW1AX", c->postcode_saved = "SW1A", c->over = true;
     NEXT_CASE("a 30-character word");
     long_word(c->text, sizeof c->text, 30, letters), strcpy(c->text_saved, c->text);
     long_word(c->first, sizeof c->first, 30, letters), strcpy(c->first_saved, c->first);

@@ -907,7 +907,21 @@ static void every_label_has_glyphs(void) {
     TTF_Quit();
 }
 
+/* Full: the next letter would be refused, by the character limit or by the buffer. */
+static void full_boxes(void) {
+    char t[16] = "S60";
+    CHECK(!keyboard_full(t, sizeof t, 4));
+    strcpy(t, "SW1A");
+    CHECK(keyboard_full(t, sizeof t, 4));
+    CHECK(!keyboard_type(t, sizeof t, 4, "X"));
+    CHECK_STR(t, "SW1A");
+    char small[6] = "\xC5\x82\xC5\x82"; /* "łł": 4 of 5 usable bytes, not room for any letter */
+    CHECK(keyboard_full(small, sizeof small, 30));
+    CHECK(!keyboard_full("", 8, 30));
+}
+
 int main(void) {
+    RUN(full_boxes);
     for (int i = 0; i < UI_COUNT; i++) english[i] = ui_text_default((ui_text_id)i);
     RUN(tables_are_complete);
     RUN(upper_pages_match_lower);

@@ -471,14 +471,23 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     if (lh > inner.h) px = text_fit(sc->text, FONT_REGULAR, "Ag", inner.w, inner.h, 10, px, NULL), lh = text_line_height(sc->text, FONT_REGULAR, px);
     int chars = (int)utf8_count(text, strlen(text));
     int left = max_chars - chars;
-    if (multiline && left <= (max_chars / 10 > 50 ? 50 : max_chars / 10 + 5)) {
+    /* The count near the end of a long text, and in any box the moment it refuses a letter. */
+    if ((multiline && left <= (max_chars / 10 > 50 ? 50 : max_chars / 10 + 5)) || j->limit_hit) {
         char buf[96], num[16];
         const char *tmpl = ui(sc, UI_CHARS_LEFT), *pct = strstr(tmpl, "%d");
         snprintf(num, sizeof num, "%d", left);
         if (pct) snprintf(buf, sizeof buf, "%.*s%s%s", (int)(pct - tmpl), tmpl, num, pct + 2);
         else snprintf(buf, sizeof buf, "%s %s", num, tmpl);
-        pk_rect cl = rect_cut_bottom(&inner, lh, 0);
-        slides_text_at(sc, l, buf, cl, FONT_BOLD, px * 4 / 5, left <= 10 ? th->status[STATUS_DELAYED] : th->accent, ALIGN_RIGHT, true);
+        /* Under a text of several lines; beside a one-line box's text, which has no line to
+         * spare (the text there scrolls to its end). */
+        int cpx = px * 4 / 5, cw_need = text_measure(sc->text, FONT_BOLD, cpx, buf, strlen(buf)) + sc->m.gap;
+        if (!multiline && cw_need > inner.w / 2) cpx = text_fit(sc->text, FONT_BOLD, buf, inner.w / 2, lh, 10, cpx, NULL);
+        if (!multiline) cw_need = text_measure(sc->text, FONT_BOLD, cpx, buf, strlen(buf)) + sc->m.gap;
+        pk_rect cl = multiline ? rect_cut_bottom(&inner, lh, 0)
+                               : (pk_rect){inner.x + inner.w - cw_need, inner.y, cw_need, inner.h};
+        if (!multiline) inner.w -= cw_need;
+        slides_text_at(sc, l, buf, cl, FONT_BOLD, cpx, left <= 10 ? th->status[STATUS_DELAYED] : th->accent, ALIGN_RIGHT,
+                       multiline);
     }
     int caret_x = inner.x, caret_y = inner.y, cw = (int)(sc->m.unit * 0.4) + 2;
     if (!text[0]) {
