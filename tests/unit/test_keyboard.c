@@ -915,7 +915,7 @@ static void full_boxes(void) {
     CHECK(keyboard_full(t, sizeof t, 4));
     CHECK(!keyboard_type(t, sizeof t, 4, "X"));
     CHECK_STR(t, "SW1A");
-    char small[6] = "\xC5\x82\xC5\x82"; /* "łł": 4 of 5 usable bytes, not room for any letter */
+    char small[6] = "\xC5\x82\xC5\x82"; /* "łł": 4 of 5 usable bytes: a letter of up to 4 bytes may not fit */
     CHECK(keyboard_full(small, sizeof small, 30));
     CHECK(!keyboard_full("", 8, 30));
 }
