@@ -273,17 +273,6 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
     return JOURNEY_IDLE;
 }
 
-/* Characters of s a text box would take (controls such as a pasted newline are dropped). */
-static size_t printable(const char *s) {
-    size_t n = 0, len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        i += (size_t)utf8_decode(s + i, len - i, &cp);
-        n += cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0);
-    }
-    return n;
-}
-
 journey_event journey_type(journey *j, const char *utf8, uint64_t now) {
     int size, max_chars;
     char *field = journey_field(j, &size, &max_chars);
@@ -295,7 +284,7 @@ journey_event journey_type(journey *j, const char *utf8, uint64_t now) {
     size_t before = utf8_count(field, strlen(field));
     bool typed = keyboard_type(field, size, max_chars, utf8);
     /* Some of it did not fit: the box says it is full. */
-    j->limit_hit = keyboard_full(field, size, max_chars) && utf8_count(field, strlen(field)) - before < printable(utf8);
+    j->limit_hit = keyboard_full(field, size, max_chars) && utf8_count(field, strlen(field)) - before < keyboard_typeable(utf8);
     keyboard_popup_close(&j->kb);
     return typed || was || j->limit_hit ? JOURNEY_REDRAW : JOURNEY_IDLE;
 }

@@ -171,6 +171,16 @@ bool keyboard_type(char *text, int size, int max_chars, const char *utf8) {
     return added;
 }
 
+size_t keyboard_typeable(const char *utf8) {
+    size_t n = 0, len = strlen(utf8);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(utf8 + i, len - i, &cp);
+        n += !is_control(cp);
+    }
+    return n;
+}
+
 bool keyboard_full(const char *text, int size, int max_chars) {
     size_t len, chars;
     return !text_extent(text, size, &len, &chars) || !fits(len, chars, 4, 1, size, max_chars);

@@ -7,6 +7,7 @@
 #ifndef PK_KEYBOARD_H
 #define PK_KEYBOARD_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "config/keyboard_layout.h"
@@ -62,6 +63,9 @@ keyboard_result keyboard_press(keyboard_state *k, const key_def *key, char *text
                                int max_chars);
 /* Appends typed UTF-8 (from a physical keyboard) within the same limits; false if refused. */
 bool keyboard_type(char *text, int size, int max_chars, const char *utf8);
+/* How many characters of utf8 a text would take: controls (a pasted newline, a Tab) are
+ * dropped by keyboard_type. */
+size_t keyboard_typeable(const char *utf8);
 /* True when text holds max_chars characters (or its buffer has no room for one more): what is
  * typed next is refused, and the screen should say so. */
 bool keyboard_full(const char *text, int size, int max_chars);

@@ -37,8 +37,7 @@ frame layout_frame(const screen_metrics *m) {
 /* Lays the settings buttons (text size, motion, listen) side by side from the start of row;
  * returns how much width they take. Square by default; wider (room for a label under the
  * icon) when `wide`. */
-static int tools_row(pk_rect row, bool listen, bool wide, int gap, frame *f) {
-    int side = wide ? row.h * 3 / 2 : row.h;
+static int tools_row(pk_rect row, bool listen, int side, int gap, frame *f) {
     pk_rect *slots[3] = {&f->text_size_button, &f->motion_button, &f->listen_button};
     int x = row.x, n = listen ? 3 : 2;
     f->listen_button = (pk_rect){0};
@@ -79,13 +78,11 @@ frame layout_frame_opts(const screen_metrics *m, const frame_opts *o) {
     if (m->portrait) {
         /* The whole row to the settings, shared equally, as wide as a label wants. */
         int n = o->listen ? 3 : 2, side = (row.w - (n - 1) * m->gap) / n;
-        if (side > row.h * 5 / 2) side = row.h * 5 / 2;
-        pk_rect *slots[3] = {&f.text_size_button, &f.motion_button, &f.listen_button};
-        for (int i = 0; i < n; i++) *slots[i] = (pk_rect){row.x + i * (side + m->gap), row.y, side, row.h};
+        tools_row(row, o->listen, side < row.h * 5 / 2 ? side : row.h * 5 / 2, m->gap, &f);
     } else {
         /* Labelled buttons where the dots keep room enough, icons alone where they would not. */
-        int used = tools_row(row, o->listen, true, m->gap, &f);
-        if (row.w - used < 22 * m->unit) used = tools_row(row, o->listen, false, m->gap, &f);
+        int used = tools_row(row, o->listen, row.h * 3 / 2, m->gap, &f);
+        if (row.w - used < 22 * m->unit) used = tools_row(row, o->listen, row.h, m->gap, &f);
         f.dots = (pk_rect){row.x + used, row.y, row.w - used, row.h};
     }
     int cta_w = (int)round(f.content.w * (m->portrait ? 0.8 : 0.5));

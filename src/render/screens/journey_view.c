@@ -479,13 +479,17 @@ static void typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
         if (pct) snprintf(buf, sizeof buf, "%.*s%s%s", (int)(pct - tmpl), tmpl, num, pct + 2);
         else snprintf(buf, sizeof buf, "%s %s", num, tmpl);
         /* Under a text of several lines; beside a one-line box's text, which has no line to
-         * spare (the text there scrolls to its end). */
-        int cpx = px * 4 / 5, cw_need = text_measure(sc->text, FONT_BOLD, cpx, buf, strlen(buf)) + sc->m.gap;
-        if (!multiline && cw_need > inner.w / 2) cpx = text_fit(sc->text, FONT_BOLD, buf, inner.w / 2, lh, 10, cpx, NULL);
-        if (!multiline) cw_need = text_measure(sc->text, FONT_BOLD, cpx, buf, strlen(buf)) + sc->m.gap;
-        pk_rect cl = multiline ? rect_cut_bottom(&inner, lh, 0)
-                               : (pk_rect){inner.x + inner.w - cw_need, inner.y, cw_need, inner.h};
-        if (!multiline) inner.w -= cw_need;
+         * spare (the text there scrolls to its end), in at most half the box. */
+        int cpx = px * 4 / 5;
+        pk_rect cl;
+        if (multiline) {
+            cl = rect_cut_bottom(&inner, lh, 0);
+        } else {
+            cpx = text_fit(sc->text, FONT_BOLD, buf, inner.w / 2, lh, 10, cpx, NULL);
+            int beside = text_measure(sc->text, FONT_BOLD, cpx, buf, strlen(buf)) + sc->m.gap;
+            cl = (pk_rect){inner.x + inner.w - beside, inner.y, beside, inner.h};
+            inner.w -= beside;
+        }
         slides_text_at(sc, l, buf, cl, FONT_BOLD, cpx, left <= 10 ? th->status[STATUS_DELAYED] : th->accent, ALIGN_RIGHT,
                        multiline);
     }
