@@ -145,7 +145,7 @@ static void count_abandoned(kiosk *k, uint64_t now) {
     pk_error err = {{0}};
     int secs = (int)((now - k->jr.started_ms) / 1000);
     if (k->log_ok &&
-        !feedback_log_abandoned(&k->log, wall(k), journey_step_name(k->jr.abandoned_at), secs, &err))
+        !feedback_log_abandoned(&k->log, wall(k), journey_where(&k->jr), secs, &err))
         snprintf(k->storage_error, sizeof k->storage_error, "%s", err.msg);
 }
 
@@ -161,6 +161,7 @@ static void save(kiosk *k, uint64_t now) {
     } else {
         k->storage_error[0] = '\0';
     }
+    feedback_record_release(&rec);
     explicit_bzero(&rec, sizeof rec);
     journey_sent(&k->jr, ok, k->storage_error, now);
 }
@@ -185,9 +186,13 @@ static void on_journey_event(kiosk *k, journey_event e, uint64_t now) {
     k->dirty = true;
 }
 
-static void start_journey(kiosk *k, uint64_t now) {
+/* "Have your say" opens the consultation running today; a call-to-action slide's own button
+ * the one it names. None running: the buttons are not shown, and nothing opens. */
+static void start_journey(kiosk *k, const slide *s, uint64_t now) {
+    const consultation *c = config_consultation_for(k->cfg, s, today(k));
+    if (!c) return;
     attract_set_paused(&k->loop, true, now);
-    journey_start(&k->jr, now);
+    journey_start(&k->jr, c, now);
     /* A physical keyboard, where one is plugged in, types into the same box. */
     SDL_StartTextInput();
     k->dirty = true;
@@ -399,7 +404,13 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
             k->jr.last_touch_ms = now;
             return;
         }
-        if (w) on_journey_event(k, journey_press(&k->jr, w->kind, w->index, w->key, now), now);
+        if (w && w->kind == W_PICTURE && !k->jr.still_there) {
+            /* Where on the picture, in its own pixels (a picture is never mirrored). */
+            const question *q = journey_question(&k->jr);
+            int px = w->r.w > 0 ? (int)((long)(x - w->r.x) * q->image_w / w->r.w) : 0;
+            int py = w->r.h > 0 ? (int)((long)(y - w->r.y) * q->image_h / w->r.h) : 0;
+            on_journey_event(k, journey_place(&k->jr, px, py, now), now);
+        } else if (w) on_journey_event(k, journey_press(&k->jr, w->kind, w->index, w->key, now), now);
         else if (k->jr.still_there) on_journey_event(k, journey_press(&k->jr, W_CONTINUE, 0, NULL, now), now);
         else k->jr.last_touch_ms = now; /* a touch on nothing still shows someone is there */
         return;
@@ -412,7 +423,8 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
     const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
     if (w && on_view_press(k, w, now)) return;
     attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.shown, now);
-    if (a == ATTRACT_OPEN_FEEDBACK) start_journey(k, now);
+    if (a == ATTRACT_OPEN_FEEDBACK) start_journey(k, NULL, now);
+    if (a == ATTRACT_OPEN_SLIDE) start_journey(k, &k->cfg->slides[attract_slide(&k->loop)], now);
     if (a != ATTRACT_NONE) k->dirty = true;
 }
 
@@ -551,8 +563,22 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
         on_gesture(k, sym == SDLK_RIGHT ? GESTURE_SWIPE_LEFT : GESTURE_SWIPE_RIGHT, 0, 0, now);
         return;
     }
-    int size, max_chars;
-    bool typing = in_journey && !k->picker && journey_field(&k->jr, &size, &max_chars);
+    /* On a place question's picture the arrows move the cursor pin (right is right: a picture
+     * is never mirrored) and Enter drops one; Tab still moves on. */
+    const widget *on = focus_widget(&k->focus, &k->widgets);
+    if (in_journey && !k->picker && k->focus.shown && on && on->kind == W_PICTURE) {
+        int dx = sym == SDLK_RIGHT ? 1 : sym == SDLK_LEFT ? -1 : 0, dy = sym == SDLK_DOWN ? 1 : sym == SDLK_UP ? -1 : 0;
+        if (dx || dy) {
+            on_journey_event(k, journey_place_move(&k->jr, dx, dy, now), now);
+            return;
+        }
+        if (sym == SDLK_RETURN || sym == SDLK_KP_ENTER || sym == SDLK_SPACE) {
+            k->swallow_text = sym == SDLK_SPACE;
+            on_journey_event(k, journey_place_drop(&k->jr, now), now);
+            return;
+        }
+    }
+    bool typing = in_journey && !k->picker && journey_typing(&k->jr);
     focus_action a = focus_on_key(&k->focus, &k->widgets, focus_key_of(&key->keysym), typing);
     /* A key held down repeats: fine for moving, but it must not press on into the next screen. */
     if (key->repeat && a.what != FOCUS_DO_MOVE) return;
@@ -577,8 +603,7 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
 
 /* Characters from a real keyboard go into the text box, and the focus goes with them. */
 static void on_text(kiosk *k, const char *text, uint64_t now) {
-    int size, max_chars;
-    if (k->swallow_text || !journey_active(&k->jr) || !journey_field(&k->jr, &size, &max_chars)) return;
+    if (k->swallow_text || !journey_active(&k->jr) || !journey_typing(&k->jr)) return;
     stop_speaking(k);
     /* An emoji from a plugged-in keyboard would show as an empty box: left out, and said so.
      * The whole piece goes, so no skin tone or joiner is left behind on its own. */
@@ -763,11 +788,19 @@ static void focus_start(kiosk *k, bool rtl) {
     else if (k->staff == STAFF_SCREEN) kind = W_STAFF_EXPORT;
     else if (!journey_active(&k->jr)) kind = W_FEEDBACK_OPEN;
     else if (k->jr.still_there) kind = W_CONTINUE;
-    else if (k->jr.step == STEP_CHOICE) kind = W_THEME;
-    else if (k->jr.step == STEP_RATING) kind = W_RATING, index = k->jr.rating ? k->jr.rating : -1;
-    else if (k->jr.step == STEP_AGE) kind = W_AGE, index = k->jr.age_band;
-    else if (k->jr.step == STEP_CONSENT) kind = W_CONSENT, index = k->jr.consent;
-    else if (k->jr.step == STEP_REVIEW) kind = W_SEND;
+    else if (k->jr.step == STEP_INTRO) kind = W_NEXT;
+    else if (k->jr.step == STEP_QUESTION && !k->jr.other_page && !journey_typing(&k->jr)) {
+        /* On the answer given, else the first answer. */
+        const question *q = journey_question(&k->jr);
+        const answer *a = journey_answer(&k->jr);
+        switch (q->type) {
+        case Q_FACES:
+        case Q_SCALE: kind = W_POINT, index = a->given ? a->value : -1; break;
+        case Q_CONSENT: kind = W_CONSENT, index = a->given ? a->value : -1; break;
+        case Q_PLACE: kind = W_PICTURE; break;
+        default: kind = W_OPTION, index = a->given ? a->value : -1; break;
+        }
+    } else if (k->jr.step == STEP_REVIEW) kind = W_SEND;
     else if (k->jr.step == STEP_THANKS || k->jr.step == STEP_SORRY) kind = W_CLOSE;
     if (!focus_place(&k->focus, &k->widgets, rtl, kind, index) && index >= 0)
         focus_place(&k->focus, &k->widgets, rtl, kind, -1);
@@ -777,7 +810,10 @@ static void focus_start(kiosk *k, bool rtl) {
  * to where it was when an overlay closes. Then its ring, over everything. */
 static void update_focus(kiosk *k) {
     bool rtl = k->scr.sc.rtl, shown = k->focus.shown;
-    int scr = k->staff != STAFF_CLOSED ? -(int)k->staff : journey_active(&k->jr) ? (int)k->jr.step : 0;
+    /* Each question is a screen of its own, and so is its "Something else" box. */
+    int scr = k->staff != STAFF_CLOSED ? -(int)k->staff
+              : journey_active(&k->jr) ? (int)k->jr.step * 1000 + k->jr.q * 2 + k->jr.other_page + 1
+                                       : 0;
     int overlay = k->picker ? 1 : journey_active(&k->jr) && k->jr.still_there ? 2 : 0;
     if (overlay && overlay != k->focus_overlay) {
         if (!k->focus_overlay) k->focus_under = k->focus;
@@ -819,11 +855,12 @@ static void draw(kiosk *k, uint64_t now) {
         const draw_list *cur = list_for(k, attract_slide(&k->loop));
         const draw_list *prev = list_for(k, attract_prev_slide(&k->loop));
         chrome_state cs = {k->loop.n, k->loop.pos, k->loop.paused,
-                           k->root->languages.n > 1 ? language_own_name(k->cfg->languages.code[k->cfg->lang]) : NULL};
+                           k->root->languages.n > 1 ? language_own_name(k->cfg->languages.code[k->cfg->lang]) : NULL,
+                           !config_consultation_for(k->cfg, NULL, today(k))};
         /* The footer is laid out when it changes, not every frame of a transition. */
         const chrome_state *was = &k->chrome_shown;
         if (!k->chrome_valid || cs.n_slides != was->n_slides || cs.current != was->current ||
-            cs.paused != was->paused || cs.language != was->language) {
+            cs.paused != was->paused || cs.language != was->language || cs.no_consultation != was->no_consultation) {
             chrome_layout(&k->scr.sc, &cs, k->chrome, &k->chrome_widgets);
             k->chrome_shown = cs;
             k->chrome_valid = true;
@@ -832,7 +869,8 @@ static void draw(kiosk *k, uint64_t now) {
         k->widgets.count = k->chrome_widgets.count;
         memcpy(k->widgets.items, k->chrome_widgets.items, sizeof(widget) * (size_t)k->chrome_widgets.count);
         /* A call-to-action slide's own big button is one more way into the journey. */
-        if (k->loop.n > 0 && k->cfg->slides[attract_slide(&k->loop)].type == SLIDE_CALL_TO_ACTION)
+        if (k->loop.n > 0 && k->cfg->slides[attract_slide(&k->loop)].type == SLIDE_CALL_TO_ACTION &&
+            config_consultation_for(k->cfg, &k->cfg->slides[attract_slide(&k->loop)], today(k)))
             widget_add(&k->widgets, k->scr.sc.shown.cta_button, W_FEEDBACK_OPEN, 1, NULL);
         screen_draw_frame(&k->scr, cur, prev, attract_transition(&k->loop, now), k->loop.dir,
                           attract_anim_ms(&k->loop, now), k->chrome);

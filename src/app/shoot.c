@@ -58,74 +58,154 @@ static int shoot_screen(screen *s, journey *j, const char *dir, const char *name
     return shoot_focused(s, j, dir, name, l, W_NONE, -1);
 }
 
+/* A visitor's answer to q, as one might give it; invalid: a postcode that is not one. */
+static void example_answer(const config *cfg, const question *q, answer *a, bool invalid) {
+    bool ur = !strcmp(cfg->languages.code[cfg->lang], "ur");
+    a->given = true;
+    switch (q->type) {
+    case Q_CHOICE:
+    case Q_AGE_BAND: a->value = q->n_options > 3 ? 3 : q->n_options - 1; break;
+    case Q_CHOICES:
+        a->picked = 1u | (q->n_options > 2 ? 4u : 0u);
+        if (q->other) a->picked |= 1u << (q->n_options - 1);
+        if (q->max && __builtin_popcount(a->picked) > q->max) a->picked = 1u;
+        break;
+    case Q_FACES: a->value = 4; break;
+    case Q_SCALE: a->value = q->max_value - 2 > q->min_value ? q->max_value - 2 : q->max_value; break;
+    case Q_RANK: {
+        static const int pick[] = {2, 0, 1, 3};
+        int lim = q->max > 0 && q->max < q->n_options ? q->max : q->n_options;
+        for (int k = 0; k < 4 && a->n_order < lim; k++)
+            if (pick[k] < q->n_options) a->order[a->n_order++] = (signed char)pick[k];
+        break;
+    }
+    case Q_PLACE:
+        for (int k = 0; k < q->max && k < 3; k++) a->pins[a->n_pins++] = (answer_pin){q->image_w * (k + 1) / 4, q->image_h * (2 + k % 2) / 5};
+        break;
+    case Q_CONSENT: a->value = 1; break;
+    default: break;
+    }
+    if (!a->text) return;
+    const char *t = "";
+    switch (q->type) {
+    case Q_TEXT:
+        /* Urdu is typed right to left: its box shows Urdu, with digits, and the caret. */
+        t = ur ? "میں روتھرہم سے پیار کرتا ہوں، اور 2025 میں بچوں کے لیے مزید پارک چاہتا ہوں ۲۰۲۵"
+               : "A cinema and more play areas in the town centre, with safe cycle paths to "
+                 "Clifton Park. Zażółć gęślą jaźń; £5 bus fares for families.";
+        break;
+    case Q_FIRST_NAME: t = "Zoë"; break;
+    case Q_POSTCODE_DISTRICT: t = invalid ? "S6O" : "S60"; break;
+    case Q_NUMBER: {
+        char num[16];
+        snprintf(num, sizeof num, "%d", invalid ? q->max_value + 1 : q->min_value + (q->max_value - q->min_value) / 3);
+        snprintf(a->text, (size_t)a->text_size, "%s", num);
+        return;
+    }
+    default: t = q->other ? (ur ? "کھیل کا میدان" : "A skate park by the river") : ""; break;
+    }
+    snprintf(a->text, (size_t)a->text_size, "%s", t);
+}
+
+static void show_question(journey *j, int i) {
+    j->step = STEP_QUESTION;
+    j->q = i;
+    j->other_page = j->invalid = j->notice_page = false;
+    keyboard_init(&j->kb, j->cfg->keyboard);
+    const question *q = journey_question(j);
+    if (q->type == Q_POSTCODE_DISTRICT && j->cfg->keyboard_latin) keyboard_init(&j->kb, j->cfg->keyboard_latin);
+}
+
+/* Every screen of consultation k, empty and answered, then its review: files named by the
+ * consultation and question ids, and marked when the consultation is not running today
+ * (riverside-park.expired-03-sport.png). */
+static int shoot_consultation(screen *s, journey *j, const consultation *k, pk_date today, const char *dir,
+                              draw_list *l) {
+    const config *cfg = j->cfg;
+    journey_start(j, k, 0);
+    const char *mark = consult_running(k, today) ? ""
+                       : k->has_from && date_cmp_days(today, date_first_day(k->from)) < 0 ? ".upcoming"
+                                                                                           : ".expired";
+    char name[160];
+    int st = 0;
+    if (k->intro) {
+        j->step = STEP_INTRO;
+        snprintf(name, sizeof name, "%s%s-00-intro", k->id, mark);
+        st = shoot_screen(s, j, dir, name, l);
+    }
+    for (int i = 0; i < k->n_questions && !st; i++) {
+        const question *q = &k->questions[i];
+        show_question(j, i);
+        if (q->type == Q_CONSENT && j->notice_apart) {
+            /* Larger text: the privacy notice on its own page, before the question. */
+            j->notice_page = true;
+            snprintf(name, sizeof name, "%s%s-%02d-%s-notice", k->id, mark, i + 1, q->id);
+            st = shoot_screen(s, j, dir, name, l);
+            j->notice_page = false;
+        }
+        snprintf(name, sizeof name, "%s%s-%02d-%s", k->id, mark, i + 1, q->id);
+        if (!st) st = shoot_screen(s, j, dir, name, l);
+        /* Then answered, as the visitor sees it on the way (a refused postcode or number
+         * first, with its message). */
+        bool refusable = q->type == Q_POSTCODE_DISTRICT || q->type == Q_NUMBER;
+        example_answer(cfg, q, &j->answers[i], refusable);
+        j->invalid = refusable;
+        snprintf(name, sizeof name, "%s%s-%02d-%s-filled", k->id, mark, i + 1, q->id);
+        if (!st) st = shoot_screen(s, j, dir, name, l);
+        if (refusable) example_answer(cfg, q, &j->answers[i], false), j->invalid = false;
+        if (q->other && !st) {
+            j->other_page = true;
+            keyboard_init(&j->kb, cfg->keyboard);
+            snprintf(name, sizeof name, "%s%s-%02d-%s-other", k->id, mark, i + 1, q->id);
+            st = shoot_screen(s, j, dir, name, l);
+            j->other_page = false;
+        }
+    }
+    j->step = STEP_REVIEW;
+    snprintf(name, sizeof name, "%s%s-review", k->id, mark);
+    if (!st) st = shoot_screen(s, j, dir, name, l);
+    return st;
+}
+
 /* Every feedback screen, filled in as a visitor might, so editors see them all. */
-static int shoot_journey(screen *s, const config *cfg, const char *dir, draw_list *l) {
+static int shoot_journey(screen *s, const config *cfg, pk_date today, const char *dir, draw_list *l) {
     journey *j = malloc(sizeof *j);
     if (!j) return 1;
     journey_init(j, cfg);
     journey_set_notice_apart(j, s->view.text_scale > 1);
-    journey_start(j, 0);
     int st = 0;
+    /* Last first, so the first consultation is the one left answered. */
+    for (int c = cfg->n_consultations - 1; c >= 0 && !st; c--) st = shoot_consultation(s, j, &cfg->consultations[c], today, dir, l);
+    /* The first consultation stays answered for what follows. Every keyboard page, over its
+     * first typed question. */
+    int typed = -1;
+    for (int i = 0; j->consult && i < j->consult->n_questions && typed < 0; i++)
+        if (j->consult->questions[i].type == Q_TEXT) typed = i;
     char name[64];
-    for (journey_step step = STEP_CHOICE; step <= STEP_REVIEW && !st; step++) {
-        j->step = step;
-        if (step == STEP_CONSENT && j->notice_apart) {
-            /* Larger text: the privacy notice on its own page, before the question. */
-            j->notice_page = true;
-            st = shoot_screen(s, j, dir, "feedback-7-consent-notice", l);
-            j->notice_page = false;
+    if (typed >= 0) {
+        show_question(j, typed);
+        for (int p = 0; p < j->kb.layout->n_pages && !st; p++) {
+            j->kb.page = p;
+            snprintf(name, sizeof name, "feedback-keyboard-%d-%s", p, j->kb.layout->pages[p].name);
+            st = shoot_screen(s, j, dir, name, l);
         }
-        snprintf(name, sizeof name, "feedback-%d-%s", (int)step, journey_step_name(step));
-        if (!st) st = shoot_screen(s, j, dir, name, l); /* a failed notice page is not forgotten */
-        /* Then the same step with answers, as the visitor sees it on the way. */
-        switch (step) {
-        case STEP_CHOICE:
-            j->themes[0] = j->themes[cfg->n_themes > 2 ? 2 : 0] = true;
-            j->themes[cfg->n_themes] = true;
-            break;
-        case STEP_RATING: j->rating = 4; break;
-        case STEP_TEXT:
-            /* Urdu is typed right to left: its box shows Urdu, with digits, and the caret. */
-            snprintf(j->text, sizeof j->text, "%s",
-                     !strcmp(cfg->languages.code[cfg->lang], "ur")
-                         ? "میں روتھرہم سے پیار کرتا ہوں، اور 2025 میں بچوں کے لیے مزید پارک چاہتا ہوں ۲۰۲۵"
-                         : "A cinema and more play areas in the town centre, with safe cycle paths to "
-                           "Clifton Park. Zażółć gęślą jaźń; £5 bus fares for families.");
-            break;
-        case STEP_NAME: snprintf(j->name, sizeof j->name, "Zoë"); break;
-        case STEP_AGE: j->age_band = 3; break;
-        case STEP_POSTCODE:
-            snprintf(j->postcode, sizeof j->postcode, "S6O");
-            j->postcode_invalid = true;
-            break;
-        case STEP_CONSENT: j->consent = 1; break;
-        default: continue;
-        }
-        snprintf(name, sizeof name, "feedback-%d-%s-filled", (int)step, journey_step_name(step));
-        if (!st) st = shoot_screen(s, j, dir, name, l);
-        if (step == STEP_POSTCODE) snprintf(j->postcode, sizeof j->postcode, "S60"), j->postcode_invalid = false;
+        j->kb.page = j->kb.layout ? j->kb.layout->lower_page : 0;
+        /* A long press: the variants of the first letter that has some, the first one lit. */
+        const keyboard_page *pg = j->kb.layout ? &j->kb.layout->pages[j->kb.page] : NULL;
+        for (int r = 0; pg && r < pg->n_rows && !j->kb.popup_key; r++)
+            for (int i = 0; i < pg->n_keys[r] && !j->kb.popup_key; i++)
+                if (pg->keys[r][i].n_more > 1) j->kb.popup_key = &pg->keys[r][i], j->kb.popup_hot = 0;
+        if (!st && j->kb.popup_key) st = shoot_screen(s, j, dir, "feedback-keyboard-long-press", l);
+        keyboard_popup_close(&j->kb);
+        /* The keyboard's focus ring: on Next, on a key. */
+        if (!st) st = shoot_focused(s, j, dir, "focus-next", l, W_NEXT, -1);
+        if (!st) st = shoot_focused(s, j, dir, "focus-key", l, W_KEY, 12);
     }
-    /* Every keyboard page. */
-    j->step = STEP_TEXT;
-    for (int p = 0; p < j->kb.layout->n_pages && !st; p++) {
-        j->kb.page = p;
-        snprintf(name, sizeof name, "feedback-keyboard-%d-%s", p, j->kb.layout->pages[p].name);
-        st = shoot_screen(s, j, dir, name, l);
+    /* ... and on a chosen option card. */
+    if (j->consult && j->consult->n_questions) {
+        show_question(j, 0);
+        if (!st) st = shoot_focused(s, j, dir, "focus-option", l, W_OPTION, 0);
     }
-    j->kb.page = j->kb.layout ? j->kb.layout->lower_page : 0;
-    /* A long press: the variants of the first letter that has some, the first one lit. */
-    const keyboard_page *pg = j->kb.layout ? &j->kb.layout->pages[j->kb.page] : NULL;
-    for (int r = 0; pg && r < pg->n_rows && !j->kb.popup_key; r++)
-        for (int i = 0; i < pg->n_keys[r] && !j->kb.popup_key; i++)
-            if (pg->keys[r][i].n_more > 1) j->kb.popup_key = &pg->keys[r][i], j->kb.popup_hot = 0;
-    if (!st && j->kb.popup_key) st = shoot_screen(s, j, dir, "feedback-keyboard-long-press", l);
-    keyboard_popup_close(&j->kb);
-    /* The keyboard's focus ring: on Next, on a key, on a chosen theme card. */
-    if (!st) st = shoot_focused(s, j, dir, "focus-next", l, W_NEXT, -1);
-    if (!st) st = shoot_focused(s, j, dir, "focus-key", l, W_KEY, 12);
-    j->step = STEP_CHOICE;
-    if (!st) st = shoot_focused(s, j, dir, "focus-theme", l, W_THEME, 0);
-    j->step = STEP_TEXT;
     j->still_there = true;
     j->last_touch_ms = 0;
     if (!st) st = shoot_screen(s, j, dir, "feedback-still-there", l);
@@ -204,7 +284,7 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
         screen_draw_frame(&s, list, NULL, 1, 1, 1 << 20, chrome);
         status = save(&s, dir, "loop-paused");
     }
-    if (!status) status = shoot_journey(&s, cfg, dir, list);
+    if (!status) status = shoot_journey(&s, cfg, today, dir, list);
     if (!status) status = shoot_staff(&s, cfg, dir, list);
     screen_close(&s);
     return status;

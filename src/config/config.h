@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "core/diag.h"
 #include "config/ui_text.h"
+#include "consult/consult.h"
 
 #define CONFIG_MAX_SLIDES 64
 #define CONFIG_MAX_THEMES 12
@@ -117,6 +118,7 @@ typedef struct slide {
     const char *image; /* resolved path */
     image_fit fit;
     const char *caption, *alt;
+    int consultation; /* call_to_action: the consultation its button opens (-1: the one running) */
 } slide;
 
 typedef struct config_theme {
@@ -164,18 +166,17 @@ struct config {
     plan_theme themes[CONFIG_MAX_THEMES];
     int n_slides;
     slide slides[CONFIG_MAX_SLIDES];
+    /* What is asked (consult/consult.h), in file order. */
+    int n_consultations;
+    consultation *consultations;
     struct {
-        const char *question;
         const char *button;      /* the footer button, "Have your say" */
         const char *paused_hint; /* shown while the loop is paused */
         const char *dir;         /* where records go; NULL: feedback_log_default_dir() */
         const char *public_key;  /* resolved path: seal personal fields with it; NULL: don't */
-        const char *privacy_notice;
         int idle_seconds;        /* no touch this long: "Are you still there?" */
         int still_there_seconds; /* then this long before everything is cleared (>= FEEDBACK_STILL_THERE_MIN) */
         int thanks_seconds;
-        int text_limit;          /* characters of free text */
-        bool step_choice, step_rating, step_text, step_name, step_age, step_postcode, step_consent;
         const char *ui[UI_COUNT]; /* wording: defaults from ui_text, overridden by config */
     } feedback;
     struct {
@@ -230,6 +231,12 @@ config *config_load_string(const char *text, const char *name, const char *dir,
 void config_free(config *c);
 /* The language index of a code ("ur"), or -1. */
 int config_language_index(const config *c, const char *code);
+
+/* The consultation taking answers on `today`: the slide's own when it names one (and it is
+ * running), else the first running one in the file; NULL when none is. */
+const consultation *config_consultation_for(const config *c, const slide *s, pk_date today);
+/* The consultation with this id, or NULL. */
+const consultation *config_consultation(const config *c, const char *id);
 
 const char *config_slide_type_name(slide_type t);
 const char *config_status_name(milestone_status s);

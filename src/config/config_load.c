@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "config/config.h"
+#include "config/config_loader.h"
 #include "config/config_yaml.h"
 #include "content/contrast.h"
 #include "config/keyboard_file.h"
@@ -28,11 +29,6 @@ const char *config_status_name(milestone_status s) {
     return s < STATUS_COUNT ? status_names[s] : "?";
 }
 
-typedef struct loader {
-    yctx y;
-    config *c;
-    const config_options *opt;
-} loader;
 
 static pk_color rgb(unsigned v) {
     return (pk_color){(unsigned char)(v >> 16), (unsigned char)(v >> 8), (unsigned char)v, 255};
@@ -63,8 +59,8 @@ static void set_defaults(config *c) {
 }
 
 /* Resolves a file named at key in map; reports a missing or unusable file at the value. */
-static const char *load_file(loader *L, const ynode *map, const char *key, bool required,
-                             const char *subdir, bool image) {
+const char *config_load_file(loader *L, const ynode *map, const char *key, bool required,
+                      const char *subdir, bool image) {
     const char *rel = y_str(&L->y, map, key, required);
     if (!rel) return NULL;
     char path[PATH_MAX];
@@ -177,8 +173,8 @@ static void load_theme(loader *L, ynode *n) {
         if (f && y_expect_map(y, f, "'fonts'")) {
             static const char *const fkeys[] = {"regular", "bold", NULL};
             y_check_keys(y, f, fkeys);
-            t->font_regular = load_file(L, f, "regular", false, "fonts", false);
-            t->font_bold = load_file(L, f, "bold", false, "fonts", false);
+            t->font_regular = config_load_file(L, f, "regular", false, "fonts", false);
+            t->font_bold = config_load_file(L, f, "bold", false, "fonts", false);
         }
     }
     /* Fonts ship with the program; a config only names them to change them. */
@@ -243,7 +239,7 @@ static void load_themes(loader *L, ynode *root) {
         t->id = y_str(y, n, "id", true);
         t->name = y_text(y, n, "name", true);
         t->summary = y_text(y, n, "summary", false);
-        t->icon = load_file(L, n, "icon", false, "icons", true);
+        t->icon = config_load_file(L, n, "icon", false, "icons", true);
         for (int j = 0; t->id && j < c->n_themes - 1; j++)
             if (c->themes[j].id && strcmp(c->themes[j].id, t->id) == 0)
                 y_error(y, y_get(y, n, "id"), "theme id '%s' is used twice", t->id);
@@ -394,7 +390,7 @@ static const char *const *slide_keys(slide_type t) {
     static const char *const indicators[] = {"title", "intro", "groups", NULL};
     static const char *const quotes[] = {"title", "intro", "quotes", NULL};
     static const char *const image[] = {"file", "fit", "caption", "alt", NULL};
-    static const char *const cta[] = {"title", "body", "button", NULL};
+    static const char *const cta[] = {"title", "body", "button", "consultation", NULL};
     static const char *const *const all[] = {title, text, highlights, themes, milestones,
                                               indicators, quotes, image, cta};
     return all[t];
@@ -484,7 +480,7 @@ static void load_slide(loader *L, int index, ynode *n) {
         break;
     case SLIDE_IMAGE: {
         static const char *const fits[] = {"contain", "cover", NULL};
-        s->image = load_file(L, n, "file", true, "images", true);
+        s->image = config_load_file(L, n, "file", true, "images", true);
         int f = y_enum(y, n, "fit", false, fits);
         s->fit = f == 1 ? FIT_COVER : FIT_CONTAIN;
         s->caption = y_text(y, n, "caption", false);
@@ -503,23 +499,11 @@ static void load_slide(loader *L, int index, ynode *n) {
 static void load_feedback(loader *L, ynode *n) {
     yctx *y = &L->y;
     config *c = L->c;
-    c->feedback.question = "What would you like for your town?";
     c->feedback.button = "Have your say";
     c->feedback.paused_hint = "Paused: tap to carry on";
-    c->feedback.privacy_notice =
-        "What you tell us is kept on this kiosk and read by the partnership's engagement team to "
-        "shape the plan. We do not ask for your full name or address. Records are deleted after "
-        "two years.";
     c->feedback.idle_seconds = 60;
     c->feedback.still_there_seconds = 20;
     c->feedback.thanks_seconds = 8;
-    c->feedback.text_limit = 500;
-    bool *steps[] = {&c->feedback.step_choice, &c->feedback.step_rating, &c->feedback.step_text,
-                     &c->feedback.step_name,   &c->feedback.step_age,    &c->feedback.step_postcode,
-                     &c->feedback.step_consent};
-    static const char *const step_names[] = {"choice", "rating", "text", "name", "age", "postcode",
-                                             "consent", NULL};
-    for (int i = 0; i < 7; i++) *steps[i] = true;
     for (int i = 0; i < UI_COUNT; i++) c->feedback.ui[i] = ui_text_default((ui_text_id)i);
     if (!n || !y_expect_map(y, n, "'feedback'")) return;
     snprintf(y->where, sizeof y->where, "feedback: ");
@@ -529,12 +513,10 @@ static void load_feedback(loader *L, ynode *n) {
                                        "public_key", NULL};
     y_check_keys(y, n, keys);
     const char *v;
-    if ((v = y_text(y, n, "question", false))) c->feedback.question = v;
     if ((v = y_text(y, n, "button", false))) c->feedback.button = v;
     if ((v = y_text(y, n, "paused_hint", false))) c->feedback.paused_hint = v;
-    if ((v = y_text(y, n, "privacy_notice", false))) c->feedback.privacy_notice = v;
     c->feedback.dir = y_str(y, n, "dir", false);
-    c->feedback.public_key = load_file(L, n, "public_key", false, NULL, false);
+    c->feedback.public_key = config_load_file(L, n, "public_key", false, NULL, false);
     if (c->feedback.public_key) {
         unsigned char pk[SEAL_KEY_BYTES];
         pk_error err = {{0}};
@@ -550,12 +532,8 @@ static void load_feedback(loader *L, ynode *n) {
     else
         c->feedback.still_there_seconds = still;
     y_int(y, n, "thanks_seconds", false, 2, 120, &c->feedback.thanks_seconds);
-    y_int(y, n, "text_limit", false, 20, 5000, &c->feedback.text_limit);
-    ynode *st = y_get(y, n, "steps");
-    if (st && y_expect_map(y, st, "'steps'")) {
-        y_check_keys(y, st, step_names);
-        for (int i = 0; i < 7; i++) y_bool(y, st, step_names[i], steps[i]);
-    }
+    /* question, privacy_notice, text_limit and steps: the first journey's form, read by
+     * config_consult.c as a consultation. */
     ynode *w = y_get(y, n, "wording");
     if (w && y_expect_map(y, w, "'wording'")) {
         y_check_keys(y, w, ui_text_names());
@@ -803,7 +781,7 @@ static void load_root(loader *L, ynode *root) {
     }
     static const char *const keys[] = {"plankiosk", "kiosk", "loop", "theme", "plan",
                                        "themes", "slides", "feedback", "staff", "hours",
-                                       "languages", "accessibility", NULL};
+                                       "languages", "accessibility", "consultations", NULL};
     y_check_keys(y, root, keys);
     int version = 0;
     if (y_int(y, root, "plankiosk", true, 0, 1000, &version) && version != 1)
@@ -819,6 +797,8 @@ static void load_root(loader *L, ynode *root) {
         load_slide(L, i, y_seq_item(y, slides, i));
     y->where[0] = '\0';
     load_feedback(L, y_get(y, root, "feedback"));
+    load_consultations(L, root, y_get(y, root, "feedback"));
+    resolve_slide_consultations(L, slides);
     load_staff(L, y_get(y, root, "staff"));
     load_hours(L, y_get(y, root, "hours"));
     load_accessibility(L, y_get(y, root, "accessibility"));

@@ -90,6 +90,16 @@ static const struct {
     [UI_DAY_5] = {"day_5", "Friday"},
     [UI_DAY_6] = {"day_6", "Saturday"},
     [UI_DAY_7] = {"day_7", "Sunday"},
+    [UI_OTHER_TITLE] = {"other_title", "What else? Tell us in a few words"},
+    [UI_CHOICES_HINT] = {"choices_hint", "Tap up to %d, then Next"},
+    [UI_CHOICES_FULL] = {"choices_full", "You can choose up to %d. Tap one again to take it off."},
+    [UI_RANK_HINT] = {"rank_hint", "Tap them in order, most important first. Tap again to take one off."},
+    [UI_PLACE_HINT] = {"place_hint", "Tap the picture to drop a pin. Tap a pin to take it away."},
+    [UI_PLACE_PINS] = {"place_pins", "%d pins"},
+    [UI_PLACE_FULL] = {"place_full", "That is all the pins. Tap one to take it away."},
+    [UI_NUMBER_INVALID] = {"number_invalid", "Please give a whole number from %d to %d, or tap Skip."},
+    [UI_REQUIRED] = {"required", "Please answer this one to go on."},
+    [UI_START] = {"start", "Start"},
     [UI_CHAR_UNSUPPORTED] = {"char_unsupported", "That sign cannot be shown here, so it was left out. Please use letters and numbers."},
 };
 

@@ -37,6 +37,14 @@ typedef enum {
      * screen): when it opens next. "%s" is a time, or a day and a time. */
     UI_CLOSED_OPENS,
     UI_DAY_1, UI_DAY_2, UI_DAY_3, UI_DAY_4, UI_DAY_5, UI_DAY_6, UI_DAY_7, /* Monday first */
+    /* Question types beyond the first journey's (consult/questions/). */
+    UI_OTHER_TITLE,   /* the box after "Something else" */
+    UI_CHOICES_HINT,  /* under a choices question: "Tap as many as you like" / up to %d */
+    UI_CHOICES_FULL,  /* "You can choose up to %d. Tap one to change it." */
+    UI_RANK_HINT, UI_PLACE_HINT, UI_PLACE_PINS, UI_PLACE_FULL,
+    UI_NUMBER_INVALID, /* "%d" twice: the range */
+    UI_REQUIRED,       /* Next on a required question without an answer */
+    UI_START,          /* the intro page's button */
     UI_COUNT
 } ui_text_id;
 

@@ -14,7 +14,9 @@ bool content_slide_active(const slide *s, pk_date today) { return content_slide_
 int content_active_slides(const config *c, pk_date today, int *order, int max) {
     int n = 0;
     for (int i = 0; i < c->n_slides && n < max; i++)
-        if (content_slide_active(&c->slides[i], today)) order[n++] = i;
+        if (content_slide_active(&c->slides[i], today) &&
+            (c->slides[i].type != SLIDE_CALL_TO_ACTION || config_consultation_for(c, &c->slides[i], today)))
+            order[n++] = i;
     if (n == 0)
         for (int i = 0; i < c->n_slides && n < max; i++) order[n++] = i;
     return n;

@@ -1,62 +1,136 @@
+/* journey: an interpreter of consultations. It knows questions only through their kinds
+ * (consult/question_type.h): which answers they take, whether a keyboard types them, how they
+ * are recorded. What is here is the order of things: intro, the questions asked (show_if, and
+ * consent only after words that could be quoted), review, thank-you; Back, Skip and Next; the
+ * "Something else" box; the idle timer. */
 #include "journey/journey.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "journey/number_pad.h"
 #include "text/utf8.h"
 
-static const char *const step_names[STEP_COUNT] = {
-    "none", "choice", "rating", "text", "name", "age", "postcode", "consent", "review", "thanks", "sorry"};
+static const char *const step_names[STEP_COUNT] = {"none", "intro", "question", "review", "thanks", "sorry"};
 
 const char *journey_step_name(journey_step s) { return s < STEP_COUNT ? step_names[s] : "?"; }
 
-static bool step_enabled(const journey *j, journey_step s) {
-    const config *c = j->cfg;
-    switch (s) {
-    case STEP_CHOICE: return c->feedback.step_choice;
-    case STEP_RATING: return c->feedback.step_rating;
-    case STEP_TEXT: return c->feedback.step_text;
-    case STEP_NAME: return c->feedback.step_name;
-    case STEP_AGE: return c->feedback.step_age;
-    case STEP_POSTCODE: return c->feedback.step_postcode;
-    case STEP_CONSENT: return c->feedback.step_consent;
-    case STEP_REVIEW: return true;
-    default: return false;
+static const question *question_at(const journey *j, int i) {
+    return j->consult && i >= 0 && i < j->consult->n_questions ? &j->consult->questions[i] : NULL;
+}
+
+static const question_kind *kind_at(const journey *j, int i) {
+    const question *q = question_at(j, i);
+    return q ? question_kind_of(q->type) : NULL;
+}
+
+const question *journey_question(const journey *j) { return j->step == STEP_QUESTION ? question_at(j, j->q) : NULL; }
+
+const answer *journey_answer(const journey *j) { return journey_question(j) ? &j->answers[j->q] : NULL; }
+
+bool journey_on(const journey *j, const char *id) {
+    const question *q = journey_question(j);
+    return q && !strcmp(q->id, id);
+}
+
+const answer *journey_answer_to(const journey *j, const char *id) {
+    int i = j->consult ? consult_question_index(j->consult, id) : -1;
+    return i >= 0 ? &j->answers[i] : NULL;
+}
+
+static bool answered(const journey *j, int i) {
+    const question_kind *k = kind_at(j, i);
+    return k && k->answered(question_at(j, i), &j->answers[i]);
+}
+
+static bool cond_holds(const journey *j, const q_cond *c) {
+    const answer *a = c->kind < COND_ALL ? &j->answers[c->question] : NULL;
+    const question *q = question_at(j, c->question);
+    switch (c->kind) {
+    case COND_ANSWERED: return answered(j, c->question);
+    case COND_NOT_ANSWERED: return !answered(j, c->question);
+    case COND_EQUALS:
+        if (!answered(j, c->question)) return false;
+        if (c->option >= 0) return a->value == c->option;
+        if (q->type == Q_NUMBER) {
+            int v;
+            return sscanf(a->text, "%d", &v) == 1 && v == c->value;
+        }
+        return a->value == c->value;
+    case COND_INCLUDES:
+        if (q->type == Q_RANK) {
+            for (int k = 0; k < a->n_order; k++)
+                if (a->order[k] == c->option) return true;
+            return false;
+        }
+        return (a->picked >> c->option) & 1;
+    case COND_ALL:
+        for (int i = 0; i < c->n; i++)
+            if (!cond_holds(j, &c->items[i])) return false;
+        return true;
+    case COND_ANY:
+        for (int i = 0; i < c->n; i++)
+            if (cond_holds(j, &c->items[i])) return true;
+        return false;
     }
+    return false;
+}
+
+/* Something was typed that could be quoted: the consent question has a reason to be asked. */
+static bool something_quotable(const journey *j) {
+    for (int i = 0; i < j->consult->n_questions; i++) {
+        const question *q = question_at(j, i);
+        const question_kind *k = question_kind_of(q->type);
+        if (k->quotable && answered(j, i)) return true;
+        if (question_other_chosen(q, &j->answers[i]) && question_has_words(&j->answers[i])) return true;
+    }
+    return false;
+}
+
+bool journey_asks(const journey *j, int i) {
+    const question *q = question_at(j, i);
+    if (!q) return false;
+    if (q->show_if && !cond_holds(j, q->show_if)) return false;
+    if (q->type == Q_CONSENT && !something_quotable(j)) return false;
+    return true;
+}
+
+/* The keyboard a question types on: the language's own, but postcodes are UK letters and
+ * digits in every language, and numbers have their pad. */
+static const keyboard_layout *keyboard_for(const journey *j) {
+    const question *q = journey_question(j);
+    if (!j->cfg || !q) return j->cfg ? j->cfg->keyboard : NULL;
+    if (q->type == Q_NUMBER && !j->other_page) return number_pad();
+    if (q->type == Q_POSTCODE_DISTRICT && j->cfg->keyboard_latin) return j->cfg->keyboard_latin;
+    return j->cfg->keyboard;
 }
 
 void journey_init(journey *j, const config *cfg) {
-    memset(j, 0, sizeof *j);
+    memset(j, 0, offsetof(journey, texts));
     j->cfg = cfg;
-    j->age_band = -1;
-    j->consent = -1;
+    j->abandoned_q = -1;
     keyboard_init(&j->kb, cfg ? cfg->keyboard : NULL);
 }
 
-/* The keyboard a step types on: the language's own, but postcodes are UK letters and digits in
- * every language, so they keep the Latin keyboard. */
-static const keyboard_layout *step_keyboard(const journey *j, journey_step s) {
-    if (!j->cfg) return NULL;
-    return s == STEP_POSTCODE && j->cfg->keyboard_latin ? j->cfg->keyboard_latin : j->cfg->keyboard;
-}
-
-/* Another language mid-journey: its keyboard comes up (on its first page), the text stays. */
 void journey_set_config(journey *j, const config *cfg) {
     j->cfg = cfg;
-    keyboard_set_layout(&j->kb, step_keyboard(j, j->step));
+    if (j->consult) j->consult = &cfg->consultations[j->consult_index];
+    keyboard_set_layout(&j->kb, keyboard_for(j));
 }
 
 void journey_clear(journey *j) {
     const config *cfg = j->cfg;
     journey_step abandoned = j->abandoned_at;
+    int abandoned_q = j->abandoned_q;
     bool apart = j->notice_apart;
     char save_error[DIAG_LEN];
     memcpy(save_error, j->save_error, sizeof save_error);
     /* Volatile-safe wipe: what a visitor typed must not survive in memory for the next. */
-    explicit_bzero(j, sizeof *j);
+    explicit_bzero(j->texts, (size_t)j->text_used);
+    explicit_bzero(j, offsetof(journey, texts));
     journey_init(j, cfg);
     j->abandoned_at = abandoned;
+    j->abandoned_q = abandoned_q;
     j->notice_apart = apart;
     memcpy(j->save_error, save_error, sizeof save_error);
 }
@@ -66,117 +140,139 @@ void journey_set_notice_apart(journey *j, bool apart) {
     if (!apart) j->notice_page = false;
 }
 
-/* Arriving at a step forwards: the consent step opens on its notice when that is apart. */
-static void go(journey *j, journey_step s) {
+/* Arriving somewhere forwards: the consent question opens on its notice when that is apart. */
+static void go(journey *j, journey_step s, int q) {
     j->step = s;
-    j->char_refused = j->limit_hit = false;
-    j->notice_page = s == STEP_CONSENT && j->notice_apart;
-    j->postcode_invalid = false;
-    keyboard_init(&j->kb, step_keyboard(j, s));
+    j->q = q;
+    j->other_page = false;
+    j->char_refused = j->limit_hit = j->invalid = j->required_hit = j->full = j->cursor_shown = false;
+    const question *qq = journey_question(j);
+    j->notice_page = qq && qq->type == Q_CONSENT && j->notice_apart;
+    if (qq && qq->type == Q_PLACE) j->cursor_x = qq->image_w / 2, j->cursor_y = qq->image_h / 2;
+    keyboard_init(&j->kb, keyboard_for(j));
 }
 
-void journey_start(journey *j, uint64_t now) {
+static void next_step(journey *j) {
+    int from = j->step == STEP_QUESTION ? j->q + 1 : 0;
+    for (int i = from; i < j->consult->n_questions; i++)
+        if (journey_asks(j, i)) {
+            go(j, STEP_QUESTION, i);
+            return;
+        }
+    go(j, STEP_REVIEW, 0);
+}
+
+static bool prev_step(journey *j) {
+    int from = j->step == STEP_QUESTION ? j->q - 1 : j->consult->n_questions - 1;
+    for (int i = from; i >= 0; i--)
+        if (journey_asks(j, i)) {
+            go(j, STEP_QUESTION, i);
+            j->notice_page = false; /* back to the consent question; Back again shows the notice */
+            return true;
+        }
+    if (j->step != STEP_INTRO && j->consult->intro) {
+        go(j, STEP_INTRO, 0);
+        return true;
+    }
+    return false;
+}
+
+void journey_start(journey *j, const consultation *k, uint64_t now) {
     journey_clear(j);
+    if (!k || !j->cfg) return;
+    j->consult = k;
+    j->consult_index = (int)(k - j->cfg->consultations);
     j->started_ms = j->last_touch_ms = now;
-    journey_step s = STEP_CHOICE;
-    while (!step_enabled(j, s)) s++;
-    go(j, s);
+    /* Each typed answer (and each "Something else" box) gets its part of the buffer. */
+    for (int i = 0; i < k->n_questions; i++) {
+        const question_kind *kind = question_kind_of(k->questions[i].type);
+        int chars = kind && kind->text_chars ? kind->text_chars(&k->questions[i]) : 0;
+        int size = chars ? chars * 4 + 1 : 0;
+        if (j->text_used + size > (int)sizeof j->texts) size = 0;
+        j->answers[i].text = size ? j->texts + j->text_used : NULL;
+        j->answers[i].text_size = size;
+        j->text_used += size;
+    }
+    if (k->intro) go(j, STEP_INTRO, 0);
+    else next_step(j);
 }
 
 bool journey_active(const journey *j) { return j->step != STEP_NONE; }
 
-static bool has_words(const char *s) { return !utf8_is_blank(s, strlen(s)); }
-
-/* Consent to be quoted means nothing when there are no words and no name to quote. */
-static bool step_needed(const journey *j, journey_step s) {
-    if (!step_enabled(j, s)) return false;
-    if (s == STEP_CONSENT && !has_words(j->text) && !has_words(j->name)) return false;
-    return true;
-}
-
-static void next_step(journey *j) {
-    journey_step s = j->step + 1;
-    while (s < STEP_REVIEW && !step_needed(j, s)) s++;
-    go(j, s);
-}
-
-static bool prev_step(journey *j) {
-    int s = (int)j->step - 1;
-    while (s > STEP_NONE && !step_needed(j, (journey_step)s)) s--;
-    if (s <= STEP_NONE) return false;
-    go(j, (journey_step)s);
-    j->notice_page = false; /* back to the consent question; Back again shows the notice */
-    return true;
-}
-
-bool journey_postcode_valid(const char *s) {
-    while (*s == ' ') s++;
-    size_t n = strlen(s);
-    while (n && s[n - 1] == ' ') n--;
-    /* Outward code: 1-2 letters, a digit, then an optional letter or digit. */
-    size_t i = 0, letters = 0;
-    while (i < n && isalpha((unsigned char)s[i]) && letters < 2) i++, letters++;
-    if (letters == 0 || i >= n || !isdigit((unsigned char)s[i])) return false;
-    i++;
-    if (i < n && isalnum((unsigned char)s[i])) i++;
-    return i == n;
-}
-
-static void normalise_postcode(char *p) {
-    char out[sizeof ((journey *)0)->postcode];
-    size_t k = 0;
-    for (const char *c = p; *c && k + 1 < sizeof out; c++)
-        if (*c != ' ') out[k++] = (char)toupper((unsigned char)*c);
-    out[k] = '\0';
-    strcpy(p, out);
-}
-
 char *journey_field(journey *j, int *size, int *max_chars) {
-    switch (j->step) {
-    case STEP_TEXT:
-        *size = (int)sizeof j->text;
-        *max_chars = j->cfg->feedback.text_limit;
-        return j->text;
-    case STEP_NAME:
-        *size = (int)sizeof j->name;
-        *max_chars = JOURNEY_NAME_CHARS;
-        return j->name;
-    case STEP_POSTCODE:
-        *size = (int)sizeof j->postcode;
-        *max_chars = JOURNEY_POSTCODE_CHARS;
-        return j->postcode;
-    default: return NULL;
-    }
+    const question *q = journey_question(j);
+    if (!q || j->notice_page) return NULL;
+    const question_kind *k = question_kind_of(q->type);
+    answer *a = &j->answers[j->q];
+    if (!a->text || (!k->typed && !j->other_page)) return NULL;
+    *size = a->text_size;
+    *max_chars = k->text_chars(q);
+    return a->text;
 }
 
-/* Leaving a step forwards: a field of spaces alone is no answer, and is emptied (so the review
- * says "none" and nothing blank is saved); the postcode must be a district (or be skipped). */
-static journey_event forward(journey *j) {
+bool journey_typing(const journey *j) {
     int size, max_chars;
-    char *field = journey_field(j, &size, &max_chars);
-    if (field && !has_words(field)) explicit_bzero(field, (size_t)size);
-    if (j->step == STEP_POSTCODE && j->postcode[0]) {
-        if (!journey_postcode_valid(j->postcode)) {
-            j->postcode_invalid = true;
-            return JOURNEY_REDRAW;
-        }
-        normalise_postcode(j->postcode);
+    return journey_field((journey *)j, &size, &max_chars) != NULL; /* looks, changes nothing */
+}
+
+static void clear_answer(answer *a) {
+    char *text = a->text;
+    int size = a->text_size;
+    if (text) explicit_bzero(text, (size_t)size);
+    memset(a, 0, sizeof *a);
+    a->text = text, a->text_size = size;
+}
+
+/* Leaving a question forwards: a field of spaces alone is no answer, and is emptied (so the
+ * review says "none" and nothing blank is saved); then the type may refuse the answer (a
+ * postcode that is not a district), and a required question needs one. */
+static journey_event forward(journey *j) {
+    if (j->step == STEP_INTRO) {
+        next_step(j);
+        return JOURNEY_REDRAW;
+    }
+    const question *q = journey_question(j);
+    if (!q) return JOURNEY_IDLE;
+    const question_kind *k = question_kind_of(q->type);
+    answer *a = &j->answers[j->q];
+    if (a->text && !question_has_words(a)) explicit_bzero(a->text, (size_t)a->text_size);
+    if (j->other_page) {
+        next_step(j);
+        return JOURNEY_REDRAW;
+    }
+    if (k->accept && !k->accept(q, a)) {
+        j->invalid = true;
+        return JOURNEY_REDRAW;
+    }
+    if (q->required && !k->answered(q, a)) {
+        j->required_hit = true;
+        return JOURNEY_REDRAW;
+    }
+    if (question_other_chosen(q, a)) {
+        j->other_page = true;
+        j->invalid = j->required_hit = j->full = false;
+        keyboard_init(&j->kb, keyboard_for(j));
+        return JOURNEY_REDRAW;
     }
     next_step(j);
     return JOURNEY_REDRAW;
 }
 
-static void skip_current(journey *j) {
-    switch (j->step) {
-    case STEP_CHOICE: memset(j->themes, 0, sizeof j->themes); break;
-    case STEP_RATING: j->rating = 0; break;
-    case STEP_TEXT: explicit_bzero(j->text, sizeof j->text); break;
-    case STEP_NAME: explicit_bzero(j->name, sizeof j->name); break;
-    case STEP_AGE: j->age_band = -1; break;
-    case STEP_POSTCODE: explicit_bzero(j->postcode, sizeof j->postcode); break;
-    case STEP_CONSENT: j->consent = -1; break;
-    default: break;
+static journey_event tapped(journey *j, tap_result r) {
+    j->full = r == TAP_FULL;
+    j->required_hit = j->invalid = false;
+    switch (r) {
+    case TAP_ANSWERED: return forward(j);
+    case TAP_NOTHING: return JOURNEY_IDLE;
+    default: return JOURNEY_REDRAW;
     }
+}
+
+static journey_event leave(journey *j) {
+    j->abandoned_at = j->step;
+    j->abandoned_q = j->step == STEP_QUESTION ? j->q : -1;
+    journey_clear(j);
+    return JOURNEY_ABANDONED;
 }
 
 journey_event journey_press(journey *j, widget_kind w, int index, const key_def *key, uint64_t now) {
@@ -198,8 +294,9 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
         }
         return JOURNEY_IDLE;
     }
-    int size, max_chars;
-    char *field;
+    const question *q = journey_question(j);
+    answer *a = q ? &j->answers[j->q] : NULL;
+    const question_kind *k = q ? question_kind_of(q->type) : NULL;
     if (j->notice_page) {
         /* The privacy notice on its own page: Next goes on to the question, Back and Skip do
          * as on any step; the question's answers are not on this page. */
@@ -208,57 +305,48 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
             return JOURNEY_REDRAW;
         }
         if (w == W_CONSENT) return JOURNEY_IDLE;
-    } else if (j->step == STEP_CONSENT && j->notice_apart && w == W_BACK) {
+    } else if (q && q->type == Q_CONSENT && j->notice_apart && w == W_BACK) {
         j->notice_page = true;
         return JOURNEY_REDRAW;
     }
+    int size, max_chars;
+    char *field;
     switch (w) {
     case W_NEXT: return forward(j);
     case W_BACK:
-        if (!prev_step(j)) {
-            /* Back from the first step leaves, like Close. */
-            j->abandoned_at = j->step;
-            journey_clear(j);
-            return JOURNEY_ABANDONED;
+        if (j->other_page) {
+            j->other_page = false;
+            keyboard_init(&j->kb, keyboard_for(j));
+            return JOURNEY_REDRAW;
         }
-        return JOURNEY_REDRAW;
+        /* Back from the first step leaves, like Close. */
+        return prev_step(j) ? JOURNEY_REDRAW : leave(j);
     case W_SKIP:
-        skip_current(j);
+        if (!q) return JOURNEY_IDLE;
+        if (j->other_page) {
+            if (a->text) explicit_bzero(a->text, (size_t)a->text_size);
+        } else {
+            if (q->required) return JOURNEY_IDLE;
+            clear_answer(a);
+        }
         next_step(j);
         return JOURNEY_REDRAW;
-    case W_CLOSE:
-        j->abandoned_at = j->step;
-        journey_clear(j);
-        return JOURNEY_ABANDONED;
+    case W_CLOSE: return leave(j);
     case W_SEND: return j->step == STEP_REVIEW ? JOURNEY_SEND : JOURNEY_IDLE;
-    case W_THEME:
-        if (j->step != STEP_CHOICE || index < 0 || index > j->cfg->n_themes) return JOURNEY_IDLE;
-        j->themes[index] = !j->themes[index];
-        return JOURNEY_REDRAW;
-    /* One-answer questions move on as soon as they are answered: fewer taps, and Back shows
-     * the answer again if it was a slip. */
-    case W_RATING:
-        if (j->step != STEP_RATING || index < 1 || index > 5) return JOURNEY_IDLE;
-        j->rating = index;
-        next_step(j);
-        return JOURNEY_REDRAW;
-    case W_AGE:
-        if (j->step != STEP_AGE || index < 0 || index >= JOURNEY_AGE_BANDS) return JOURNEY_IDLE;
-        j->age_band = index;
-        next_step(j);
-        return JOURNEY_REDRAW;
+    case W_OPTION:
+    case W_POINT:
     case W_CONSENT:
-        if (j->step != STEP_CONSENT) return JOURNEY_IDLE;
-        j->consent = index ? 1 : 0;
-        next_step(j);
-        return JOURNEY_REDRAW;
+    case W_PIN:
+        if (!k || !k->tap || j->other_page) return JOURNEY_IDLE;
+        if ((w == W_CONSENT) != (q->type == Q_CONSENT) || (w == W_PIN) != (q->type == Q_PLACE)) return JOURNEY_IDLE;
+        return tapped(j, k->tap(q, a, index));
     case W_KEY_MORE: /* a variant from the popup (index -1: a tap beside it, which closed it) */
         if (index < 0) return JOURNEY_REDRAW;
         /* fall through */
     case W_KEY:
         field = journey_field(j, &size, &max_chars);
         if (!field || !key) return JOURNEY_IDLE;
-        j->postcode_invalid = j->char_refused = j->limit_hit = false;
+        j->invalid = j->char_refused = j->limit_hit = j->required_hit = false;
         switch (keyboard_press(&j->kb, key, field, size, max_chars)) {
         case KEYBOARD_DONE: return forward(j);
         case KEYBOARD_NOTHING:
@@ -268,9 +356,44 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
         default: return JOURNEY_REDRAW;
         }
     case W_CONTINUE: return JOURNEY_REDRAW;
-    default: return JOURNEY_IDLE; /* W_NONE and the staff screens' widgets */
+    default: return JOURNEY_IDLE; /* W_NONE, W_PICTURE (see journey_place) and staff widgets */
     }
-    return JOURNEY_IDLE;
+}
+
+static bool touch(journey *j, uint64_t now) {
+    if (j->step == STEP_NONE) return false;
+    j->last_touch_ms = now;
+    keyboard_popup_close(&j->kb);
+    if (j->still_there) {
+        j->still_there = false;
+        return false;
+    }
+    return true;
+}
+
+journey_event journey_place(journey *j, int x, int y, uint64_t now) {
+    if (!touch(j, now)) return j->step == STEP_NONE ? JOURNEY_IDLE : JOURNEY_REDRAW;
+    const question *q = journey_question(j);
+    if (!q || q->type != Q_PLACE) return JOURNEY_IDLE;
+    j->cursor_x = x, j->cursor_y = y;
+    return tapped(j, question_kind_of(q->type)->tap_at(q, &j->answers[j->q], x, y));
+}
+
+journey_event journey_place_move(journey *j, int dx, int dy, uint64_t now) {
+    const question *q = journey_question(j);
+    if (!q || q->type != Q_PLACE || !touch(j, now)) return JOURNEY_IDLE;
+    int sx = q->image_w / 20 > 0 ? q->image_w / 20 : 1, sy = q->image_h / 20 > 0 ? q->image_h / 20 : 1;
+    j->cursor_shown = true;
+    j->cursor_x += dx * sx, j->cursor_y += dy * sy;
+    if (j->cursor_x < 0) j->cursor_x = 0;
+    if (j->cursor_y < 0) j->cursor_y = 0;
+    if (j->cursor_x >= q->image_w) j->cursor_x = q->image_w - 1;
+    if (j->cursor_y >= q->image_h) j->cursor_y = q->image_h - 1;
+    return JOURNEY_REDRAW;
+}
+
+journey_event journey_place_drop(journey *j, uint64_t now) {
+    return journey_place(j, j->cursor_x, j->cursor_y, now);
 }
 
 journey_event journey_type(journey *j, const char *utf8, uint64_t now) {
@@ -279,8 +402,8 @@ journey_event journey_type(journey *j, const char *utf8, uint64_t now) {
     if (!field) return JOURNEY_IDLE;
     j->last_touch_ms = now;
     j->still_there = false;
-    bool was = j->postcode_invalid || j->char_refused || j->limit_hit;
-    j->postcode_invalid = j->char_refused = false;
+    bool was = j->invalid || j->char_refused || j->limit_hit || j->required_hit;
+    j->invalid = j->char_refused = j->required_hit = false;
     size_t before = utf8_count(field, strlen(field));
     bool typed = keyboard_type(field, size, max_chars, utf8);
     /* Some of it did not fit: the box says it is full. */
@@ -294,7 +417,7 @@ journey_event journey_refuse_typing(journey *j, uint64_t now) {
     if (!journey_field(j, &size, &max_chars)) return JOURNEY_IDLE;
     j->last_touch_ms = now;
     j->still_there = false;
-    j->postcode_invalid = false;
+    j->invalid = false;
     j->char_refused = true;
     keyboard_popup_close(&j->kb);
     return JOURNEY_REDRAW;
@@ -306,8 +429,8 @@ journey_event journey_backspace(journey *j, uint64_t now) {
     if (!field) return JOURNEY_IDLE;
     j->last_touch_ms = now;
     j->still_there = false;
-    bool was = j->char_refused || j->limit_hit;
-    j->char_refused = j->limit_hit = false;
+    bool was = j->char_refused || j->limit_hit || j->invalid;
+    j->char_refused = j->limit_hit = j->invalid = false;
     keyboard_popup_close(&j->kb);
     return keyboard_backspace(field) || was ? JOURNEY_REDRAW : JOURNEY_IDLE;
 }
@@ -328,12 +451,8 @@ journey_event journey_tick(journey *j, uint64_t now) {
         j->still_there = true;
         return JOURNEY_REDRAW;
     }
-    if (j->still_there &&
-        idle >= ms(j->cfg->feedback.idle_seconds) + ms(j->cfg->feedback.still_there_seconds)) {
-        j->abandoned_at = j->step;
-        journey_clear(j);
-        return JOURNEY_ABANDONED;
-    }
+    if (j->still_there && idle >= ms(j->cfg->feedback.idle_seconds) + ms(j->cfg->feedback.still_there_seconds))
+        return leave(j);
     return j->still_there ? JOURNEY_REDRAW : JOURNEY_IDLE; /* the countdown ticks */
 }
 
@@ -350,31 +469,39 @@ int journey_wait_ms(const journey *j, uint64_t now) {
 }
 
 int journey_still_there_left(const journey *j, uint64_t now) {
-    uint64_t end = j->last_touch_ms + ms(j->cfg->feedback.idle_seconds) +
-                   ms(j->cfg->feedback.still_there_seconds);
+    uint64_t end = j->last_touch_ms + ms(j->cfg->feedback.idle_seconds) + ms(j->cfg->feedback.still_there_seconds);
     return end > now ? (int)((end - now + 999) / 1000) : 0;
 }
 
-static const char *const age_codes[JOURNEY_AGE_BANDS] = {"under-12", "12-17", "18-24",
-                                                         "25-44",    "45-64", "65+"};
-
 void journey_record(const journey *j, feedback_record *rec, time_t wall_now, uint64_t now) {
     const config *c = j->cfg;
+    const consultation *k = j->consult;
     memset(rec, 0, sizeof *rec);
     rec->kiosk = c->kiosk.id;
     rec->location = c->kiosk.location;
     rec->at = wall_now;
     rec->config_title = c->plan.title;
     rec->config_hash = c->hash;
-    rec->question = c->feedback.question;
-    for (int i = 0; i <= c->n_themes && rec->n_themes < FEEDBACK_MAX_THEMES; i++)
-        if (j->themes[i]) rec->themes[rec->n_themes++] = i < c->n_themes ? c->themes[i].id : "other";
-    rec->rating = j->rating;
-    rec->text = has_words(j->text) ? j->text : NULL;
-    rec->name = has_words(j->name) ? j->name : NULL;
-    rec->age_band = j->age_band >= 0 ? age_codes[j->age_band] : NULL;
-    rec->postcode_district = j->postcode[0] ? j->postcode : NULL;
-    rec->consent_quote = c->feedback.step_consent ? (j->consent == 1 ? 1 : j->consent == 0 ? 0 : -1) : -1;
+    rec->consultation = k ? k->id : NULL;
+    rec->questions_hash = k ? k->hash : NULL;
+    rec->answers = json_object();
+    rec->personal = json_array();
+    for (int i = 0; k && i < k->n_questions; i++) {
+        const question *q = &k->questions[i];
+        const question_kind *kind = question_kind_of(q->type);
+        const answer *a = &j->answers[i];
+        /* A question not asked (show_if) is no answer, whatever was left from a detour. */
+        bool given = journey_asks(j, i) && kind->answered(q, a);
+        json_object_set_new(rec->answers, q->id, given ? kind->encode(q, a) : json_null());
+        if (kind->personal) json_array_append_new(rec->personal, json_string(q->id));
+        if (q->other) {
+            char key[160];
+            snprintf(key, sizeof key, "%s_other", q->id);
+            bool words = given && question_other_chosen(q, a) && question_has_words(a);
+            json_object_set_new(rec->answers, key, words ? json_string(a->text) : json_null());
+            json_array_append_new(rec->personal, json_string(key));
+        }
+    }
     rec->language = c->languages.code[c->lang];
     rec->seconds_taken = (int)((now - j->started_ms) / 1000);
 }
@@ -382,8 +509,12 @@ void journey_record(const journey *j, feedback_record *rec, time_t wall_now, uin
 void journey_sent(journey *j, bool ok, const char *why, uint64_t now) {
     j->finished_ms = now;
     if (ok) {
-        /* What was typed is wiped as soon as it is safe on disk. */
+        /* What was typed is wiped as soon as it is safe on disk; the thank-you is the
+         * consultation's own. */
+        const consultation *k = j->consult;
+        int index = j->consult_index;
         journey_clear(j);
+        j->consult = k, j->consult_index = index;
         j->finished_ms = now;
         j->save_error[0] = '\0';
         j->step = STEP_THANKS;
@@ -396,43 +527,41 @@ void journey_sent(journey *j, bool ok, const char *why, uint64_t now) {
 }
 
 int journey_step_count(const journey *j) {
-    int n = 0;
-    for (journey_step s = STEP_CHOICE; s <= STEP_REVIEW; s++) n += step_enabled(j, s);
+    int n = 1; /* the review */
+    for (int i = 0; j->consult && i < j->consult->n_questions; i++) n += journey_asks(j, i);
     return n;
 }
 
 int journey_step_number(const journey *j) {
+    if (j->step == STEP_INTRO) return 0;
+    if (j->step != STEP_QUESTION) return journey_step_count(j);
     int n = 0;
-    for (journey_step s = STEP_CHOICE; s <= j->step && s <= STEP_REVIEW; s++) n += step_enabled(j, s);
+    for (int i = 0; i <= j->q; i++) n += journey_asks(j, i);
     return n;
 }
 
+const char *journey_where(const journey *j) {
+    const question *q = question_at(j, j->abandoned_q);
+    if (j->abandoned_at == STEP_QUESTION && q) return q->id;
+    return journey_step_name(j->abandoned_at);
+}
 
 void journey_review_rows(const journey *j, journey_review *r) {
-    const config *c = j->cfg;
-    const char *const *ui = c->feedback.ui;
-    r->themes[0] = '\0';
-    for (int i = 0; i <= c->n_themes; i++)
-        if (j->themes[i]) {
-            if (r->themes[0]) strncat(r->themes, ", ", sizeof r->themes - strlen(r->themes) - 1);
-            strncat(r->themes, i < c->n_themes ? c->themes[i].name : ui[UI_SOMETHING_ELSE],
-                    sizeof r->themes - strlen(r->themes) - 1);
-        }
-    struct { bool on; ui_text_id label; const char *value; } rows[JOURNEY_REVIEW_ROWS] = {
-        {c->feedback.step_choice, UI_REVIEW_THEMES, r->themes[0] ? r->themes : NULL},
-        {c->feedback.step_rating, UI_REVIEW_RATING, j->rating ? ui[UI_RATING_1 + j->rating - 1] : NULL},
-        {c->feedback.step_text, UI_REVIEW_TEXT, has_words(j->text) ? j->text : NULL},
-        {c->feedback.step_name, UI_REVIEW_NAME, has_words(j->name) ? j->name : NULL},
-        {c->feedback.step_age, UI_REVIEW_AGE, j->age_band >= 0 ? ui[UI_AGE_1 + j->age_band] : NULL},
-        {c->feedback.step_postcode, UI_REVIEW_POSTCODE, j->postcode[0] ? j->postcode : NULL},
-        {c->feedback.step_consent, UI_REVIEW_QUOTE, j->consent == 1 ? ui[UI_YES] : j->consent == 0 ? ui[UI_NO] : NULL},
-    };
+    const char *const *ui = j->cfg->feedback.ui;
     r->n = 0;
-    for (int i = 0; i < JOURNEY_REVIEW_ROWS; i++) {
-        if (!rows[i].on) continue;
-        r->label[r->n] = rows[i].label;
-        r->none[r->n] = !rows[i].value;
-        r->value[r->n] = rows[i].value ? rows[i].value : ui[UI_REVIEW_NONE];
-        r->n++;
+    for (int i = 0; j->consult && i < j->consult->n_questions && r->n < CONSULT_MAX_QUESTIONS; i++) {
+        if (!journey_asks(j, i)) continue;
+        const question *q = question_at(j, i);
+        const question_kind *kind = question_kind_of(q->type);
+        int n = r->n++;
+        r->q[n] = q;
+        r->label[n] = q->label;
+        r->none[n] = !kind->answered(q, &j->answers[i]);
+        if (r->none[n]) {
+            r->value[n] = ui[UI_REVIEW_NONE];
+        } else {
+            kind->describe(q, &j->answers[i], ui, r->buf[n], sizeof r->buf[n]);
+            r->value[n] = r->buf[n];
+        }
     }
 }

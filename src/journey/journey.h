@@ -13,23 +13,19 @@
 #include <time.h>
 
 #include "config/config.h"
+#include "consult/answer.h"
+#include "consult/question_type.h"
 #include "journey/keyboard.h"
 #include "store/feedback_log.h"
 
-#define JOURNEY_TEXT_BYTES 20480 /* 5000 characters of up to 4 bytes, and the NUL */
-#define JOURNEY_NAME_CHARS 30
-#define JOURNEY_POSTCODE_CHARS 4
-#define JOURNEY_AGE_BANDS 6
+/* Every typed answer of a consultation shares one buffer: CONSULT_MAX_TEXT_CHARS characters of
+ * up to 4 bytes, the "Something else" boxes, and a NUL each. */
+#define JOURNEY_TEXT_POOL (CONSULT_MAX_TEXT_CHARS * 4 + CONSULT_MAX_QUESTIONS * (200 * 4 + 2))
 
 typedef enum {
-    STEP_NONE, /* not in a journey: the loop shows */
-    STEP_CHOICE,
-    STEP_RATING,
-    STEP_TEXT,
-    STEP_NAME,
-    STEP_AGE,
-    STEP_POSTCODE,
-    STEP_CONSENT,
+    STEP_NONE,     /* not in a journey: the loop shows */
+    STEP_INTRO,    /* the consultation's intro, when it has one */
+    STEP_QUESTION, /* journey.q is the question showing */
     STEP_REVIEW,
     STEP_THANKS,
     STEP_SORRY,
@@ -44,10 +40,11 @@ typedef enum {
     W_SKIP,
     W_CLOSE,
     W_SEND,
-    W_THEME,    /* index: theme, n_themes = "something else" */
-    W_RATING,   /* index 1-5 */
-    W_AGE,      /* index 0-5 */
+    W_OPTION,   /* index: an option of the question (choice, choices, rank, age band) */
+    W_POINT,    /* index: a face (1-5) or a point of a scale */
     W_CONSENT,  /* index 1 yes, 0 no */
+    W_PIN,      /* index: a pin on a place question's picture (a tap takes it away) */
+    W_PICTURE,  /* a place question's picture: journey_place says where */
     W_KEY,      /* a keyboard key (key_def given) */
     W_FIELD,    /* the text box of a typing step: where a keyboard's focus types */
     W_CONTINUE, /* "Are you still there?" answered */
@@ -82,37 +79,48 @@ typedef enum {
 
 typedef struct journey {
     const config *cfg;
+    const consultation *consult; /* in cfg: the one being answered (NULL: not in a journey) */
+    int consult_index;
     journey_step step;
-    journey_step abandoned_at; /* the step reached when the last journey was abandoned */
+    int q;                      /* STEP_QUESTION: the question showing */
+    journey_step abandoned_at;  /* where the last abandoned journey was */
+    int abandoned_q;
     uint64_t started_ms, last_touch_ms, finished_ms;
     bool still_there;           /* the "Are you still there?" question is showing */
-    bool themes[CONFIG_MAX_THEMES + 1]; /* the last one is "something else" */
-    int rating;                 /* 1-5, 0 none */
-    char text[JOURNEY_TEXT_BYTES];
-    char name[JOURNEY_NAME_CHARS * 4 + 1];
-    int age_band;               /* 0-5, -1 skipped */
-    char postcode[JOURNEY_POSTCODE_CHARS * 4 + 1];
-    bool postcode_invalid;      /* Next was tapped on a postcode that is not a district */
+    answer answers[CONSULT_MAX_QUESTIONS];
+    bool other_page;            /* the question's "Something else" box is showing */
+    bool invalid;               /* Next was refused: the answer is not one the type takes */
+    bool required_hit;          /* Next was tapped on a required question without an answer */
+    bool full;                  /* a tap was refused: as many chosen as the question allows */
     bool char_refused;          /* the last thing typed had a sign that cannot be shown */
     bool limit_hit;             /* the last thing typed did not fit: the box is full */
-    int consent;                /* 1 yes, 0 no, -1 not answered */
-    /* Larger text: the consent step's privacy notice gets a page of its own, with Next, before
-     * the question (kept across clear; see journey_set_notice_apart). */
+    int cursor_x, cursor_y;     /* place, by keyboard: where Enter drops a pin (picture px) */
+    bool cursor_shown;          /* the arrows moved it: the screen draws it */
+    /* Larger text: the consent question's privacy notice gets a page of its own, with Next,
+     * before the question (kept across clear; see journey_set_notice_apart). */
     bool notice_apart;
     bool notice_page;           /* that page is showing */
     keyboard_state kb;
     char save_error[DIAG_LEN];  /* why the last save failed (for staff) */
+    int text_used;              /* bytes of `texts` handed to answers */
+    char texts[JOURNEY_TEXT_POOL];
 } journey;
 
 void journey_init(journey *j, const config *cfg);
-/* Starts a journey at the first enabled step. */
-void journey_start(journey *j, uint64_t now);
+/* Starts consultation k (one of cfg's) at its intro or first question. */
+void journey_start(journey *j, const consultation *k, uint64_t now);
 bool journey_active(const journey *j);
 /* A press on a widget. key is the key for W_KEY, else NULL. */
 journey_event journey_press(journey *j, widget_kind w, int index, const key_def *key, uint64_t now);
 /* Text from a physical keyboard (SDL text input) or Backspace, into the current text field. */
 journey_event journey_type(journey *j, const char *utf8, uint64_t now);
 journey_event journey_backspace(journey *j, uint64_t now);
+/* A tap on a place question's picture at (x, y) in the picture's own pixels. */
+journey_event journey_place(journey *j, int x, int y, uint64_t now);
+/* Keyboard and switch on a place question: move the cursor pin by (dx, dy) steps of a
+ * twentieth of the picture; journey_place_drop drops a pin where it is. */
+journey_event journey_place_move(journey *j, int dx, int dy, uint64_t now);
+journey_event journey_place_drop(journey *j, uint64_t now);
 /* Typed text that the screen cannot draw (the app asks its fonts): left out, and the step says
  * so until the next key. Counts as a touch. */
 journey_event journey_refuse_typing(journey *j, uint64_t now);
@@ -120,11 +128,13 @@ journey_event journey_refuse_typing(journey *j, uint64_t now);
 journey_event journey_tick(journey *j, uint64_t now);
 /* How long the app may sleep before journey_tick has something to do (ms). */
 int journey_wait_ms(const journey *j, uint64_t now);
-/* After JOURNEY_SEND: the record the app should save. Strings point into the journey/config. */
+/* After JOURNEY_SEND: the record the app should save. Strings point into the journey/config;
+ * rec's answers are new JSON the caller releases with feedback_record_release. */
 void journey_record(const journey *j, feedback_record *rec, time_t wall_now, uint64_t now);
 /* The save's outcome: thank-you only when ok, otherwise an honest sorry (why kept for staff). */
 void journey_sent(journey *j, bool ok, const char *why, uint64_t now);
-/* Shows the journey in another language (the same config in it): what was entered is kept. */
+/* Shows the journey in another language (the same config in it): what was entered is kept.
+ * A reloaded config (staff changed the file) must come with journey_clear. */
 void journey_set_config(journey *j, const config *cfg);
 /* Whether the consent step shows its privacy notice on a page of its own first (the visitor
  * chose larger text, and the notice would not fit beside the question). Kept until changed;
@@ -136,26 +146,36 @@ void journey_clear(journey *j);
 /* The buffer the keyboard types into on the current step (NULL if none), its byte size and
  * character limit. */
 char *journey_field(journey *j, int *size, int *max_chars);
-/* True if s is a UK postcode district (outward code), e.g. S60, S1, SW1A, M1; case and
- * surrounding spaces ignored. */
-bool journey_postcode_valid(const char *s);
-/* Step index among the enabled steps (for "step 2 of 6") and their count. */
+/* Whether the step showing types into a field (has a keyboard). */
+bool journey_typing(const journey *j);
+/* The question showing (NULL on the intro, review, thanks...), and its answer. */
+const question *journey_question(const journey *j);
+const answer *journey_answer(const journey *j);
+/* Whether the journey is on the question with this id (tests and read-aloud). */
+bool journey_on(const journey *j, const char *question_id);
+/* The answer to question id of the consultation being answered, or NULL. */
+const answer *journey_answer_to(const journey *j, const char *question_id);
+/* Whether question i is asked, given the answers so far (show_if; consent only after words
+ * that could be quoted). */
+bool journey_asks(const journey *j, int i);
+/* Step index among the steps asked (for the dots: questions and the review) and their count. */
 int journey_step_number(const journey *j);
 int journey_step_count(const journey *j);
+/* Where the journey is, in words for the abandoned log: the question id, or "intro", "review". */
+const char *journey_where(const journey *j);
 const char *journey_step_name(journey_step s);
 /* Seconds left before an unanswered "Are you still there?" clears the journey. */
 int journey_still_there_left(const journey *j, uint64_t now);
 
-/* The review step's rows (one per enabled step: label and what was entered, or the "none"
- * wording), as the screen shows them and read-aloud says them. Strings point into the journey,
- * its config or r->themes. */
-#define JOURNEY_REVIEW_ROWS 7
+/* The review step's rows: one per question asked, its title and the answer in words (or the
+ * "none" wording). Strings point into the journey, its config or r->buf. */
 typedef struct journey_review {
     int n;
-    ui_text_id label[JOURNEY_REVIEW_ROWS];
-    const char *value[JOURNEY_REVIEW_ROWS];
-    bool none[JOURNEY_REVIEW_ROWS]; /* nothing entered: value is the "none" wording */
-    char themes[600];               /* the chosen themes, joined with ", " */
+    const question *q[CONSULT_MAX_QUESTIONS];
+    const char *label[CONSULT_MAX_QUESTIONS];
+    const char *value[CONSULT_MAX_QUESTIONS];
+    bool none[CONSULT_MAX_QUESTIONS]; /* nothing entered: value is the "none" wording */
+    char buf[CONSULT_MAX_QUESTIONS][600];
 } journey_review;
 void journey_review_rows(const journey *j, journey_review *r);
 

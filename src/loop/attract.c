@@ -98,9 +98,8 @@ attract_action attract_input(attract *a, gesture_kind g, int x, int y, const fra
     case GESTURE_TAP: break;
     }
     const slide *s = &a->cfg->slides[a->order[a->pos]];
-    if (rect_contains(f->button, x, y) ||
-        (s->type == SLIDE_CALL_TO_ACTION && rect_contains(f->cta_button, x, y)))
-        return ATTRACT_OPEN_FEEDBACK;
+    if (s->type == SLIDE_CALL_TO_ACTION && rect_contains(f->cta_button, x, y)) return ATTRACT_OPEN_SLIDE;
+    if (rect_contains(f->button, x, y)) return ATTRACT_OPEN_FEEDBACK;
     if (rect_contains(f->prev_zone, x, y)) {
         attract_go(a, -1, now);
         return ATTRACT_CHANGED;

@@ -11,7 +11,8 @@
 #include "loop/gesture.h"
 #include "render/layout.h"
 
-typedef enum { ATTRACT_NONE, ATTRACT_CHANGED, ATTRACT_OPEN_FEEDBACK } attract_action;
+/* OPEN_FEEDBACK: the footer's "Have your say"; OPEN_SLIDE: a call-to-action slide's button. */
+typedef enum { ATTRACT_NONE, ATTRACT_CHANGED, ATTRACT_OPEN_FEEDBACK, ATTRACT_OPEN_SLIDE } attract_action;
 
 typedef struct attract {
     const config *cfg;

@@ -178,11 +178,13 @@ void chrome_layout(const slide_ctx *sc, const chrome_state *st, draw_list *l, wi
         if (w) widget_add(w, lb, W_LANG_OPEN, 0, NULL);
     }
     chrome_settings(sc, l, w, sc->fr.text_size_button, sc->fr.motion_button, sc->fr.listen_button);
-    draw_item *b = draw_list_add(l, DRAW_RECT, button, th->accent);
-    if (b) b->radius = button.h / 2;
-    slides_text(sc, l, sc->cfg->feedback.button, rect_inset(button, button.h / 3, button.h / 8),
-                FONT_BOLD, 6, 3.5, th->accent_text, ALIGN_CENTER, true);
-    if (w) widget_add(w, button, W_FEEDBACK_OPEN, 0, NULL);
+    if (!st->no_consultation) {
+        draw_item *b = draw_list_add(l, DRAW_RECT, button, th->accent);
+        if (b) b->radius = button.h / 2;
+        slides_text(sc, l, sc->cfg->feedback.button, rect_inset(button, button.h / 3, button.h / 8),
+                    FONT_BOLD, 6, 3.5, th->accent_text, ALIGN_CENTER, true);
+        if (w) widget_add(w, button, W_FEEDBACK_OPEN, 0, NULL);
+    }
     if (sc->rtl) {
         slides_mirror(l, 0, 0, sc->m.w, true);
         if (w) widget_list_mirror(w, 0, 0, sc->m.w);

@@ -13,6 +13,7 @@ typedef struct chrome_state {
     int n_slides, current;
     bool paused;
     const char *language; /* the language button's label (the language's own name); NULL: none */
+    bool no_consultation; /* none is running today: no "Have your say" button */
 } chrome_state;
 
 /* Lays out the footer into l (cleared first) and, when w is not NULL, its buttons into w

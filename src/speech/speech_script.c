@@ -164,11 +164,47 @@ size_t speech_script_slide(const config *c, const slide *s, pk_date as_of, char 
     return sc.len;
 }
 
-/* A question and its choices, the choices ui[first] .. ui[first + n - 1]. */
-static void say_choices(script *sc, const char *const *ui, ui_text_id title, ui_text_id first,
-                        int n) {
-    say(sc, ui[title]);
-    for (int i = 0; i < n; i++) say(sc, ui[first + i]);
+/* A question: its words, then its options in order (or its box's text, or its ends), then
+ * what was refused just now. */
+static void say_question(script *sc, const journey *j, const char *const *ui) {
+    const question *q = journey_question(j);
+    const answer *a = journey_answer(j);
+    bool typed = journey_typing(j);
+    if (j->other_page) {
+        say(sc, q->other_title ? q->other_title : ui[UI_OTHER_TITLE]);
+        say(sc, a->text);
+    } else {
+        say(sc, q->title);
+        if (q->type == Q_CONSENT) say(sc, j->consult->privacy_notice);
+        if (typed && a->text && a->text[0]) say(sc, a->text);
+        else if (q->hint) say(sc, q->hint);
+        if (q->type == Q_CONSENT) {
+            say(sc, ui[UI_YES]);
+            say(sc, ui[UI_NO]);
+        }
+        for (int i = 0; i < q->n_options && q->type != Q_CONSENT; i++) say(sc, q->options[i].label);
+        if (q->type == Q_SCALE) {
+            say_count(sc, "%d", q->min_value);
+            say(sc, q->low_label);
+            say_count(sc, "%d", q->max_value);
+            say(sc, q->high_label);
+        }
+    }
+    if (j->required_hit) say(sc, ui[UI_REQUIRED]);
+    if (j->invalid && q->type == Q_NUMBER) {
+        char buf[300], a1[16], a2[16];
+        const char *t = ui[UI_NUMBER_INVALID], *p1 = strstr(t, "%d"), *p2 = p1 ? strstr(p1 + 2, "%d") : NULL;
+        snprintf(a1, sizeof a1, "%d", q->min_value), snprintf(a2, sizeof a2, "%d", q->max_value);
+        if (p1 && p2) snprintf(buf, sizeof buf, "%.*s%s%.*s%s%s", (int)(p1 - t), t, a1, (int)(p2 - p1 - 2), p1 + 2, a2, p2 + 2);
+        else snprintf(buf, sizeof buf, "%s", t);
+        say(sc, buf);
+    } else if (j->invalid) {
+        say(sc, ui[UI_POSTCODE_INVALID]);
+    }
+    if (j->full) {
+        if (q->type == Q_PLACE) say(sc, ui[UI_PLACE_FULL]);
+        else say_count(sc, ui[UI_CHOICES_FULL], q->max);
+    }
 }
 
 size_t speech_script_step(const journey *j, uint64_t now, char *buf, size_t size) {
@@ -183,44 +219,21 @@ size_t speech_script_step(const journey *j, uint64_t now, char *buf, size_t size
         return sc.len;
     }
     switch (j->step) {
-    case STEP_CHOICE:
-        say(&sc, ui[UI_CHOICE_TITLE]);
-        say(&sc, ui[UI_CHOICE_HINT]);
-        for (int i = 0; i < c->n_themes; i++) say(&sc, c->themes[i].name);
-        say(&sc, ui[UI_SOMETHING_ELSE]);
+    case STEP_INTRO:
+        say(&sc, j->consult->title);
+        say(&sc, j->consult->intro);
         break;
-    case STEP_RATING: say_choices(&sc, ui, UI_RATING_TITLE, UI_RATING_1, 5); break;
-    case STEP_TEXT:
-        say(&sc, c->feedback.question);
-        say(&sc, j->text[0] ? j->text : ui[UI_TEXT_HINT]);
-        break;
-    case STEP_NAME:
-        say(&sc, ui[UI_NAME_TITLE]);
-        say(&sc, j->name);
-        break;
-    case STEP_AGE: say_choices(&sc, ui, UI_AGE_TITLE, UI_AGE_1, JOURNEY_AGE_BANDS); break;
-    case STEP_POSTCODE:
-        say(&sc, ui[UI_POSTCODE_TITLE]);
-        say(&sc, j->postcode[0] ? j->postcode : ui[UI_POSTCODE_HINT]);
-        if (j->postcode_invalid) say(&sc, ui[UI_POSTCODE_INVALID]);
-        break;
-    case STEP_CONSENT:
-        say(&sc, ui[UI_CONSENT_TITLE]);
-        say(&sc, c->feedback.privacy_notice);
-        say(&sc, ui[UI_CONSENT_QUESTION]);
-        say(&sc, ui[UI_YES]);
-        say(&sc, ui[UI_NO]);
-        break;
+    case STEP_QUESTION: say_question(&sc, j, ui); break;
     case STEP_REVIEW: {
         say(&sc, ui[UI_REVIEW_TITLE]);
         journey_review rv;
         journey_review_rows(j, &rv);
-        for (int i = 0; i < rv.n; i++) say_pair(&sc, ui[rv.label[i]], rv.value[i]);
+        for (int i = 0; i < rv.n; i++) say_pair(&sc, rv.label[i], rv.value[i]);
         break;
     }
     case STEP_THANKS:
-        say(&sc, ui[UI_THANKS_TITLE]);
-        say(&sc, ui[UI_THANKS_BODY]);
+        say(&sc, j->consult ? j->consult->thanks_title : ui[UI_THANKS_TITLE]);
+        say(&sc, j->consult ? j->consult->thanks_body : ui[UI_THANKS_BODY]);
         break;
     case STEP_SORRY:
         say(&sc, ui[UI_SORRY_TITLE]);

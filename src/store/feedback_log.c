@@ -399,38 +399,35 @@ static char *dump_line(json_t *obj) {
 static json_t *record_to_object(const feedback_record *rec) {
     char iso[32], date[11];
     format_local_time(rec->at, iso, date);
-    json_t *o = json_object(), *config = json_object(), *themes = json_array();
-    if (!o || !config || !themes) {
+    json_t *o = json_object(), *config = json_object(), *consult = json_object();
+    json_t *answers = rec->answers ? json_deep_copy(rec->answers) : json_object();
+    json_t *personal = rec->personal ? json_deep_copy(rec->personal) : json_array();
+    if (!o || !config || !consult || !json_is_object(answers) || !json_is_array(personal)) {
         json_decref(o);
         json_decref(config);
-        json_decref(themes);
+        json_decref(consult);
+        json_decref(answers);
+        json_decref(personal);
         return NULL;
     }
     bool ok = true;
-    int nt = rec->n_themes < 0 ? 0 : rec->n_themes;
-    if (nt > FEEDBACK_MAX_THEMES) nt = FEEDBACK_MAX_THEMES;
-    for (int i = 0; i < nt; i++)
-        if (rec->themes[i]) ok &= json_array_append_new(themes, str_or_null(rec->themes[i])) == 0;
+    /* Answers typed by a visitor are held to valid UTF-8 like every other string. */
+    const char *key;
+    json_t *v;
+    json_object_foreach(answers, key, v) if (json_is_string(v)) ok &= json_object_set_new(answers, key, str_or_null(json_string_value(v))) == 0;
     ok &= json_object_set_new(config, "title", str_or_null(rec->config_title)) == 0;
     ok &= json_object_set_new(config, "hash", str_or_null(rec->config_hash)) == 0;
+    ok &= json_object_set_new(consult, "id", str_or_null(rec->consultation)) == 0;
+    ok &= json_object_set_new(consult, "questions", str_or_null(rec->questions_hash)) == 0;
 
     ok &= json_object_set_new(o, "id", json_stringn(rec->id, strnlen(rec->id, 36))) == 0;
     ok &= json_object_set_new(o, "kiosk", str_or_null(rec->kiosk)) == 0;
     ok &= json_object_set_new(o, "location", str_or_null(rec->location)) == 0;
     ok &= json_object_set_new(o, "at", json_string(iso)) == 0;
     ok &= json_object_set_new(o, "config", config) == 0;
-    ok &= json_object_set_new(o, "question", str_or_null(rec->question)) == 0;
-    ok &= json_object_set_new(o, "themes", themes) == 0;
-    ok &= json_object_set_new(o, "rating",
-                              rec->rating > 0 ? json_integer(rec->rating) : json_null()) == 0;
-    ok &= json_object_set_new(o, "text",
-                              rec->text && *rec->text ? str_or_null(rec->text) : json_null()) == 0;
-    ok &= json_object_set_new(o, "name", str_or_null(rec->name)) == 0;
-    ok &= json_object_set_new(o, "age_band", str_or_null(rec->age_band)) == 0;
-    ok &= json_object_set_new(o, "postcode_district", str_or_null(rec->postcode_district)) == 0;
-    ok &= json_object_set_new(o, "consent_quote",
-                              rec->consent_quote < 0 ? json_null()
-                                                     : json_boolean(rec->consent_quote > 0)) == 0;
+    ok &= json_object_set_new(o, "consultation", consult) == 0;
+    ok &= json_object_set_new(o, "answers", answers) == 0;
+    ok &= json_object_set_new(o, "personal", personal) == 0;
     ok &= json_object_set_new(o, "language", str_or_null(rec->language)) == 0;
     ok &= json_object_set_new(o, "seconds_taken", json_integer(rec->seconds_taken)) == 0;
     if (!ok) {
@@ -438,6 +435,12 @@ static json_t *record_to_object(const feedback_record *rec) {
         return NULL;
     }
     return o;
+}
+
+void feedback_record_release(feedback_record *rec) {
+    json_decref(rec->answers);
+    json_decref(rec->personal);
+    rec->answers = rec->personal = NULL;
 }
 
 char *feedback_record_to_json(const feedback_record *rec) {

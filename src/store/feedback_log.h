@@ -24,28 +24,25 @@
 #include <stddef.h>
 #include <sys/types.h>
 #include <time.h>
+#include <jansson.h>
 
 #include "core/diag.h"
-
-#define FEEDBACK_MAX_THEMES 16
 
 typedef struct feedback_record {
     char id[37];              /* filled by feedback_log_append (UUID v4) */
     const char *kiosk, *location;
     time_t at;                /* written as ISO 8601 local time with UTC offset */
     const char *config_title, *config_hash;
-    const char *question;
-    int n_themes;
-    const char *themes[FEEDBACK_MAX_THEMES]; /* theme ids chosen; "other" for something else */
-    int rating;               /* 1-5, 0 = not given (written as null) */
-    const char *text;         /* free text as typed (UTF-8), NULL/"" = none (null) */
-    const char *name;         /* NULL = skipped (null) */
-    const char *age_band;     /* NULL = skipped */
-    const char *postcode_district; /* NULL = skipped */
-    int consent_quote;        /* 1 yes, 0 no, -1 not asked (null) */
+    const char *consultation; /* its id */
+    const char *questions_hash; /* of its questions: which form the answers belong to */
+    json_t *answers;          /* question id -> value (option ids, numbers, text; null: none) */
+    json_t *personal;         /* ids in answers that are personal or free text (sealed) */
     const char *language;     /* "en" */
     int seconds_taken;
 } feedback_record;
+
+/* Releases what journey_record made (answers, personal); the strings are not the record's. */
+void feedback_record_release(feedback_record *rec);
 
 /* The system call used to write; tests replace it to simulate a full disk or a short write. */
 typedef ssize_t (*feedback_write_fn)(int fd, const void *buf, size_t n);

@@ -151,9 +151,22 @@ bool seal_record_json(json_t *rec, const unsigned char pk[SEAL_KEY_BYTES], pk_er
     json_t *inner = json_object();
     if (!inner) return pk_fail(err, "cannot seal the record: out of memory");
     bool ok = true;
-    for (size_t i = 0; i < N_SEALED_FIELDS; i++) {
-        json_t *v = json_object_get(rec, sealed_fields[i]);
-        ok &= json_object_set(inner, sealed_fields[i], v ? v : json_null()) == 0;
+    json_t *answers = json_object_get(rec, "answers"), *personal = json_object_get(rec, "personal"), *e;
+    size_t k;
+    if (json_is_object(answers)) {
+        /* A consultation's record: the answers its "personal" list names. */
+        json_t *part = json_object();
+        ok = part && json_object_set_new(inner, "answers", part) == 0;
+        json_array_foreach(personal, k, e) {
+            const char *id = json_string_value(e);
+            json_t *v = id ? json_object_get(answers, id) : NULL;
+            if (v && ok) ok = json_object_set(part, id, v) == 0;
+        }
+    } else {
+        for (size_t i = 0; i < N_SEALED_FIELDS; i++) {
+            json_t *v = json_object_get(rec, sealed_fields[i]);
+            ok &= json_object_set(inner, sealed_fields[i], v ? v : json_null()) == 0;
+        }
     }
     char *plain = ok ? json_dumps(inner, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     json_decref(inner);
@@ -177,6 +190,11 @@ bool seal_record_json(json_t *rec, const unsigned char pk[SEAL_KEY_BYTES], pk_er
     for (size_t i = 0; i < N_SEALED_FIELDS && ok; i++)
         if (json_object_get(rec, sealed_fields[i]))
             ok = json_object_set_new(rec, sealed_fields[i], json_null()) == 0;
+    if (json_is_object(answers))
+        json_array_foreach(personal, k, e) {
+            const char *id = json_string_value(e);
+            if (ok && id && json_object_get(answers, id)) ok = json_object_set_new(answers, id, json_null()) == 0;
+        }
     if (!ok || json_object_set_new(rec, SEAL_FIELD, sealed) != 0)
         return pk_fail(err, "cannot seal the record: out of memory");
     return true;
@@ -223,9 +241,19 @@ bool open_record_json(json_t *rec, const unsigned char pk[SEAL_KEY_BYTES],
         return pk_fail(err, "the sealed fields are damaged (they open, but are not a record)");
     }
     bool ok = true;
-    for (size_t i = 0; i < N_SEALED_FIELDS && ok; i++) {
-        json_t *v = json_object_get(inner, sealed_fields[i]);
-        ok = json_object_set(rec, sealed_fields[i], v ? v : json_null()) == 0;
+    json_t *part = json_object_get(inner, "answers"), *answers = json_object_get(rec, "answers"), *v;
+    const char *id;
+    if (json_is_object(part)) {
+        if (!json_is_object(answers)) {
+            json_decref(inner);
+            return pk_fail(err, "the sealed fields are damaged (sealed answers, but the record has none)");
+        }
+        json_object_foreach(part, id, v) if (ok) ok = json_object_set(answers, id, v) == 0;
+    } else {
+        for (size_t i = 0; i < N_SEALED_FIELDS && ok; i++) {
+            v = json_object_get(inner, sealed_fields[i]);
+            ok = json_object_set(rec, sealed_fields[i], v ? v : json_null()) == 0;
+        }
     }
     json_decref(inner);
     if (!ok) return pk_fail(err, "cannot open the record: out of memory");

@@ -2,10 +2,12 @@
  * reveals counts and themes but nothing personal.
  *
  * The idea: staff make a key pair once with `plankiosk keygen` on their own computer. The kiosk
- * is given only the public key; for each record it moves the personal and free-text fields
- * (text, name, age_band, postcode_district) into one field
- *     "sealed": "<base64 of crypto_box_seal(compact JSON of those four fields)>"
- * and writes those fields as null. crypto_box_seal is anonymous public-key encryption: the
+ * is given only the public key; for each record it moves the personal and free-text answers
+ * (those the record's "personal" list names: first names, age bands, postcode districts, free
+ * text, "Something else" words) into one field
+ *     "sealed": "<base64 of crypto_box_seal({"answers": {those answers}})>"
+ * and writes those answers as null. Records of the first journey (before consultations) had
+ * four such fields at the top (text, name, age_band, postcode_district) and still open. crypto_box_seal is anonymous public-key encryption: the
  * kiosk can seal but can never open what it sealed, so it never holds anything that reads its
  * own records. `export` and `report` take the secret key file to open them again.
  *

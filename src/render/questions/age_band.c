@@ -1,0 +1,11 @@
+/* The age screen: the bands as buttons; a tap answers. */
+#include "render/questions/question_view.h"
+
+void question_screen_age_band(const slide_ctx *sc, const journey *j, const question *q, const answer *a,
+                              draw_list *l, widget_list *w) {
+    pk_rect box = qview_chrome(sc, j, q->title, l, w, qview_skippable(j), true);
+    box = qview_hint_line(sc, j, q, q->hint, l, box);
+    const char *labels[CONSULT_MAX_OPTIONS];
+    for (int i = 0; i < q->n_options; i++) labels[i] = q->options[i].label;
+    qview_button_grid(sc, l, w, box, q->n_options, labels, a->given ? a->value : -1, W_OPTION);
+}
