@@ -12,9 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/cli_data.h"
+#include "app/config_file.h"
 #include "app/kiosk.h"
 #include "app/shoot.h"
 #include "config/config.h"
@@ -43,41 +45,6 @@ static void usage(FILE *out) {
           "The config is --config FILE, else $PLANKIOSK_CONFIG, else /etc/plankiosk/config.yaml,\n"
           "else the shipped config/rotherham-2025.yaml.\n",
           out);
-}
-
-static const char *default_config(char *buf, size_t size) {
-    const char *env = getenv("PLANKIOSK_CONFIG");
-    if (env && *env) return env;
-    if (access("/etc/plankiosk/config.yaml", R_OK) == 0) return "/etc/plankiosk/config.yaml";
-    const char *assets = paths_assets_dir();
-    /* Installed: /usr/share/plankiosk/config/; in the tree: assets/../config/. */
-    snprintf(buf, size, "%s/config/rotherham-2025.yaml", assets);
-    if (access(buf, R_OK) == 0) return buf;
-    char rel[PATH_MAX];
-    snprintf(rel, sizeof rel, "%s/../config/rotherham-2025.yaml", assets);
-    /* Shown to staff: a plain path reads better than one through "assets/..". */
-    if (!realpath(rel, buf)) snprintf(buf, size, "%s", rel);
-    return buf;
-}
-
-static config *load(const char *path) {
-    diag_list *d = calloc(1, sizeof *d), *w = calloc(1, sizeof *w);
-    config_options opt = {.assets_dir = paths_assets_dir(), .check_image = images_check_file, .warnings = w};
-    if (!d || !w) {
-        free(d);
-        free(w);
-        return NULL;
-    }
-    config *c = config_load(path, &opt, d);
-    if (c) diag_print(w, stderr); /* warnings go to the journal; the kiosk still runs */
-    free(w);
-    if (!c) {
-        diag_print(d, stderr);
-        fprintf(stderr, "plankiosk: %s has %d problem%s; nothing was started\n", path,
-                d->count + d->dropped, d->count + d->dropped == 1 ? "" : "s");
-    }
-    free(d);
-    return c;
 }
 
 static bool parse_size(const char *s, int *w, int *h) {
@@ -122,6 +89,22 @@ static void print_check_summary(const char *path, const config *c, const diag_li
     else
         printf("%s: OK: \"%s\", %d %s, kiosk %s (%s)%s\n", path, c->plan.title, c->n_slides,
                plural(c->n_slides, "slide", "slides"), c->kiosk.id, c->kiosk.location, warned);
+    /* What visitors will be asked, and whether it takes answers today. */
+    pk_date today = date_from_time(time(NULL));
+    for (int i = 0; !n_contrast && i < c->n_consultations; i++) {
+        const consultation *k = &c->consultations[i];
+        char when[64] = "running today", d[32];
+        if (k->has_from && date_cmp_days(today, date_first_day(k->from)) < 0)
+            snprintf(when, sizeof when, "starts %s", date_format_short(k->from, d, sizeof d));
+        else if (!consult_running(k, today))
+            snprintf(when, sizeof when, "ended %s", date_format_short(k->until, d, sizeof d));
+        else if (k->has_until)
+            snprintf(when, sizeof when, "running until %s", date_format_short(k->until, d, sizeof d));
+        printf("%s: consultation %s: \"%s\", %d %s, %s\n", path, k->id, k->title, k->n_questions,
+               plural(k->n_questions, "question", "questions"), when);
+    }
+    if (!n_contrast && !config_consultation_for(c, NULL, today))
+        printf("%s: no consultation runs today, so the kiosk shows no \"Have your say\" button\n", path);
 }
 
 static int cmd_check(int argc, char **argv) {
@@ -220,7 +203,7 @@ static int cmd_shoot(int argc, char **argv) {
         return 2;
     }
     char buf[PATH_MAX];
-    config *c = load(cfg_path ? cfg_path : default_config(buf, sizeof buf));
+    config *c = app_load_config(cfg_path ? cfg_path : app_default_config(buf, sizeof buf));
     if (!c) return 1;
     shoot_size sizes[8];
     int n = 0;
@@ -293,7 +276,7 @@ static int cmd_speak(int argc, char **argv) {
     }
     if (slide_no) {
         char buf[PATH_MAX];
-        config *c = load(cfg_path ? cfg_path : default_config(buf, sizeof buf));
+        config *c = app_load_config(cfg_path ? cfg_path : app_default_config(buf, sizeof buf));
         if (!c) return 1;
         int li = config_language_index(c, lang);
         if (li < 0 || slide_no < 1 || slide_no > c->n_slides) {
@@ -351,8 +334,8 @@ static int cmd_run(int argc, char **argv) {
         }
     }
     char buf[PATH_MAX];
-    o.config_path = cfg_path ? cfg_path : default_config(buf, sizeof buf);
-    config *c = load(o.config_path);
+    o.config_path = cfg_path ? cfg_path : app_default_config(buf, sizeof buf);
+    config *c = app_load_config(o.config_path);
     if (!c) return 1;
     int status = kiosk_run(c, &o);
     config_free(c);

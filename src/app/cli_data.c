@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "app/config_file.h"
 #include "core/date.h"
 #include "export/export.h"
 #include "export/report.h"
@@ -17,21 +19,27 @@
 
 static void usage_export(FILE *out) {
     fputs("usage: plankiosk export [--since DATE] [--until DATE] [--kiosk ID]... "
-          "[--format csv|json|jsonl]\n"
-          "                        [--out FILE] [--key PRIVATE_KEY_FILE] DIR...\n"
+          "[--consultation ID]...\n"
+          "                        [--format csv|json|jsonl] [--out FILE] [--codebook FILE]\n"
+          "                        [--config FILE] [--key PRIVATE_KEY_FILE] DIR...\n"
           "Merges the feedback under each DIR (several kiosks, several USB copies), drops\n"
           "duplicate records and writes one file (standard output without --out). DATE is\n"
           "YYYY-MM-DD (or YYYY-MM for a whole month); both ends are included. The format\n"
-          "follows --out's extension (.json, .jsonl), else CSV for spreadsheets.\n",
+          "follows --out's extension (.json, .jsonl), else CSV for spreadsheets: a column per\n"
+          "question of the config's consultations (--config, else the kiosk's own), and\n"
+          "--codebook writes what each column means.\n",
           out);
 }
 
 static void usage_report(FILE *out) {
     fputs("usage: plankiosk report [--since DATE] [--until DATE] [--kiosk ID]... "
-          "[--key PRIVATE_KEY_FILE]\n"
+          "[--consultation ID]...\n"
+          "                        [--config FILE] [--min-count N] [--key PRIVATE_KEY_FILE]\n"
           "                        --out report.html DIR...\n"
           "Writes one self-contained HTML page (charts and every comment, prints on A4) from\n"
-          "the feedback under each DIR.\n",
+          "the feedback under each DIR, with a section per question of the config's\n"
+          "consultations (--config, else the kiosk's own). A count from 1 to N-1 could point\n"
+          "at one person and is shown as \"fewer than N\" (--min-count, 5 unless given).\n",
           out);
 }
 
@@ -46,7 +54,10 @@ static void usage_keygen(FILE *out) {
 typedef struct data_args {
     const char *cmd; /* "export" or "report", for messages */
     export_filter filter;
-    const char *out, *key, *format;
+    const char *out, *key, *format, *codebook;
+    const char *config_path; /* --config */
+    long min_count;          /* report --min-count */
+    config *cfg;             /* loaded from it (or the kiosk's own); NULL: none */
     const char **dirs; /* points into argv */
     int n_dirs;
 } data_args;
@@ -84,7 +95,7 @@ static bool parse_day(const char *cmd, const char *opt, const char *s, bool last
 
 /* Parses the shared options. Returns 0 to go on, 2 for a usage error (already reported), or -1
  * when help was asked for (already printed). */
-static int parse_args(int argc, char **argv, bool with_format, data_args *a,
+static int parse_args(int argc, char **argv, bool is_export, data_args *a,
                       void (*usage)(FILE *)) {
     memset(a, 0, sizeof *a);
     a->cmd = argc > 0 ? argv[0] : "export";
@@ -115,7 +126,25 @@ static int parse_args(int argc, char **argv, bool with_format, data_args *a,
                 return 2;
             }
             a->filter.kiosks[a->filter.n_kiosks++] = v;
-        } else if (options && with_format &&
+        } else if (options && (v = opt_value(argc, argv, &i, "--consultation", &missing))) {
+            if (a->filter.n_consultations == EXPORT_MAX_CONSULTATIONS) {
+                fprintf(stderr, "plankiosk %s: at most %d --consultation options\n", a->cmd, EXPORT_MAX_CONSULTATIONS);
+                return 2;
+            }
+            a->filter.consultations[a->filter.n_consultations++] = v;
+        } else if (options && !is_export && (v = opt_value(argc, argv, &i, "--min-count", &missing))) {
+            char *end;
+            a->min_count = strtol(v, &end, 10);
+            if (*end || a->min_count < 1 || a->min_count > 100) {
+                fprintf(stderr, "plankiosk %s: --min-count must be a number from 1 (show every count) to 100, not '%s'\n",
+                        a->cmd, v);
+                return 2;
+            }
+        } else if (options && (v = opt_value(argc, argv, &i, "--config", &missing))) {
+            a->config_path = v;
+        } else if (options && is_export && (v = opt_value(argc, argv, &i, "--codebook", &missing))) {
+            a->codebook = v;
+        } else if (options && is_export &&
                    (v = opt_value(argc, argv, &i, "--format", &missing))) {
             if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0 && strcmp(v, "jsonl") != 0) {
                 fprintf(stderr, "plankiosk %s: --format must be csv, json or jsonl, not '%s'\n",
@@ -153,12 +182,36 @@ static int parse_args(int argc, char **argv, bool with_format, data_args *a,
 
 static void args_free(data_args *a) {
     free(a->dirs);
+    config_free(a->cfg);
     sodium_memzero(a->filter.sk, sizeof a->filter.sk);
 }
 
-/* Loads --key, then collects. Returns 0 on success, 1 on failure (reported). */
+/* The consultations that name the columns: --config, else the kiosk's own config when there
+ * is one that loads (without one, columns come from the records as they are). */
+static int load_config(data_args *a) {
+    char buf[4096];
+    const char *path = a->config_path;
+    if (!path) {
+        path = app_default_config(buf, sizeof buf);
+        if (access(path, R_OK) != 0) return 0;
+    }
+    a->cfg = app_load_config(path);
+    if (!a->cfg && a->config_path) return 1;
+    if (!a->cfg)
+        fprintf(stderr, "plankiosk %s: without a config that loads, answers are written as recorded "
+                        "(give --config FILE)\n", a->cmd);
+    pk_error err = {{0}};
+    if (!export_check_consultations(a->cfg, &a->filter, &err)) {
+        fprintf(stderr, "plankiosk %s: --consultation: %s\n", a->cmd, err.msg);
+        return 1;
+    }
+    return 0;
+}
+
+/* Loads --key and the config, then collects. Returns 0 on success, 1 on failure (reported). */
 static int load_and_collect(data_args *a, export_set *set) {
     pk_error err = {{0}};
+    if (load_config(a)) return 1;
     if (a->key) {
         if (!seal_load_secret_key(a->key, a->filter.pk, a->filter.sk, &err)) {
             fprintf(stderr, "plankiosk %s: %s\n", a->cmd, err.msg);
@@ -170,7 +223,18 @@ static int load_and_collect(data_args *a, export_set *set) {
         fprintf(stderr, "plankiosk %s: %s\n", a->cmd, err.msg);
         return 1;
     }
+    set->cfg = a->cfg;
     return 0;
+}
+
+typedef struct codebook_job {
+    const config *cfg;
+    const export_filter *filter;
+} codebook_job;
+
+static bool write_codebook(FILE *out, const void *ctx, pk_error *err) {
+    const codebook_job *job = ctx;
+    return export_write_codebook(out, job->cfg, job->filter, err);
 }
 
 typedef struct export_job {
@@ -207,12 +271,20 @@ int cli_export(int argc, char **argv) {
     if (rc == 0) {
         export_job job = {&set, format_for(a.format, a.out)};
         pk_error err = {{0}};
+        codebook_job cb = {a.cfg, &a.filter};
         if (!export_write_file(a.out, &set, write_export, &job, &err)) {
             export_print_summary(&set, stderr);
             fprintf(stderr, "plankiosk export: %s; nothing was written\n", err.msg);
             rc = 1;
         } else {
             export_print_summary(&set, stderr);
+        }
+        if (rc == 0 && a.codebook && !a.cfg) {
+            fputs("plankiosk export: --codebook needs the consultations' config (--config FILE)\n", stderr);
+            rc = 1;
+        } else if (rc == 0 && a.codebook && !export_write_file(a.codebook, &set, write_codebook, &cb, &err)) {
+            fprintf(stderr, "plankiosk export: the codebook: %s\n", err.msg);
+            rc = 1;
         }
     }
     export_set_free(&set);
@@ -234,7 +306,7 @@ int cli_report(int argc, char **argv) {
     export_set set = {0}; /* freed even when the key could not be loaded */
     rc = load_and_collect(&a, &set);
     if (rc == 0) {
-        report_job job = {&set, &a.filter};
+        report_job job = {&set, &a.filter, a.min_count};
         pk_error err = {{0}};
         bool ok = export_write_file(a.out, &set, report_write_job, &job, &err);
         export_print_summary(&set, stderr);

@@ -1,7 +1,8 @@
 /* kiosk: the running program. Two modes: the attract loop (slides) and the feedback journey.
  * Both are state machines fed with taps and time; this file turns SDL events into those calls,
  * saves records when the journey asks, and draws only when something changed, so a slide that
- * stands still costs no CPU. */
+ * stands still costs no CPU. The visitor's own settings are in kiosk_visitor.c, staff mode in
+ * kiosk_staff.c (kiosk_internal.h). */
 #include "app/kiosk.h"
 
 #include <limits.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/kiosk_internal.h"
 #include "app/screen.h"
 #include "journey/languages.h"
 #include "content/content.h"
@@ -32,94 +34,8 @@
 #include "speech/speech_script.h"
 
 
-struct kiosk {
-    const config *cfg;
-    kiosk_opts opts;
-    screen scr;
-    attract loop;
-    journey jr;
-    gesture pointer;
-    feedback_log log;
-    bool log_ok;
-    char storage_error[DIAG_LEN];
-    /* Layouts are computed when a slide appears, not every frame. */
-    draw_list *lists[2]; /* current and outgoing slide */
-    int list_slide[2];
-    draw_list *chrome, *overlay;
-    chrome_state chrome_shown; /* what k->chrome was laid out for */
-    bool chrome_valid;
-    widget_list widgets;
-    widget_list chrome_widgets; /* the loop footer's buttons, laid out with k->chrome */
-    /* Staff: the corner held down, the PIN pad, the staff screen. */
-    staff_mode staff;
-    bool holding;
-    uint64_t hold_since, staff_since;
-    pin_pad pad;
-    char pin_message[96], export_message[DIAG_LEN + PATH_MAX];
-    bool export_ok;
-    staff_stats stats;
-    char feedback_dir[1024];
-    bool dirty, quit;
-    bool staff_exit;     /* stopped from the staff screen: systemd should not restart us */
-    uint32_t stop_event; /* SIGTERM/SIGINT arrive as this SDL event */
-    service svc;         /* systemd readiness and watchdog */
-    bool closed;         /* outside opening hours: black or a dimmed clock, the loop stopped */
-    /* Language: the config as loaded (all languages) and the picker over the screen. */
-    const config *root;
-    bool picker;
-    draw_list *picker_list;
-    uint64_t last_touch; /* a visitor's language is forgotten after idle_seconds untouched */
-    /* Live config: a watch on the file, a checked edit waiting for the next slide, the config
-     * this kiosk loaded itself (the first one belongs to the caller), why an edit was refused. */
-    file_watch *watch;
-    uint32_t watch_event;
-    config *pending, *owned;
-    char config_error[DIAG_LEN];
-    int clock_minute;    /* the minute the closed-hours clock shows */
-    uint64_t peek_until; /* a tap on the dark screen shows the clock and the opening time */
-    uint64_t mouse_seen; /* the cursor shows for a while after the mouse moves */
-    /* Read aloud: the player (NULL: no audio, or not tried yet), the words being said. */
-    speech_player *speech;
-    bool speech_tried, speaking;
-    char *speech_buf; /* SPEECH_SCRIPT_MAX bytes */
-    int frames, abandoned;
-    uint64_t start_counter, end_ms;
-    /* Keyboard and switch access: the focus over `widgets`, where it was beneath an overlay
-     * (the picker, "Are you still there?"), the screen it belongs to, and its ring. A key
-     * press that did its job swallows the character SDL sends after it. */
-    focus focus, focus_under;
-    int focus_screen, focus_overlay; /* 0 none, 1 the picker, 2 "still there?" */
-    bool swallow_text;
-    draw_list *focus_list;
-};
 
-static uint64_t now_ms(const kiosk *k) {
-    return k->opts.now_ms ? k->opts.now_ms(k->opts.clock_ud) : SDL_GetTicks64();
-}
 
-static time_t wall(const kiosk *k) {
-    return k->opts.wall ? k->opts.wall(k->opts.clock_ud) : time(NULL);
-}
-
-static pk_date today(const kiosk *k) { return date_from_time(wall(k)); }
-
-static void set_language(kiosk *k, int i);
-static int default_language(const kiosk *k);
-
-/* Whether Listen is reading: its button is lit while it does (only the footer and the journey
- * screen, which are laid out afresh, show it; the slides need no new layout). */
-static void set_speaking(kiosk *k, bool on) {
-    k->speaking = on;
-    k->chrome_valid = false;
-    k->dirty = true;
-}
-
-static void stop_speaking(kiosk *k) {
-    if (!k->speaking) return;
-    speech_player_stop(k->speech);
-    set_speaking(k, false);
-}
-static void reset_visitor(kiosk *k);
 
 static draw_list *list_for(kiosk *k, int slide_index) {
     if (slide_index < 0) return NULL;
@@ -134,7 +50,7 @@ static draw_list *list_for(kiosk *k, int slide_index) {
 }
 
 static void relayout(kiosk *k) {
-    screen_update_size(&k->scr, today(k));
+    screen_update_size(&k->scr, kiosk_today(k));
     k->list_slide[0] = k->list_slide[1] = -1;
     k->chrome_valid = false;
     k->dirty = true;
@@ -145,13 +61,13 @@ static void count_abandoned(kiosk *k, uint64_t now) {
     pk_error err = {{0}};
     int secs = (int)((now - k->jr.started_ms) / 1000);
     if (k->log_ok &&
-        !feedback_log_abandoned(&k->log, wall(k), journey_where(&k->jr), secs, &err))
+        !feedback_log_abandoned(&k->log, kiosk_wall(k), journey_where(&k->jr), secs, &err))
         snprintf(k->storage_error, sizeof k->storage_error, "%s", err.msg);
 }
 
 static void save(kiosk *k, uint64_t now) {
     feedback_record rec;
-    journey_record(&k->jr, &rec, wall(k), now);
+    journey_record(&k->jr, &rec, kiosk_wall(k), now);
     pk_error err = {{0}};
     bool ok = k->log_ok && feedback_log_append(&k->log, &rec, &err);
     if (!ok) {
@@ -172,12 +88,12 @@ static void on_journey_event(kiosk *k, journey_event e, uint64_t now) {
     case JOURNEY_SEND: save(k, now); break;
     case JOURNEY_ABANDONED:
         count_abandoned(k, now);
-        reset_visitor(k); /* the next visitor starts in the default language and view */
+        kiosk_reset_visitor(k); /* the next visitor starts in the default language and view */
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();
         break;
     case JOURNEY_FINISHED:
-        reset_visitor(k);
+        kiosk_reset_visitor(k);
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();
         break;
@@ -189,7 +105,7 @@ static void on_journey_event(kiosk *k, journey_event e, uint64_t now) {
 /* "Have your say" opens the consultation running today; a call-to-action slide's own button
  * the one it names. None running: the buttons are not shown, and nothing opens. */
 static void start_journey(kiosk *k, const slide *s, uint64_t now) {
-    const consultation *c = config_consultation_for(k->cfg, s, today(k));
+    const consultation *c = config_consultation_for(k->cfg, s, kiosk_today(k));
     if (!c) return;
     attract_set_paused(&k->loop, true, now);
     journey_start(&k->jr, c, now);
@@ -198,195 +114,17 @@ static void start_journey(kiosk *k, const slide *s, uint64_t now) {
     k->dirty = true;
 }
 
-/* Shows everything in language i: the same content, in that language's words. What a visitor
- * has entered, where the loop is, and any pause all stay. */
-static void set_language(kiosk *k, int i) {
-    if (i < 0 || i >= k->root->languages.n || !k->root->by_lang[i] || k->root->by_lang[i] == k->cfg) return;
-    stop_speaking(k); /* words in the old language would now be wrong */
-    pk_error err = {{0}};
-    const config *c = k->root->by_lang[i];
-    if (!screen_set_config(&k->scr, c, today(k), &err)) {
-        fprintf(stderr, "plankiosk: cannot show %s: %s\n", c->languages.code[i], err.msg);
-        return;
-    }
-    k->cfg = c;
-    journey_set_config(&k->jr, c);
-    k->loop.cfg = c;
-    k->list_slide[0] = k->list_slide[1] = -1;
-    k->chrome_valid = false;
-    k->dirty = true;
-}
-
-static int default_language(const kiosk *k) { return k->root->languages.default_lang; }
-
-/* The visitor's text size, less motion and Listen button: the screen lays out for them, the
- * loop stops counting up and sliding. Everything laid out before is redone. */
-static void set_view(kiosk *k, slide_view v) {
-    screen_set_view(&k->scr, &v);
-    k->loop.reduce_motion = v.reduce_motion;
-    /* Larger text: the privacy notice gets a page of its own, so it can be larger too. */
-    journey_set_notice_apart(&k->jr, v.text_scale > 1);
-    k->list_slide[0] = k->list_slide[1] = -1;
-    k->chrome_valid = false;
-    k->dirty = true;
-}
-
 /* The loop from its first slide, keeping the visitor's choice of less motion. */
 static void restart_loop(kiosk *k, const config *c, uint64_t now) {
-    attract_init(&k->loop, c, today(k), now);
+    attract_init(&k->loop, c, kiosk_today(k), now);
     k->loop.reduce_motion = k->scr.view.reduce_motion;
-}
-
-static bool visitor_changed(const kiosk *k) {
-    const slide_view *v = &k->scr.view;
-    return k->cfg->lang != default_language(k) || v->text_scale > 1 || v->reduce_motion;
-}
-
-/* Whoever comes next starts as the kiosk was set up: default language, text size 100 %,
- * motion as the config says. Whether Listen is offered is the kiosk's, not the visitor's. */
-static void reset_visitor(kiosk *k) {
-    stop_speaking(k);
-    set_language(k, default_language(k));
-    set_view(k, (slide_view){1.0, false, k->scr.view.can_listen});
-}
-
-/* Read aloud: Listen speaks what is on screen (the slide, or the question and its choices) in
- * the language shown; pressed again while speaking, it stops. A slide being read stays up
- * until the reading ends. */
-static void on_listen(kiosk *k, uint64_t now) {
-    if (!k->speech) return;
-    if (k->speaking) {
-        stop_speaking(k);
-        return;
-    }
-    size_t n;
-    if (journey_active(&k->jr)) {
-        n = speech_script_step(&k->jr, now, k->speech_buf, SPEECH_SCRIPT_MAX);
-    } else {
-        int i = attract_slide(&k->loop);
-        if (i < 0) return;
-        n = speech_script_slide(k->cfg, &k->cfg->slides[i], content_as_of(k->cfg, today(k)), k->speech_buf,
-                                SPEECH_SCRIPT_MAX);
-        attract_set_paused(&k->loop, true, now);
-    }
-    if (!n) return;
-    speech_player_say(k->speech, k->cfg->languages.code[k->cfg->lang], k->speech_buf);
-    set_speaking(k, true);
-}
-
-/* Read aloud starts after the first frame, so opening the speech engine and probing the audio
- * device never delay the kiosk's first picture; the Listen button then appears. */
-static void start_speech(kiosk *k) {
-    k->speech_tried = true;
-    if (!k->cfg->accessibility.read_aloud) return;
-    k->speech_buf = malloc(SPEECH_SCRIPT_MAX);
-    if (k->speech_buf) k->speech = speech_player_open((float)k->cfg->accessibility.volume);
-    if (k->speech) kiosk_set_can_listen(k, true);
-}
-
-/* Presses on the buttons every screen has (language, text size, less motion, Listen), loop
- * or journey. Returns false for any other widget. */
-static bool on_view_press(kiosk *k, const widget *w, uint64_t now) {
-    slide_view v = k->scr.view;
-    switch (w->kind) {
-    case W_LANG_OPEN: k->picker = true; break;
-    case W_TEXT_SIZE:
-        v.text_scale = v.text_scale < 1.25 ? 1.5 : v.text_scale < 1.75 ? 2.0 : 1.0;
-        set_view(k, v);
-        break;
-    case W_MOTION:
-        v.reduce_motion = !v.reduce_motion;
-        set_view(k, v);
-        break;
-    case W_LISTEN: on_listen(k, now); break;
-    default: return false;
-    }
-    k->dirty = true;
-    return true;
-}
-
-/* The hidden staff corner: a touch-target square in the configured corner. */
-static pk_rect staff_corner(const kiosk *k) {
-    const screen_metrics *m = &k->scr.sc.m;
-    int side = m->touch * 3 / 2;
-    int c = k->cfg->staff.corner;
-    return (pk_rect){c & 1 ? m->w - side : 0, c & 2 ? m->h - side : 0, side, side};
-}
-
-static void open_staff(kiosk *k, staff_mode mode, uint64_t now) {
-    stop_speaking(k);
-    k->staff = mode;
-    k->staff_since = now;
-    if (mode == STAFF_SCREEN) {
-        char kdir[1200];
-        snprintf(kdir, sizeof kdir, "%s/%s", k->feedback_dir, k->cfg->kiosk.id);
-        staff_stats_read(kdir, today(k), &k->stats);
-    }
-    if (mode == STAFF_CLOSED) {
-        pin_pad_clear(&k->pad);
-        k->pin_message[0] = k->export_message[0] = '\0';
-    }
-    k->dirty = true;
-}
-
-static void export_to_usb(kiosk *k, uint64_t now) {
-    static const char *const default_prefixes[] = {"/media/", "/run/media/", NULL};
-    const char *test_prefix[] = {k->opts.usb_prefix, NULL};
-    const char *const *prefixes = k->opts.usb_prefix ? test_prefix : default_prefixes;
-    char sticks[STAFF_USB_MAX][PATH_MAX];
-    int n = staff_find_usb(k->opts.usb_mounts ? k->opts.usb_mounts : "/proc/self/mounts", prefixes, sticks);
-    if (n == 0) {
-        k->export_ok = false;
-        snprintf(k->export_message, sizeof k->export_message,
-                 "No USB stick found. Plug one in, wait a few seconds, then try again.");
-    } else {
-        pk_error err = {{0}};
-        int written = 0;
-        k->export_ok = staff_export(k->feedback_dir, k->cfg, sticks[0], wall(k), &written, &err);
-        if (k->export_ok)
-            snprintf(k->export_message, sizeof k->export_message,
-                     "Saved %d response%s (spreadsheet and report) to %s. It is safe to remove the stick.",
-                     written, written == 1 ? "" : "s", sticks[0]);
-        else
-            snprintf(k->export_message, sizeof k->export_message, "Export failed: %s", err.msg);
-    }
-    fprintf(stderr, "plankiosk: staff export: %s\n", k->export_message);
-    open_staff(k, STAFF_SCREEN, now); /* re-read the figures */
-}
-
-static void on_staff_press(kiosk *k, const widget *w, uint64_t now) {
-    k->staff_since = now;
-    switch (w->kind) {
-    case W_PIN_DIGIT: pin_pad_digit(&k->pad, w->index, now); break;
-    case W_PIN_DELETE: pin_pad_backspace(&k->pad); break;
-    case W_PIN_CANCEL: open_staff(k, STAFF_CLOSED, now); break;
-    case W_PIN_OK:
-        switch (pin_pad_submit(&k->pad, k->cfg->staff.pin_hash, now)) {
-        case PIN_ACCEPTED: open_staff(k, STAFF_SCREEN, now); break;
-        case PIN_WRONG:
-            snprintf(k->pin_message, sizeof k->pin_message, "Wrong PIN: %d %s left before a 5-minute lock",
-                     PIN_MAX_ATTEMPTS - k->pad.failures, PIN_MAX_ATTEMPTS - k->pad.failures == 1 ? "try" : "tries");
-            break;
-        default: k->pin_message[0] = '\0'; break;
-        }
-        break;
-    case W_STAFF_EXPORT: export_to_usb(k, now); break;
-    case W_STAFF_PAUSE: attract_set_held(&k->loop, !k->loop.held, now); break;
-    case W_STAFF_EXIT:
-        k->quit = true;
-        k->staff_exit = true;
-        break;
-    case W_STAFF_BACK: open_staff(k, STAFF_CLOSED, now); break;
-    default: break;
-    }
-    k->dirty = true;
 }
 
 static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
     k->last_touch = now;
     if (k->picker) {
         const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
-        if (w && w->kind == W_LANG_PICK && w->index >= 0) set_language(k, w->index);
+        if (w && w->kind == W_LANG_PICK && w->index >= 0) kiosk_set_language(k, w->index);
         if (w || g == GESTURE_TAP) k->picker = false;
         if (journey_active(&k->jr)) k->jr.last_touch_ms = now;
         k->dirty = true;
@@ -394,13 +132,13 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
     }
     if (k->staff != STAFF_CLOSED) {
         const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
-        if (w) on_staff_press(k, w, now);
+        if (w) kiosk_staff_press(k, w, now);
         return;
     }
     if (journey_active(&k->jr)) {
         if (g != GESTURE_TAP && !k->jr.still_there) return;
         const widget *w = widget_hit(&k->widgets, x, y);
-        if (w && !k->jr.still_there && on_view_press(k, w, now)) {
+        if (w && !k->jr.still_there && kiosk_view_press(k, w, now)) {
             k->jr.last_touch_ms = now;
             return;
         }
@@ -421,7 +159,7 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
         return;
     }
     const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
-    if (w && on_view_press(k, w, now)) return;
+    if (w && kiosk_view_press(k, w, now)) return;
     attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.shown, now);
     if (a == ATTRACT_OPEN_FEEDBACK) start_journey(k, NULL, now);
     if (a == ATTRACT_OPEN_SLIDE) start_journey(k, &k->cfg->slides[attract_slide(&k->loop)], now);
@@ -470,11 +208,11 @@ static void pointer_down(kiosk *k, int x, int y, uint64_t now) {
     gesture_down(&k->pointer, x, y, now);
     /* Touching anything but Listen (which stops it itself) silences the reading. */
     const widget *on = widget_hit(&k->widgets, x, y);
-    if (!on || on->kind != W_LISTEN) stop_speaking(k);
+    if (!on || on->kind != W_LISTEN) kiosk_stop_speaking(k);
     const widget *held = key_with_more(k, x, y);
     if (held) keyboard_hold_start(&k->jr.kb, held->key, now);
     /* Holding the staff corner on the loop starts the clock for the PIN pad. */
-    k->holding = k->staff == STAFF_CLOSED && !journey_active(&k->jr) && rect_contains(staff_corner(k), x, y);
+    k->holding = k->staff == STAFF_CLOSED && !journey_active(&k->jr) && rect_contains(kiosk_staff_corner(k), x, y);
     k->hold_since = now;
 }
 
@@ -514,29 +252,13 @@ static void go_back(kiosk *k, uint64_t now) {
         k->picker = false;
         k->dirty = true;
     } else if (k->staff != STAFF_CLOSED) {
-        open_staff(k, STAFF_CLOSED, now);
+        kiosk_open_staff(k, STAFF_CLOSED, now);
     } else if (journey_active(&k->jr)) {
         widget_kind w = k->jr.step == STEP_THANKS || k->jr.step == STEP_SORRY ? W_CLOSE : W_BACK;
         on_journey_event(k, journey_press(&k->jr, w, 0, NULL, now), now);
     } else if (k->opts.windowed) {
         k->quit = true; /* development: Escape on the loop closes the window */
     }
-}
-
-/* The PIN pad from a real keyboard: digits and Backspace as on the pad; then the focus waits
- * on OK, so "1234 Enter" opens it. */
-static bool pin_key(kiosk *k, SDL_Keycode sym, bool key_repeat, uint64_t now) {
-    int digit = sym >= SDLK_0 && sym <= SDLK_9         ? (int)(sym - SDLK_0)
-                : sym >= SDLK_KP_1 && sym <= SDLK_KP_9 ? (int)(sym - SDLK_KP_1) + 1
-                : sym == SDLK_KP_0                     ? 0
-                                                       : -1;
-    if (digit < 0 && sym != SDLK_BACKSPACE) return false;
-    if (key_repeat) return true;
-    widget w = {{0, 0, 0, 0}, digit >= 0 ? W_PIN_DIGIT : W_PIN_DELETE, digit, NULL};
-    on_staff_press(k, &w, now);
-    focus_place(&k->focus, &k->widgets, false, W_PIN_OK, -1);
-    k->focus.shown = true;
-    return true;
 }
 
 static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
@@ -552,7 +274,7 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
         return;
     }
     if (in_journey) k->jr.last_touch_ms = now; /* moving the focus shows someone is there */
-    if (k->staff == STAFF_PIN_PAD && pin_key(k, sym, key->repeat, now)) return;
+    if (k->staff == STAFF_PIN_PAD && kiosk_pin_key(k, sym, key->repeat, now)) return;
     if (in_journey && !k->picker && sym == SDLK_BACKSPACE) {
         on_journey_event(k, journey_backspace(&k->jr, now), now);
         return;
@@ -585,7 +307,7 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
     /* A key that acts silences the reading, as a touch does (Listen itself toggles it);
      * moving the focus does not, so someone can listen while finding the next button. */
     const widget *fw = focus_widget(&k->focus, &k->widgets);
-    if (a.what >= FOCUS_DO_PRESS && !(a.what == FOCUS_DO_PRESS && fw && fw->kind == W_LISTEN)) stop_speaking(k);
+    if (a.what >= FOCUS_DO_PRESS && !(a.what == FOCUS_DO_PRESS && fw && fw->kind == W_LISTEN)) kiosk_stop_speaking(k);
     switch (a.what) {
     case FOCUS_DO_NOTHING: return;
     case FOCUS_DO_SHOW: break;
@@ -604,7 +326,7 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key, uint64_t now) {
 /* Characters from a real keyboard go into the text box, and the focus goes with them. */
 static void on_text(kiosk *k, const char *text, uint64_t now) {
     if (k->swallow_text || !journey_active(&k->jr) || !journey_typing(&k->jr)) return;
-    stop_speaking(k);
+    kiosk_stop_speaking(k);
     /* An emoji from a plugged-in keyboard would show as an empty box: left out, and said so.
      * The whole piece goes, so no skin tone or joiner is left behind on its own. */
     if (!text_glyphs_provided(k->scr.text, FONT_REGULAR, text, NULL, NULL))
@@ -652,7 +374,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
     config *c = k->pending;
     k->pending = NULL;
     pk_error err = {{0}};
-    if (!screen_set_config(&k->scr, c, today(k), &err)) {
+    if (!screen_set_config(&k->scr, c, kiosk_today(k), &err)) {
         snprintf(k->config_error, sizeof k->config_error, "%s", err.msg);
         fprintf(stderr, "plankiosk: the edited config cannot be used: %s\n", err.msg);
         config_free(c);
@@ -682,7 +404,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
 }
 
 static void handle_event(kiosk *k, const SDL_Event *e) {
-    uint64_t now = now_ms(k);
+    uint64_t now = kiosk_now(k);
     int swipe = (int)(k->scr.sc.m.w * 0.08);
     int x, y, ww, wh;
     if (k->watch_event && e->type == k->watch_event) {
@@ -713,7 +435,7 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
         break;
     case SDL_FINGERMOTION:
         to_pixels(k, e->tfinger.x, e->tfinger.y, &x, &y);
-        if (k->holding && !rect_contains(staff_corner(k), x, y)) k->holding = false;
+        if (k->holding && !rect_contains(kiosk_staff_corner(k), x, y)) k->holding = false;
         pointer_motion(k, x, y);
         break;
     case SDL_FINGERUP:
@@ -765,7 +487,7 @@ static void layout_closed(kiosk *k, uint64_t now) {
     const screen_metrics *m = &k->scr.sc.m;
     draw_list_add(k->overlay, DRAW_RECT, (pk_rect){0, 0, m->w, m->h}, (pk_color){0, 0, 0, 255});
     if (!k->cfg->hours.clock && now >= k->peek_until) return;
-    time_t t = wall(k);
+    time_t t = kiosk_wall(k);
     struct tm tm;
     localtime_r(&t, &tm);
     char hhmm[8], opens[160];
@@ -856,7 +578,7 @@ static void draw(kiosk *k, uint64_t now) {
         const draw_list *prev = list_for(k, attract_prev_slide(&k->loop));
         chrome_state cs = {k->loop.n, k->loop.pos, k->loop.paused,
                            k->root->languages.n > 1 ? language_own_name(k->cfg->languages.code[k->cfg->lang]) : NULL,
-                           !config_consultation_for(k->cfg, NULL, today(k))};
+                           !config_consultation_for(k->cfg, NULL, kiosk_today(k))};
         /* The footer is laid out when it changes, not every frame of a transition. */
         const chrome_state *was = &k->chrome_shown;
         if (!k->chrome_valid || cs.n_slides != was->n_slides || cs.current != was->current ||
@@ -870,7 +592,7 @@ static void draw(kiosk *k, uint64_t now) {
         memcpy(k->widgets.items, k->chrome_widgets.items, sizeof(widget) * (size_t)k->chrome_widgets.count);
         /* A call-to-action slide's own big button is one more way into the journey. */
         if (k->loop.n > 0 && k->cfg->slides[attract_slide(&k->loop)].type == SLIDE_CALL_TO_ACTION &&
-            config_consultation_for(k->cfg, &k->cfg->slides[attract_slide(&k->loop)], today(k)))
+            config_consultation_for(k->cfg, &k->cfg->slides[attract_slide(&k->loop)], kiosk_today(k)))
             widget_add(&k->widgets, k->scr.sc.shown.cta_button, W_FEEDBACK_OPEN, 1, NULL);
         screen_draw_frame(&k->scr, cur, prev, attract_transition(&k->loop, now), k->loop.dir,
                           attract_anim_ms(&k->loop, now), k->chrome);
@@ -959,7 +681,7 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     k->root = cfg;
     screen_opts so = {o->windowed, o->w, o->h};
     if (!k->lists[0] || !k->lists[1] || !k->chrome || !k->overlay || !k->picker_list || !k->focus_list ||
-        !screen_open_window(&k->scr, cfg, &so, today(k), err)) {
+        !screen_open_window(&k->scr, cfg, &so, kiosk_today(k), err)) {
         kiosk_destroy(k);
         return NULL;
     }
@@ -969,9 +691,9 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     service_init(&k->svc);
     open_log(k);
     journey_init(&k->jr, cfg);
-    uint64_t now = now_ms(k);
+    uint64_t now = kiosk_now(k);
     k->end_ms = o->exit_after > 0 ? now + (uint64_t)(o->exit_after * 1000) : 0;
-    attract_init(&k->loop, cfg, today(k), now);
+    attract_init(&k->loop, cfg, kiosk_today(k), now);
     k->watch_event = SDL_RegisterEvents(1);
     if (k->watch_event == (uint32_t)-1) k->watch_event = 0;
     watch_config(k);
@@ -980,28 +702,28 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
 }
 
 bool kiosk_step(kiosk *k, int max_wait) {
-    uint64_t now = now_ms(k);
+    uint64_t now = kiosk_now(k);
     if (k->quit || (k->end_ms && now >= k->end_ms)) return false;
     uint64_t hold_ms = (uint64_t)k->cfg->staff.hold_seconds * 1000;
     if (k->holding && now - k->hold_since >= hold_ms) {
         k->holding = false;
         gesture_cancel(&k->pointer); /* the finger lifting later is not a tap */
-        if (k->cfg->staff.pin_hash) open_staff(k, STAFF_PIN_PAD, now);
+        if (k->cfg->staff.pin_hash) kiosk_open_staff(k, STAFF_PIN_PAD, now);
         else fprintf(stderr, "plankiosk: staff mode is off: the config has no staff.pin_hash\n");
     }
     /* Staff screens close themselves when left alone: 1 minute for the pad, 5 for the rest. */
     if (k->staff != STAFF_CLOSED &&
         now - k->staff_since >= (k->staff == STAFF_PIN_PAD ? 60000u : 300000u))
-        open_staff(k, STAFF_CLOSED, now);
+        kiosk_open_staff(k, STAFF_CLOSED, now);
     if (k->staff == STAFF_PIN_PAD && pin_pad_locked(&k->pad, now)) k->dirty = true; /* countdown */
     /* Opening hours: close only between visitors, never in the middle of a journey. */
-    time_t wall_now = wall(k);
+    time_t wall_now = kiosk_wall(k);
     struct tm local;
     localtime_r(&wall_now, &local);
     bool open = content_is_open(k->cfg, &local);
     if (!open && !k->closed && !journey_active(&k->jr)) {
         k->closed = true;
-        stop_speaking(k);
+        kiosk_stop_speaking(k);
         k->dirty = true;
         char opens[160];
         content_opens_again(k->cfg, &local, opens, sizeof opens);
@@ -1016,10 +738,10 @@ bool kiosk_step(kiosk *k, int max_wait) {
     if (k->peek_until && now >= k->peek_until) k->peek_until = 0, k->dirty = true; /* dark again */
     /* A visitor who chose a language and walked away: the next one starts in the default. */
     uint64_t lang_idle = (uint64_t)k->cfg->feedback.idle_seconds * 1000;
-    if (visitor_changed(k) && !journey_active(&k->jr) && k->staff == STAFF_CLOSED &&
+    if (kiosk_visitor_changed(k) && !journey_active(&k->jr) && k->staff == STAFF_CLOSED &&
         now - k->last_touch >= lang_idle) {
         k->picker = false;
-        reset_visitor(k);
+        kiosk_reset_visitor(k);
     }
     if (keyboard_hold_tick(&k->jr.kb, now)) {
         gesture_cancel(&k->pointer); /* the finger lifting later answers the popup, not a tap */
@@ -1032,7 +754,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
             if (k->jr.still_there && k->picker) k->picker = false, k->dirty = true;
         } else {
             int before = attract_slide(&k->loop);
-            if (attract_tick(&k->loop, now, today(k))) k->dirty = true;
+            if (attract_tick(&k->loop, now, kiosk_today(k))) k->dirty = true;
             /* An edit waits for the slide shown to end (or for a loop that is not moving). */
             if (k->pending && (attract_slide(&k->loop) != before || k->loop.paused)) apply_pending(k, now);
         }
@@ -1045,11 +767,11 @@ bool kiosk_step(kiosk *k, int max_wait) {
         draw(k, now);
         k->dirty = false;
     }
-    if (!k->speech_tried && k->frames > 0) start_speech(k);
+    if (!k->speech_tried && k->frames > 0) kiosk_start_speech(k);
     if (k->speaking) {
         /* The slide being read stays; the loop moves on pause_seconds after the last word. */
         if (!journey_active(&k->jr) && k->staff == STAFF_CLOSED) attract_set_paused(&k->loop, true, now);
-        if (!speech_player_tick(k->speech)) set_speaking(k, false);
+        if (!speech_player_tick(k->speech)) kiosk_stop_speaking(k); /* the reading ended */
     }
     int wait = animating ? 15 : journey_active(&k->jr) ? journey_wait_ms(&k->jr, now) : attract_wait_ms(&k->loop, now);
     if (k->holding && (uint64_t)wait > k->hold_since + hold_ms - now) wait = (int)(k->hold_since + hold_ms - now);
@@ -1130,14 +852,14 @@ const frame *kiosk_frame(const kiosk *k) { return &k->scr.sc.shown; }
 void kiosk_set_can_listen(kiosk *k, bool on) {
     slide_view v = k->scr.view;
     v.can_listen = on;
-    set_view(k, v);
+    kiosk_set_view(k, v);
 }
 const slide_view *kiosk_view(const kiosk *k) { return &k->scr.view; }
 int kiosk_frames(const kiosk *k) { return k->frames; }
 int kiosk_abandoned(const kiosk *k) { return k->abandoned; }
 const char *kiosk_storage_error(const kiosk *k) { return k->storage_error; }
 staff_mode kiosk_staff_mode(const kiosk *k) { return k->staff; }
-bool kiosk_pin_locked(const kiosk *k) { return pin_pad_locked(&k->pad, now_ms(k)); }
+bool kiosk_pin_locked(const kiosk *k) { return pin_pad_locked(&k->pad, kiosk_now(k)); }
 bool kiosk_loop_paused(const kiosk *k) { return k->loop.paused; }
 const char *kiosk_export_message(const kiosk *k) { return k->export_message; }
 const config *kiosk_config(const kiosk *k) { return k->cfg; }

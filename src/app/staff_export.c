@@ -19,6 +19,7 @@ bool staff_export(const char *feedback_dir, const config *cfg, const char *stick
     export_set set;
     const char *dirs[1] = {kiosk_dir};
     bool ok = export_collect(&set, dirs, 1, &filter, err);
+    set.cfg = cfg; /* a column per question, and a section per question in the report */
     if (ok) {
         struct tm tm;
         localtime_r(&now, &tm);
@@ -26,7 +27,7 @@ bool staff_export(const char *feedback_dir, const config *cfg, const char *stick
         strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M", &tm);
         snprintf(csv, sizeof csv, "%s/plankiosk-%s-%s.csv", stick_dir, cfg->kiosk.id, stamp);
         snprintf(html, sizeof html, "%s/plankiosk-%s-%s.html", stick_dir, cfg->kiosk.id, stamp);
-        report_job rc = {&set, &filter};
+        report_job rc = {&set, &filter, REPORT_MIN_COUNT};
         /* Each file goes to a .tmp name, is flushed to the stick and renamed: only whole files
          * carry the real names. */
         ok = export_write_file(csv, &set, write_csv, &set, err) &&

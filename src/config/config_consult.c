@@ -189,10 +189,11 @@ static const q_cond *load_cond(qloader *Q, const ynode *n, int depth) {
     return c;
 }
 
-/* The review's short name for a question: the first journey's words for its kinds of
- * question, else the question itself. */
-static const char *default_label(const config *c, const question *q) {
+/* The review's short name for a question: the question itself when the file gives it, else the
+ * first journey's words for its kind of question ("Feeling" for the faces). */
+static const char *default_label(const config *c, const question *q, bool titled) {
     const char *const *ui = c->feedback.ui;
+    if (titled) return q->title;
     switch (q->type) {
     case Q_FACES: return ui[UI_REVIEW_RATING];
     case Q_TEXT: return ui[UI_REVIEW_TEXT];
@@ -344,7 +345,7 @@ static void load_question(qloader *Q, question *q, const ynode *n) {
     case Q_TYPE_COUNT: break;
     }
     if (!q->title) y_error(y, n, "question '%s' needs a 'title' (the question itself)", q->id ? q->id : "?");
-    if (!q->label) q->label = default_label(c, q);
+    if (!q->label) q->label = default_label(c, q, y_get(y, n, "title") != NULL);
 }
 
 static void hash_questions(consultation *k) {
@@ -426,7 +427,7 @@ static void load_one(loader *L, consultation *k, const ynode *n) {
     snprintf(where, sizeof where, "%s", y->where);
     for (int i = 0; i < y_seq_len(seq); i++) {
         const ynode *qn = Q.qnodes[i];
-        snprintf(y->where, sizeof y->where, "%squestion %d: ", where, i + 1);
+        snprintf(y->where, sizeof y->where, "%.90squestion %d: ", where, i + 1);
         if (!y_expect_map(y, qn, "a question")) continue;
         question *q = &k->questions[k->n_questions];
         load_question(&Q, q, qn);
@@ -495,7 +496,7 @@ static void load_old_form(loader *L, ynode *fb) {
         case Q_CONSENT: q->title = ui[UI_CONSENT_TITLE], q->hint = ui[UI_CONSENT_QUESTION]; break;
         default: break;
         }
-        q->label = default_label(c, q);
+        q->label = default_label(c, q, false);
     }
     hash_questions(k);
     static const char *const old[] = {"question", "privacy_notice", "text_limit", "steps"};

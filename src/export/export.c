@@ -24,6 +24,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config/config.h"
+#include "consult/question_type.h"
 #include "text/utf8.h"
 
 #define ABANDONED_DIR "abandoned"
@@ -116,7 +118,10 @@ static bool parse_at(const char *s, pk_date *day, long long *utc) {
 
 void export_set_free(export_set *set) {
     if (!set) return;
-    for (size_t i = 0; i < set->n; i++) json_decref(set->records[i].json);
+    for (size_t i = 0; i < set->n; i++) {
+        json_decref(set->records[i].json);
+        json_decref(set->records[i].answers);
+    }
     free(set->records);
     free(set->problems);
     free(set->inputs);
@@ -172,6 +177,37 @@ static bool kiosk_wanted(const export_filter *f, const json_t *rec) {
     return false;
 }
 
+/* The consultation a record answered; the first journey's records have none of their own. */
+static const char *record_consultation(const json_t *rec) {
+    if (!json_is_object(json_object_get(rec, "answers"))) return EXPORT_FIRST_JOURNEY;
+    return json_string_value(json_object_get(json_object_get(rec, "consultation"), "id"));
+}
+
+static bool consultation_wanted(const export_filter *f, const json_t *rec) {
+    if (!f || f->n_consultations == 0) return true;
+    const char *id = record_consultation(rec);
+    for (int i = 0; id && i < f->n_consultations; i++)
+        if (f->consultations[i] && strcmp(f->consultations[i], id) == 0) return true;
+    return false;
+}
+
+/* The answers of a record, by question id: its own, or a first-journey record's fields under
+ * the shipped question ids (a new reference either way). */
+static json_t *answers_view(const json_t *rec) {
+    json_t *own = json_object_get(rec, "answers");
+    if (json_is_object(own)) return json_incref(own);
+    static const char *const fields[] = {"themes", "rating", "text", "name", "age_band", "postcode_district",
+                                         "consent_quote"};
+    json_t *answers = json_object();
+    for (size_t i = 0; answers && i < sizeof fields / sizeof fields[0]; i++) {
+        json_t *v = json_object_get(rec, fields[i]);
+        json_object_set(answers, fields[i], v ? v : json_null());
+    }
+    return answers;
+}
+
+const json_t *export_answer(const export_record *r, const char *id) { return json_object_get(r->answers, id); }
+
 static bool date_wanted(const export_filter *f, pk_date day) {
     if (!f) return true;
     if (f->has_since && date_cmp_days(day, f->since) < 0) return false;
@@ -214,7 +250,7 @@ static void take_line(collector *c, const char *path, long lineno, char *line, s
     }
     const char *id = json_string_value(json_object_get(rec, "id"));
     const char *at = json_string_value(json_object_get(rec, "at"));
-    export_record r = {rec, {0, 0, 0}, 0, false};
+    export_record r = {rec, {0, 0, 0}, 0, false, NULL, NULL};
     const char *why = NULL;
     if (!json_is_object(rec))
         why = "JSON, but not a feedback record (not an object)";
@@ -237,7 +273,7 @@ static void take_line(collector *c, const char *path, long lineno, char *line, s
         return;
     }
     if (json_object_set_new(c->seen, id, json_true()) != 0) c->oom = true;
-    if (!date_wanted(c->filter, r.day) || !kiosk_wanted(c->filter, rec)) {
+    if (!date_wanted(c->filter, r.day) || !kiosk_wanted(c->filter, rec) || !consultation_wanted(c->filter, rec)) {
         set->filtered_out++;
         json_decref(rec);
         return;
@@ -258,8 +294,11 @@ static void take_line(collector *c, const char *path, long lineno, char *line, s
             set->sealed++;
         }
     }
-    if (!push_record(set, r)) {
+    r.answers = answers_view(rec);
+    r.consultation = record_consultation(rec);
+    if (!r.answers || !push_record(set, r)) {
         c->oom = true;
+        json_decref(r.answers);
         json_decref(rec);
     }
 }
@@ -356,6 +395,7 @@ static int cmp_records(const void *pa, const void *pb) {
 bool export_collect(export_set *set, const char *const *dirs, int n_dirs,
                     const export_filter *filter, pk_error *err) {
     memset(set, 0, sizeof *set);
+    set->filter = filter;
     if (n_dirs <= 0) return pk_fail(err, "no feedback folder was given");
     /* Check every input first: a typo in one folder name must not give a quietly short file. */
     for (int i = 0; i < n_dirs; i++) {
@@ -394,7 +434,7 @@ bool export_collect(export_set *set, const char *const *dirs, int n_dirs,
 void export_print_summary(const export_set *set, FILE *out) {
     if (set->problems) diag_print(set->problems, out);
     if (set->filtered_out)
-        fprintf(out, "%ld record%s left out by --since, --until or --kiosk\n", set->filtered_out,
+        fprintf(out, "%ld record%s left out by --since, --until, --kiosk or --consultation\n", set->filtered_out,
                 set->filtered_out == 1 ? " was" : "s were");
     if (set->unreadable_files)
         fprintf(out, "%ld file%s or folder%s could not be read\n", set->unreadable_files,
@@ -413,43 +453,39 @@ void export_print_summary(const export_set *set, FILE *out) {
 
 /* ---- CSV ------------------------------------------------------------------------------- */
 
+/* The record's own columns, before its answers and after them. */
 static const struct {
     const char *name, *key;
-} csv_columns[] = {
+} head_columns[] = {
     {"id", "id"},
     {"kiosk", "kiosk"},
     {"location", "location"},
     {"at", "at"},
     {"config_title", "config.title"},
     {"config_hash", "config.hash"},
-    {"question", "question"},
-    {"themes", "themes"},
-    {"rating", "rating"},
-    {"text", "text"},
-    {"name", "name"},
-    {"age_band", "age_band"},
-    {"postcode_district", "postcode_district"},
-    {"consent_quote", "consent_quote"},
+    {"consultation", "consultation.id"},
+}, tail_columns[] = {
     {"language", "language"},
     {"seconds_taken", "seconds_taken"},
 };
-#define N_CSV_COLUMNS (sizeof csv_columns / sizeof csv_columns[0])
+#define N_HEAD (sizeof head_columns / sizeof head_columns[0])
+#define N_TAIL (sizeof tail_columns / sizeof tail_columns[0])
 
 /* A text cell: neutralised if a spreadsheet would take it for a formula, quoted if it holds a
  * comma, quote, CR or LF (quotes doubled). */
 static void csv_text(FILE *f, const char *s, size_t n) {
     bool formula = n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
                              s[0] == '\t' || s[0] == '\r');
-    bool quote = false;
-    for (size_t i = 0; i < n && !quote; i++)
-        quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-    if (quote) fputc('"', f);
+    bool quoted = false;
+    for (size_t i = 0; i < n && !quoted; i++)
+        quoted = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+    if (quoted) fputc('"', f);
     if (formula) fputc('\'', f);
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '"') fputc('"', f);
         fputc(s[i], f);
     }
-    if (quote) fputc('"', f);
+    if (quoted) fputc('"', f);
 }
 
 /* A growing string, for list cells. */
@@ -512,20 +548,277 @@ static void csv_cell(FILE *f, const json_t *v) {
     }
 }
 
-static void write_csv(FILE *f, const export_set *set) {
-    fputs("\xEF\xBB\xBF", f); /* the byte-order mark Excel needs to read UTF-8 */
-    for (size_t c = 0; c < N_CSV_COLUMNS; c++) {
-        if (c) fputc(',', f);
-        fputs(csv_columns[c].name, f);
+/* The answers' columns: a group per question (its type lays out its columns), then one per
+ * answer found in the records that no question of the config explains (a config edited since,
+ * or none given). A question id used by two consultations with different types gets a group
+ * of its own for the second, its columns named "<consultation>.<id>". */
+typedef struct answer_group {
+    const question *q;       /* NULL: a raw answer, `key` */
+    const char *key;
+    const char *only;        /* the consultation whose records it takes; NULL: any */
+    char prefix[96];         /* before each column name */
+} answer_group;
+
+typedef struct column_set {
+    answer_group *g;
+    int n, cap;
+    bool oom;
+} column_set;
+
+static answer_group *add_group(column_set *cs) {
+    if (cs->n == cs->cap) {
+        int cap = cs->cap ? cs->cap * 2 : 32;
+        answer_group *g = realloc(cs->g, sizeof *g * (size_t)cap);
+        if (!g) {
+            cs->oom = true;
+            return NULL;
+        }
+        cs->g = g, cs->cap = cap;
     }
+    answer_group *g = &cs->g[cs->n++];
+    memset(g, 0, sizeof *g);
+    return g;
+}
+
+static bool wanted_id(const export_filter *f, const char *id) {
+    if (!f || !f->n_consultations) return true;
+    for (int i = 0; i < f->n_consultations; i++)
+        if (f->consultations[i] && !strcmp(f->consultations[i], id)) return true;
+    return false;
+}
+
+/* Whether key is one the question groups already write ("themes", "themes_other"). */
+static bool covered(const column_set *cs, const char *key) {
+    for (int i = 0; i < cs->n; i++) {
+        const question *q = cs->g[i].q;
+        if (!q) continue;
+        size_t n = strlen(q->id);
+        if (!strcmp(q->id, key) || (q->other && !strncmp(key, q->id, n) && !strcmp(key + n, "_other"))) return true;
+    }
+    return false;
+}
+
+static void build_columns(column_set *cs, const config *cfg, const export_filter *f, const export_set *set) {
+    for (int c = 0; cfg && c < cfg->n_consultations; c++) {
+        const consultation *k = &cfg->consultations[c];
+        if (!wanted_id(f, k->id)) continue;
+        for (int i = 0; i < k->n_questions; i++) {
+            const question *q = &k->questions[i];
+            int same = -1;
+            for (int g = 0; g < cs->n && same < 0; g++)
+                if (cs->g[g].q && !strcmp(cs->g[g].q->id, q->id)) same = g;
+            if (same >= 0 && cs->g[same].q->type == q->type) continue; /* one column for both */
+            answer_group *g = add_group(cs);
+            if (!g) return;
+            g->q = q;
+            g->key = q->id;
+            if (same >= 0) {
+                g->only = k->id;
+                snprintf(g->prefix, sizeof g->prefix, "%s.", k->id);
+            }
+        }
+    }
+    for (size_t r = 0; set && r < set->n; r++) {
+        const char *key;
+        json_t *v;
+        json_object_foreach(set->records[r].answers, key, v) {
+            bool seen = covered(cs, key);
+            for (int g = 0; g < cs->n && !seen; g++) seen = !cs->g[g].q && !strcmp(cs->g[g].key, key);
+            if (seen) continue;
+            answer_group *g = add_group(cs);
+            if (!g) return;
+            g->key = key;
+        }
+    }
+}
+
+typedef struct csv_ctx {
+    FILE *f;
+    const char *prefix;
+    bool first;
+} csv_ctx;
+
+static void header_cell(void *ctx, const char *name) {
+    csv_ctx *c = ctx;
+    if (!c->first) fputc(',', c->f);
+    c->first = false;
+    fputs(c->prefix, c->f);
+    fputs(name, c->f);
+}
+
+static void value_cell(void *ctx, const char *value) {
+    csv_ctx *c = ctx;
+    if (!c->first) fputc(',', c->f);
+    c->first = false;
+    if (value) csv_text(c->f, value, strlen(value));
+}
+
+/* Whether group g takes the answers of a record of consultation id: a shared group leaves a
+ * record to its consultation's own group when it has one. */
+static bool group_takes(const column_set *cs, const answer_group *g, const char *id) {
+    if (g->only) return id && !strcmp(g->only, id);
+    for (int i = 0; g->q && i < cs->n; i++)
+        if (cs->g[i].only && id && !strcmp(cs->g[i].only, id) && !strcmp(cs->g[i].key, g->key)) return false;
+    return true;
+}
+
+static void write_csv(FILE *f, const export_set *set) {
+    column_set cs = {0};
+    build_columns(&cs, set->cfg, set->filter, set);
+    fputs("\xEF\xBB\xBF", f); /* the byte-order mark Excel needs to read UTF-8 */
+    csv_ctx c = {f, "", true};
+    for (size_t i = 0; i < N_HEAD; i++) header_cell(&c, head_columns[i].name);
+    for (int g = 0; g < cs.n; g++) {
+        char prefix[200];
+        snprintf(prefix, sizeof prefix, "%s%s", cs.g[g].prefix, cs.g[g].key);
+        c.prefix = prefix;
+        if (cs.g[g].q) question_kind_of(cs.g[g].q->type)->columns(cs.g[g].q, header_cell, &c);
+        else header_cell(&c, "");
+    }
+    c.prefix = "";
+    for (size_t i = 0; i < N_TAIL; i++) header_cell(&c, tail_columns[i].name);
     fputs("\r\n", f);
-    for (size_t i = 0; i < set->n; i++) {
-        for (size_t c = 0; c < N_CSV_COLUMNS; c++) {
-            if (c) fputc(',', f);
-            csv_cell(f, field(set->records[i].json, csv_columns[c].key));
+    for (size_t r = 0; r < set->n; r++) {
+        const json_t *rec = set->records[r].json, *answers = set->records[r].answers;
+        const char *consult = set->records[r].consultation;
+        c.first = true;
+        for (size_t i = 0; i < N_HEAD; i++) {
+            if (i) fputc(',', f);
+            if (!strcmp(head_columns[i].key, "consultation.id")) csv_text(f, consult ? consult : "", consult ? strlen(consult) : 0);
+            else csv_cell(f, field(rec, head_columns[i].key));
+        }
+        c.first = false;
+        for (int g = 0; g < cs.n; g++) {
+            const answer_group *gr = &cs.g[g];
+            bool takes = group_takes(&cs, gr, consult);
+            if (gr->q) {
+                /* Not its consultation's: the same number of empty cells. */
+                json_t *none = json_object();
+                question_kind_of(gr->q->type)->cells(gr->q, takes ? answers : none, value_cell, &c);
+                json_decref(none);
+            } else {
+                fputc(',', f);
+                csv_cell(f, json_object_get(answers, gr->key));
+            }
+        }
+        for (size_t i = 0; i < N_TAIL; i++) {
+            fputc(',', f);
+            csv_cell(f, field(rec, tail_columns[i].key));
         }
         fputs("\r\n", f);
     }
+    free(cs.g);
+}
+
+/* ---- the codebook ---------------------------------------------------------------------- */
+
+typedef struct codebook_ctx {
+    FILE *f;
+    const consultation *k;
+    const question *q;
+    const char *const *ui;
+} codebook_ctx;
+
+static void cb_text(FILE *f, const char *s) {
+    fputc(',', f);
+    if (s) csv_text(f, s, strlen(s));
+}
+
+/* The option a column is about: ".parks" names option parks. */
+static const q_option *column_option(const question *q, const char *name) {
+    if (name[0] != '.') return NULL;
+    int i = consult_option_index(q, name + 1);
+    return i >= 0 ? &q->options[i] : NULL;
+}
+
+static const char *const cond_names[] = {"equals", "includes", "answered", "not answered", "all", "any"};
+
+static void codebook_row(void *ctx, const char *name) {
+    codebook_ctx *c = ctx;
+    const question *q = c->q;
+    char column[200];
+    snprintf(column, sizeof column, "%s%s", q->id, name);
+    csv_text(c->f, c->k->id, strlen(c->k->id));
+    cb_text(c->f, column);
+    cb_text(c->f, q->id);
+    cb_text(c->f, question_kind_of(q->type)->name);
+    cb_text(c->f, q->required ? "yes" : "no");
+    char shown[200] = "";
+    if (q->show_if) {
+        const q_cond *sc = q->show_if;
+        if (sc->kind >= COND_ALL) snprintf(shown, sizeof shown, "%s of %d conditions", cond_names[sc->kind], sc->n);
+        else if (sc->option >= 0)
+            snprintf(shown, sizeof shown, "%s %s %s", c->k->questions[sc->question].id, cond_names[sc->kind],
+                     c->k->questions[sc->question].options[sc->option].id);
+        else if (sc->kind == COND_EQUALS) snprintf(shown, sizeof shown, "%s equals %d", c->k->questions[sc->question].id, sc->value);
+        else snprintf(shown, sizeof shown, "%s %s", c->k->questions[sc->question].id, cond_names[sc->kind]);
+    }
+    cb_text(c->f, shown);
+    cb_text(c->f, q->title);
+    const q_option *o = column_option(q, name);
+    bool other = q->other && !strcmp(name, "_other");
+    cb_text(c->f, o ? o->id : NULL);
+    cb_text(c->f, o ? o->label : other ? q->other_title : NULL);
+    char values[120] = "";
+    if (q->type == Q_CHOICES && o) snprintf(values, sizeof values, "1 chosen, 0 not");
+    else if (q->type == Q_RANK && o) snprintf(values, sizeof values, "rank, 1 first; empty: not ranked");
+    else if (q->type == Q_SCALE || q->type == Q_NUMBER) snprintf(values, sizeof values, "%d to %d", q->min_value, q->max_value);
+    else if (q->type == Q_FACES) snprintf(values, sizeof values, "1 to %d", q->n_options);
+    else if (q->type == Q_PLACE) snprintf(values, sizeof values, "pixels of the picture, %d x %d", q->image_w, q->image_h);
+    else if (q->type == Q_CONSENT) snprintf(values, sizeof values, "yes, no");
+    cb_text(c->f, values);
+    fputs("\r\n", c->f);
+}
+
+bool export_write_codebook(FILE *out, const config *cfg, const export_filter *filter, pk_error *err) {
+    fputs("\xEF\xBB\xBF", out);
+    fputs("consultation,column,question,type,required,shown_if,words,option,option_words,values\r\n", out);
+    for (int c = 0; cfg && c < cfg->n_consultations; c++) {
+        const consultation *k = &cfg->consultations[c];
+        if (!wanted_id(filter, k->id)) continue;
+        codebook_ctx ctx = {out, k, NULL, cfg->feedback.ui};
+        for (int i = 0; i < k->n_questions; i++) {
+            ctx.q = &k->questions[i];
+            question_kind_of(ctx.q->type)->columns(ctx.q, codebook_row, &ctx);
+            /* A one-answer question's values are option ids: each gets a row with its words. */
+            bool ids = ctx.q->type == Q_CHOICE || ctx.q->type == Q_AGE_BAND || ctx.q->type == Q_FACES;
+            for (int o = 0; ids && o < ctx.q->n_options; o++) {
+                const q_option *op = &ctx.q->options[o];
+                csv_text(out, k->id, strlen(k->id));
+                cb_text(out, ctx.q->id);
+                cb_text(out, ctx.q->id);
+                cb_text(out, question_kind_of(ctx.q->type)->name);
+                cb_text(out, ctx.q->required ? "yes" : "no");
+                cb_text(out, NULL);
+                cb_text(out, ctx.q->title);
+                char idbuf[16];
+                snprintf(idbuf, sizeof idbuf, "%d", o + 1);
+                cb_text(out, ctx.q->type == Q_FACES ? idbuf : op->id);
+                cb_text(out, op->label);
+                cb_text(out, NULL);
+                fputs("\r\n", out);
+            }
+        }
+    }
+    if (ferror(out)) return pk_fail(err, "writing the codebook failed: %s", errno ? strerror(errno) : "error");
+    return true;
+}
+
+bool export_check_consultations(const config *cfg, const export_filter *filter, pk_error *err) {
+    for (int i = 0; filter && i < filter->n_consultations; i++) {
+        bool known = !strcmp(filter->consultations[i], EXPORT_FIRST_JOURNEY);
+        for (int c = 0; cfg && c < cfg->n_consultations && !known; c++)
+            known = !strcmp(cfg->consultations[c].id, filter->consultations[i]);
+        if (known) continue;
+        char list[600] = "";
+        for (int c = 0; cfg && c < cfg->n_consultations; c++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", c ? ", " : "", cfg->consultations[c].id);
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s (records from before consultations)",
+                 list[0] ? ", " : "", EXPORT_FIRST_JOURNEY);
+        return pk_fail(err, "there is no consultation '%s' in %s; it has: %s", filter->consultations[i],
+                       cfg ? cfg->path : "the config", list);
+    }
+    return true;
 }
 
 /* ---- writing --------------------------------------------------------------------------- */

@@ -24,6 +24,11 @@
 #include "store/seal.h"
 
 #define EXPORT_MAX_KIOSKS 32
+#define EXPORT_MAX_CONSULTATIONS 16
+/* The consultation id records of the first journey (before consultations) are read as. */
+#define EXPORT_FIRST_JOURNEY "feedback"
+
+struct config;
 
 typedef enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_JSONL } export_format;
 
@@ -33,6 +38,8 @@ typedef struct export_filter {
     pk_date since, until;                  /* inclusive, on the local date of `at` */
     const char *kiosks[EXPORT_MAX_KIOSKS]; /* keep only these kiosk ids; none = all */
     int n_kiosks;
+    const char *consultations[EXPORT_MAX_CONSULTATIONS]; /* keep only these; none = all */
+    int n_consultations;
     bool has_key; /* open sealed records with pk/sk */
     unsigned char pk[SEAL_KEY_BYTES], sk[SEAL_KEY_BYTES];
 } export_filter;
@@ -42,6 +49,11 @@ typedef struct export_record {
     pk_date day;   /* the local date of `at` */
     long long utc; /* `at` as seconds since 1970 UTC, for sorting */
     bool sealed;   /* personal fields still sealed (no key was given) */
+    /* The answers by question id, whatever the record's age: its own "answers", or for a
+     * record of the first journey its fields under today's ids (a reference owned by the
+     * set); `json` itself stays exactly as read. */
+    json_t *answers;
+    const char *consultation; /* its id (EXPORT_FIRST_JOURNEY for the first journey's) */
 } export_record;
 
 typedef struct export_input { /* a file that was read, so --out can never replace one */
@@ -64,8 +76,16 @@ typedef struct export_set {
     diag_list *problems;   /* each unreadable line or file as FILE:LINE: reason */
     export_input *inputs;
     size_t n_inputs, cap_inputs;
+    /* The config whose consultations name the columns (set by the caller after collect; NULL:
+     * one column per answer found in the records, as it was recorded). Not owned. */
+    const struct config *cfg;
+    const export_filter *filter; /* as given to export_collect (not owned) */
 } export_set;
 
+/* Records of the first journey (top-level themes, rating, text...) are answers to a
+ * consultation EXPORT_FIRST_JOURNEY under the same question ids as the shipped one (themes,
+ * rating, text, name, age_band, postcode_district, consent_quote), so old and new records
+ * line up in the same columns (see export_record.answers). */
 /* Reads every feedback file under dirs[0..n_dirs-1] (a folder, searched recursively, or a single
  * .jsonl file) into set (which it zeroes first). Damaged lines and unreadable files are counted
  * and listed in set->problems, and do not fail the call. Returns false with err filled only when
@@ -81,9 +101,20 @@ void export_set_free(export_set *set);
 void export_print_summary(const export_set *set, FILE *out);
 
 /* Writes set to out in format. CSV is RFC 4180 with a UTF-8 byte-order mark and a header row,
- * CRLF line ends, formula-like cells neutralised with a leading quote. False with err filled
- * when the stream reports a write error. */
+ * CRLF line ends, formula-like cells neutralised with a leading quote; after the record's own
+ * columns come the answers, each question as its type lays it out (one column, a 0/1 column
+ * per option of a `choices`, a rank per option, x and y per pin), named by question id (see
+ * export_write_codebook). JSON nests the answers as recorded. False with err filled when the
+ * stream reports a write error. */
 bool export_write(FILE *out, const export_set *set, export_format format, pk_error *err);
+/* The data dictionary of cfg's consultations (those in filter, or all) as CSV, as Kobo and
+ * ODK give one: a row per column of the export (consultation, column, question id, type,
+ * required, shown if, the question's words, option id and words) and a row per option of a
+ * one-answer question. */
+bool export_write_codebook(FILE *out, const struct config *cfg, const export_filter *filter, pk_error *err);
+/* The consultation ids of filter that cfg does not have, listed in err with those it has;
+ * true when all are known. */
+bool export_check_consultations(const struct config *cfg, const export_filter *filter, pk_error *err);
 
 /* Something that writes a whole file to out; ctx is passed through. */
 typedef bool (*export_writer_fn)(FILE *out, const void *ctx, pk_error *err);
@@ -94,6 +125,8 @@ typedef bool (*export_writer_fn)(FILE *out, const void *ctx, pk_error *err);
 bool export_write_file(const char *path, const export_set *set, export_writer_fn fn,
                        const void *ctx, pk_error *err);
 
+/* A record's answer to question id (NULL when it has none). */
+const json_t *export_answer(const export_record *r, const char *id);
 /* The string value of rec[key] (key may be "config.title"), or NULL if missing or not a string. */
 const char *export_field_str(const json_t *rec, const char *key);
 

@@ -14,90 +14,8 @@
 #include <string.h>
 
 #include "config/ui_text.h"
+#include "export/report_html.h"
 #include "text/utf8.h"
-
-/* ---- escaping -------------------------------------------------------------------------- */
-
-/* Writes n bytes of UTF-8 text escaped for HTML/XML text and attribute values. Characters XML
- * 1.0 does not allow (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF) and stray bytes
- * become U+FFFD; CR is dropped (line ends are LF). */
-static void html_textn(FILE *f, const char *s, size_t n) {
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        int len = utf8_decode(s + i, n - i, &cp);
-        if (len <= 0) break;
-        switch (cp) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&#39;", f); break;
-        case '\r': break;
-        default:
-            if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF)
-                fputs("\xEF\xBF\xBD", f);
-            else if (cp == 0xFFFD) /* also what a bad byte decodes to: write it whole */
-                fputs("\xEF\xBF\xBD", f);
-            else
-                fwrite(s + i, 1, (size_t)len, f);
-        }
-        i += (size_t)len;
-    }
-}
-
-static void html_text(FILE *f, const char *s) {
-    if (s) html_textn(f, s, strlen(s));
-}
-
-/* ---- tallies --------------------------------------------------------------------------- */
-
-typedef struct bar {
-    char key[256];   /* what is counted: a theme id, a date, a kiosk id */
-    char label[256]; /* what the reader sees */
-    long count;
-} bar;
-
-typedef struct tally {
-    bar *bars;
-    size_t n, cap;
-} tally;
-
-/* The bar for key, added with count 0 if new; NULL when memory runs out. */
-static bar *tally_bar(tally *t, const char *key, const char *label) {
-    for (size_t i = 0; i < t->n; i++)
-        if (strcmp(t->bars[i].key, key) == 0) return &t->bars[i];
-    if (t->n == t->cap) {
-        size_t ncap = t->cap ? t->cap * 2 : 16;
-        bar *grown = realloc(t->bars, ncap * sizeof *grown);
-        if (!grown) return NULL;
-        t->bars = grown;
-        t->cap = ncap;
-    }
-    bar *b = &t->bars[t->n++];
-    snprintf(b->key, sizeof b->key, "%s", key);
-    snprintf(b->label, sizeof b->label, "%s", label ? label : key);
-    b->count = 0;
-    return b;
-}
-
-static void tally_add(tally *t, const char *key, const char *label) {
-    bar *b = tally_bar(t, key, label);
-    if (b) b->count++;
-}
-
-static int by_count_then_label(const void *pa, const void *pb) {
-    const bar *a = pa, *b = pb;
-    if (a->count != b->count) return a->count > b->count ? -1 : 1;
-    return strcmp(a->label, b->label);
-}
-
-static int by_key(const void *pa, const void *pb) {
-    return strcmp(((const bar *)pa)->key, ((const bar *)pb)->key);
-}
-
-static void tally_sort(tally *t, int (*cmp)(const void *, const void *)) {
-    if (t->n > 1) qsort(t->bars, t->n, sizeof *t->bars, cmp);
-}
 
 /* ---- labels ---------------------------------------------------------------------------- */
 
@@ -145,8 +63,12 @@ typedef struct counts {
 
 static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
 
+/* A record's answer to question id, whatever its age (export.h). */
+static const json_t *ans(const export_record *r, const char *id) { return export_answer(r, id); }
+static const char *ans_str(const export_record *r, const char *id) { return json_string_value(ans(r, id)); }
+
 static bool has_text(const export_record *r) {
-    return !r->sealed && nonempty(export_field_str(r->json, "text"));
+    return !r->sealed && nonempty(ans_str(r, "text"));
 }
 
 static bool count_all(const export_set *set, counts *c) {
@@ -164,9 +86,9 @@ static bool count_all(const export_set *set, counts *c) {
         if (title) tally_add(&c->titles, title, title);
 
         if (has_text(r)) c->with_text++;
-        if (has_text(r) && json_is_true(json_object_get(j, "consent_quote"))) c->quotes++;
+        if (has_text(r) && json_is_true(ans(r, "consent_quote"))) c->quotes++;
 
-        json_t *rating = json_object_get(j, "rating");
+        const json_t *rating = ans(r, "rating");
         json_int_t rv = json_is_integer(rating) ? json_integer_value(rating) : 0;
         if (rv >= 1 && rv <= 5) {
             c->rating[rv]++;
@@ -176,7 +98,7 @@ static bool count_all(const export_set *set, counts *c) {
             c->rating[0]++;
         }
 
-        json_t *themes = json_object_get(j, "themes");
+        const json_t *themes = ans(r, "themes");
         size_t n_themes = 0;
         for (size_t k = 0; k < json_array_size(themes); k++) {
             const char *id = nonempty(json_string_value(json_array_get(themes, k)));
@@ -192,7 +114,7 @@ static bool count_all(const export_set *set, counts *c) {
         }
         if (n_themes == 0) tally_add(&c->themes, NO_THEME_KEY, NO_THEME_LABEL);
 
-        const char *age = nonempty(export_field_str(j, "age_band"));
+        const char *age = nonempty(ans_str(r, "age_band"));
         if (r->sealed)
             c->sealed_age++;
         else if (!age)
@@ -266,89 +188,10 @@ static void counts_free(counts *c) {
     free(c->titles.bars);
 }
 
-/* ---- charts ---------------------------------------------------------------------------- */
-
-#define CHART_W 640
-#define LABEL_W 230 /* labels end here, right-aligned */
-#define BAR_X 240
-#define BAR_MAX 330
-#define ROW_H 26
-#define BAR_H 18
-#define LABEL_CHARS 32 /* longer labels are cut with "…" in the chart; the bar's title has all */
-
-/* Writes label, cut to LABEL_CHARS characters. */
-static void short_label(FILE *f, const char *label) {
-    size_t n = strlen(label);
-    if (utf8_count(label, n) <= LABEL_CHARS) {
-        html_text(f, label);
-        return;
-    }
-    size_t off = 0;
-    for (int k = 0; k < LABEL_CHARS - 1 && off < n; k++) {
-        uint32_t cp;
-        off += (size_t)utf8_decode(label + off, n - off, &cp);
-    }
-    html_textn(f, label, off);
-    fputs("\xE2\x80\xA6", f);
-}
-
-static void chart(FILE *f, const char *id, const char *title, const tally *t, const char *note) {
-    long max = 0;
-    for (size_t i = 0; i < t->n; i++)
-        if (t->bars[i].count > max) max = t->bars[i].count;
-    size_t rows = t->n ? t->n : 1;
-    int height = (int)(rows * ROW_H) + 12;
-
-    fputs("<figure class=\"chart\">\n<figcaption>", f);
-    html_text(f, title);
-    fputs("</figcaption>\n", f);
-    fprintf(f,
-            "<svg id=\"%s\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-            "aria-label=\"",
-            id, CHART_W, height, CHART_W, height);
-    html_text(f, title);
-    for (size_t i = 0; i < t->n; i++) {
-        fputs(i ? ", " : ": ", f);
-        html_text(f, t->bars[i].label);
-        fprintf(f, " %ld", t->bars[i].count);
-    }
-    fputs("\">\n<title>", f);
-    html_text(f, title);
-    fputs("</title>\n", f);
-    if (t->n == 0)
-        fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"empty\">No responses</text>\n", BAR_X,
-                ROW_H / 2 + 6);
-    for (size_t i = 0; i < t->n; i++) {
-        const bar *b = &t->bars[i];
-        int y = 6 + (int)i * ROW_H;
-        int w = max ? (int)((double)b->count * BAR_MAX / (double)max + 0.5) : 0;
-        if (b->count > 0 && w < 2) w = 2;
-        int mid = y + BAR_H / 2;
-        fputs("<g>", f);
-        fprintf(f, "<text x=\"%d\" y=\"%d\" dy=\"0.35em\" text-anchor=\"end\" class=\"label\">",
-                LABEL_W, mid);
-        short_label(f, b->label);
-        fprintf(f, "</text><rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\">",
-                BAR_X, y, w, BAR_H);
-        fputs("<title>", f);
-        html_text(f, b->label);
-        fprintf(f, ": %ld</title></rect>", b->count);
-        fprintf(f, "<text x=\"%d\" y=\"%d\" dy=\"0.35em\" class=\"count\">%ld</text></g>\n",
-                BAR_X + w + 6, mid, b->count);
-    }
-    fputs("</svg>\n", f);
-    if (note) {
-        fputs("<p class=\"note\">", f);
-        html_text(f, note);
-        fputs("</p>\n", f);
-    }
-    fputs("</figure>\n", f);
-}
-
 /* ---- comments -------------------------------------------------------------------------- */
 
-static bool has_theme(const json_t *rec, const char *key) {
-    json_t *themes = json_object_get(rec, "themes");
+static bool has_theme(const export_record *r, const char *key) {
+    const json_t *themes = ans(r, "themes");
     bool any = false;
     for (size_t k = 0; k < json_array_size(themes); k++) {
         const char *id = nonempty(json_string_value(json_array_get(themes, k)));
@@ -360,9 +203,9 @@ static bool has_theme(const json_t *rec, const char *key) {
 }
 
 /* A first name, and only with consent: the first word of what the visitor typed. */
-static void who(FILE *f, const json_t *rec) {
-    const char *name = export_field_str(rec, "name");
-    if (!json_is_true(json_object_get(rec, "consent_quote")) || !nonempty(name)) {
+static void who(FILE *f, const export_record *r) {
+    const char *name = ans_str(r, "name");
+    if (!json_is_true(ans(r, "consent_quote")) || !nonempty(name)) {
         fputs("Anonymous", f);
         return;
     }
@@ -381,19 +224,19 @@ static void comments(FILE *f, const export_set *set, const counts *c) {
         const bar *theme = &c->themes.bars[t];
         long n = 0;
         for (size_t i = 0; i < set->n; i++)
-            n += has_text(&set->records[i]) && has_theme(set->records[i].json, theme->key);
+            n += has_text(&set->records[i]) && has_theme(&set->records[i], theme->key);
         if (n == 0) continue;
         fputs("<section class=\"theme\">\n<h3>", f);
         html_text(f, theme->label);
         fprintf(f, " <span class=\"n\">(%ld comment%s)</span></h3>\n", n, n == 1 ? "" : "s");
         for (size_t i = 0; i < set->n; i++) {
             const export_record *r = &set->records[i];
-            if (!has_text(r) || !has_theme(r->json, theme->key)) continue;
+            if (!has_text(r) || !has_theme(r, theme->key)) continue;
             char day[32];
             fputs("<blockquote class=\"comment\"><p class=\"text\">", f);
-            html_text(f, export_field_str(r->json, "text"));
+            html_text(f, ans_str(r, "text"));
             fputs("</p><p class=\"who\">", f);
-            who(f, r->json);
+            who(f, r);
             fputs(" \xC2\xB7 ", f);
             html_text(f, date_label(r->day, day, sizeof day));
             const char *where = nonempty(export_field_str(r->json, "location"));
@@ -434,6 +277,11 @@ static const char style[] =
     "blockquote.comment p.text { white-space: pre-line; margin-bottom: 0.3em; }\n"
     "blockquote.comment p.who { color: #555; font-size: 0.9em; }\n"
     "span.n { font-weight: normal; color: #555; }\n"
+    "table.rank, table.number { border-collapse: collapse; margin: 0.6em 0; }\n"
+    "table.rank th, table.rank td, table.number th, table.number td { padding: 0.2em 0.8em;\n"
+    "  border-bottom: 1px solid #ccd; text-align: left; }\n"
+    "table caption { font-weight: bold; text-align: left; }\n"
+    "svg circle.pin { fill: #c53030; fill-opacity: 0.3; }\n"
     "@media print {\n"
     "  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }\n"
     "  figure.chart, blockquote.comment, table.totals { page-break-inside: avoid;\n"
@@ -457,6 +305,10 @@ static void total_long(FILE *f, const char *what, long v) {
 }
 
 bool report_write(FILE *out, const export_set *set, const export_filter *filter, pk_error *err) {
+    return report_write_min(out, set, filter, REPORT_MIN_COUNT, err);
+}
+
+bool report_write_min(FILE *out, const export_set *set, const export_filter *filter, long min_count, pk_error *err) {
     counts c;
     if (!count_all(set, &c)) {
         counts_free(&c);
@@ -552,6 +404,7 @@ bool report_write(FILE *out, const export_set *set, const export_filter *filter,
     free(faces.bars);
     fputs("</section>\n", out);
 
+    report_questions(out, set, min_count);
     comments(out, set, &c);
     fputs("</body>\n</html>\n", out);
     counts_free(&c);
@@ -562,5 +415,5 @@ bool report_write(FILE *out, const export_set *set, const export_filter *filter,
 
 bool report_write_job(FILE *out, const void *ctx, pk_error *err) {
     const report_job *job = ctx;
-    return report_write(out, job->set, job->filter, err);
+    return report_write_min(out, job->set, job->filter, job->min_count ? job->min_count : REPORT_MIN_COUNT, err);
 }

@@ -23,11 +23,19 @@
 /* Writes the report of set to out. filter (may be NULL) gives the date range shown when
  * --since/--until were used. False with err filled when out reports a write error. */
 bool report_write(FILE *out, const export_set *set, const export_filter *filter, pk_error *err);
+/* The same, small counts in the question sections shown as "fewer than min_count". */
+bool report_write_min(FILE *out, const export_set *set, const export_filter *filter, long min_count, pk_error *err);
+
+/* The sections per consultation and question of set->cfg (report_questions.c); counts from 1
+ * to min_count - 1 are shown as "fewer than min_count". */
+void report_questions(FILE *f, const export_set *set, long min_count);
+#define REPORT_MIN_COUNT 5
 
 /* report_write as an export_writer_fn for export_write_file: ctx is a report_job. */
 typedef struct report_job {
     const export_set *set;
     const export_filter *filter;
+    long min_count; /* 0: REPORT_MIN_COUNT */
 } report_job;
 bool report_write_job(FILE *out, const void *ctx, pk_error *err);
 

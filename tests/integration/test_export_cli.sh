@@ -46,7 +46,7 @@ has all.csv "'=SUM(A1)"
 # Standard output, filters, and the format from --format or from --out's extension.
 run 0 jsonl export --format jsonl --kiosk kiosk-b "$fx/feedback"
 [ "$(wc -l <"$out/jsonl.out")" -eq 4 ] || bad "--kiosk kiosk-b gave $(wc -l <"$out/jsonl.out") lines, expected 4"
-has jsonl.err "5 records were left out by --since, --until or --kiosk"
+has jsonl.err "5 records were left out by --since, --until, --kiosk or --consultation"
 run 0 json export --since 2026-07-03 --until 2026-07-03 --out "$out/day.json" "$fx/feedback"
 n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1], encoding="utf-8"))))' "$out/day.json")
 [ "$n" = 2 ] || bad "--since/--until 2026-07-03 gave $n records, expected 2"
@@ -104,6 +104,24 @@ run 1 sealed-pub export --key "$fx/sealed/test-key/plankiosk.pub" "$sealed"
 has sealed-pub.err "is the public key"
 run 0 sealed-report report --key "$fx/sealed/test-key/plankiosk.key" --out "$out/sealed.html" "$sealed"
 has sealed.html "Keep the museum free, dziękuję!"
+
+# Consultations: a column per question of the config's, a codebook, a filter that must match.
+park="$fx/consultations"
+run 0 park export --config "$park/config.yaml" --codebook "$out/codebook.csv" --out "$out/park.csv" "$park/feedback"
+has park.csv "want.pitches,want.cafe,want.trees,want.other,want_other,sport,order,order.toilets"
+has park.csv "park,pitches;cafe,1,1,0,0,,\"Cricket, please\",lights>toilets,2,1,,100,50,300,120,9,15,25-44,Ama,yes"
+has codebook.csv "park,sport,sport,text,no,want includes pitches,Which sport?"
+run 0 park-fair export --config "$park/config.yaml" --consultation fair --out "$out/fair.csv" "$park/feedback"
+has park-fair.err "4 records were left out by --since, --until, --kiosk or --consultation"
+lacks fair.csv "pitches"
+run 1 park-unknown export --config "$park/config.yaml" --consultation riverside "$park/feedback"
+has park-unknown.err "there is no consultation 'riverside'"
+has park-unknown.err "it has: park, fair, feedback"
+run 1 park-badconfig export --config "$out/nothing.yaml" "$park/feedback"
+run 0 park-report report --config "$park/config.yaml" --min-count 1 --out "$out/park.html" "$park/feedback"
+has park.html 'id="q-park-where"'
+run 2 park-mincount report --min-count 0 --out "$out/x.html" "$park/feedback"
+has park-mincount.err "--min-count must be a number from 1"
 
 # Nothing under the fixture changed.
 state >"$out/after.state"

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "config/config.h"
 #include "export/export.h"
 
 #define FIXTURE TEST_SOURCE_DIR "/tests/fixtures/export"
@@ -129,14 +130,14 @@ static json_t *python_json(const char *script, const char *file) {
 
 #define CT "The Rotherham Plan"
 #define CH "blake2b:3f9a0c7d5e21"
-#define Q "What would you like for Rotherham?"
+#define Q "feedback" /* records from before consultations are read as this one */
 #define LA "Central Library, Rotherham"
 #define LB "Riverside House"
 #define IDA "5f0c2b1e-7a4d-4c3b-9e21-0000000000a"
 #define IDB "9d3e8f70-1c2b-4a5d-8f60-0000000000b"
 
 static const char *const expected_rows[10][16] = {
-    {"id", "kiosk", "location", "at", "config_title", "config_hash", "question", "themes", "rating",
+    {"id", "kiosk", "location", "at", "config_title", "config_hash", "consultation", "themes", "rating",
      "text", "name", "age_band", "postcode_district", "consent_quote", "language", "seconds_taken"},
     {IDA "1", "kiosk-a", LA, "2026-07-01T10:15:00+01:00", CT, CH, Q, "health; town-centre", "4",
      "Więcej ławek w centrum, proszę — \"zielone\" miejsca!\nAnd a café for £2.50, please.",
@@ -433,6 +434,127 @@ static void errors_are_clear(void) {
     export_set_free(&set);
 }
 
+/* ---- consultations ------------------------------------------------------------------- */
+
+#define PARK FIXTURE "/consultations"
+
+static config *park_config(void) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = config_load(PARK "/config.yaml", &opt, d);
+    diag_print(d, stderr);
+    free(d);
+    return c;
+}
+
+/* The CSV of a cell: row r (0 is the header), the column named col. */
+static const char *cell(json_t *rows, size_t r, const char *col) {
+    json_t *head = json_array_get(rows, 0);
+    for (size_t c = 0; c < json_array_size(head); c++)
+        if (!strcmp(json_string_value(json_array_get(head, c)), col))
+            return json_string_value(json_array_get(json_array_get(rows, r), c));
+    return "(no such column)";
+}
+
+/* Each question as its type lays it out: choices as a joined column and 0/1 per option,
+ * "Something else" words defused, a rank per option, x and y per pin, numbers as numbers; a
+ * question id two consultations share with different types gets its consultation's name. */
+static void columns_per_question(void) {
+    config *cfg = park_config();
+    CHECK(cfg != NULL);
+    if (!cfg) return;
+    const char *const dirs[] = {PARK "/feedback"};
+    export_set set;
+    CHECK(collect(&set, dirs, 1, NULL));
+    set.cfg = cfg;
+    CHECK(write_set(WORK "/park.csv", &set, EXPORT_CSV));
+    export_set_free(&set);
+    json_t *parsed = python_json(csv_reader_py, WORK "/park.csv");
+    json_t *rows = json_object_get(parsed, "rows");
+    CHECK_INT(json_array_size(rows), 6);
+    static const char *const header[] = {
+        "id", "kiosk", "location", "at", "config_title", "config_hash", "consultation", "want", "want.pitches",
+        "want.cafe", "want.trees", "want.other", "want_other", "sport", "order", "order.toilets", "order.lights",
+        "order.benches", "where.1.x", "where.1.y", "where.2.x", "where.2.y", "visit", "walk", "age", "name", "quote",
+        "fair.visit", "language", "seconds_taken"};
+    json_t *head = json_array_get(rows, 0);
+    CHECK_INT(json_array_size(head), sizeof header / sizeof header[0]);
+    for (size_t c = 0; c < sizeof header / sizeof header[0]; c++) CHECK_STR(json_string_value(json_array_get(head, c)), header[c]);
+    /* Row 1 is the fair (September), then p1..p4. */
+    CHECK_STR(cell(rows, 1, "consultation"), "fair");
+    CHECK_STR(cell(rows, 1, "fair.visit"), "5");
+    CHECK_STR(cell(rows, 1, "visit"), "");
+    CHECK_STR(cell(rows, 2, "want"), "pitches;cafe");
+    CHECK_STR(cell(rows, 2, "want.pitches"), "1");
+    CHECK_STR(cell(rows, 2, "want.trees"), "0");
+    CHECK_STR(cell(rows, 2, "sport"), "Cricket, please");
+    CHECK_STR(cell(rows, 2, "order.lights"), "1");
+    CHECK_STR(cell(rows, 2, "order.toilets"), "2");
+    CHECK_STR(cell(rows, 2, "order.benches"), "");
+    CHECK_STR(cell(rows, 2, "where.2.x"), "300");
+    CHECK_STR(cell(rows, 2, "where.2.y"), "120");
+    CHECK_STR(cell(rows, 2, "quote"), "yes");
+    CHECK_STR(cell(rows, 3, "want_other"), "'=A pond");
+    CHECK_STR(cell(rows, 3, "where.2.x"), "");
+    CHECK_STR(cell(rows, 5, "want.cafe"), ""); /* not answered: empty, not 0 */
+    CHECK_STR(cell(rows, 5, "walk"), "120");
+    json_decref(parsed);
+    config_free(cfg);
+}
+
+/* --consultation keeps its records and its columns only; an unknown one is refused with the
+ * ids that exist. */
+static void consultation_filter(void) {
+    config *cfg = park_config();
+    if (!cfg) return;
+    export_filter f = {.n_consultations = 1};
+    f.consultations[0] = "fair";
+    const char *const dirs[] = {PARK "/feedback"};
+    export_set set;
+    CHECK(collect(&set, dirs, 1, &f));
+    set.cfg = cfg;
+    CHECK_INT(set.n, 1);
+    CHECK_INT(set.filtered_out, 4);
+    CHECK(write_set(WORK "/fair.csv", &set, EXPORT_CSV));
+    export_set_free(&set);
+    char *raw = slurp(WORK "/fair.csv", NULL);
+    CHECK_CONTAINS(raw, "consultation,visit,language");
+    free(raw);
+    pk_error err = {{0}};
+    f.consultations[0] = "riverside";
+    CHECK(!export_check_consultations(cfg, &f, &err));
+    CHECK_CONTAINS(err.msg, "no consultation 'riverside'");
+    CHECK_CONTAINS(err.msg, "park, fair, feedback");
+    config_free(cfg);
+}
+
+/* The codebook: a row per column, with the question's words and each option's. */
+static void codebook_names_every_column(void) {
+    config *cfg = park_config();
+    if (!cfg) return;
+    FILE *f = fopen(WORK "/codebook.csv", "wb");
+    pk_error err = {{0}};
+    CHECK(f && export_write_codebook(f, cfg, NULL, &err));
+    if (f) fclose(f);
+    json_t *parsed = python_json(csv_reader_py, WORK "/codebook.csv");
+    json_t *rows = json_object_get(parsed, "rows");
+    CHECK_STR(json_string_value(json_array_get(json_array_get(rows, 0), 1)), "column");
+    bool pitches = false, pin = false, other = false, band = false, shown = false;
+    for (size_t r = 1; r < json_array_size(rows); r++) {
+        json_t *row = json_array_get(rows, r);
+        const char *col = json_string_value(json_array_get(row, 1));
+        const char *opt = json_string_value(json_array_get(row, 7)), *words = json_string_value(json_array_get(row, 8));
+        pitches |= !strcmp(col, "want.pitches") && !strcmp(opt, "pitches") && !strcmp(words, "Sports pitches");
+        pin |= !strcmp(col, "where.1.x") && strstr(json_string_value(json_array_get(row, 9)), "400 x 200");
+        other |= !strcmp(col, "want_other");
+        band |= !strcmp(col, "age") && !strcmp(opt, "65+") && !strcmp(words, "65 or over");
+        shown |= !strcmp(col, "sport") && !strcmp(json_string_value(json_array_get(row, 5)), "want includes pitches");
+    }
+    CHECK(pitches && pin && other && band && shown);
+    json_decref(parsed);
+    config_free(cfg);
+}
+
 int main(void) {
     if (system("rm -rf '" WORK "' && mkdir -p '" WORK "'") != 0) return 1;
     RUN(merges_and_drops_duplicates);
@@ -443,5 +565,8 @@ int main(void) {
     RUN(filters_by_date_and_kiosk);
     RUN(inputs_are_never_modified);
     RUN(errors_are_clear);
+    RUN(columns_per_question);
+    RUN(consultation_filter);
+    RUN(codebook_names_every_column);
     return check_report();
 }

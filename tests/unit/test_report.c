@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "config/config.h"
 #include "export/report.h"
 
 #define FIXTURE TEST_SOURCE_DIR "/tests/fixtures/export"
@@ -268,6 +269,56 @@ static void ranges_and_empty_reports(void) {
     free(text);
 }
 
+/* With the consultations' config, a section per question, as its type asks; a small count
+ * (that could point at one person) reads "fewer than 5" unless asked otherwise. */
+static void a_section_per_question(void) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *cfg = config_load(FIXTURE "/consultations/config.yaml", &opt, d);
+    free(d);
+    CHECK(cfg != NULL);
+    if (!cfg) return;
+    const char *const dirs[] = {FIXTURE "/consultations/feedback"};
+    for (int min = 1; min <= 5; min += 4) {
+        export_set set;
+        pk_error err = {{0}};
+        CHECK(export_collect(&set, dirs, 1, NULL, &err));
+        set.cfg = cfg;
+        const char *path = min == 1 ? WORK "/park-1.html" : WORK "/park-5.html";
+        FILE *f = fopen(path, "wb");
+        CHECK(f && report_write_min(f, &set, NULL, min, &err));
+        if (f) fclose(f);
+        export_set_free(&set);
+        json_t *p = read_page(path);
+        CHECK(p != NULL);
+        char *html = slurp(path);
+        if (min == 1) {
+            CHECK_STR(bars_of(p, "q-park-want"),
+                      "Sports pitches: 2=2|A café: 1=1|Trees and wildflowers: 1=1|Something else: 1=1");
+            CHECK_STR(bars_of(p, "q-fair-visit"), "1 Very worried: 0=0|2 Worried: 0=0|3 Not sure: 0=0|4 Hopeful: 0=0|5 Very hopeful: 1=1");
+            CHECK_CONTAINS(html, "<tr><td>Benches</td><td>1.0</td>"); /* best mean rank first */
+            CHECK_CONTAINS(html, "<th>Median</th><td>40</td>");
+        } else {
+            CHECK_STR(bars_of(p, "q-park-want"), "Sports pitches: fewer than 5=fewer than 5|A café: fewer than 5=fewer than 5|"
+                                                 "Trees and wildflowers: fewer than 5=fewer than 5|Something else: fewer than 5=fewer than 5");
+            CHECK(!strstr(html, "<th>Median</th>")); /* four numbers: not shown */
+        }
+        /* The pins on the question's own picture, which is inside the page. */
+        int pins = 0;
+        for (const char *at = html; (at = strstr(at, "<circle class=\"pin\"")); at++) pins++;
+        CHECK_INT(pins, 3);
+        CHECK_CONTAINS(html, "href=\"data:image/svg+xml;base64,");
+        /* Free text under the options of the question before it; a name only with consent. */
+        CHECK_CONTAINS(html, "<h4>Sports pitches");
+        CHECK_CONTAINS(html, "dir=\"auto\">Cricket, please</p><p class=\"who\">Ama</p>");
+        CHECK_CONTAINS(html, "dir=\"auto\">Football</p><p class=\"who\">Anonymous</p>");
+        CHECK(!strstr(html, ">Bo<"));
+        free(html);
+        json_decref(p);
+    }
+    config_free(cfg);
+}
+
 int main(void) {
     if (system("rm -rf '" WORK "' && mkdir -p '" WORK "'") != 0) return 1;
     raw = make_report(both_trees, 2, NULL, WORK "/report.html");
@@ -278,6 +329,7 @@ int main(void) {
     RUN(comments_grouped_escaped_and_consented);
     RUN(hostile_records_stay_text);
     RUN(ranges_and_empty_reports);
+    RUN(a_section_per_question);
     json_decref(page);
     free(raw);
     return check_report();

@@ -64,7 +64,9 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
      * the smallest size: the rows get the size the other answers allow, and the long one shows
      * its start and "…" at that size. The visitor has just typed it; this is to confirm it. */
     const char *probe[CONSULT_MAX_QUESTIONS];
-    for (int i = 0; i < k; i++) probe[i] = rv.q[i]->type == Q_TEXT ? "" : values[i];
+    /* Long answers of any kind (several options with "Something else" words) are cut the
+     * same way, so they do not set the size either. */
+    for (int i = 0; i < k; i++) probe[i] = rv.q[i]->type == Q_TEXT || utf8_count(values[i], strlen(values[i])) > 60 ? "" : values[i];
     int target = slides_fit_common(sc, FONT_REGULAR, probe, vw, vh, k, 4.4, 2.6);
     char *clipped[CONSULT_MAX_QUESTIONS] = {0};
     const char *whole[CONSULT_MAX_QUESTIONS];
