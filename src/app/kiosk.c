@@ -56,10 +56,10 @@ static void relayout(kiosk *k) {
     k->dirty = true;
 }
 
-static void count_abandoned(kiosk *k, uint64_t now) {
+static void count_abandoned(kiosk *k) {
     k->abandoned++;
     pk_error err = {{0}};
-    int secs = (int)((now - k->jr.started_ms) / 1000);
+    int secs = k->jr.abandoned_seconds;
     if (k->log_ok &&
         !feedback_log_abandoned(&k->log, kiosk_wall(k), journey_where(&k->jr), secs, &err))
         snprintf(k->storage_error, sizeof k->storage_error, "%s", err.msg);
@@ -87,7 +87,7 @@ static void on_journey_event(kiosk *k, journey_event e, uint64_t now) {
     case JOURNEY_IDLE: return;
     case JOURNEY_SEND: save(k, now); break;
     case JOURNEY_ABANDONED:
-        count_abandoned(k, now);
+        count_abandoned(k);
         kiosk_reset_visitor(k); /* the next visitor starts in the default language and view */
         attract_set_paused(&k->loop, false, now);
         SDL_StopTextInput();

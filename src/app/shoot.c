@@ -108,12 +108,8 @@ static void example_answer(const config *cfg, const question *q, answer *a, bool
 }
 
 static void show_question(journey *j, int i) {
-    j->step = STEP_QUESTION;
-    j->q = i;
-    j->other_page = j->invalid = j->notice_page = false;
-    keyboard_init(&j->kb, j->cfg->keyboard);
-    const question *q = journey_question(j);
-    if (q->type == Q_POSTCODE_DISTRICT && j->cfg->keyboard_latin) keyboard_init(&j->kb, j->cfg->keyboard_latin);
+    journey_goto(j, STEP_QUESTION, i);
+    j->notice_page = false; /* shown on its own below */
 }
 
 /* Every screen of consultation k, empty and answered, then its review: files named by the
@@ -154,11 +150,15 @@ static int shoot_consultation(screen *s, journey *j, const consultation *k, pk_d
         if (!st) st = shoot_screen(s, j, dir, name, l);
         if (refusable) example_answer(cfg, q, &j->answers[i], false), j->invalid = false;
         if (q->other && !st) {
-            j->other_page = true;
-            keyboard_init(&j->kb, cfg->keyboard);
+            /* "Something else" chosen, then Next: its box. */
+            answer keep = j->answers[i];
+            if (q->type == Q_CHOICE) j->answers[i].value = q->n_options - 1;
+            else j->answers[i].picked |= 1u << (q->n_options - 1);
+            journey_press(j, W_NEXT, 0, NULL, 0);
             snprintf(name, sizeof name, "%s%s-%02d-%s-other", k->id, mark, i + 1, q->id);
             st = shoot_screen(s, j, dir, name, l);
-            j->other_page = false;
+            j->answers[i] = keep;
+            journey_goto(j, STEP_QUESTION, i);
         }
     }
     j->step = STEP_REVIEW;
@@ -265,7 +265,7 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
     int status = 0;
     for (int i = 0; i < cfg->n_slides && !status; i++) {
         slides_layout(&s.sc, &cfg->slides[i], list);
-        chrome_state cs = {cfg->n_slides, i, false, lang};
+        chrome_state cs = {cfg->n_slides, i, false, lang, !config_consultation_for(cfg, NULL, today)};
         chrome_layout(&s.sc, &cs, chrome, NULL);
         screen_draw_frame(&s, list, NULL, 1, 1, 1 << 20, chrome);
         /* A slide outside its dates today says so in its name, so a reviewer does not take it
@@ -279,7 +279,7 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
     if (!status) {
         /* The paused state shows its own hint in the footer. */
         slides_layout(&s.sc, &cfg->slides[0], list);
-        chrome_state cs = {cfg->n_slides, 0, true, lang};
+        chrome_state cs = {cfg->n_slides, 0, true, lang, !config_consultation_for(cfg, NULL, today)};
         chrome_layout(&s.sc, &cs, chrome, NULL);
         screen_draw_frame(&s, list, NULL, 1, 1, 1 << 20, chrome);
         status = save(&s, dir, "loop-paused");

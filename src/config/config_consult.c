@@ -121,7 +121,11 @@ static const q_cond *load_cond(qloader *Q, const ynode *n, int depth) {
     if (all || any) {
         ynode *seq = y_seq(y, n, all ? "all" : "any", true, 1, CONSULT_MAX_COND);
         c->kind = all ? COND_ALL : COND_ANY;
-        if (seq && depth < 4) cond_items(Q, c, seq, depth);
+        if (seq && depth >= 4) {
+            y_error(y, seq, "'show_if' nests 'all' and 'any' more than 4 deep; write it more simply");
+            return NULL;
+        }
+        if (seq) cond_items(Q, c, seq, depth);
         return c;
     }
     const char *id = y_str(y, n, "question", true);
@@ -131,8 +135,9 @@ static const q_cond *load_cond(qloader *Q, const ynode *n, int depth) {
     if (qi < 0) {
         bool later = false;
         for (int i = self; i < CONSULT_MAX_QUESTIONS && Q->qnodes[i]; i++) {
-            const char *other = y_str(y, Q->qnodes[i], "id", false);
-            later |= other && !strcmp(other, id);
+            /* Read quietly: that question reports its own problems when it loads. */
+            const ynode *idn = Q->qnodes[i]->type == YAML_MAPPING_NODE ? y_get(y, Q->qnodes[i], "id") : NULL;
+            later |= idn && idn->type == YAML_SCALAR_NODE && !strcmp((const char *)idn->data.scalar.value, id);
         }
         y_error(y, y_get(y, n, "question"),
                 later ? "'show_if' names question '%s', which comes later: a question can only depend on the ones before it"
@@ -166,6 +171,12 @@ static const q_cond *load_cond(qloader *Q, const ynode *n, int depth) {
         double d;
         if (!y_scalar_num(y, v, key, &d)) return NULL;
         c->value = (int)d;
+        int lo = q->type == Q_FACES ? 1 : q->min_value, hi = q->type == Q_FACES ? 5 : q->max_value;
+        if (d != (double)c->value || c->value < lo || c->value > hi) {
+            y_error(y, v, "question '%s' is answered from %d to %d, so it never equals %g and this question would never show",
+                    id, lo, hi, d);
+            return NULL;
+        }
     } else if (q->type == Q_CONSENT) {
         bool b = false;
         y_bool(y, n, key, &b);
@@ -266,6 +277,7 @@ static void load_question(qloader *Q, question *q, const ynode *n) {
     case Q_CHOICES:
     case Q_RANK:
         load_options(L, q, n);
+        if (!q->title && y_get(y, n, "options_from")) q->title = ui[UI_CHOICE_TITLE]; /* one message, not two */
         if (!q->options && !y_get(y, n, "options") && !y_get(y, n, "options_from"))
             y_error(y, n, "question '%s' needs 'options' (a list of id and label) or 'options_from: themes'", q->id ? q->id : "?");
         if (q->from_themes && !q->title) q->title = ui[UI_CHOICE_TITLE];
@@ -332,7 +344,8 @@ static void load_question(qloader *Q, question *q, const ynode *n) {
         if (!q->hint) q->hint = ui[UI_POSTCODE_HINT];
         if ((q->pattern = y_str(y, n, "pattern", false))) {
             size_t len = strlen(q->pattern);
-            if (!len || strspn(q->pattern, "A9X?|ABCDEFGHIJKLMNOPQRSTUVWYZ0-8") != len || q->pattern[0] == '?' || strstr(q->pattern, "||"))
+            if (!len || strspn(q->pattern, "A9X?|BCDEFGHIJKLMNOPQRSTUVWYZ012345678") != len || q->pattern[0] == '?' ||
+                q->pattern[0] == '|' || q->pattern[len - 1] == '|' || strstr(q->pattern, "||") || strstr(q->pattern, "|?"))
                 y_error(y, y_get(y, n, "pattern"),
                         "'pattern' is letters A (a letter), 9 (a digit), X (either), ? (the one before may be left out) "
                         "and | between alternatives, e.g. \"%s\"; not \"%s\"", CONSULT_UK_DISTRICT, q->pattern);
@@ -357,7 +370,8 @@ static void hash_questions(consultation *k) {
         crypto_generichash_update(&st, (const unsigned char *)(q->id ? q->id : ""), strlen(q->id ? q->id : "") + 1);
         crypto_generichash_update(&st, (const unsigned char *)type, strlen(type) + 1);
         for (int o = 0; o < q->n_options; o++)
-            crypto_generichash_update(&st, (const unsigned char *)q->options[o].id, strlen(q->options[o].id) + 1);
+            if (q->options[o].id)
+                crypto_generichash_update(&st, (const unsigned char *)q->options[o].id, strlen(q->options[o].id) + 1);
     }
     unsigned char h[8];
     crypto_generichash_final(&st, h, sizeof h);
@@ -421,6 +435,7 @@ static void load_one(loader *L, consultation *k, const ynode *n) {
     ynode *seq = y_seq(y, n, "questions", true, 1, CONSULT_MAX_QUESTIONS);
     if (!seq) return;
     qloader Q = {.L = L, .k = k};
+    const ynode *loaded[CONSULT_MAX_QUESTIONS]; /* the node of each question loaded, for messages */
     k->questions = arena_alloc(&c->mem, sizeof *k->questions * CONSULT_MAX_QUESTIONS);
     for (int i = 0; i < y_seq_len(seq); i++) Q.qnodes[i] = y_seq_item(y, seq, i);
     char where[120];
@@ -430,6 +445,7 @@ static void load_one(loader *L, consultation *k, const ynode *n) {
         snprintf(y->where, sizeof y->where, "%.90squestion %d: ", where, i + 1);
         if (!y_expect_map(y, qn, "a question")) continue;
         question *q = &k->questions[k->n_questions];
+        loaded[k->n_questions] = qn;
         load_question(&Q, q, qn);
         for (int j = 0; q->id && j < k->n_questions; j++)
             if (k->questions[j].id && !strcmp(k->questions[j].id, q->id))
@@ -439,13 +455,14 @@ static void load_one(loader *L, consultation *k, const ynode *n) {
         k->n_questions++;
     }
     snprintf(y->where, sizeof y->where, "%s", where);
-    check_consultation(L, k, Q.qnodes);
+    check_consultation(L, k, loaded);
     hash_questions(k);
 }
 
 /* The first journey's `feedback:` question and steps, as the consultation they meant. */
 static void load_old_form(loader *L, ynode *fb) {
     yctx *y = &L->y;
+    snprintf(y->where, sizeof y->where, "feedback: ");
     config *c = L->c;
     const char *const *ui = c->feedback.ui;
     static const char *const step_names[] = {"choice", "rating", "text", "name", "age", "postcode", "consent", NULL};
@@ -499,6 +516,7 @@ static void load_old_form(loader *L, ynode *fb) {
         q->label = default_label(c, q, false);
     }
     hash_questions(k);
+    y->where[0] = '\0';
     static const char *const old[] = {"question", "privacy_notice", "text_limit", "steps"};
     for (int i = 0; fb && y->first_pass && i < 4; i++) {
         ynode *key = y_key(y, fb, old[i]);
@@ -546,10 +564,7 @@ void resolve_slide_consultations(loader *L, ynode *slides) {
         ynode *n = slides ? y_seq_item(y, slides, i) : NULL;
         const char *id = n && n->type == YAML_MAPPING_NODE ? y_str(y, n, "consultation", false) : NULL;
         if (!id) continue;
-        if (s->type != SLIDE_CALL_TO_ACTION) {
-            y_error(y, y_key(y, n, "consultation"), "slide %d: 'consultation' is for a 'call_to_action' slide", i + 1);
-            continue;
-        }
+        if (s->type != SLIDE_CALL_TO_ACTION) continue; /* the slide's own key check said so */
         for (int k = 0; k < c->n_consultations; k++)
             if (c->consultations[k].id && !strcmp(c->consultations[k].id, id)) s->consultation = k;
         if (s->consultation < 0) y_error(y, y_get(y, n, "consultation"), "slide %d: there is no consultation '%s'", i + 1, id);

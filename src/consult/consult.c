@@ -10,14 +10,14 @@ bool consult_running(const consultation *c, pk_date today) {
 }
 
 int consult_question_index(const consultation *c, const char *id) {
-    for (int i = 0; i < c->n_questions; i++)
-        if (!strcmp(c->questions[i].id, id)) return i;
+    for (int i = 0; id && i < c->n_questions; i++)
+        if (c->questions[i].id && !strcmp(c->questions[i].id, id)) return i;
     return -1;
 }
 
 int consult_option_index(const question *q, const char *id) {
-    for (int i = 0; i < q->n_options; i++)
-        if (!strcmp(q->options[i].id, id)) return i;
+    for (int i = 0; id && i < q->n_options; i++)
+        if (q->options[i].id && !strcmp(q->options[i].id, id)) return i;
     return -1;
 }
 

@@ -43,14 +43,18 @@ static bool answered(const journey *j, int i) {
     return k && k->answered(question_at(j, i), &j->answers[i]);
 }
 
+/* A question not asked has no answer, whatever is left from a detour: show_if and consent
+ * go by what will be recorded. show_if only names earlier questions, so this ends. */
+static bool given(const journey *j, int i) { return answered(j, i) && journey_asks(j, i); }
+
 static bool cond_holds(const journey *j, const q_cond *c) {
     const answer *a = c->kind < COND_ALL ? &j->answers[c->question] : NULL;
     const question *q = question_at(j, c->question);
     switch (c->kind) {
-    case COND_ANSWERED: return answered(j, c->question);
-    case COND_NOT_ANSWERED: return !answered(j, c->question);
+    case COND_ANSWERED: return given(j, c->question);
+    case COND_NOT_ANSWERED: return !given(j, c->question);
     case COND_EQUALS:
-        if (!answered(j, c->question)) return false;
+        if (!given(j, c->question)) return false;
         if (c->option >= 0) return a->value == c->option;
         if (q->type == Q_NUMBER) {
             int v;
@@ -58,6 +62,7 @@ static bool cond_holds(const journey *j, const q_cond *c) {
         }
         return a->value == c->value;
     case COND_INCLUDES:
+        if (!given(j, c->question)) return false;
         if (q->type == Q_RANK) {
             for (int k = 0; k < a->n_order; k++)
                 if (a->order[k] == c->option) return true;
@@ -76,11 +81,13 @@ static bool cond_holds(const journey *j, const q_cond *c) {
     return false;
 }
 
-/* Something was typed that could be quoted: the consent question has a reason to be asked. */
-static bool something_quotable(const journey *j) {
-    for (int i = 0; i < j->consult->n_questions; i++) {
+/* Something was typed before question `before` that could be quoted: the consent question has
+ * a reason to be asked. (Only earlier questions: a later one's show_if may name the consent.) */
+static bool something_quotable(const journey *j, int before) {
+    for (int i = 0; i < before; i++) {
         const question *q = question_at(j, i);
         const question_kind *k = question_kind_of(q->type);
+        if (q->type == Q_CONSENT || !journey_asks(j, i)) continue;
         if (k->quotable && answered(j, i)) return true;
         if (question_other_chosen(q, &j->answers[i]) && question_has_words(&j->answers[i])) return true;
     }
@@ -91,7 +98,7 @@ bool journey_asks(const journey *j, int i) {
     const question *q = question_at(j, i);
     if (!q) return false;
     if (q->show_if && !cond_holds(j, q->show_if)) return false;
-    if (q->type == Q_CONSENT && !something_quotable(j)) return false;
+    if (q->type == Q_CONSENT && !something_quotable(j, i)) return false;
     return true;
 }
 
@@ -100,15 +107,14 @@ bool journey_asks(const journey *j, int i) {
 static const keyboard_layout *keyboard_for(const journey *j) {
     const question *q = journey_question(j);
     if (!j->cfg || !q) return j->cfg ? j->cfg->keyboard : NULL;
-    if (q->type == Q_NUMBER && !j->other_page) return number_pad();
+    if (q->type == Q_NUMBER && !j->other_page) return number_pad(q->min_value < 0);
     if (q->type == Q_POSTCODE_DISTRICT && j->cfg->keyboard_latin) return j->cfg->keyboard_latin;
     return j->cfg->keyboard;
 }
 
 void journey_init(journey *j, const config *cfg) {
-    memset(j, 0, offsetof(journey, texts));
+    memset(j, 0, sizeof *j); /* the typed text's buffer too: nothing from before shows */
     j->cfg = cfg;
-    j->abandoned_q = -1;
     keyboard_init(&j->kb, cfg ? cfg->keyboard : NULL);
 }
 
@@ -121,7 +127,9 @@ void journey_set_config(journey *j, const config *cfg) {
 void journey_clear(journey *j) {
     const config *cfg = j->cfg;
     journey_step abandoned = j->abandoned_at;
-    int abandoned_q = j->abandoned_q;
+    char where[sizeof j->abandoned_where];
+    memcpy(where, j->abandoned_where, sizeof where);
+    int seconds = j->abandoned_seconds;
     bool apart = j->notice_apart;
     char save_error[DIAG_LEN];
     memcpy(save_error, j->save_error, sizeof save_error);
@@ -130,7 +138,8 @@ void journey_clear(journey *j) {
     explicit_bzero(j, offsetof(journey, texts));
     journey_init(j, cfg);
     j->abandoned_at = abandoned;
-    j->abandoned_q = abandoned_q;
+    memcpy(j->abandoned_where, where, sizeof where);
+    j->abandoned_seconds = seconds;
     j->notice_apart = apart;
     memcpy(j->save_error, save_error, sizeof save_error);
 }
@@ -151,6 +160,8 @@ static void go(journey *j, journey_step s, int q) {
     if (qq && qq->type == Q_PLACE) j->cursor_x = qq->image_w / 2, j->cursor_y = qq->image_h / 2;
     keyboard_init(&j->kb, keyboard_for(j));
 }
+
+void journey_goto(journey *j, journey_step s, int q) { go(j, s, q); }
 
 static void next_step(journey *j) {
     int from = j->step == STEP_QUESTION ? j->q + 1 : 0;
@@ -268,9 +279,11 @@ static journey_event tapped(journey *j, tap_result r) {
     }
 }
 
-static journey_event leave(journey *j) {
+static journey_event leave(journey *j, uint64_t now) {
+    const question *q = journey_question(j);
     j->abandoned_at = j->step;
-    j->abandoned_q = j->step == STEP_QUESTION ? j->q : -1;
+    snprintf(j->abandoned_where, sizeof j->abandoned_where, "%s", q ? q->id : journey_step_name(j->step));
+    j->abandoned_seconds = (int)((now - j->started_ms) / 1000);
     journey_clear(j);
     return JOURNEY_ABANDONED;
 }
@@ -320,7 +333,7 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
             return JOURNEY_REDRAW;
         }
         /* Back from the first step leaves, like Close. */
-        return prev_step(j) ? JOURNEY_REDRAW : leave(j);
+        return prev_step(j) ? JOURNEY_REDRAW : leave(j, now);
     case W_SKIP:
         if (!q) return JOURNEY_IDLE;
         if (j->other_page) {
@@ -331,7 +344,7 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
         }
         next_step(j);
         return JOURNEY_REDRAW;
-    case W_CLOSE: return leave(j);
+    case W_CLOSE: return leave(j, now);
     case W_SEND: return j->step == STEP_REVIEW ? JOURNEY_SEND : JOURNEY_IDLE;
     case W_OPTION:
     case W_POINT:
@@ -375,8 +388,9 @@ journey_event journey_place(journey *j, int x, int y, uint64_t now) {
     if (!touch(j, now)) return j->step == STEP_NONE ? JOURNEY_IDLE : JOURNEY_REDRAW;
     const question *q = journey_question(j);
     if (!q || q->type != Q_PLACE) return JOURNEY_IDLE;
-    j->cursor_x = x, j->cursor_y = y;
-    return tapped(j, question_kind_of(q->type)->tap_at(q, &j->answers[j->q], x, y));
+    tap_result r = question_kind_of(q->type)->tap_at(q, &j->answers[j->q], x, y);
+    if (r != TAP_NOTHING) j->cursor_x = x, j->cursor_y = y; /* the keyboard's cursor carries on from there */
+    return tapped(j, r);
 }
 
 journey_event journey_place_move(journey *j, int dx, int dy, uint64_t now) {
@@ -400,6 +414,17 @@ journey_event journey_type(journey *j, const char *utf8, uint64_t now) {
     int size, max_chars;
     char *field = journey_field(j, &size, &max_chars);
     if (!field) return JOURNEY_IDLE;
+    /* A number's box takes digits (and a minus) from a real keyboard too, as its pad does. */
+    const question *q = journey_question(j);
+    char digits[64];
+    if (q && q->type == Q_NUMBER && !j->other_page) {
+        size_t k = 0;
+        for (const char *c = utf8; *c && k + 1 < sizeof digits; c++)
+            if ((*c >= '0' && *c <= '9') || (*c == '-' && q->min_value < 0)) digits[k++] = *c;
+        digits[k] = '\0';
+        if (!k) return JOURNEY_IDLE;
+        utf8 = digits;
+    }
     j->last_touch_ms = now;
     j->still_there = false;
     bool was = j->invalid || j->char_refused || j->limit_hit || j->required_hit;
@@ -452,7 +477,7 @@ journey_event journey_tick(journey *j, uint64_t now) {
         return JOURNEY_REDRAW;
     }
     if (j->still_there && idle >= ms(j->cfg->feedback.idle_seconds) + ms(j->cfg->feedback.still_there_seconds))
-        return leave(j);
+        return leave(j, now);
     return j->still_there ? JOURNEY_REDRAW : JOURNEY_IDLE; /* the countdown ticks */
 }
 
@@ -498,7 +523,7 @@ void journey_record(const journey *j, feedback_record *rec, time_t wall_now, uin
             char key[160];
             snprintf(key, sizeof key, "%s_other", q->id);
             bool words = given && question_other_chosen(q, a) && question_has_words(a);
-            json_object_set_new(rec->answers, key, words ? json_string(a->text) : json_null());
+            json_object_set_new(rec->answers, key, words ? json_string_nocheck(a->text) : json_null());
             json_array_append_new(rec->personal, json_string(key));
         }
     }
@@ -540,11 +565,7 @@ int journey_step_number(const journey *j) {
     return n;
 }
 
-const char *journey_where(const journey *j) {
-    const question *q = question_at(j, j->abandoned_q);
-    if (j->abandoned_at == STEP_QUESTION && q) return q->id;
-    return journey_step_name(j->abandoned_at);
-}
+const char *journey_where(const journey *j) { return j->abandoned_where[0] ? j->abandoned_where : "none"; }
 
 void journey_review_rows(const journey *j, journey_review *r) {
     const char *const *ui = j->cfg->feedback.ui;

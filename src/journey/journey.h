@@ -84,7 +84,8 @@ typedef struct journey {
     journey_step step;
     int q;                      /* STEP_QUESTION: the question showing */
     journey_step abandoned_at;  /* where the last abandoned journey was */
-    int abandoned_q;
+    char abandoned_where[48];   /* ...in words: the question id, or the step's name */
+    int abandoned_seconds;      /* ...and how long it had lasted */
     uint64_t started_ms, last_touch_ms, finished_ms;
     bool still_there;           /* the "Are you still there?" question is showing */
     answer answers[CONSULT_MAX_QUESTIONS];
@@ -140,6 +141,9 @@ void journey_set_config(journey *j, const config *cfg);
  * chose larger text, and the notice would not fit beside the question). Kept until changed;
  * switched off while the notice page shows, the step shows its question. */
 void journey_set_notice_apart(journey *j, bool apart);
+/* Goes straight to step s (question q) as a visitor arriving there would, answers kept: for
+ * `shoot` and tests, which show every screen without tapping through. */
+void journey_goto(journey *j, journey_step s, int q);
 /* Wipes everything entered and returns to STEP_NONE. */
 void journey_clear(journey *j);
 
@@ -161,7 +165,8 @@ bool journey_asks(const journey *j, int i);
 /* Step index among the steps asked (for the dots: questions and the review) and their count. */
 int journey_step_number(const journey *j);
 int journey_step_count(const journey *j);
-/* Where the journey is, in words for the abandoned log: the question id, or "intro", "review". */
+/* Where the last abandoned journey was, in words for the abandoned log: the question id, or
+ * "intro", "review". */
 const char *journey_where(const journey *j);
 const char *journey_step_name(journey_step s);
 /* Seconds left before an unanswered "Are you still there?" clears the journey. */

@@ -4,6 +4,9 @@
 #define PK_NUMBER_PAD_H
 #include "config/keyboard_layout.h"
 
-const keyboard_layout *number_pad(void);
+#include <stdbool.h>
+
+/* With a minus key only when the range has negative numbers. */
+const keyboard_layout *number_pad(bool negative);
 
 #endif

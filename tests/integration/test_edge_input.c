@@ -14,6 +14,7 @@
 #include "check.h"
 #include "export/export.h"
 #include "export/report.h"
+#include "journey_test.h"
 #include "kiosk_test.h"
 #include "layout_check.h"
 #include "render/screens/journey_view.h"
@@ -21,6 +22,30 @@
 
 static config *cfg;
 static char dir[256];
+
+/* The longest a text answer can be (a `text` question's max is at most 5000 characters of up
+ * to 4 bytes), and one character more, and its NUL. */
+#define INPUT_BYTES (5001 * 4 + 1)
+
+/* The three typing questions of the shipped consultation, in order. */
+static const char *const field_ids[] = {"text", "name", "postcode_district"};
+
+/* How many characters question id of the shipped consultation takes. */
+static int chars_of(const config *c, const char *id) {
+    const consultation *k = &c->consultations[0];
+    int i = consult_question_index(k, id);
+    CHECK(i >= 0);
+    if (i < 0) return 0;
+    const question_kind *kind = question_kind_of(k->questions[i].type);
+    return kind->text_chars(&k->questions[i]);
+}
+
+/* Shows question id of the journey's consultation, as arriving at it would. */
+static void show_question(journey *j, const char *id) {
+    j->step = STEP_QUESTION;
+    j->q = consult_question_index(j->consult, id);
+    CHECK(j->q >= 0);
+}
 
 /* A word of n characters with no break, from letters of the language shown. */
 static void long_word(char *out, size_t size, int n, const char *letters) {
@@ -108,7 +133,6 @@ static void every_field_lays_out(void) {
     journey *j = calloc(1, sizeof *j);
     static const struct { int w, h; double scale; } views[] = {
         {800, 480, 1.0}, {800, 480, 2.0}, {1920, 1080, 1.0}, {1080, 1920, 2.0}};
-    static const journey_step fields[] = {STEP_TEXT, STEP_NAME, STEP_POSTCODE};
     enum { BLANK, MAXIMUM, LONG_WORD, COMBINING, URDU, OWN, N_INPUTS };
     int none_px[N_INPUTS][4];
     for (int li = 0; t && li < N_LANGS; li++) {
@@ -117,13 +141,19 @@ static void every_field_lays_out(void) {
         if (lang < 0) continue;
         const config *lc = c->by_lang[lang];
         for (int in = 0; in < N_INPUTS; in++) {
+            journey_clear(j); /* the last input wiped before the next */
             journey_init(j, lc);
-            journey_start(j, 0);
+            jt_start(j, 0);
+            CHECK(j->consult != NULL);
+            if (!j->consult) continue;
             for (int f = 0; f < 3; f++) {
-                j->step = fields[f];
-                int size, max;
+                show_question(j, field_ids[f]);
+                int size = 0, max = 0;
                 char *field = journey_field(j, &size, &max);
-                char input[JOURNEY_TEXT_BYTES];
+                CHECK(field != NULL);
+                if (!field) continue;
+                CHECK_INT(max, chars_of(lc, field_ids[f]));
+                static char input[INPUT_BYTES];
                 switch (in) {
                 case BLANK: snprintf(input, sizeof input, "    \n"); break;
                 case MAXIMUM: words_of(input, sizeof input, max + 1, langs[li].letters); break;
@@ -143,12 +173,13 @@ static void every_field_lays_out(void) {
                 slide_ctx_set_view(&sc, &sv);
                 char what[200];
                 for (int f = 0; f < 3; f++) {
-                    j->step = fields[f];
-                    keyboard_init(&j->kb, fields[f] == STEP_POSTCODE && lc->keyboard_latin ? lc->keyboard_latin : lc->keyboard);
+                    show_question(j, field_ids[f]);
+                    bool latin = !strcmp(field_ids[f], "postcode_district") && lc->keyboard_latin;
+                    keyboard_init(&j->kb, latin ? lc->keyboard_latin : lc->keyboard);
                     j->char_refused = in == BLANK; /* the message under the box, too */
                     j->limit_hit = in == MAXIMUM;  /* and "0 characters left" when it is full */
                     snprintf(what, sizeof what, "%s %dx%d x%.0f %s input %d", langs[li].code, views[v].w,
-                             views[v].h, views[v].scale, journey_step_name(fields[f]), in);
+                             views[v].h, views[v].scale, field_ids[f], in);
                     lay_out_field(&sc, j, l, w, what);
                 }
                 /* The review shows what was typed, whatever it is. */
@@ -193,7 +224,8 @@ static void tap_w(kiosk *k, const widget *w) {
 
 static bool press(kiosk *k, widget_kind kind, int index) {
     const widget *w = find_widget(k, kind, index);
-    if (!w) fprintf(stderr, "no widget %d/%d on step %s\n", kind, index, journey_step_name(kiosk_journey(k)->step));
+    const question *q = journey_question(kiosk_journey(k));
+    if (!w) fprintf(stderr, "no widget %d/%d on %s\n", kind, index, q ? q->id : journey_step_name(kiosk_journey(k)->step));
     tap_w(k, w);
     return w != NULL;
 }
@@ -201,7 +233,7 @@ static bool press(kiosk *k, widget_kind kind, int index) {
 /* What a visitor types into each field, and what the record must then hold (NULL: nothing). */
 typedef struct edge_case {
     const char *name;
-    char text[JOURNEY_TEXT_BYTES], text_saved[JOURNEY_TEXT_BYTES];
+    char text[INPUT_BYTES], text_saved[INPUT_BYTES];
     char first[200], first_saved[200];
     const char *postcode, *postcode_saved;
     bool refused; /* the last thing typed in the text field is refused with a message */
@@ -209,11 +241,13 @@ typedef struct edge_case {
     bool over;             /* one character more than each box takes */
 } edge_case;
 
+/* The record's answer to question key is the string want (NULL: null). */
 static void json_has(const json_t *r, const char *key, const char *want, const char *what) {
-    const char *got = json_string_value(json_object_get(r, key));
+    const json_t *v = json_object_get(json_object_get(r, "answers"), key);
+    const char *got = json_string_value(v);
     if (!want) {
-        if (!json_is_null(json_object_get(r, key))) fprintf(stderr, "%s: %s is \"%s\", expected null\n", what, key, got);
-        CHECK(json_is_null(json_object_get(r, key)));
+        if (!json_is_null(v)) fprintf(stderr, "%s: %s is \"%s\", expected null\n", what, key, got);
+        CHECK(json_is_null(v));
     } else {
         if (!got || strcmp(got, want)) fprintf(stderr, "%s: %s is \"%s\", expected \"%s\"\n", what, key, got ? got : "(null)", want);
         CHECK(got && !strcmp(got, want));
@@ -254,10 +288,10 @@ static void one_visit(kiosk *k, int lang, const edge_case *ec, int *saved) {
     }
     const frame *f = kiosk_frame(k);
     finger_tap(k, f->button.x + f->button.w / 2, f->button.y + f->button.h / 2);
-    CHECK_INT(kiosk_journey(k)->step, STEP_CHOICE);
+    CHECK(journey_on(kiosk_journey(k), "themes"));
     CHECK(press(k, W_NEXT, 0));
     CHECK(press(k, W_SKIP, 0));
-    CHECK_INT(kiosk_journey(k)->step, STEP_TEXT);
+    CHECK(journey_on(kiosk_journey(k), "text"));
     type_into(k, ec->text, ec->spaces_on_screen);
     /* One more than the box takes: the last letter is refused, and the box says it is full. */
     CHECK(kiosk_journey(k)->limit_hit == ec->over);
@@ -267,26 +301,26 @@ static void one_visit(kiosk *k, int lang, const edge_case *ec, int *saved) {
             type_on_keyboard(k, emoji[e]);
             CHECK(kiosk_journey(k)->char_refused);
         }
-        CHECK_STR(kiosk_journey(k)->text, ec->text_saved);
+        CHECK_STR(jt_text(kiosk_journey(k), "text"), ec->text_saved);
     }
     CHECK(press(k, W_NEXT, 0));
-    CHECK_INT(kiosk_journey(k)->step, STEP_NAME);
+    CHECK(journey_on(kiosk_journey(k), "name"));
     CHECK(!kiosk_journey(k)->char_refused); /* the message belongs to the step it was on */
     type_into(k, ec->first, ec->spaces_on_screen);
     CHECK(kiosk_journey(k)->limit_hit == ec->over);
     CHECK(press(k, W_NEXT, 0));
     CHECK(press(k, W_SKIP, 0)); /* age */
-    CHECK_INT(kiosk_journey(k)->step, STEP_POSTCODE);
+    CHECK(journey_on(kiosk_journey(k), "postcode_district"));
     type_into(k, ec->postcode, ec->spaces_on_screen);
     CHECK(kiosk_journey(k)->limit_hit == (ec->over || !strcmp(ec->postcode, " S60 ")));
     CHECK(press(k, W_NEXT, 0));
-    if (kiosk_journey(k)->step == STEP_POSTCODE) {
+    if (journey_on(kiosk_journey(k), "postcode_district")) {
         /* Not a district: refused with the message, and Skip goes on. */
-        CHECK(kiosk_journey(k)->postcode_invalid);
+        CHECK(kiosk_journey(k)->invalid);
         CHECK(ec->postcode_saved == NULL);
         CHECK(press(k, W_SKIP, 0));
     }
-    if (kiosk_journey(k)->step == STEP_CONSENT) {
+    if (journey_on(kiosk_journey(k), "consent_quote")) {
         CHECK(ec->text_saved[0] || ec->first_saved[0]);
         while (kiosk_journey(k)->notice_page) press(k, W_NEXT, 0);
         CHECK(press(k, W_CONSENT, 1));
@@ -303,17 +337,21 @@ static void one_visit(kiosk *k, int lang, const edge_case *ec, int *saved) {
         json_has(r, "text", ec->text_saved[0] ? ec->text_saved : NULL, what);
         json_has(r, "name", ec->first_saved[0] ? ec->first_saved : NULL, what);
         json_has(r, "postcode_district", ec->postcode_saved, what);
-        json_has(r, "language", langs[lang].code, what);
+        CHECK_STR(json_string_value(json_object_get(r, "language")), langs[lang].code);
         json_decref(r);
     }
     CHECK(press(k, W_CLOSE, 0));
     CHECK(!journey_active(kiosk_journey(k)));
-    /* Nothing the visitor typed is left for the next one. */
-    CHECK(!kiosk_journey(k)->text[0] && !kiosk_journey(k)->name[0] && !kiosk_journey(k)->postcode[0]);
+    /* Nothing the visitor typed is left for the next one: the answers' buffer is all zeros. */
+    const journey *j = kiosk_journey(k);
+    CHECK(j->consult == NULL && j->text_used == 0);
+    bool wiped = true;
+    for (size_t i = 0; i < sizeof j->texts; i++) wiped &= j->texts[i] == '\0';
+    CHECK(wiped);
 }
 
 static int make_cases(edge_case *cs, int lang) {
-    int n = 0, limit = cfg->feedback.text_limit;
+    int n = 0, limit = chars_of(cfg, "text"), name_chars = chars_of(cfg, "name");
     const char *letters = langs[lang].letters;
     edge_case *c;
 #define NEXT_CASE(label) (c = &cs[n++], memset(c, 0, sizeof *c), c->name = (label))
@@ -325,13 +363,13 @@ static int make_cases(edge_case *cs, int lang) {
     strcpy(c->text, "\n"), strcpy(c->first, "\n"), c->postcode = "\n";
     NEXT_CASE("the maximum length exactly");
     words_of(c->text, sizeof c->text, limit, letters), strcpy(c->text_saved, c->text);
-    words_of(c->first, sizeof c->first, JOURNEY_NAME_CHARS, letters), strcpy(c->first_saved, c->first);
+    words_of(c->first, sizeof c->first, name_chars, letters), strcpy(c->first_saved, c->first);
     c->postcode = "SW1A", c->postcode_saved = "SW1A";
     NEXT_CASE("one more than the maximum");
     words_of(c->text, sizeof c->text, limit + 1, letters);
     words_of(c->text_saved, sizeof c->text_saved, limit, letters);
-    words_of(c->first, sizeof c->first, JOURNEY_NAME_CHARS + 1, letters);
-    words_of(c->first_saved, sizeof c->first_saved, JOURNEY_NAME_CHARS, letters);
+    words_of(c->first, sizeof c->first, name_chars + 1, letters);
+    words_of(c->first_saved, sizeof c->first_saved, name_chars, letters);
     c->postcode = "SW1AX", c->postcode_saved = "SW1A", c->over = true;
     NEXT_CASE("a 30-character word");
     long_word(c->text, sizeof c->text, 30, letters), strcpy(c->text_saved, c->text);
@@ -396,6 +434,7 @@ static void typed_saved_exported_reported(void) {
     /* Every record comes back out of the export as it went in; the report takes them all. */
     export_set set;
     CHECK(collect(&set));
+    set.cfg = cfg; /* as the staff screen's export: a column per question */
     CHECK_INT(set.n, saved);
     CHECK_INT(set.unreadable, 0);
     char *json = write_to_memory(&set, EXPORT_JSON, false);
@@ -412,7 +451,8 @@ static void typed_saved_exported_reported(void) {
             if (!cases[i].text_saved[0]) continue;
             bool found = false;
             for (size_t r = 0; r < json_array_size(arr); r++) {
-                const char *t = json_string_value(json_object_get(json_array_get(arr, r), "text"));
+                const json_t *answers = json_object_get(json_array_get(arr, r), "answers");
+                const char *t = json_string_value(json_object_get(answers, "text"));
                 if (t && !strcmp(t, cases[i].text_saved)) found = true;
             }
             if (!found) fprintf(stderr, "%s %s: not in the JSON export\n", langs[lang].code, cases[i].name);

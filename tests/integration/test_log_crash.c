@@ -156,6 +156,28 @@ static ssize_t slow_disk_write(int fd, const void *data, size_t n) {
     return (ssize_t)done;
 }
 
+/* One visitor's answers to the shipped questions (journey_test.h), drawn from the seed: some
+ * themes (with "Something else" words when "other" is among them), a rating or none, the long
+ * text, and personal answers given or skipped (null). */
+static json_t *crash_answers(const char *text) {
+    static const char *themes[] = {"homes", "transport", "green-spaces", "jobs", "other"};
+    int n_themes = (int)(rng() % 4);
+    json_t *chosen = n_themes ? json_array() : json_null();
+    bool other = false;
+    for (int k = 0; k < n_themes; k++) {
+        const char *t = themes[rng() % 5];
+        other |= !strcmp(t, "other");
+        json_array_append_new(chosen, json_string(t));
+    }
+    int rating = (int)(rng() % 6), consent = (int)(rng() % 3) - 1;
+    const char *name = rng() % 2 ? "Ann" : NULL, *age = rng() % 2 ? "65+" : NULL;
+    const char *postcode = rng() % 2 ? "LS1" : NULL;
+    return json_pack("{s:o,s:s?,s:o,s:s,s:s?,s:s?,s:s?,s:o}", "themes", chosen, "themes_other",
+                     other ? "a lido, \"please\"\n€" : NULL, "rating", rating ? json_integer(rating) : json_null(),
+                     "text", text, "name", name, "age_band", age, "postcode_district", postcode,
+                     "consent_quote", consent < 0 ? json_null() : json_boolean(consent));
+}
+
 static void run_writer(const char *root, int out, uint64_t seed) {
     rng_state = seed | 1;
     static diag_list d;
@@ -167,7 +189,6 @@ static void run_writer(const char *root, int out, uint64_t seed) {
     }
     if (rng() % 2) log.write_fn = slow_disk_write; /* half the rounds */
     send_msg(out, 'R', NULL, 0);
-    static const char *themes[] = {"homes", "transport", "green-spaces", "jobs", "other"};
     for (int i = 0; i < MAX_RECORDS_PER_WRITER; i++) {
         /* One record in four is long (16-512 KB): a write that spans many pages is where a
          * SIGKILL can stop the kernel part-way and leave a torn line. */
@@ -180,15 +201,11 @@ static void run_writer(const char *root, int out, uint64_t seed) {
         rec.at = BASE_TIME + (time_t)(rng() % 3) * 86400; /* three day files */
         rec.config_title = "Our Town Plan 2040";
         rec.config_hash = "sha256:crash";
-        rec.question = "What matters most to you?";
-        rec.n_themes = (int)(rng() % 4);
-        for (int k = 0; k < rec.n_themes; k++) rec.themes[k] = themes[rng() % 5];
-        rec.rating = (int)(rng() % 6);
-        rec.text = text;
-        rec.name = rng() % 2 ? "Ann" : NULL;
-        rec.age_band = rng() % 2 ? "65+" : NULL;
-        rec.postcode_district = rng() % 2 ? "LS1" : NULL;
-        rec.consent_quote = (int)(rng() % 3) - 1;
+        rec.consultation = "plan-2040";
+        rec.questions_hash = "0123456789abcdef";
+        rec.answers = crash_answers(text);
+        rec.personal = json_pack("[sssss]", "themes_other", "text", "name", "age_band", "postcode_district");
+        if (!rec.answers || !rec.personal) _exit(5);
         rec.language = "en";
         rec.seconds_taken = (int)(rng() % 600);
         if (!feedback_log_append(&log, &rec, &err)) {
@@ -200,6 +217,7 @@ static void run_writer(const char *root, int out, uint64_t seed) {
         if (!line) _exit(5);
         send_msg(out, 'A', line, (uint32_t)strlen(line));
         free(line);
+        feedback_record_release(&rec);
         free(text);
     }
     _exit(0);
@@ -285,11 +303,14 @@ static bool leading_id(const char *line, size_t n, char id[37]) {
     return true;
 }
 
-static int count_occurrences(const char *s, size_t n, const char *needle) {
-    size_t m = strlen(needle);
+/* Record starts in a line: {"id": begins a record, unless it opens the record's own
+ * "consultation":{"id":...} (a visitor's words cannot hold either: their quotes are escaped). */
+static int count_record_starts(const char *s, size_t n) {
+    static const char start[] = "{\"id\":", inner[] = "\"consultation\":";
+    size_t m = sizeof start - 1, k_len = sizeof inner - 1;
     int k = 0;
     for (size_t i = 0; i + m <= n; i++)
-        if (memcmp(s + i, needle, m) == 0) k++;
+        if (memcmp(s + i, start, m) == 0 && !(i >= k_len && memcmp(s + i - k_len, inner, k_len) == 0)) k++;
     return k;
 }
 
@@ -345,12 +366,16 @@ static bool verify_round(const char *kdir, const char *msgs, size_t msgs_len, in
             new_line L = {c + s, e - s + 1, ""};
             if (j && json_is_object(j) && json_is_string(json_object_get(j, "id"))) {
                 snprintf(L.id, sizeof L.id, "%s", json_string_value(json_object_get(j, "id")));
+                /* A whole line is a whole record: its answers and the typed text in them. */
+                CHECK(json_is_object(json_object_get(j, "answers")));
+                CHECK(json_is_string(json_object_get(json_object_get(j, "answers"), "text")));
+                CHECK(json_is_array(json_object_get(j, "personal")));
             } else {
                 /* A torn line: the last line written this round, holding at most one record's
                  * start (never two records run together). */
                 torn_seen++;
                 CHECK(e + 1 == len);
-                CHECK(count_occurrences(c + s, e - s, "{\"id\":") <= 1);
+                CHECK(count_record_starts(c + s, e - s) <= 1);
                 char id[37];
                 if (leading_id(c + s, e - s, id)) add_id(id);
             }
@@ -478,6 +503,26 @@ int main(void) {
     setenv("TZ", "GMT0BST,M3.5.0/1,M10.5.0", 1);
     tzset();
     signal(SIGPIPE, SIG_IGN);
+
+    /* The merge check sees one record in a record's line and two in two run together. */
+    rng_state = 1;
+    feedback_record one;
+    memset(&one, 0, sizeof one);
+    feedback_uuid4(one.id);
+    one.consultation = "plan-2040";
+    one.answers = crash_answers("{\"id\":\"x\"}, \"consultation\":{\"id\":");
+    char *line = feedback_record_to_json(&one);
+    size_t n = line ? strlen(line) : 0;
+    CHECK_INT(count_record_starts(line, n), 1);
+    char *two = malloc(2 * n + 1);
+    if (two && line) {
+        memcpy(two, line, n - 1); /* the first without its '\n', as a torn line would be */
+        memcpy(two + n - 1, line, n + 1);
+        CHECK_INT(count_record_starts(two, 2 * n - 1), 2);
+    }
+    free(two);
+    free(line);
+    feedback_record_release(&one);
 
     char root[4096], kdir[4200];
     snprintf(root, sizeof root, "%s/test_log_crash.tmp", TEST_BINARY_DIR);

@@ -200,12 +200,12 @@ static void taps_open_feedback(void) {
     CHECK_INT(attract_input(&a, GESTURE_TAP, f.button.x + f.button.w - 1,
                             f.button.y + f.button.h - 1, &f, 300),
               ATTRACT_OPEN_FEEDBACK);
-    /* The call-to-action slide's big button opens it too... */
+    /* The call-to-action slide's big button opens its own consultation... */
     attract_go(&a, 3, 400);
     CHECK_INT(attract_slide(&a), 3);
     CHECK_INT(c->slides[3].type, SLIDE_CALL_TO_ACTION);
     CHECK_INT(attract_input(&a, GESTURE_TAP, cx(f.cta_button), cy(f.cta_button), &f, 500),
-              ATTRACT_OPEN_FEEDBACK);
+              ATTRACT_OPEN_SLIDE);
     /* ...but where there is no such button, the same spot just pauses. */
     attract_go(&a, 1, 600);
     CHECK_INT(attract_slide(&a), 0);

@@ -105,7 +105,47 @@ static void shipped_loads_clean(void) {
     CHECK(c->loop.has_as_of);
     CHECK_INT(c->loop.as_of.year, 2017);
     CHECK_INT(c->loop.as_of.month, 10);
-    CHECK_STR(c->feedback.question, "What would you like for Rotherham in 2025?");
+    /* What is asked: one consultation, the plan's question in its shipped order. */
+    CHECK_INT(c->n_consultations, 1);
+    if (c->n_consultations == 1) {
+        const consultation *k = &c->consultations[0];
+        CHECK_STR(k->id, "plan-2025");
+        CHECK_STR(k->title, "What would you like for Rotherham in 2025?");
+        CHECK(!k->has_from && !k->has_until);
+        CHECK_CONTAINS(k->privacy_notice, "RTPartnership@rotherham.gov.uk");
+        static const char *const ids[] = {"themes", "rating", "text", "name", "age_band",
+                                          "postcode_district", "consent_quote"};
+        CHECK_INT(k->n_questions, 7);
+        for (int i = 0; i < 7 && i < k->n_questions; i++) CHECK_STR(k->questions[i].id, ids[i]);
+        int text = consult_question_index(k, "text");
+        CHECK(text >= 0);
+        if (text >= 0) {
+            CHECK_STR(k->questions[text].title, "What would you like for Rotherham in 2025?");
+            CHECK_INT(k->questions[text].max, 500);
+        }
+        CHECK_INT(strlen(k->hash), 16);
+        /* The same words in Urdu, the same form. */
+        int ur = config_language_index(c, "ur");
+        CHECK(ur >= 0);
+        if (ur >= 0 && c->by_lang[ur] && c->by_lang[ur]->n_consultations == 1) {
+            CHECK_CONTAINS(c->by_lang[ur]->consultations[0].title, "Rotherham");
+            CHECK(strcmp(c->by_lang[ur]->consultations[0].title, k->title) != 0);
+            CHECK_STR(c->by_lang[ur]->consultations[0].hash, k->hash);
+        }
+    }
+    /* Written the new way: nothing is read as the first journey's form. */
+    diag_list *warned = calloc(1, sizeof *warned);
+    diag_list *more = calloc(1, sizeof *more);
+    if (warned && more) {
+        config_options wopt = opt;
+        wopt.warnings = warned;
+        config *again = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &wopt, more);
+        CHECK(again != NULL);
+        for (int i = 0; i < warned->count; i++) CHECK(strstr(warned->items[i], "first journey") == NULL);
+        config_free(again);
+    }
+    free(warned);
+    free(more);
     CHECK_INT(strlen(c->hash), 16);
     /* The colours are the file's, not the defaults. */
     CHECK_INT(c->theme.surface.r, 0x16);
@@ -360,7 +400,13 @@ static void minimal_valid(void) {
     CHECK(c->kiosk.physical_width_mm == 476);
     CHECK_INT(c->kiosk.renderer, RENDERER_AUTO);
     CHECK_STR(c->feedback.button, "Have your say");
-    CHECK(c->feedback.question && *c->feedback.question);
+    /* No consultations: the first journey's form, as one consultation with the old default. */
+    CHECK_INT(c->n_consultations, 1);
+    if (c->n_consultations == 1) {
+        CHECK_STR(c->consultations[0].id, "feedback");
+        CHECK(c->consultations[0].title && *c->consultations[0].title);
+        CHECK_INT(c->consultations[0].n_questions, 7);
+    }
     CHECK_CONTAINS(c->theme.font_regular, "NotoSans-Regular.ttf");
     CHECK_INT(content_slide_ms(c, &c->slides[0]), 12000);
     config_free(c);
@@ -415,7 +461,14 @@ static void every_type_valid(void) {
     CHECK_INT(c->theme.accent.r, 0xAB);
     CHECK_INT(c->theme.accent.g, 0xCD);
     CHECK_INT(c->theme.accent.b, 0xEF);
-    CHECK_STR(c->feedback.question, "What next?");
+    /* The old feedback.question: the consultation's title and its text question's words. */
+    CHECK_INT(c->n_consultations, 1);
+    if (c->n_consultations == 1) {
+        CHECK_STR(c->consultations[0].title, "What next?");
+        int text = consult_question_index(&c->consultations[0], "text");
+        CHECK(text >= 0);
+        if (text >= 0) CHECK_STR(c->consultations[0].questions[text].title, "What next?");
+    }
     /* Milestones are sorted by date whatever the file order. */
     const slide *m = &c->slides[5];
     CHECK_INT(m->type, SLIDE_MILESTONES);

@@ -133,6 +133,20 @@ static bool is_uuid4(const char *s) {
 
 static const char *TEXT = "Zażółć gęślą jaźń — £5 a \"week\", commas, too,\na new line\tand a tab";
 
+/* The answers of the shipped consultation's questions (journey_test.h), every one given. */
+static json_t *full_answers(void) {
+    return json_pack("{s:[ss],s:s,s:i,s:s,s:s,s:s,s:s,s:b}", "themes", "homes", "other",
+                     "themes_other", "a skate park", "rating", 4, "text", TEXT, "name",
+                     "Ann O'Neill", "age_band", "25-44", "postcode_district", "LS6",
+                     "consent_quote", 1);
+}
+
+/* What journey_record lists as personal for those questions. */
+static json_t *personal_ids(void) {
+    return json_pack("[sssss]", "themes_other", "text", "name", "age_band", "postcode_district");
+}
+
+/* A record the caller owns: release it with feedback_record_release. */
 static feedback_record full_record(time_t at) {
     feedback_record r;
     memset(&r, 0, sizeof r);
@@ -141,31 +155,29 @@ static feedback_record full_record(time_t at) {
     r.at = at;
     r.config_title = "Our Town Plan 2040";
     r.config_hash = "sha256:0f3a9c";
-    r.question = "What matters most to you?";
-    r.n_themes = 2;
-    r.themes[0] = "homes";
-    r.themes[1] = "other";
-    r.rating = 4;
-    r.text = TEXT;
-    r.name = "Ann O'Neill";
-    r.age_band = "35-44";
-    r.postcode_district = "LS6";
-    r.consent_quote = 1;
+    r.consultation = "plan-2040";
+    r.questions_hash = "3f9a0c11d2e4b5a6";
+    r.answers = full_answers();
+    r.personal = personal_ids();
     r.language = "en";
     r.seconds_taken = 87;
+    if (!r.answers || !r.personal) abort(); /* json_pack refused: a mistake in this file */
     return r;
 }
 
+/* A visitor who skipped everything optional: every question there, answered null. */
 static feedback_record skipped_record(time_t at) {
     feedback_record r = full_record(at);
-    r.n_themes = 0;
-    r.rating = 0;
-    r.text = "";
-    r.name = NULL;
-    r.age_band = NULL;
-    r.postcode_district = NULL;
-    r.consent_quote = -1;
+    json_decref(r.answers);
+    r.answers = json_pack("{s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n}", "themes", "themes_other", "rating",
+                          "text", "name", "age_band", "postcode_district", "consent_quote");
+    if (!r.answers) abort();
     return r;
+}
+
+/* The answer to question id in a parsed line. */
+static json_t *answer(json_t *line, const char *id) {
+    return json_object_get(json_object_get(line, "answers"), id);
 }
 
 static bool open_log(feedback_log *log, const char *base, const char *kiosk, pk_error *err) {
@@ -198,22 +210,26 @@ static void record_round_trips(void) {
     CHECK_CONTAINS(content, "Zażółć gęślą jaźń — £5"); /* readable UTF-8, not \u escapes */
     CHECK_CONTAINS(content, "too,\\na new line\\tand");
 
-    /* Keys in the documented order, so files diff and read the same everywhere. */
+    /* Keys in the documented order, so files diff and read the same everywhere; the answers
+     * keep the order the caller gave them (the consultation's question order). */
     static const char *keys[] = {"{\"id\":",
                                  ",\"kiosk\":",
                                  ",\"location\":",
                                  ",\"at\":",
                                  ",\"config\":{\"title\":",
                                  ",\"hash\":",
-                                 "},\"question\":",
-                                 ",\"themes\":[",
+                                 "},\"consultation\":{\"id\":",
+                                 ",\"questions\":",
+                                 "},\"answers\":{\"themes\":[",
+                                 ",\"themes_other\":",
                                  ",\"rating\":",
                                  ",\"text\":",
                                  ",\"name\":",
                                  ",\"age_band\":",
                                  ",\"postcode_district\":",
                                  ",\"consent_quote\":",
-                                 ",\"language\":",
+                                 "},\"personal\":[",
+                                 "],\"language\":",
                                  ",\"seconds_taken\":"};
     const char *at = content;
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
@@ -235,22 +251,34 @@ static void record_round_trips(void) {
         json_t *config = json_object_get(j, "config");
         CHECK_STR(jstr(config, "title"), "Our Town Plan 2040");
         CHECK_STR(jstr(config, "hash"), "sha256:0f3a9c");
-        CHECK_STR(jstr(j, "question"), "What matters most to you?");
-        json_t *themes = json_object_get(j, "themes");
+        json_t *consult = json_object_get(j, "consultation");
+        CHECK_STR(jstr(consult, "id"), "plan-2040");
+        CHECK_STR(jstr(consult, "questions"), "3f9a0c11d2e4b5a6");
+        CHECK_INT(json_object_size(consult), 2);
+        json_t *themes = answer(j, "themes");
         CHECK(json_is_array(themes));
         CHECK_INT(json_array_size(themes), 2);
         CHECK_STR(json_string_value(json_array_get(themes, 0)), "homes");
         CHECK_STR(json_string_value(json_array_get(themes, 1)), "other");
-        CHECK(json_is_integer(json_object_get(j, "rating")));
-        CHECK_INT(json_integer_value(json_object_get(j, "rating")), 4);
-        CHECK_STR(jstr(j, "text"), TEXT); /* byte for byte */
-        CHECK_STR(jstr(j, "name"), "Ann O'Neill");
-        CHECK_STR(jstr(j, "age_band"), "35-44");
-        CHECK_STR(jstr(j, "postcode_district"), "LS6");
-        CHECK(json_is_true(json_object_get(j, "consent_quote")));
+        CHECK_STR(json_string_value(answer(j, "themes_other")), "a skate park");
+        CHECK(json_is_integer(answer(j, "rating")));
+        CHECK_INT(json_integer_value(answer(j, "rating")), 4);
+        CHECK_STR(json_string_value(answer(j, "text")), TEXT); /* byte for byte */
+        CHECK_STR(json_string_value(answer(j, "name")), "Ann O'Neill");
+        CHECK_STR(json_string_value(answer(j, "age_band")), "25-44");
+        CHECK_STR(json_string_value(answer(j, "postcode_district")), "LS6");
+        CHECK(json_is_true(answer(j, "consent_quote")));
+        CHECK_INT(json_object_size(json_object_get(j, "answers")), 8);
+        /* The personal list exactly as given: the ids a sealing kiosk would seal. */
+        CHECK(json_equal(json_object_get(j, "personal"), a.personal));
+        CHECK(json_equal(json_object_get(j, "answers"), a.answers));
         CHECK_STR(jstr(j, "language"), "en");
         CHECK_INT(json_integer_value(json_object_get(j, "seconds_taken")), 87);
-        CHECK_INT(json_object_size(j), 15);
+        CHECK_INT(json_object_size(j), 10);
+        /* Nothing of the first journey's shape is left at the top. */
+        CHECK(json_object_get(j, "text") == NULL);
+        CHECK(json_object_get(j, "themes") == NULL);
+        CHECK(json_object_get(j, "question") == NULL);
         json_decref(j);
     }
     /* The line is exactly what feedback_record_to_json gives for the record. */
@@ -276,30 +304,51 @@ static void record_round_trips(void) {
     if (j0 && j1) {
         CHECK_STR(jstr(j0, "id"), a.id);
         CHECK_STR(jstr(j1, "id"), b.id);
-        CHECK(json_is_null(json_object_get(j1, "rating")));
-        CHECK(json_is_null(json_object_get(j1, "text")));
-        CHECK(json_is_null(json_object_get(j1, "name")));
-        CHECK(json_is_null(json_object_get(j1, "age_band")));
-        CHECK(json_is_null(json_object_get(j1, "postcode_district")));
-        CHECK(json_is_null(json_object_get(j1, "consent_quote")));
-        CHECK(json_is_array(json_object_get(j1, "themes")));
-        CHECK_INT(json_array_size(json_object_get(j1, "themes")), 0);
+        static const char *const ids[] = {"themes", "themes_other", "rating", "text", "name",
+                                          "age_band", "postcode_district", "consent_quote"};
+        for (int i = 0; i < 8; i++) {
+            CHECK(json_is_null(answer(j1, ids[i])));
+            if (!json_is_null(answer(j1, ids[i]))) fprintf(stderr, "  answer %s\n", ids[i]);
+        }
+        CHECK_INT(json_object_size(json_object_get(j1, "answers")), 8);
     }
     json_decref(j0);
     json_decref(j1);
     free(content);
 
-    /* "No" to quoting is stored as false, NULL text as null. */
+    /* "No" to quoting is stored as false; a record without answers or personal list (no
+     * consultation) still has both, empty. */
     feedback_record c = skipped_record(SUMMER);
-    c.consent_quote = 0;
-    c.text = NULL;
+    json_object_set_new(c.answers, "consent_quote", json_false());
     char *line = feedback_record_to_json(&c);
     CHECK(line != NULL);
     json_t *jc = line ? parse_line(line, strlen(line) - 1) : NULL;
-    CHECK(jc && json_is_false(json_object_get(jc, "consent_quote")));
-    CHECK(jc && json_is_null(json_object_get(jc, "text")));
+    CHECK(jc && json_is_false(answer(jc, "consent_quote")));
+    CHECK(jc && json_is_null(answer(jc, "text")));
     json_decref(jc);
     free(line);
+    feedback_record_release(&c);
+    CHECK(c.answers == NULL && c.personal == NULL);
+    feedback_record_release(&c); /* twice is harmless */
+    c.consultation = NULL;
+    c.questions_hash = NULL;
+    line = feedback_record_to_json(&c);
+    CHECK(line != NULL);
+    jc = line ? parse_line(line, strlen(line) - 1) : NULL;
+    CHECK(jc != NULL);
+    if (jc) {
+        CHECK(json_is_object(json_object_get(jc, "answers")));
+        CHECK_INT(json_object_size(json_object_get(jc, "answers")), 0);
+        CHECK(json_is_array(json_object_get(jc, "personal")));
+        CHECK_INT(json_array_size(json_object_get(jc, "personal")), 0);
+        json_t *consult = json_object_get(jc, "consultation");
+        CHECK(json_is_null(json_object_get(consult, "id")));
+        CHECK(json_is_null(json_object_get(consult, "questions")));
+    }
+    json_decref(jc);
+    free(line);
+    feedback_record_release(&a);
+    feedback_record_release(&b);
     feedback_log_close(&log);
 }
 
@@ -321,6 +370,7 @@ static void local_dates_and_offsets(void) {
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         feedback_record r = skipped_record(cases[i].at);
         CHECK(feedback_log_append(&log, &r, &err));
+        feedback_record_release(&r);
         snprintf(path, sizeof path, "%s/k/%s.jsonl", dir, cases[i].file);
         size_t len = 0;
         char *content = slurp(path, &len);
@@ -346,6 +396,7 @@ static void local_dates_and_offsets(void) {
     char *line = feedback_record_to_json(&r);
     CHECK_CONTAINS(line, "\"at\":\"2026-11-24T10:33:07-03:30\"");
     free(line);
+    feedback_record_release(&r);
     setenv("TZ", keep, 1);
     tzset();
     feedback_log_close(&log);
@@ -370,6 +421,7 @@ static void one_write_per_record(void) {
     for (int i = 0; i < 3; i++) {
         feedback_record r = full_record(WINTER);
         CHECK(feedback_log_append(&log, &r, &err));
+        feedback_record_release(&r);
     }
     CHECK_INT(counted_calls, 3);
     CHECK(feedback_log_abandoned(&log, WINTER, "themes", 12, &err));
@@ -406,6 +458,10 @@ static void abandoned_counted_without_content(void) {
         CHECK(json_object_get(j, "name") == NULL);
         CHECK(json_object_get(j, "postcode_district") == NULL);
         CHECK(json_object_get(j, "themes") == NULL);
+        CHECK(json_object_get(j, "answers") == NULL);
+        CHECK(json_object_get(j, "personal") == NULL);
+        CHECK(json_object_get(j, "consultation") == NULL);
+        CHECK_INT(json_object_size(j), 5);
         json_decref(j);
     }
     free(content);
@@ -437,6 +493,7 @@ static void torn_line_repaired_on_open(void) {
     feedback_record c = full_record(WINTER);
     feedback_uuid4(c.id);
     char *third = feedback_record_to_json(&c);
+    feedback_record_release(&c);
     int fd = open(path, O_WRONLY | O_APPEND);
     CHECK(fd >= 0);
     CHECK_INT(write(fd, third, 50), 50);
@@ -487,6 +544,9 @@ static void torn_line_repaired_on_open(void) {
     free(content);
     free(third);
     free(good);
+    feedback_record_release(&a);
+    feedback_record_release(&b);
+    feedback_record_release(&d);
     feedback_log_close(&log);
 }
 
@@ -499,10 +559,15 @@ static void truncation_at_every_offset(void) {
     pk_error err = {{0}};
     CHECK(open_log(&log, dir, "ref", &err));
     feedback_record r1 = full_record(WINTER), r2 = skipped_record(WINTER), r3 = full_record(WINTER);
-    r3.text = "ąę £ \"q\"\n€"; /* multi-byte letters, so some cuts split a character */
+    /* multi-byte letters, so some cuts split a character */
+    json_object_set_new(r3.answers, "text", json_string("ąę £ \"q\"\n€"));
+    json_object_set_new(r3.answers, "name", json_string("Zoë"));
     CHECK(feedback_log_append(&log, &r1, &err));
     CHECK(feedback_log_append(&log, &r2, &err));
     CHECK(feedback_log_append(&log, &r3, &err));
+    feedback_record_release(&r1);
+    feedback_record_release(&r2);
+    feedback_record_release(&r3);
     feedback_log_close(&log);
     snprintf(path, sizeof path, "%s/ref/2026-11-24.jsonl", dir);
     size_t ref_len = 0;
@@ -542,6 +607,7 @@ static void truncation_at_every_offset(void) {
         char *content = slurp(kpath, &len);
         char *fresh_line = feedback_record_to_json(&fresh);
         size_t fresh_len = strlen(fresh_line);
+        feedback_record_release(&fresh);
         size_t kept = torn ? k + 1 : k; /* what was there, plus the repair's "\n" */
         CHECK(content != NULL);
         if (content) {
@@ -634,6 +700,11 @@ static void disk_full_reported(void) {
     }
     free(after);
     free(before);
+    feedback_record_release(&a);
+    feedback_record_release(&b);
+    feedback_record_release(&c);
+    feedback_record_release(&d);
+    feedback_record_release(&e);
     feedback_log_close(&log);
 }
 
@@ -689,6 +760,10 @@ static void short_write_never_merges(void) {
     free(before);
     free(c_line);
     free(d_line);
+    feedback_record_release(&a);
+    feedback_record_release(&b);
+    feedback_record_release(&c);
+    feedback_record_release(&d);
     feedback_log_close(&log);
 }
 
@@ -718,6 +793,8 @@ static void folder_moved_away_while_running(void) {
     free(content);
     snprintf(path, sizeof path, "%s/abandoned/2026-11-24.jsonl", kdir);
     CHECK(access(path, F_OK) == 0);
+    feedback_record_release(&a);
+    feedback_record_release(&b);
     feedback_log_close(&log);
 }
 
@@ -737,6 +814,7 @@ static void unusable_folders_refused(void) {
     feedback_record r = full_record(WINTER);
     CHECK(!feedback_log_append(&log, &r, &err));
     CHECK_CONTAINS(err.msg, "not open");
+    feedback_record_release(&r);
 
     /* Kiosk ids become folder names and must stay inside the feedback folder. */
     CHECK(!open_log(&log, dir, "../escape", &err));
@@ -758,14 +836,41 @@ static void unusable_folders_refused(void) {
     }
 }
 
-/* A stray invalid byte in typed text must not cost the visitor their whole answer. */
+/* A stray invalid byte in typed text must not cost the visitor their whole answer: every
+ * string answer (the text, a name, "Something else" words) is repaired as it is written, and
+ * the caller's answers are left as they were. */
 static void invalid_utf8_still_saved(void) {
     feedback_record r = full_record(WINTER);
-    r.text = "caf\xe9 ok";
+    /* json_string refuses bad UTF-8; a caller holding such bytes gets them in with _nocheck. */
+    json_object_set_new(r.answers, "text", json_string_nocheck("caf\xe9 ok"));
+    json_object_set_new(r.answers, "name", json_string_nocheck("Zo\xc3"));
+    json_object_set_new(r.answers, "themes_other", json_string_nocheck("\xff\xfe park"));
     char *line = feedback_record_to_json(&r);
     CHECK(line != NULL);
     CHECK_CONTAINS(line, "\"text\":\"caf\xef\xbf\xbd ok\"");
+    CHECK_CONTAINS(line, "\"name\":\"Zo\xef\xbf\xbd\"");
+    CHECK_CONTAINS(line, "\"themes_other\":\"\xef\xbf\xbd\xef\xbf\xbd park\"");
+    json_t *j = line ? parse_line(line, strlen(line) - 1) : NULL; /* the line is valid JSON */
+    CHECK(j != NULL);
+    CHECK_INT(json_integer_value(answer(j, "rating")), 4); /* the rest as given */
+    json_decref(j);
     free(line);
+    CHECK_STR(json_string_value(json_object_get(r.answers, "text")), "caf\xe9 ok");
+
+    /* ...and through the log too. */
+    char dir[4096], path[4200];
+    fresh_dir(dir, sizeof dir, "bad_utf8");
+    feedback_log log;
+    pk_error err = {{0}};
+    CHECK(open_log(&log, dir, "k", &err));
+    CHECK(feedback_log_append(&log, &r, &err));
+    snprintf(path, sizeof path, "%s/k/2026-11-24.jsonl", dir);
+    size_t len = 0;
+    char *content = slurp(path, &len);
+    CHECK_CONTAINS(content, "\"text\":\"caf\xef\xbf\xbd ok\"");
+    free(content);
+    feedback_log_close(&log);
+    feedback_record_release(&r);
 }
 
 static int cmp_id(const void *a, const void *b) { return strcmp(a, b); }

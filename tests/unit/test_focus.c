@@ -20,7 +20,7 @@ static void journey_screen(void) {
     add(20, 400, 170, 60, W_BACK, 0);      /* 2 */
     add(610, 400, 170, 60, W_NEXT, 0);     /* 3 */
     add(430, 400, 170, 60, W_SKIP, 0);     /* 4 */
-    for (int i = 0; i < 6; i++) add(20 + (i % 3) * 255, 100 + (i / 3) * 145, 245, 135, W_THEME, i); /* 5-10 */
+    for (int i = 0; i < 6; i++) add(20 + (i % 3) * 255, 100 + (i / 3) * 145, 245, 135, W_OPTION, i); /* 5-10 */
 }
 
 static void reading_order(void) {
@@ -111,11 +111,11 @@ static void arrows_on_a_keyboard(void) {
     CHECK_INT(f.at, 18);
 }
 
-static void arrows_on_the_theme_grid(void) {
+static void arrows_on_the_option_grid(void) {
     journey_screen();
     focus f;
     focus_clear(&f);
-    CHECK(focus_place(&f, &wl, false, W_THEME, -1));
+    CHECK(focus_place(&f, &wl, false, W_OPTION, -1));
     CHECK_INT(f.index, 0);
     CHECK(focus_move(&f, &wl, false, FOCUS_RIGHT));
     CHECK_INT(f.index, 1);
@@ -126,7 +126,7 @@ static void arrows_on_the_theme_grid(void) {
     CHECK(focus_move(&f, &wl, false, FOCUS_RIGHT));
     CHECK_INT(f.kind, W_NEXT);
     CHECK(focus_move(&f, &wl, false, FOCUS_UP));
-    CHECK_INT(f.kind, W_THEME);
+    CHECK_INT(f.kind, W_OPTION);
     CHECK_INT(f.index, 5);
     CHECK(focus_move(&f, &wl, false, FOCUS_UP));
     CHECK_INT(f.index, 2);
@@ -157,7 +157,7 @@ static void relayout_keeps_the_widget(void) {
     journey_screen();
     focus f;
     focus_clear(&f);
-    focus_place(&f, &wl, false, W_THEME, 4);
+    focus_place(&f, &wl, false, W_OPTION, 4);
     int before = f.at;
     /* The same screen laid out again in another order (a tick drawn, another language). */
     widget_list copy = wl;
@@ -165,13 +165,13 @@ static void relayout_keeps_the_widget(void) {
     for (int i = copy.count - 1; i >= 0; i--) wl.items[wl.count++] = copy.items[i];
     focus_sync(&f, &wl, false);
     CHECK(f.at != before);
-    CHECK_INT(wl.items[f.at].kind, W_THEME);
+    CHECK_INT(wl.items[f.at].kind, W_OPTION);
     CHECK_INT(wl.items[f.at].index, 4);
     /* A screen without it: the same kind if there is one... */
     journey_screen();
     wl.count = 5 + 2; /* themes 0 and 1 only */
     focus_sync(&f, &wl, false);
-    CHECK_INT(wl.items[f.at].kind, W_THEME);
+    CHECK_INT(wl.items[f.at].kind, W_OPTION);
     /* ...else the first in reading order. */
     focus_place(&f, &wl, false, W_SKIP, -1);
     wl.items[4].kind = W_NONE;
@@ -216,7 +216,7 @@ static void keys_do_what_they_say(void) {
     journey_screen();
     focus f;
     focus_clear(&f);
-    focus_place(&f, &wl, false, W_THEME, 0);
+    focus_place(&f, &wl, false, W_OPTION, 0);
     /* After a touch the ring is hidden: the first key only shows where the focus is. */
     CHECK_INT(focus_on_key(&f, &wl, FOCUS_KEY_TAB, false).what, FOCUS_DO_SHOW);
     CHECK_INT(focus_on_key(&f, &wl, FOCUS_KEY_ENTER, false).what, FOCUS_DO_SHOW);
@@ -292,7 +292,7 @@ int main(void) {
     RUN(rows_with_ragged_tops);
     RUN(tab_wraps_around);
     RUN(arrows_on_a_keyboard);
-    RUN(arrows_on_the_theme_grid);
+    RUN(arrows_on_the_option_grid);
     RUN(backgrounds_are_not_stops);
     RUN(relayout_keeps_the_widget);
     RUN(relayout_keeps_the_key);

@@ -1,7 +1,8 @@
 /* No missing-glyph boxes in anything the kiosk ships: every character of every string in the
  * shipped config (every text in every one of its six languages, walked straight from the YAML so
- * none is left out), every word of the journey's wording (the defaults too), every language's
- * own name, and every key's label, text and long-press variants in every keyboard file, has a
+ * none is left out), every word of its consultations as loaded, every word of the journey's
+ * wording (the defaults too), every language's own name, and every key's label, text and
+ * long-press variants in every keyboard file and on the number pad, has a
  * glyph in the font the text module chooses for it (Noto Sans for Latin, Noto Naskh Arabic UI
  * for Urdu), regular and bold: text_glyphs_provided, which asks TTF_GlyphIsProvided32 of the face
  * each script run is drawn with. One missing glyph fails, with the file, line and character.
@@ -17,6 +18,7 @@
 #include "config/keyboard_file.h"
 #include "journey/keyboard.h"
 #include "journey/languages.h"
+#include "journey/number_pad.h"
 #include "text/text.h"
 
 static text_ctx *tx;
@@ -86,8 +88,21 @@ static void shipped_config(void) {
         snprintf(where, sizeof where, "%s wording", lc->languages.code[l]);
         for (int i = 0; i < UI_COUNT; i++) CHECK(glyphs_ok(lc->feedback.ui[i], where));
         CHECK(glyphs_ok(language_own_name(lc->languages.code[l]), "language name"));
-        CHECK(glyphs_ok(lc->feedback.question, where));
         CHECK(glyphs_ok(lc->plan.title, where));
+        /* Every consultation's words as they load: given in the file, or the wording's (a
+         * question's default title, its options, "Something else" and its box's question). */
+        CHECK(lc->n_consultations > 0);
+        for (int k = 0; k < lc->n_consultations; k++) {
+            const consultation *cn = &lc->consultations[k];
+            const char *words[] = {cn->title, cn->intro, cn->privacy_notice, cn->thanks_title, cn->thanks_body};
+            for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) CHECK(glyphs_ok(words[i], where));
+            for (int qi = 0; qi < cn->n_questions; qi++) {
+                const question *q = &cn->questions[qi];
+                const char *qw[] = {q->title, q->hint, q->label, q->low_label, q->high_label, q->other_title};
+                for (size_t i = 0; i < sizeof qw / sizeof qw[0]; i++) CHECK(glyphs_ok(qw[i], where));
+                for (int o = 0; o < q->n_options; o++) CHECK(glyphs_ok(q->options[o].label, where));
+            }
+        }
     }
     for (int i = 0; i < UI_COUNT; i++) CHECK(glyphs_ok(ui_text_default((ui_text_id)i), "default wording"));
     config_free(c);
@@ -125,6 +140,14 @@ static void shipped_keyboards(void) {
                 }
     }
     CHECK(files >= 6);
+    /* The number pad (built in) is labelled in every language too. */
+    const keyboard_layout *pad = number_pad(true); /* with its minus key */
+    for (int r = 0; c && r < pad->pages[0].n_rows; r++)
+        for (int i = 0; i < pad->pages[0].n_keys[r]; i++)
+            for (int l = 0; l < c->languages.n; l++) {
+                CHECK(glyphs_ok(keyboard_key_label(&pad->pages[0].keys[r][i], c->by_lang[l]->feedback.ui), "number pad"));
+                CHECK(glyphs_ok(pad->pages[0].keys[r][i].text, "number pad"));
+            }
     if (dir) closedir(dir);
     diag_print(d, stderr);
     arena_free(&mem);

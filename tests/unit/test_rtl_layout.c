@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "journey_test.h"
 #include "config/config.h"
 #include "render/chrome.h"
 #include "render/screens/journey_view.h"
@@ -74,9 +75,10 @@ static void journey_mirrors(void) {
         for (int k = 0; k < 2; k++) {
             const slide_ctx *sc = k ? &ur : &en;
             journey_init(j, sc->cfg);
-            journey_start(j, 0);
+            jt_start(j, 0);
+            CHECK(journey_on(j, "themes"));
             journey_view_layout(sc, j, 0, l, w);
-            widgets_are_drawn(k ? "ur choice" : "en choice");
+            widgets_are_drawn(k ? "ur themes" : "en themes");
             const widget *back = find(W_BACK, 0), *next = find(W_NEXT, 0), *skip = find(W_SKIP, 0);
             const widget *close = find(W_CLOSE, 0), *size = find(W_TEXT_SIZE, 0), *listen = find(W_LISTEN, 0);
             CHECK(back && next && skip && close && size && listen);
@@ -92,7 +94,7 @@ static void journey_mirrors(void) {
             CHECK(hi > lo);
             CHECK_INT(cur, sc->rtl ? hi : lo);
             /* The themes' cards read from the right: the first card is the rightmost on its row. */
-            const widget *t0 = find(W_THEME, 0), *t1 = find(W_THEME, 1);
+            const widget *t0 = find(W_OPTION, 0), *t1 = find(W_OPTION, 1);
             CHECK(t0 && t1);
             if (t0 && t1 && t0->r.y == t1->r.y) CHECK((t0->r.x > t1->r.x) == sc->rtl);
         }
@@ -100,21 +102,31 @@ static void journey_mirrors(void) {
     }
 }
 
-/* Lays out step of a fresh journey in Urdu at 800x480, with consent answered as given. */
-static void urdu_step(journey_step step, int consent) {
+/* Lays out question id of a fresh journey in Urdu at 800x480, reached as a visitor reaches it
+ * (an idea typed on the way, so that consent is asked), with consent answered as given (-1:
+ * not answered). */
+static void urdu_question(const char *id, int consent) {
     slide_ctx ur;
     ctx(&ur, "ur", 800, 480);
     journey_init(j, ur.cfg);
-    journey_start(j, 0);
-    j->step = step;
-    j->consent = consent;
+    jt_start(j, 0);
+    for (int guard = 0; guard < CONSULT_MAX_QUESTIONS && j->step == STEP_QUESTION && !journey_on(j, id); guard++) {
+        if (journey_on(j, "text")) journey_type(j, "\xD9\xBE\xD8\xA7\xD8\xB1\xDA\xA9", 0);
+        journey_press(j, journey_on(j, "text") ? W_NEXT : W_SKIP, 0, NULL, 0);
+    }
+    CHECK(journey_on(j, id));
+    if (consent >= 0) {
+        journey_press(j, W_CONSENT, consent, NULL, 0); /* a tap answers and moves on */
+        journey_press(j, W_BACK, 0, NULL, 0);
+        CHECK(journey_on(j, id));
+    }
     journey_view_layout(&ur, j, 0, l, w);
 }
 
 /* Consent answered "yes": the tick on its button is upright in Urdu too: a short stroke down
  * to the right, then a long one up to the right. */
 static void ticks_stay_upright(void) {
-    urdu_step(STEP_CONSENT, 1);
+    urdu_question("consent_quote", 1);
     /* The "yes" button is on the right: the first answer. */
     const widget *yes = find(W_CONSENT, 1), *no = find(W_CONSENT, 0);
     CHECK(yes && no && yes->r.x > no->r.x);
@@ -130,10 +142,10 @@ static void ticks_stay_upright(void) {
     CHECK_INT(lines, 2);
 }
 
-/* The keyboard is not mirrored: its keys keep the order of the layout file. */
-static void keys_keep_their_order(void) {
-    urdu_step(STEP_TEXT, -1);
-    widgets_are_drawn("ur text");
+/* The keyboard is not mirrored: its keys keep the order of the layout file, under the idea
+ * and in the "Something else" box alike. */
+static void keys_in_order(const char *what) {
+    widgets_are_drawn(what);
     const widget *k0 = NULL, *k1 = NULL;
     for (int i = 0; i < w->count; i++)
         if (w->items[i].kind == W_KEY) {
@@ -143,13 +155,27 @@ static void keys_keep_their_order(void) {
     CHECK(k0 && k1 && k0->r.y == k1->r.y && k0->r.x < k1->r.x);
 }
 
+static void keys_keep_their_order(void) {
+    urdu_question("text", -1);
+    keys_in_order("ur text");
+    urdu_question("themes", -1);
+    const question *q = journey_question(j);
+    journey_press(j, W_OPTION, q ? q->n_options - 1 : 0, NULL, 0); /* "Something else" */
+    journey_press(j, W_NEXT, 0, NULL, 0);
+    CHECK(j->other_page);
+    slide_ctx ur;
+    ctx(&ur, "ur", 800, 480);
+    journey_view_layout(&ur, j, 0, l, w);
+    keys_in_order("ur something else");
+}
+
 /* The loop's footer in Urdu: the language button at the right (the footer's start), "Have your
  * say" at the left, the first slide's dot at the right, and the widgets drawn where they are. */
 static void footer_mirrors(void) {
     for (int k = 0; k < 2; k++) {
         slide_ctx sc;
         ctx(&sc, k ? "ur" : "en", 800, 480);
-        chrome_state cs = {10, 0, false, "x"};
+        chrome_state cs = {10, 0, false, "x", false};
         chrome_layout(&sc, &cs, l, w);
         widgets_are_drawn("footer");
         const widget *lb = find(W_LANG_OPEN, 0), *say = find(W_FEEDBACK_OPEN, 0);
@@ -176,7 +202,7 @@ static void many_slides_counted(void) {
             ctx(&sc, k ? "ur" : "en", cases[c].w, cases[c].h);
             slide_view v = {1.0, false, true};
             slide_ctx_set_view(&sc, &v);
-            chrome_state cs = {cases[c].n, 4, false, "x"};
+            chrome_state cs = {cases[c].n, 4, false, "x", false};
             chrome_layout(&sc, &cs, l, w);
             char want[16];
             snprintf(want, sizeof want, "5 / %d", cases[c].n);

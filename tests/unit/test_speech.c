@@ -42,8 +42,11 @@ static void every_language_speaks(void) {
         CHECK(li >= 0);
         if (li < 0) continue;
         const config *in = c->by_lang[li];
+        CHECK(in->n_consultations > 0);
+        if (in->n_consultations < 1) continue;
         char text[600];
-        snprintf(text, sizeof text, "%s. %s", in->feedback.button, in->feedback.question);
+        /* The consultation's title is its question ("What would you like for Rotherham?"). */
+        snprintf(text, sizeof text, "%s. %s", in->feedback.button, in->consultations[0].title);
         speech_audio a = {0};
         bool ok = speech_synth(s, langs[i], text, &a, &err);
         CHECK(ok);

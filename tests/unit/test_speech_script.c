@@ -7,6 +7,7 @@
 #include "config/config.h"
 #include "content/content.h"
 #include "core/numfmt.h"
+#include "journey_test.h"
 #include "speech/speech_script.h"
 #include "text/utf8.h"
 
@@ -146,47 +147,85 @@ static void sentences(void) {
 
 static journey jr; /* large: off the stack */
 
-/* The journey is at `step` and its script holds each of the (NULL-terminated) words. */
-static void says_(const char *file, int line, journey_step step, const char *const *words) {
-    if (jr.step != step) fprintf(stderr, "%s:%d: at step %d, not %d\n", file, line, jr.step, step);
-    CHECK_INT(jr.step, step);
+/* The journey is on question `id` and its script holds each of the (NULL-terminated) words. */
+static void says_(const char *file, int line, const char *id, const char *const *words) {
+    if (!journey_on(&jr, id)) {
+        const question *q = journey_question(&jr);
+        fprintf(stderr, "%s:%d: on %s, not %s\n", file, line, q ? q->id : journey_step_name(jr.step), id);
+    }
+    CHECK(journey_on(&jr, id));
     speech_script_step(&jr, 0, buf, sizeof buf);
     for (int i = 0; words[i]; i++) CHECK_CONTAINS(buf, words[i]);
 }
-#define SAYS(step, ...) says_(__FILE__, __LINE__, step, (const char *const[]){__VA_ARGS__, NULL})
+#define SAYS(id, ...) says_(__FILE__, __LINE__, id, (const char *const[]){__VA_ARGS__, NULL})
+
+/* Each of the (NULL-terminated) words is in buf, in this order. */
+static void in_order_(const char *file, int line, const char *const *words) {
+    const char *at = buf;
+    for (int i = 0; words[i]; i++) {
+        const char *found = strstr(at, words[i]);
+        if (!found) fprintf(stderr, "%s:%d: \"%s\" not after \"%s\"\n", file, line, words[i], i ? words[i - 1] : "the start");
+        CHECK(found != NULL);
+        if (found) at = found + strlen(words[i]);
+    }
+}
+#define IN_ORDER(...) in_order_(__FILE__, __LINE__, (const char *const[]){__VA_ARGS__, NULL})
 
 static void steps_in(const config *c) {
     const char *const *ui = c->feedback.ui;
+    const consultation *k = &c->consultations[0];
     journey_init(&jr, c);
     CHECK_INT(speech_script_step(&jr, 0, buf, sizeof buf), 0); /* no journey: nothing to say */
-    journey_start(&jr, 0);
-    CHECK_INT(jr.step, STEP_CHOICE);
+    jt_start(&jr, 0);
+    CHECK(journey_on(&jr, "themes"));
     speech_script_step(&jr, 0, buf, sizeof buf);
     CHECK(strncmp(buf, ui[UI_CHOICE_TITLE], strlen(ui[UI_CHOICE_TITLE])) == 0);
     for (int i = 0; i < c->n_themes; i++) CHECK_CONTAINS(buf, c->themes[i].name);
     CHECK_CONTAINS(buf, ui[UI_SOMETHING_ELSE]);
-    journey_press(&jr, W_THEME, 1, NULL, 0);
+    /* The options in the order they are shown, "Something else" last. */
+    for (int i = 0; i < c->n_themes; i++) {
+        const char *a = strstr(buf, c->themes[i].name), *b = strstr(buf, ui[UI_SOMETHING_ELSE]);
+        CHECK(a && b && a < b);
+        if (i > 0) CHECK(strstr(buf, c->themes[i - 1].name) < a);
+    }
+    journey_press(&jr, W_OPTION, 1, NULL, 0);
+    /* "Something else": its box asks what, and reads back what was typed. */
+    journey_press(&jr, W_OPTION, c->n_themes, NULL, 0);
+    journey_press(&jr, W_NEXT, 0, NULL, 0);
+    CHECK(jr.other_page);
+    SAYS("themes", ui[UI_OTHER_TITLE]);
+    journey_type(&jr, "Lodowisko", 0);
+    SAYS("themes", ui[UI_OTHER_TITLE], "Lodowisko");
+    journey_press(&jr, W_BACK, 0, NULL, 0);
+    journey_press(&jr, W_OPTION, c->n_themes, NULL, 0); /* not after all */
     journey_press(&jr, W_NEXT, 0, NULL, 0);
 
-    SAYS(STEP_RATING, ui[UI_RATING_TITLE], ui[UI_RATING_1], ui[UI_RATING_2], ui[UI_RATING_3],
+    SAYS("rating", ui[UI_RATING_TITLE], ui[UI_RATING_1], ui[UI_RATING_2], ui[UI_RATING_3],
          ui[UI_RATING_4], ui[UI_RATING_5]);
-    journey_press(&jr, W_RATING, 4, NULL, 0); /* a face moves on by itself */
+    IN_ORDER(ui[UI_RATING_TITLE], ui[UI_RATING_1], ui[UI_RATING_2], ui[UI_RATING_3], ui[UI_RATING_4], ui[UI_RATING_5]);
+    journey_press(&jr, W_POINT, 4, NULL, 0); /* a face moves on by itself */
 
-    SAYS(STEP_TEXT, c->feedback.question, ui[UI_TEXT_HINT]);
+    SAYS("text", k->title, ui[UI_TEXT_HINT]);
     journey_type(&jr, "Więcej drzew", 0);
     speech_script_step(&jr, 0, buf, sizeof buf);
     CHECK_CONTAINS(buf, "Więcej drzew"); /* what was typed is read back, as shown */
     CHECK(strstr(buf, ui[UI_TEXT_HINT]) == NULL);
     journey_press(&jr, W_NEXT, 0, NULL, 0);
 
-    SAYS(STEP_NAME, ui[UI_NAME_TITLE]);
+    SAYS("name", ui[UI_NAME_TITLE]);
     journey_press(&jr, W_SKIP, 0, NULL, 0);
-    SAYS(STEP_AGE, ui[UI_AGE_TITLE], ui[UI_AGE_1], ui[UI_AGE_2], ui[UI_AGE_3], ui[UI_AGE_4],
+    SAYS("age_band", ui[UI_AGE_TITLE], ui[UI_AGE_1], ui[UI_AGE_2], ui[UI_AGE_3], ui[UI_AGE_4],
          ui[UI_AGE_5], ui[UI_AGE_6]);
-    journey_press(&jr, W_AGE, 2, NULL, 0);
-    SAYS(STEP_POSTCODE, ui[UI_POSTCODE_TITLE], ui[UI_POSTCODE_HINT]);
+    IN_ORDER(ui[UI_AGE_TITLE], ui[UI_AGE_1], ui[UI_AGE_2], ui[UI_AGE_3], ui[UI_AGE_4], ui[UI_AGE_5], ui[UI_AGE_6]);
+    journey_press(&jr, W_OPTION, 2, NULL, 0);
+    SAYS("postcode_district", ui[UI_POSTCODE_TITLE], ui[UI_POSTCODE_HINT]);
+    /* A postcode that is not a district: the message is read too. */
+    journey_type(&jr, "ZZZZ", 0);
+    journey_press(&jr, W_NEXT, 0, NULL, 0);
+    CHECK(jr.invalid);
+    SAYS("postcode_district", ui[UI_POSTCODE_INVALID]);
     journey_press(&jr, W_SKIP, 0, NULL, 0);
-    SAYS(STEP_CONSENT, ui[UI_CONSENT_TITLE], c->feedback.privacy_notice, ui[UI_CONSENT_QUESTION],
+    SAYS("consent_quote", ui[UI_CONSENT_TITLE], k->privacy_notice, ui[UI_CONSENT_QUESTION],
          ui[UI_YES], ui[UI_NO]);
     journey_press(&jr, W_CONSENT, 0, NULL, 0);
 
@@ -196,14 +235,17 @@ static void steps_in(const config *c) {
     /* Each row as "label: what was entered", the skipped ones with the screen's "none". */
     const char *const rows[][2] = {{ui[UI_REVIEW_THEMES], c->themes[1].name},
                                    {ui[UI_REVIEW_RATING], ui[UI_RATING_4]},
+                                   {ui[UI_REVIEW_TEXT], "Więcej drzew"},
                                    {ui[UI_REVIEW_AGE], ui[UI_AGE_3]},
                                    {ui[UI_REVIEW_NAME], ui[UI_REVIEW_NONE]},
+                                   {ui[UI_REVIEW_POSTCODE], ui[UI_REVIEW_NONE]},
                                    {ui[UI_REVIEW_QUOTE], ui[UI_NO]}};
     char row[300];
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         snprintf(row, sizeof row, "%s: %s", rows[i][0], rows[i][1]);
         CHECK_CONTAINS(buf, row);
     }
+    CHECK(strstr(buf, "Lodowisko") == NULL); /* "Something else" was unticked: its words are not read */
 
     /* Left alone: "Are you still there?" is what the screen says now. */
     uint64_t idle = (uint64_t)c->feedback.idle_seconds * 1000 + 1;
@@ -218,7 +260,12 @@ static void steps_in(const config *c) {
 
     journey_press(&jr, W_SEND, 0, NULL, idle);
     journey_sent(&jr, true, NULL, idle);
-    SAYS(STEP_THANKS, ui[UI_THANKS_TITLE], ui[UI_THANKS_BODY]);
+    CHECK_INT(jr.step, STEP_THANKS);
+    speech_script_step(&jr, idle, buf, sizeof buf);
+    CHECK_CONTAINS(buf, k->thanks_title);
+    CHECK_CONTAINS(buf, k->thanks_body);
+    CHECK_CONTAINS(buf, ui[UI_THANKS_TITLE]); /* the shipped consultation keeps the kiosk's words */
+    CHECK_CONTAINS(buf, ui[UI_THANKS_BODY]);
     journey_clear(&jr);
 }
 
@@ -229,9 +276,88 @@ static void steps_english_and_polish(void) {
     steps_in(in(c, "pl"));
     /* The Polish journey speaks Polish. */
     journey_init(&jr, in(c, "pl"));
-    journey_start(&jr, 0);
+    jt_start(&jr, 0);
     speech_script_step(&jr, 0, buf, sizeof buf);
     CHECK_CONTAINS(buf, "Co jest dla ciebie najważniejsze?");
+    journey_clear(&jr);
+    config_free(c);
+}
+
+/* The other kinds of question: the intro page, a choice's options in order, a scale with its
+ * ends, a rank's hint, and what was refused just now (a required answer, a number out of
+ * range, one choice too many) is read too. */
+static void other_questions(void) {
+    const char *yaml =
+        "plankiosk: 1\nkiosk: {id: k, location: here}\nplan: {title: T}\n"
+        "slides:\n  - {type: title, title: Hello}\n"
+        "consultations:\n"
+        "  - id: bus\n"
+        "    title: Buses\n"
+        "    intro: A few questions about the buses.\n"
+        "    thanks_title: Ta very much\n"
+        "    thanks_body: We will read every answer.\n"
+        "    questions:\n"
+        "      - {id: how, type: choice, title: How do you travel?, required: true, "
+        "options: [{id: walk, label: Walking}, {id: bus, label: By bus}, {id: car, label: By car}]}\n"
+        "      - {id: likely, type: scale, title: Would you take the bus?, low: Never, high: Every day}\n"
+        "      - {id: stops, type: choices, title: Which stops?, max: 1, "
+        "options: [{id: a, label: Market stop}, {id: b, label: Station stop}]}\n"
+        "      - {id: age, type: number, title: How old are you?, min: 16, max: 99}\n"
+        "      - {id: order, type: rank, title: Most important first, "
+        "options: [{id: price, label: Price}, {id: time, label: Time}]}\n";
+    diag_list d = {0};
+    config *c = config_load_string(yaml, "t.yaml", TEST_SOURCE_DIR "/config", &opt, &d);
+    diag_print(&d, stderr);
+    CHECK(c != NULL);
+    if (!c) return;
+    const char *const *ui = c->feedback.ui;
+    journey_init(&jr, c);
+    jt_start(&jr, 0);
+    CHECK_INT(jr.step, STEP_INTRO);
+    speech_script_step(&jr, 0, buf, sizeof buf);
+    IN_ORDER("Buses", "A few questions about the buses.");
+    journey_press(&jr, W_NEXT, 0, NULL, 0);
+    SAYS("how", "How do you travel?", "Walking", "By bus", "By car");
+    IN_ORDER("How do you travel?", "Walking", "By bus", "By car");
+    CHECK(strstr(buf, ui[UI_REQUIRED]) == NULL);
+    journey_press(&jr, W_NEXT, 0, NULL, 0);
+    SAYS("how", ui[UI_REQUIRED]); /* Next without an answer: said why */
+    journey_press(&jr, W_OPTION, 1, NULL, 0);
+    SAYS("likely", "Would you take the bus?", "0", "Never", "10", "Every day");
+    IN_ORDER("Would you take the bus?", "0", "Never", "10", "Every day");
+    journey_press(&jr, W_POINT, 7, NULL, 0);
+    journey_press(&jr, W_OPTION, 0, NULL, 0);
+    journey_press(&jr, W_OPTION, 1, NULL, 0); /* one too many */
+    CHECK(jr.full);
+    char want[300];
+    const char *tmpl = ui[UI_CHOICES_FULL], *pct = strstr(tmpl, "%d");
+    if (pct) snprintf(want, sizeof want, "%.*s1%s", (int)(pct - tmpl), tmpl, pct + 2);
+    else snprintf(want, sizeof want, "%s", tmpl);
+    SAYS("stops", "Market stop", "Station stop", want);
+    journey_press(&jr, W_NEXT, 0, NULL, 0);
+    journey_type(&jr, "12", 0);
+    journey_press(&jr, W_NEXT, 0, NULL, 0);
+    CHECK(jr.invalid);
+    SAYS("age", "How old are you?", "12", "16", "99"); /* the range, in the message */
+    CHECK(strstr(buf, ui[UI_POSTCODE_INVALID]) == NULL);
+    journey_backspace(&jr, 0);
+    journey_backspace(&jr, 0);
+    journey_type(&jr, "61", 0);
+    journey_press(&jr, W_NEXT, 0, NULL, 0);
+    SAYS("order", "Most important first", ui[UI_RANK_HINT], "Price", "Time");
+    journey_press(&jr, W_OPTION, 1, NULL, 0);
+    journey_press(&jr, W_OPTION, 0, NULL, 0);
+    journey_press(&jr, W_NEXT, 0, NULL, 0);
+    CHECK_INT(jr.step, STEP_REVIEW);
+    speech_script_step(&jr, 0, buf, sizeof buf);
+    CHECK_CONTAINS(buf, "By bus");
+    CHECK_CONTAINS(buf, "Market stop");
+    CHECK_CONTAINS(buf, "61");
+    CHECK_CONTAINS(buf, "1 Time, 2 Price");
+    journey_press(&jr, W_SEND, 0, NULL, 0);
+    journey_sent(&jr, true, NULL, 0);
+    speech_script_step(&jr, 0, buf, sizeof buf);
+    IN_ORDER("Ta very much", "We will read every answer.");
     journey_clear(&jr);
     config_free(c);
 }
@@ -260,5 +386,6 @@ int main(void) {
     RUN(slide_contents);
     RUN(sentences);
     RUN(steps_english_and_polish);
+    RUN(other_questions);
     return check_report();
 }
