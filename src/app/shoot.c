@@ -91,8 +91,8 @@ static void example_answer(const config *cfg, const question *q, answer *a, bool
     case Q_TEXT:
         /* Urdu is typed right to left: its box shows Urdu, with digits, and the caret. */
         t = ur ? "میں روتھرہم سے پیار کرتا ہوں، اور 2025 میں بچوں کے لیے مزید پارک چاہتا ہوں ۲۰۲۵"
-               : "A cinema and more play areas in the town centre, with safe cycle paths to "
-                 "Clifton Park. Zażółć gęślą jaźń; £5 bus fares for families.";
+               : "More trees and benches by the river, a café open in winter, and safe cycle paths "
+                 "for families. Zażółć gęślą jaźń; £5 bus fares too.";
         break;
     case Q_FIRST_NAME: t = "Zoë"; break;
     case Q_POSTCODE_DISTRICT: t = invalid ? "S6O" : "S60"; break;

@@ -161,6 +161,11 @@ static const q_cond *load_cond(qloader *Q, const ynode *n, int depth) {
     }
     c->kind = !strcmp(key, "equals") ? COND_EQUALS : COND_INCLUDES;
     const ynode *v = y_get(y, n, key);
+    if (c->kind == COND_EQUALS && (q->type == Q_CHOICES || q->type == Q_RANK)) {
+        y_error(y, v, "question '%s' is a '%s' question, answered with several options: use 'includes', not 'equals'", id,
+                question_kind_of(q->type)->name);
+        return NULL;
+    }
     bool numeric = q->type == Q_FACES || q->type == Q_SCALE || q->type == Q_NUMBER;
     if (c->kind == COND_INCLUDES && q->type != Q_CHOICES && q->type != Q_RANK) {
         y_error(y, v, "'includes' is for 'choices' and 'rank' questions; '%s' is a '%s' question (use 'equals')", id,

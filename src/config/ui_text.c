@@ -96,6 +96,7 @@ static const struct {
     [UI_RANK_HINT] = {"rank_hint", "Tap them in order, most important first. Tap again to take one off."},
     [UI_PLACE_HINT] = {"place_hint", "Tap the picture to drop a pin. Tap a pin to take it away."},
     [UI_PLACE_PINS] = {"place_pins", "%d pins"},
+    [UI_PLACE_ONE_PIN] = {"place_one_pin", "1 pin"},
     [UI_PLACE_FULL] = {"place_full", "That is all the pins. Tap one to take it away."},
     [UI_NUMBER_INVALID] = {"number_invalid", "Please give a whole number from %d to %d, or tap Skip."},
     [UI_REQUIRED] = {"required", "Please answer this one to go on."},

@@ -41,7 +41,7 @@ typedef enum {
     UI_OTHER_TITLE,   /* the box after "Something else" */
     UI_CHOICES_HINT,  /* under a choices question: "Tap as many as you like" / up to %d */
     UI_CHOICES_FULL,  /* "You can choose up to %d. Tap one to change it." */
-    UI_RANK_HINT, UI_PLACE_HINT, UI_PLACE_PINS, UI_PLACE_FULL,
+    UI_RANK_HINT, UI_PLACE_HINT, UI_PLACE_PINS, UI_PLACE_ONE_PIN, UI_PLACE_FULL,
     UI_NUMBER_INVALID, /* "%d" twice: the range */
     UI_REQUIRED,       /* Next on a required question without an answer */
     UI_START,          /* the intro page's button */

@@ -28,12 +28,12 @@ static void describe(const question *q, const answer *a, const char *const *ui, 
     snprintf(buf, size, "%s", ui[a->value == 1 ? UI_YES : UI_NO]);
 }
 
-static void cell(const question *q, const json_t *answers, cell_fn cell, void *ctx) {
+static void yes_no_cell(const question *q, const json_t *answers, cell_fn cell, void *ctx) {
     const json_t *v = json_object_get(answers, q->id);
     cell(ctx, json_is_boolean(v) ? (json_is_true(v) ? "yes" : "no") : NULL);
 }
 
 const question_kind question_consent = {
     .name = "consent", .tap = tap, .answered = answered, .encode = encode, .describe = describe,
-    .columns = question_one_column, .cells = cell,
+    .columns = question_one_column, .cells = yes_no_cell,
 };

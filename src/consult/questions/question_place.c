@@ -38,6 +38,10 @@ static json_t *encode(const question *q, const answer *a) {
 /* Pins are seen on the picture; in words they are only counted ("2 pins"). */
 static void describe(const question *q, const answer *a, const char *const *ui, char *buf, size_t size) {
     (void)q;
+    if (a->n_pins == 1) {
+        snprintf(buf, size, "%s", ui[UI_PLACE_ONE_PIN]);
+        return;
+    }
     const char *tmpl = ui[UI_PLACE_PINS], *pct = strstr(tmpl, "%d");
     if (pct) snprintf(buf, size, "%.*s%d%s", (int)(pct - tmpl), tmpl, a->n_pins, pct + 2);
     else snprintf(buf, size, "%d %s", a->n_pins, tmpl);

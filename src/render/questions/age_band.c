@@ -3,8 +3,9 @@
 
 void question_screen_age_band(const slide_ctx *sc, const journey *j, const question *q, const answer *a,
                               draw_list *l, widget_list *w) {
-    pk_rect box = qview_chrome(sc, j, q->title, l, w, qview_skippable(j), true);
-    box = qview_hint_line(sc, j, q, q->hint, l, box);
+    int title_px = 0;
+    pk_rect box = qview_chrome_px(sc, j, q->title, l, w, qview_skippable(j), true, &title_px);
+    box = qview_hint_line(sc, j, q, q->hint, l, box, title_px);
     const char *labels[CONSULT_MAX_OPTIONS];
     for (int i = 0; i < q->n_options; i++) labels[i] = q->options[i].label;
     qview_button_grid(sc, l, w, box, q->n_options, labels, a->given ? a->value : -1, W_OPTION);

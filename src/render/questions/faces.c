@@ -4,8 +4,9 @@
 void question_screen_faces(const slide_ctx *sc, const journey *j, const question *q, const answer *a,
                            draw_list *l, widget_list *w) {
     const config_theme *th = &sc->cfg->theme;
-    pk_rect box = qview_chrome(sc, j, q->title, l, w, qview_skippable(j), true);
-    box = qview_hint_line(sc, j, q, q->hint, l, box);
+    int title_px = 0;
+    pk_rect box = qview_chrome_px(sc, j, q->title, l, w, qview_skippable(j), true, &title_px);
+    box = qview_hint_line(sc, j, q, q->hint, l, box, title_px);
     int n = q->n_options;
     int cols = sc->m.portrait ? 1 : n, rows = sc->m.portrait ? n : 1;
     for (int i = 0; i < n; i++) {

@@ -2,6 +2,8 @@
  * stretched, with the pins dropped so far; a tap on the picture drops one, a tap on a pin takes
  * it away. By keyboard or switch the arrows move a cursor ring and Enter drops a pin there.
  * The picture is a picture: in right to left it is not mirrored, and neither are its pins. */
+#include <stdio.h>
+
 #include "render/questions/question_view.h"
 
 /* The picture's rectangle in box: contained, centred. */
@@ -20,24 +22,31 @@ static pk_rect at(pk_rect pic, const question *q, int x, int y, int d) {
 void question_screen_place(const slide_ctx *sc, const journey *j, const question *q, const answer *a,
                            draw_list *l, widget_list *w) {
     const config_theme *th = &sc->cfg->theme;
-    pk_rect box = qview_chrome(sc, j, q->title, l, w, qview_skippable(j), true);
-    box = qview_hint_line(sc, j, q, q->hint, l, box);
+    int title_px = 0;
+    pk_rect box = qview_chrome_px(sc, j, q->title, l, w, qview_skippable(j), true, &title_px);
+    box = qview_hint_line(sc, j, q, q->hint, l, box, title_px);
     if (q->image_w <= 0 || q->image_h <= 0) return;
     pk_rect pic = fit(box, q->image_w, q->image_h);
     int from = l->count, wfrom = w->count;
     draw_item *it = draw_list_add(l, DRAW_IMAGE, pic, th->text);
     if (it) it->str = draw_list_str(l, q->image), it->fit = FIT_CONTAIN;
     widget_add(w, pic, W_PICTURE, 0, NULL);
-    /* A pin: a ring in the accent round a dot in the words' colour, a touch target wide so it
-     * can be taken away again; its number beside it when there are several. */
-    int d = sc->m.touch;
+    /* A pin: a disc in the accent with a ring in the words' colour, so it shows on any picture,
+     * numbered when there may be several; smaller than the touch target around it (the map
+     * under it stays readable), which is as big as any button, so it can be taken away. */
+    int d = sc->m.touch, pin = d * 3 / 5;
     for (int i = 0; i < a->n_pins; i++) {
-        pk_rect p = at(pic, q, a->pins[i].x, a->pins[i].y, d);
-        draw_item *ring = draw_list_add(l, DRAW_CIRCLE, p, th->accent);
-        if (ring) ring->radius = d / 2;
-        pk_rect dot = rect_inset(p, d / 3, d / 3);
-        draw_item *c = draw_list_add(l, DRAW_CIRCLE, dot, th->accent_text);
-        if (c) c->radius = dot.w / 2;
+        pk_rect p = at(pic, q, a->pins[i].x, a->pins[i].y, d), disc = at(pic, q, a->pins[i].x, a->pins[i].y, pin);
+        draw_item *ring = draw_list_add(l, DRAW_CIRCLE, rect_inset(disc, -2, -2), th->text);
+        if (ring) ring->radius = disc.w / 2 + 2;
+        draw_item *c = draw_list_add(l, DRAW_CIRCLE, disc, th->accent);
+        if (c) c->radius = disc.w / 2;
+        if (q->max > 1) {
+            char num[8];
+            snprintf(num, sizeof num, "%d", i + 1);
+            int npx = text_fit(sc->text, FONT_BOLD, num, disc.w * 3 / 4, disc.h * 3 / 4, 8, disc.h, NULL);
+            slides_text_at(sc, l, num, disc, FONT_BOLD, npx, th->accent_text, ALIGN_CENTER, true);
+        }
         widget_add(w, p, W_PIN, i, NULL);
     }
     if (j->cursor_shown) {

@@ -149,8 +149,13 @@ static bool question_flow(const slide_ctx *sc, draw_list *l, const char *title, 
     return false;
 }
 
-pk_rect qview_chrome(const slide_ctx *sc, const journey *j, const char *title, draw_list *l,
-                      widget_list *w, bool skippable, bool next) {
+pk_rect qview_chrome(const slide_ctx *sc, const journey *j, const char *title, draw_list *l, widget_list *w,
+                     bool skippable, bool next) {
+    return qview_chrome_px(sc, j, title, l, w, skippable, next, NULL);
+}
+
+pk_rect qview_chrome_px(const slide_ctx *sc, const journey *j, const char *title, draw_list *l, widget_list *w,
+                        bool skippable, bool next, int *title_px) {
     const config_theme *th = &sc->cfg->theme;
     pk_rect top = sc->fr.title, content = sc->fr.content;
     bool keys = journey_typing(j);
@@ -203,6 +208,7 @@ pk_rect qview_chrome(const slide_ctx *sc, const journey *j, const char *title, d
     chrome_settings(sc, l, w, ts, mo, li);
     int px = text_fit(sc->text, FONT_BOLD, title, heading.w, heading.h, layout_px(&sc->m, 3.6, 12),
                       slides_px(sc, 7, 12), NULL);
+    if (title_px) *title_px = px;
     pk_rect all = {top.x, top.y, top.w, heading.y + heading.h - top.y};
     if (!band || !question_flow(sc, l, title, (pk_rect){row.x, top.y, row.w, top.h}, all, px + px / 10 + 1))
         slides_text_at(sc, l, title, heading, FONT_BOLD, px, th->text, ALIGN_LEFT, true);
@@ -215,7 +221,7 @@ pk_rect qview_chrome(const slide_ctx *sc, const journey *j, const char *title, d
     pk_rect skip = {nextb.x - bw - sc->m.gap, foot.y, bw, foot.h};
     qview_button(sc, l, w, back, qview_ui(sc, UI_BACK), BTN_PLAIN, W_BACK, 0);
     if (next)
-        qview_button(sc, l, w, nextb, qview_ui(sc, j->step == STEP_REVIEW ? UI_SEND : UI_NEXT), BTN_PRIMARY,
+        qview_button(sc, l, w, nextb, qview_ui(sc, j->step == STEP_REVIEW ? UI_SEND : j->step == STEP_INTRO ? UI_START : UI_NEXT), BTN_PRIMARY,
                j->step == STEP_REVIEW ? W_SEND : W_NEXT, 0);
     if (skippable) qview_button(sc, l, w, skip, qview_ui(sc, UI_SKIP), BTN_PLAIN, W_SKIP, 0);
     /* Step count between Back and Skip, as dots: where am I, how far to go. */
@@ -479,14 +485,19 @@ const char *qview_message(const slide_ctx *sc, const journey *j, const question 
 }
 
 pk_rect qview_hint_line(const slide_ctx *sc, const journey *j, const question *q, const char *hint, draw_list *l,
-                        pk_rect box) {
+                        pk_rect box, int title_px) {
     const config_theme *th = &sc->cfg->theme;
     char buf[300];
     const char *msg = qview_message(sc, j, q, buf, sizeof buf);
     if (!msg && !hint) return box;
     pk_rect line = rect_cut_top(&box, (int)(box.h * 0.12), sc->m.gap / 2);
-    slides_text(sc, l, msg ? msg : hint, line, msg ? FONT_BOLD : FONT_REGULAR, 4.2, 2.4,
-                msg ? th->status[STATUS_DELAYED] : th->muted, ALIGN_LEFT, true);
+    /* Under the question, never larger than it (a long question on a narrow screen shrinks). */
+    int max_px = slides_px(sc, 4.2, 12), min_px = layout_px(&sc->m, 2.4, 10);
+    if (title_px && max_px > title_px * 4 / 5) max_px = title_px * 4 / 5 > min_px ? title_px * 4 / 5 : min_px;
+    const char *s = msg ? msg : hint;
+    font_role role = msg ? FONT_BOLD : FONT_REGULAR;
+    int px = text_fit(sc->text, role, s, line.w, line.h, min_px, max_px, NULL);
+    slides_text_at(sc, l, s, line, role, px, msg ? th->status[STATUS_DELAYED] : th->muted, ALIGN_LEFT, true);
     return box;
 }
 
@@ -515,10 +526,14 @@ void qview_option_cards(const slide_ctx *sc, const question *q, const int *mark,
     for (int i = 0; i < n; i++) {
         pk_rect inner = rect_inset(rect_grid_cell(box, cols, rows, sc->m.gap, i), (int)(sc->m.unit * 1.5),
                                    (int)(sc->m.unit * 1.5));
-        int ic = (int)(inner.w / (2 + (sc->text_scale > 2 ? 2 : sc->text_scale)));
+        /* Four or more to a row (many options on a wide screen): smaller icons, so the words
+         * keep a size that reads from two metres. */
+        double share = (cols >= 4 ? 3.2 : 2) + (sc->text_scale > 2 ? 2 : sc->text_scale);
+        int ic = (int)(inner.w / share);
         if (ic > inner.h) ic = inner.h;
-        int t = any_icon ? ic / 2 : inner.h * 2 / 3;
-        if (t > inner.w / 5) t = inner.w / 5;
+        int t = any_icon ? ic / 2 : inner.h / 2;
+        if (t > inner.w / 6) t = inner.w / 6;
+        if (t > (int)(sc->m.unit * 5)) t = (int)(sc->m.unit * 5);
         marks[i] = (pk_rect){inner.x + inner.w - t, inner.y + (any_icon ? 0 : (inner.h - t) / 2), t, t};
         inner.w -= t + sc->m.gap / 2;
         if (any_icon) {

@@ -42,6 +42,9 @@ void qview_button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r, 
  * left for the content. */
 pk_rect qview_chrome(const slide_ctx *sc, const journey *j, const char *title, draw_list *l, widget_list *w,
                      bool skippable, bool next);
+/* The same, saying the size the title got (for a hint under it: qview_hint_line). */
+pk_rect qview_chrome_px(const slide_ctx *sc, const journey *j, const char *title, draw_list *l, widget_list *w,
+                        bool skippable, bool next, int *title_px);
 /* Whether Skip shows: the question showing may be left without an answer. */
 bool qview_skippable(const journey *j);
 /* One face, from a frown (1) to a smile (5). */
@@ -58,9 +61,9 @@ void qview_button_grid(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rec
 void qview_option_cards(const slide_ctx *sc, const question *q, const int *mark, draw_list *l, widget_list *w,
                         pk_rect box);
 /* The line over the content: the hint, or instead what was just refused (in the warning
- * colour). Returns the box under it. */
+ * colour), never larger than the title (title_px, 0: no limit). Returns the box under it. */
 pk_rect qview_hint_line(const slide_ctx *sc, const journey *j, const question *q, const char *hint, draw_list *l,
-                        pk_rect box);
+                        pk_rect box, int title_px);
 /* tmpl with its "%d" (one or two) replaced by a and b, into buf; returns buf. */
 const char *qview_fill(char *buf, size_t size, const char *tmpl, int a, int b);
 /* What the journey refused just now, in words (NULL: nothing): a sign that cannot be shown,

@@ -4,8 +4,9 @@
 
 void question_screen_rank(const slide_ctx *sc, const journey *j, const question *q, const answer *a,
                           draw_list *l, widget_list *w) {
-    pk_rect box = qview_chrome(sc, j, q->title, l, w, qview_skippable(j), true);
-    box = qview_hint_line(sc, j, q, q->hint, l, box);
+    int title_px = 0;
+    pk_rect box = qview_chrome_px(sc, j, q->title, l, w, qview_skippable(j), true, &title_px);
+    box = qview_hint_line(sc, j, q, q->hint, l, box, title_px);
     int mark[CONSULT_MAX_OPTIONS] = {0};
     for (int k = 0; k < a->n_order; k++) mark[(int)a->order[k]] = k + 1;
     qview_option_cards(sc, q, mark, l, w, box);

@@ -7,8 +7,9 @@
 void question_screen_scale(const slide_ctx *sc, const journey *j, const question *q, const answer *a,
                            draw_list *l, widget_list *w) {
     const config_theme *th = &sc->cfg->theme;
-    pk_rect box = qview_chrome(sc, j, q->title, l, w, qview_skippable(j), true);
-    box = qview_hint_line(sc, j, q, q->hint, l, box);
+    int title_px = 0;
+    pk_rect box = qview_chrome_px(sc, j, q->title, l, w, qview_skippable(j), true, &title_px);
+    box = qview_hint_line(sc, j, q, q->hint, l, box, title_px);
     int n = q->max_value - q->min_value + 1;
     bool labels = q->low_label || q->high_label;
     pk_rect ends = labels ? rect_cut_bottom(&box, (int)(box.h * 0.3), sc->m.gap / 2) : (pk_rect){0};

@@ -34,6 +34,48 @@ static int value_height(const slide_ctx *sc, int px, const char *s, int width, b
     return long_one && h > cap ? cap : h;
 }
 
+/* A long consultation's review (more rows than fit one under another at a size that reads
+ * from two metres): each answer in a cell of its own, its question's short name over it, in
+ * two columns on a landscape screen. An answer too long for its cell ends in "…". */
+#define REVIEW_LIST_MAX 7
+static void review_grid(const slide_ctx *sc, const journey_review *rv, draw_list *l, pk_rect box) {
+    const config_theme *th = &sc->cfg->theme;
+    int n = rv->n, cols = sc->m.portrait ? 1 : 2, rows = (n + cols - 1) / cols;
+    const char *labels[CONSULT_MAX_QUESTIONS], *values[CONSULT_MAX_QUESTIONS];
+    int lw[CONSULT_MAX_QUESTIONS], lh[CONSULT_MAX_QUESTIONS], vw[CONSULT_MAX_QUESTIONS], vh[CONSULT_MAX_QUESTIONS];
+    pk_rect lr[CONSULT_MAX_QUESTIONS], vr[CONSULT_MAX_QUESTIONS];
+    for (int i = 0; i < n; i++) {
+        /* Down the first column, then the second: the order the questions were asked. */
+        pk_rect cell = rect_grid_cell(box, cols, rows, sc->m.gap / 2, (i % rows) * cols + i / rows);
+        lr[i] = rect_cut_top(&cell, cell.h * 2 / 5, 0);
+        vr[i] = cell;
+        labels[i] = rv->label[i];
+        values[i] = "";
+        lw[i] = lr[i].w, lh[i] = lr[i].h, vw[i] = vr[i].w, vh[i] = vr[i].h;
+    }
+    int lpx = slides_fit_common(sc, FONT_BOLD, labels, lw, lh, n, 3.6, 2.4);
+    /* The answers' size: what the short ones allow (a long one is cut to its cell). */
+    for (int i = 0; i < n; i++) values[i] = utf8_count(rv->value[i], strlen(rv->value[i])) > 40 ? "" : rv->value[i];
+    int vpx = slides_fit_common(sc, FONT_REGULAR, values, vw, vh, n, 4.4, 2.6);
+    for (int i = 0; i < n; i++) {
+        slides_text_at(sc, l, labels[i], lr[i], FONT_BOLD, lpx, th->muted, ALIGN_LEFT, false);
+        const char *v = rv->value[i];
+        char *cut = NULL;
+        /* A long answer may go down to its label's size to show whole; below that it is cut. */
+        int px = vpx;
+        if (text_block_height(sc->text, FONT_REGULAR, px, v, vr[i].w) > vr[i].h ||
+            text_block_width(sc->text, FONT_REGULAR, px, v, vr[i].w) > vr[i].w)
+            px = text_fit(sc->text, FONT_REGULAR, v, vr[i].w, vr[i].h, lpx, vpx, NULL);
+        if (text_block_height(sc->text, FONT_REGULAR, px, v, vr[i].w) > vr[i].h ||
+            text_block_width(sc->text, FONT_REGULAR, px, v, vr[i].w) > vr[i].w) {
+            size_t size = strlen(v) + 4;
+            if ((cut = malloc(size))) v = text_ellipsize(sc->text, FONT_REGULAR, px, v, vr[i].w, vr[i].h, cut, size);
+        }
+        slides_text_at(sc, l, v, vr[i], FONT_REGULAR, px, rv->none[i] ? th->muted : th->text, ALIGN_LEFT, false);
+        free(cut); /* the draw list keeps its own copy */
+    }
+}
+
 static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w) {
     const config *c = sc->cfg;
     const config_theme *th = &c->theme;
@@ -41,6 +83,10 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     journey_review rv;
     journey_review_rows(j, &rv);
     int n = rv.n;
+    if (n > REVIEW_LIST_MAX) {
+        review_grid(sc, &rv, l, box);
+        return;
+    }
     /* Free text gets three rows' worth of room. */
     int texts = 0;
     for (int i = 0; i < n; i++) texts += rv.q[i]->type == Q_TEXT;
