@@ -99,7 +99,7 @@ static void rank_table(qctx *c, const question *q) {
             times[o]++, sum[o] += (long)k + 1, first[o] += k == 0;
         }
     }
-    int order[CONSULT_MAX_OPTIONS];
+    int order[CONSULT_MAX_OPTIONS] = {0};
     for (int o = 0; o < q->n_options; o++) order[o] = o;
     /* Best mean rank first; options nobody ranked last. */
     for (int a = 0; a < q->n_options; a++)
