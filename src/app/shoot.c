@@ -161,9 +161,21 @@ static int shoot_consultation(screen *s, journey *j, const consultation *k, pk_d
             journey_goto(j, STEP_QUESTION, i);
         }
     }
-    j->step = STEP_REVIEW;
+    journey_goto(j, STEP_REVIEW, 0);
     snprintf(name, sizeof name, "%s%s-review", k->id, mark);
     if (!st) st = shoot_screen(s, j, dir, name, l);
+    /* A review longer than a page: each page, as More shows it. */
+    widget_list *w = malloc(sizeof *w);
+    for (int page = 1; w && !st && page < 8; page++) {
+        journey_view_layout(&s->sc, j, 0, l, w);
+        bool more = false;
+        for (int i = 0; i < w->count; i++) more |= w->items[i].kind == W_MORE;
+        if (!more) break;
+        j->review_page = page;
+        snprintf(name, sizeof name, "%s%s-review-%d", k->id, mark, page + 1);
+        st = shoot_screen(s, j, dir, name, l);
+    }
+    free(w);
     return st;
 }
 

@@ -153,6 +153,7 @@ void journey_set_notice_apart(journey *j, bool apart) {
 static void go(journey *j, journey_step s, int q) {
     j->step = s;
     j->q = q;
+    j->review_page = 0;
     j->other_page = false;
     j->char_refused = j->limit_hit = j->invalid = j->required_hit = j->full = j->cursor_shown = false;
     const question *qq = journey_question(j);
@@ -326,7 +327,15 @@ journey_event journey_press(journey *j, widget_kind w, int index, const key_def 
     char *field;
     switch (w) {
     case W_NEXT: return forward(j);
+    case W_MORE:
+        if (j->step != STEP_REVIEW || index < 0) return JOURNEY_IDLE;
+        j->review_page = index;
+        return JOURNEY_REDRAW;
     case W_BACK:
+        if (j->step == STEP_REVIEW && j->review_page > 0) {
+            j->review_page--;
+            return JOURNEY_REDRAW;
+        }
         if (j->other_page) {
             j->other_page = false;
             keyboard_init(&j->kb, keyboard_for(j));

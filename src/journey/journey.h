@@ -61,6 +61,7 @@ typedef enum {
     W_LANG_OPEN, /* the language button: opens the picker */
     W_LANG_PICK, /* index: the language chosen */
     W_KEY_MORE,  /* a long-press variant (key_def given); index -1: beside the popup */
+    W_MORE,      /* a long review's next page (index: the page) */
     /* The loop */
     W_FEEDBACK_OPEN, /* "Have your say" (index 0) or a call-to-action slide's button (1) */
     /* The visitor's own settings (kiosk.c answers them; the journey never sees them) */
@@ -83,6 +84,7 @@ typedef struct journey {
     int consult_index;
     journey_step step;
     int q;                      /* STEP_QUESTION: the question showing */
+    int review_page;            /* STEP_REVIEW: which page of a review too long for one */
     journey_step abandoned_at;  /* where the last abandoned journey was */
     char abandoned_where[48];   /* ...in words: the question id, or the step's name */
     int abandoned_seconds;      /* ...and how long it had lasted */

@@ -39,7 +39,7 @@ static void chevron(draw_list *l, pk_rect b, bool forward, pk_color c, int thick
 /* Back, Next, Skip and Send carry a picture as well as a word, so a child or someone who reads
  * little can go through from pictures alone: ‹ back, › next, » skip, a tick to send. */
 static void button_sign(const slide_ctx *sc, draw_list *l, widget_kind kind, pk_rect *inner, pk_color fg) {
-    if (kind != W_BACK && kind != W_NEXT && kind != W_SKIP && kind != W_SEND) return;
+    if (kind != W_BACK && kind != W_NEXT && kind != W_MORE && kind != W_SKIP && kind != W_SEND) return;
     int t = inner->h * 3 / 5;
     if (t > (int)(sc->m.unit * 5)) t = (int)(sc->m.unit * 5);
     int thick = (int)(sc->m.unit * 0.5) + 2;
@@ -61,7 +61,7 @@ static void button_sign(const slide_ctx *sc, draw_list *l, widget_kind kind, pk_
         half.x += t / 2;
         chevron(l, half, true, fg, thick);
     } else {
-        chevron(l, b, kind == W_NEXT, fg, thick);
+        chevron(l, b, kind != W_BACK, fg, thick);
     }
 }
 
@@ -217,7 +217,7 @@ pk_rect qview_chrome_px(const slide_ctx *sc, const journey *j, const char *title
     pk_rect foot = sc->fr.nav;
     int bw = (int)(foot.w * (sc->m.portrait ? 0.3 : 0.22));
     pk_rect back = {foot.x, foot.y, bw, foot.h};
-    pk_rect nextb = {foot.x + foot.w - bw, foot.y, bw, foot.h};
+    pk_rect nextb = qview_next_rect(sc);
     pk_rect skip = {nextb.x - bw - sc->m.gap, foot.y, bw, foot.h};
     qview_button(sc, l, w, back, qview_ui(sc, UI_BACK), BTN_PLAIN, W_BACK, 0);
     if (next)
@@ -454,6 +454,12 @@ void qview_button_grid(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rec
                      selected == i ? BTN_SELECTED : BTN_PLAIN, kind, i);
 }
 
+
+pk_rect qview_next_rect(const slide_ctx *sc) {
+    pk_rect foot = sc->fr.nav;
+    int bw = (int)(foot.w * (sc->m.portrait ? 0.3 : 0.22));
+    return (pk_rect){foot.x + foot.w - bw, foot.y, bw, foot.h};
+}
 
 bool qview_skippable(const journey *j) {
     const question *q = journey_question(j);

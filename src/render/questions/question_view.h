@@ -45,6 +45,8 @@ pk_rect qview_chrome(const slide_ctx *sc, const journey *j, const char *title, d
 /* The same, saying the size the title got (for a hint under it: qview_hint_line). */
 pk_rect qview_chrome_px(const slide_ctx *sc, const journey *j, const char *title, draw_list *l, widget_list *w,
                         bool skippable, bool next, int *title_px);
+/* Where Next (or Send) is, at the bottom right, before the screen is mirrored. */
+pk_rect qview_next_rect(const slide_ctx *sc);
 /* Whether Skip shows: the question showing may be left without an answer. */
 bool qview_skippable(const journey *j);
 /* One face, from a frown (1) to a smile (5). */

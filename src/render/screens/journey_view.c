@@ -38,9 +38,39 @@ static int value_height(const slide_ctx *sc, int px, const char *s, int width, b
  * from two metres): each answer in a cell of its own, its question's short name over it, in
  * two columns on a landscape screen. An answer too long for its cell ends in "…". */
 #define REVIEW_LIST_MAX 7
-static void review_grid(const slide_ctx *sc, const journey_review *rv, draw_list *l, pk_rect box) {
+/* How many answers a page of the review holds: as many cells as keep the label and one line
+ * of the answer at their full size (the visitor's text size included). */
+static int review_per_page(const slide_ctx *sc, pk_rect box) {
+    int cols = sc->m.portrait ? 1 : 2;
+    int need = text_line_height(sc->text, FONT_BOLD, slides_px(sc, 3.2, 12)) +
+               text_line_height(sc->text, FONT_REGULAR, slides_px(sc, 4.4, 14)) + sc->m.gap / 2;
+    int rows = need > 0 ? (box.h + sc->m.gap / 2) / need : 1;
+    return (rows > 1 ? rows : 1) * cols;
+}
+
+static void review_grid(const slide_ctx *sc, const journey *j, const journey_review *all, draw_list *l,
+                        widget_list *w, pk_rect box) {
     const config_theme *th = &sc->cfg->theme;
-    int n = rv->n, cols = sc->m.portrait ? 1 : 2, rows = (n + cols - 1) / cols;
+    /* A review longer than a page at this text size: a page at a time, More to the next one
+     * (Back to the one before), Send on the last. */
+    int per = review_per_page(sc, box), pages = (all->n + per - 1) / per;
+    int page = j->review_page < pages ? j->review_page : pages - 1;
+    journey_review part = {0};
+    const journey_review *rv = all;
+    if (pages > 1) {
+        for (int i = page * per; i < all->n && part.n < per; i++) {
+            part.q[part.n] = all->q[i], part.label[part.n] = all->label[i], part.none[part.n] = all->none[i];
+            part.value[part.n++] = all->value[i];
+        }
+        rv = &part;
+        per = per > rv->n ? per : rv->n;
+    }
+    if (page < pages - 1) {
+        widget_list *ww = w;
+        /* The frame was drawn without Send: More takes its place. */
+        qview_button(sc, l, ww, qview_next_rect(sc), ui(sc, UI_NEXT), BTN_PRIMARY, W_MORE, page + 1);
+    }
+    int n = rv->n, cols = sc->m.portrait ? 1 : 2, rows = (pages > 1 ? per : n + cols - 1) / cols;
     const char *labels[CONSULT_MAX_QUESTIONS], *values[CONSULT_MAX_QUESTIONS];
     int lw[CONSULT_MAX_QUESTIONS], lh[CONSULT_MAX_QUESTIONS], vw[CONSULT_MAX_QUESTIONS], vh[CONSULT_MAX_QUESTIONS];
     pk_rect lr[CONSULT_MAX_QUESTIONS], vr[CONSULT_MAX_QUESTIONS];
@@ -79,14 +109,19 @@ static void review_grid(const slide_ctx *sc, const journey_review *rv, draw_list
 static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_list *w) {
     const config *c = sc->cfg;
     const config_theme *th = &c->theme;
-    pk_rect box = qview_chrome(sc, j, ui(sc, UI_REVIEW_TITLE), l, w, false, true);
     journey_review rv;
     journey_review_rows(j, &rv);
     int n = rv.n;
     if (n > REVIEW_LIST_MAX) {
-        review_grid(sc, &rv, l, box);
+        /* Send only on the review's last page. */
+        pk_rect box = qview_chrome(sc, j, ui(sc, UI_REVIEW_TITLE), l, w, false, false);
+        int per = review_per_page(sc, box);
+        bool last = j->review_page >= (n + per - 1) / per - 1;
+        if (last) qview_button(sc, l, w, qview_next_rect(sc), ui(sc, UI_SEND), BTN_PRIMARY, W_SEND, 0);
+        review_grid(sc, j, &rv, l, w, box);
         return;
     }
+    pk_rect box = qview_chrome(sc, j, ui(sc, UI_REVIEW_TITLE), l, w, false, true);
     /* Free text gets three rows' worth of room. */
     int texts = 0;
     for (int i = 0; i < n; i++) texts += rv.q[i]->type == Q_TEXT;
