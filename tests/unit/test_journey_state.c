@@ -1009,6 +1009,34 @@ static void init_after_use_starts_empty(void) {
     config_free(c);
 }
 
+/* A long review's pages: More goes to the page it names, Back comes back a page before it
+ * leaves the review, and arriving at the review again starts on its first page. */
+static void review_pages(void) {
+    config *c = load("feedback:\n  steps: {rating: false}\n");
+    CHECK(c != NULL);
+    if (!c) return;
+    journey j;
+    journey_init(&j, c);
+    jt_start(&j, 0);
+    for (int i = 0; i < 8 && j.step != STEP_REVIEW; i++) journey_press(&j, W_SKIP, 0, NULL, 1);
+    CHECK_INT(j.step, STEP_REVIEW);
+    CHECK_INT(journey_press(&j, W_MORE, 1, NULL, 2), JOURNEY_REDRAW);
+    CHECK_INT(j.review_page, 1);
+    CHECK_INT(journey_press(&j, W_MORE, -1, NULL, 3), JOURNEY_IDLE);
+    CHECK_INT(journey_press(&j, W_BACK, 0, NULL, 4), JOURNEY_REDRAW);
+    CHECK_INT(j.step, STEP_REVIEW);
+    CHECK_INT(j.review_page, 0);
+    journey_press(&j, W_BACK, 0, NULL, 5); /* off the review, to the last question */
+    CHECK(j.step == STEP_QUESTION);
+    journey_press(&j, W_MORE, 1, NULL, 6); /* only the review has pages */
+    CHECK_INT(j.review_page, 0);
+    journey_press(&j, W_SKIP, 0, NULL, 7);
+    CHECK_INT(j.step, STEP_REVIEW);
+    CHECK_INT(j.review_page, 0);
+    journey_clear(&j);
+    config_free(c);
+}
+
 int main(void) {
     RUN(notice_on_its_own_page);
     RUN(postcode_districts);
@@ -1028,5 +1056,6 @@ int main(void) {
     RUN(consent_only_after_words);
     RUN(personal_answers);
     RUN(init_after_use_starts_empty);
+    RUN(review_pages);
     return check_report();
 }
