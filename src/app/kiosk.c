@@ -522,7 +522,12 @@ static void focus_start(kiosk *k, bool rtl) {
         case Q_PLACE: kind = W_PICTURE; break;
         default: kind = W_OPTION, index = a->given ? a->value : -1; break;
         }
-    } else if (k->jr.step == STEP_REVIEW) kind = W_SEND;
+    } else if (k->jr.step == STEP_REVIEW) {
+        kind = W_SEND; /* a long review's pages before its last: More */
+        bool send = false;
+        for (int i = 0; i < k->widgets.count; i++) send |= k->widgets.items[i].kind == W_SEND;
+        if (!send) kind = W_MORE;
+    }
     else if (k->jr.step == STEP_THANKS || k->jr.step == STEP_SORRY) kind = W_CLOSE;
     if (!focus_place(&k->focus, &k->widgets, rtl, kind, index) && index >= 0)
         focus_place(&k->focus, &k->widgets, rtl, kind, -1);
@@ -534,7 +539,7 @@ static void update_focus(kiosk *k) {
     bool rtl = k->scr.sc.rtl, shown = k->focus.shown;
     /* Each question is a screen of its own, and so is its "Something else" box. */
     int scr = k->staff != STAFF_CLOSED ? -(int)k->staff
-              : journey_active(&k->jr) ? (int)k->jr.step * 1000 + k->jr.q * 2 + k->jr.other_page + 1
+              : journey_active(&k->jr) ? (int)k->jr.step * 1000 + k->jr.q * 2 + k->jr.other_page + k->jr.review_page * 50 + 1
                                        : 0;
     int overlay = k->picker ? 1 : journey_active(&k->jr) && k->jr.still_there ? 2 : 0;
     if (overlay && overlay != k->focus_overlay) {

@@ -95,7 +95,7 @@ static void example_answer(const config *cfg, const question *q, answer *a, bool
                  "for families. Zażółć gęślą jaźń; £5 bus fares too.";
         break;
     case Q_FIRST_NAME: t = "Zoë"; break;
-    case Q_POSTCODE_DISTRICT: t = invalid ? "S6O" : "S60"; break;
+    case Q_POSTCODE_DISTRICT: t = invalid ? "SSS" : "S60"; break;
     case Q_NUMBER: {
         char num[16];
         snprintf(num, sizeof num, "%d", invalid ? q->max_value + 1 : q->min_value + (q->max_value - q->min_value) / 3);

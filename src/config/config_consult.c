@@ -45,7 +45,7 @@ static void default_options(loader *L, question *q, const char *const *ids, ui_t
     q->n_options = n;
     q->options = arena_alloc(&L->c->mem, sizeof *q->options * (size_t)n);
     for (int i = 0; i < n; i++) {
-        char id[8];
+        char id[12];
         snprintf(id, sizeof id, "%d", i + 1);
         q->options[i].id = ids ? ids[i] : arena_strdup(&L->c->mem, id);
         q->options[i].label = L->c->feedback.ui[first + i];

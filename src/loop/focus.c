@@ -26,6 +26,10 @@ bool focus_can_take(const widget_list *w, int i) {
     if (i < 0 || i >= w->count) return false;
     pk_rect r = w->items[i].r;
     if (r.w <= 0 || r.h <= 0) return false;
+    /* A place question's picture holds its pins and is still a thing to press (the arrows
+     * move its cursor); other widgets holding widgets are backgrounds that answer a tap
+     * anywhere. */
+    if (w->items[i].kind == W_PICTURE) return true;
     for (int j = 0; j < w->count; j++)
         if (j != i && encloses(r, w->items[j].r)) return false;
     return true;

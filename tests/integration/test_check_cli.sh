@@ -45,7 +45,10 @@ counts_match "$out/shipped"
 
 # Names, quotes ({all: ...}) and symbols ("%", "£") are not missing translations.
 "$bin" check --languages "$src/config/rotherham-2025.yaml" >"$out/shipped-languages" 2>&1; got=$?
-expect 0 "$out/shipped-languages" 'ur 261/261 (not reviewed)'
+expect 0 "$out/shipped-languages" '(not reviewed)'
+# Every language has words of its own for every text (N/N), whatever N is today.
+grep -Eq 'ur ([0-9]+)/\1 \(not reviewed\)' "$out/shipped-languages" ||
+  { echo "FAIL: Urdu does not have all its words:"; cat "$out/shipped-languages"; fail=1; }
 absent "$out/shipped-languages" 'has no'
 
 pale="$src/tests/fixtures/contrast/pale-grey.yaml"

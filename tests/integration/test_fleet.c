@@ -23,12 +23,14 @@ static int write_records(const char *base, const char *kiosk, int n, time_t star
         char text[64];
         snprintf(text, sizeof text, "%s idea %d: Zażółć, \"quoted\"", kiosk, i);
         feedback_record r = {.kiosk = kiosk, .location = kiosk, .at = start + i * 7200, .config_title = "T",
-                             .config_hash = "h", .question = "Q", .text = text, .consent_quote = 1,
-                             .language = "en", .seconds_taken = 20};
+                             .config_hash = "h", .consultation = "plan-2025", .questions_hash = "q",
+                             .answers = json_pack("{s:s, s:b}", "text", text, "consent_quote", 1),
+                             .personal = json_pack("[s]", "text"), .language = "en", .seconds_taken = 20};
         if (feedback_log_append(&log, &r, &err)) {
             snprintf(ids[ok], 37, "%s", r.id);
             ok++;
         }
+        feedback_record_release(&r);
     }
     feedback_log_close(&log);
     return ok;
@@ -74,13 +76,20 @@ static void gathered_trees_export_exactly(void) {
     CHECK_INT(set.n, na + nb);       /* nothing lost */
     CHECK(set.duplicates > 0);        /* the stale copy's records were dropped, not doubled */
     CHECK_INT(set.unreadable, 0);
-    int found = 0;
+    int found = 0, whole = 0;
     for (size_t i = 0; i < set.n; i++) {
         const char *id = export_field_str(set.records[i].json, "id");
+        /* Each with its consultation and its answers as the kiosk wrote them. */
+        const json_t *answers = json_object_get(set.records[i].json, "answers");
+        const char *text = json_string_value(json_object_get(answers, "text"));
+        const char *consultation = export_field_str(set.records[i].json, "consultation.id");
+        whole += text && strstr(text, " idea ") && json_is_true(json_object_get(answers, "consent_quote")) &&
+                 consultation && !strcmp(consultation, "plan-2025");
         for (int j = 0; j < na; j++) found += id && !strcmp(id, ids_a[j]);
         for (int j = 0; j < nb; j++) found += id && !strcmp(id, ids_b[j]);
     }
     CHECK_INT(found, na + nb);        /* every written record, exactly once */
+    CHECK_INT(whole, na + nb);
     export_set_free(&set);
 }
 

@@ -1,7 +1,9 @@
-/* Every slide of the shipped config and of the every-type fixture, laid out at the sizes kiosks
- * use (Pi touchscreen, HD, portrait totem, 4K): nothing may leave the screen, no text may be
- * taller or wider than its box, no two texts may overlap, the draw list may not overflow, and
- * body text may not fall below a readable size. Uses the real fonts; needs no display. */
+/* Every slide of the shipped config and of the every-type fixture, and every screen of their
+ * consultations (every question type, empty, refused and answered in full, its "Something
+ * else" box, the review, thank-you and sorry), laid out at the sizes kiosks use (Pi
+ * touchscreen, HD, portrait totem, 4K): nothing may leave the screen, no text may be taller or
+ * wider than its box, no two texts may overlap, the draw list may not overflow, and body text
+ * may not fall below a readable size. Uses the real fonts; needs no display. */
 #include <SDL_ttf.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "layout_check.h"
 #include "config/config.h"
 #include "render/chrome.h"
+#include "consult/question_type.h"
 #include "render/screens/journey_view.h"
 #include "render/screens/staff_view.h"
 #include "render/slides/slides.h"
@@ -31,53 +34,255 @@ static void check_readable(const slide_ctx *sc, const draw_list *l, const char *
     }
 }
 
-/* Every feedback screen: text fits, and every button and key is a real touch target (9 mm,
- * never below 44 px), on screen, and not overlapping another. */
+/* A long string of sentences, more than any box takes (the longest text question holds 5000
+ * characters): typed into a box, it fills it to its limit, and the box says it is full. */
+static const char *long_words(void) {
+    static char buf[24000];
+    if (!buf[0]) {
+        static const char *const sentence =
+            "A long idea that needs several lines in the box, typed by someone with plenty to say about "
+            "the town and its future: more to do for children, Zażółć gęślą jaźń. ";
+        size_t n = 0, len = strlen(sentence);
+        while (n + len < sizeof buf) memcpy(buf + n, sentence, len), n += len;
+        buf[n] = '\0';
+    }
+    return buf;
+}
+
+/* Widgets on a journey screen: every button and key a real touch target (the text box is a
+ * keyboard focus stop, not something to tap; on a small screen under a five-row keyboard it
+ * keeps one line of text), on screen, and none over another; a place question's pins lie on
+ * its picture (and where a visitor dropped two close together, on each other): the one on top
+ * takes the tap. */
+static void check_widgets(const slide_ctx *sc, const widget_list *w, const char *what) {
+    CHECK(w->count > 0);
+    for (int i = 0; i < w->count; i++) {
+        pk_rect r = w->items[i].r;
+        widget_kind k = w->items[i].kind;
+        bool big = k == W_FIELD || (r.w >= sc->m.touch && r.h >= sc->m.touch);
+        if (!big)
+            fprintf(stderr, "%s: widget %d (kind %d) is %dx%d, below %d px\n", what, i, k, r.w, r.h, sc->m.touch);
+        CHECK(big);
+        bool in = rect_inside(r, (pk_rect){0, 0, sc->m.w, sc->m.h});
+        if (!in)
+            fprintf(stderr, "%s: widget %d (kind %d) at %d,%d %dx%d leaves the screen\n", what, i, k, r.x, r.y, r.w, r.h);
+        CHECK(in);
+        for (int o = 0; o < i; o++) {
+            widget_kind ko = w->items[o].kind;
+            if (k == W_PIN && (ko == W_PICTURE || ko == W_PIN)) continue;
+            if (rect_overlap(r, w->items[o].r)) {
+                fprintf(stderr, "%s: widgets %d (kind %d) and %d (kind %d) overlap\n", what, o, ko, i, k);
+                CHECK(false);
+            }
+        }
+    }
+}
+
+/* The journey's screen now, laid out and checked; a typing screen answered in full (its box
+ * holding the most, with its count) on every keyboard page. */
+static void check_now(const slide_ctx *sc, journey *j, draw_list *l, widget_list *w, const char *state) {
+    const question *q = journey_question(j);
+    bool full = !strncmp(state, "answered", 8) || !strcmp(state, "full");
+    int pages = full && journey_typing(j) && j->kb.layout ? j->kb.layout->n_pages : 1;
+    int was = j->kb.page;
+    char what[300];
+    for (int p = 0; p < pages; p++) {
+        if (pages > 1) j->kb.page = p;
+        snprintf(what, sizeof what, "%s %s %dx%d x%.1f journey %s %s%s%s %s page %d", sc->cfg->path,
+                 sc->cfg->languages.code[sc->cfg->lang], sc->m.w, sc->m.h, sc->text_scale,
+                 j->consult ? j->consult->id : "-", q ? q->id : journey_step_name(j->step),
+                 j->other_page ? " (something else)" : "", j->notice_page ? " (notice)" : "", state, p);
+        journey_view_layout(sc, j, 0, l, w);
+        check_list(sc, l, what);
+        check_widgets(sc, w, what);
+    }
+    j->kb.page = was;
+}
+
+/* A tap on option or point `index` as a visitor gives it. A one-tap answer moves on (or opens
+ * its "Something else" box): Back brings the question again, answered, as the visitor sees it
+ * on the way back. */
+static void tap_answer(journey *j, widget_kind kind, int index) {
+    int q = j->q;
+    journey_press(j, kind, index, NULL, 0);
+    for (int i = 0; i < 3 && (j->step != STEP_QUESTION || j->q != q || j->other_page || j->notice_page); i++)
+        journey_press(j, W_BACK, 0, NULL, 0);
+}
+
+/* Types s into the box showing, emptied first. */
+static void retype(journey *j, const char *s) {
+    while (journey_backspace(j, 0) != JOURNEY_IDLE) {}
+    journey_type(j, s, 0);
+}
+
+/* Question q answered as fully as it can be, and the refusal it can show on screen: every
+ * option it allows and one more (the "up to" message), the longest words, pins at the
+ * picture's corners (and one more), a box typed full (the count says 0 characters left). */
+static void answer_fully(journey *j, const question *q) {
+    switch (q->type) {
+    case Q_CHOICE:
+    case Q_AGE_BAND: {
+        /* "Something else" when there is one (its box comes next), else the longest words. */
+        int pick = 0;
+        for (int i = 0; i < q->n_options; i++)
+            if (strlen(q->options[i].label) > strlen(q->options[pick].label)) pick = i;
+        tap_answer(j, W_OPTION, q->other ? q->n_options - 1 : pick);
+        break;
+    }
+    case Q_CHOICES:
+    case Q_RANK:
+        /* "Something else" first, then from the top, until one is refused. */
+        if (q->other) journey_press(j, W_OPTION, q->n_options - 1, NULL, 0);
+        for (int i = 0; i < q->n_options - (q->other ? 1 : 0) && !j->full; i++) journey_press(j, W_OPTION, i, NULL, 0);
+        break;
+    case Q_FACES: tap_answer(j, W_POINT, 3); break; /* the middle face: the longest words */
+    case Q_SCALE: tap_answer(j, W_POINT, q->max_value); break;
+    case Q_PLACE:
+        journey_place(j, 0, 0, 0);
+        journey_place(j, q->image_w - 1, q->image_h - 1, 0);
+        journey_place(j, q->image_w - 1, 0, 0);
+        journey_place(j, 0, q->image_h - 1, 0);
+        for (int i = 0; i < CONSULT_MAX_PINS + 1 && !j->full; i++)
+            journey_place(j, q->image_w * (i + 1) / (CONSULT_MAX_PINS + 2), q->image_h / 2, 0);
+        /* By keyboard: the cursor pin at a corner. */
+        journey_place_move(j, 40, 40, 0);
+        break;
+    case Q_CONSENT: tap_answer(j, W_CONSENT, 1); break;
+    case Q_NUMBER: journey_type(j, "-9999999", 0); break;
+    case Q_POSTCODE_DISTRICT: journey_type(j, "WWWWWWWW", 0); break;
+    default: journey_type(j, long_words(), 0); break;
+    }
+}
+
+/* The review, every page of it: a review too long for one page has More (to the next page)
+ * instead of Send, and Send on its last. */
+static void check_review(const slide_ctx *sc, journey *j, draw_list *l, widget_list *w, const char *state) {
+    char what[100];
+    int pages = 0;
+    for (bool more = true; more && pages < CONSULT_MAX_QUESTIONS; pages++) {
+        snprintf(what, sizeof what, "%s, review page %d", state, pages + 1);
+        check_now(sc, j, l, w, what);
+        int next = -1;
+        bool send = false;
+        for (int i = 0; i < w->count; i++) {
+            if (w->items[i].kind == W_MORE) next = w->items[i].index;
+            send |= w->items[i].kind == W_SEND;
+        }
+        CHECK(send != (next >= 0)); /* More, or Send on the last page */
+        more = next >= 0 && journey_press(j, W_MORE, next, NULL, 0) == JOURNEY_REDRAW;
+    }
+    /* Back goes through the pages again to the first. */
+    for (int p = 1; p < pages; p++) journey_press(j, W_BACK, 0, NULL, 0);
+    CHECK_INT(j->step, STEP_REVIEW);
+}
+
+/* Every screen of consultation k as a visitor goes through it: its intro; each question empty,
+ * refused where it can be (a required one without its answer, a postcode or a number it does
+ * not take), answered in full, and its "Something else" box empty and full; the privacy
+ * notice's own page at larger text; the review; the thank-you and sorry. */
+static void walk_consultation(const slide_ctx *sc, journey *j, const consultation *k, draw_list *l, widget_list *w,
+                              int *questions_seen) {
+    journey_set_notice_apart(j, sc->text_scale > 1);
+    journey_start(j, k, 0);
+    if (k->intro) {
+        CHECK_INT(j->step, STEP_INTRO);
+        check_now(sc, j, l, w, "intro");
+        journey_press(j, W_NEXT, 0, NULL, 0);
+    }
+    for (int guard = 0; j->step == STEP_QUESTION && guard < 4 * CONSULT_MAX_QUESTIONS; guard++) {
+        const question *q = journey_question(j);
+        int at = j->q;
+        questions_seen[at]++;
+        if (j->notice_page) {
+            check_now(sc, j, l, w, "notice");
+            journey_press(j, W_NEXT, 0, NULL, 0);
+            CHECK(!j->notice_page);
+        }
+        check_now(sc, j, l, w, "empty");
+        if (q->required) {
+            journey_press(j, W_NEXT, 0, NULL, 0);
+            CHECK(j->required_hit);
+            CHECK(journey_on(j, q->id));
+            check_now(sc, j, l, w, "required");
+        }
+        answer_fully(j, q);
+        CHECK(journey_on(j, q->id));
+        check_now(sc, j, l, w, "answered");
+        if (q->type == Q_POSTCODE_DISTRICT || q->type == Q_NUMBER) {
+            /* Refused, with its message under the words typed; then one it takes. */
+            retype(j, q->type == Q_NUMBER ? "12-345" : "SSS");
+            journey_press(j, W_NEXT, 0, NULL, 0);
+            CHECK(j->invalid);
+            CHECK(journey_on(j, q->id));
+            check_now(sc, j, l, w, "refused");
+            retype(j, q->type == Q_NUMBER ? "-99999" : "S60");
+        }
+        journey_press(j, W_NEXT, 0, NULL, 0);
+        if (q->other && j->other_page) {
+            check_now(sc, j, l, w, "empty");
+            journey_type(j, long_words(), 0);
+            CHECK(j->limit_hit);
+            check_now(sc, j, l, w, "full");
+            journey_press(j, W_NEXT, 0, NULL, 0);
+        }
+        CHECK(j->step != STEP_QUESTION || j->q > at);
+    }
+    CHECK_INT(j->step, STEP_REVIEW);
+    check_review(sc, j, l, w, "answered");
+    /* Sent: the consultation's own thank-you; or the sorry. */
+    journey_sent(j, false, "the disk is full", 0);
+    check_now(sc, j, l, w, "");
+    journey_sent(j, true, NULL, 0);
+    CHECK_INT(j->step, STEP_THANKS);
+    check_now(sc, j, l, w, "");
+    /* The review with as little as a visitor can give: every question skipped that may be. */
+    journey_start(j, k, 0);
+    if (k->intro) journey_press(j, W_NEXT, 0, NULL, 0);
+    for (int guard = 0; j->step == STEP_QUESTION && guard < 4 * CONSULT_MAX_QUESTIONS; guard++) {
+        if (j->notice_page) journey_press(j, W_NEXT, 0, NULL, 0);
+        const question *q = journey_question(j);
+        if (q->required) answer_fully(j, q);
+        journey_press(j, q->required ? W_NEXT : W_SKIP, 0, NULL, 0);
+        if (j->other_page) journey_press(j, W_SKIP, 0, NULL, 0);
+    }
+    CHECK_INT(j->step, STEP_REVIEW);
+    check_review(sc, j, l, w, "skipped");
+}
+
+/* Every feedback screen of every consultation of c: text fits, and every button and key is a
+ * real touch target (9 mm, never below 44 px), on screen, and not overlapping another. Every
+ * question of every consultation is reached. */
 static void check_journey(const slide_ctx *sc, const config *c, draw_list *l) {
     journey *j = calloc(1, sizeof *j);
     widget_list *w = malloc(sizeof *w);
     journey_init(j, c);
-    journey_start(j, 0);
-    snprintf(j->text, sizeof j->text, "%s", "A long idea that needs several lines in the box, typed "
-             "by someone with plenty to say about Rotherham and its future: more to do for children.");
     char what[200];
-    for (journey_step st = STEP_CHOICE; st <= STEP_SORRY; st++) {
-        /* The keyboard's pages; the consent step's notice page and question page. */
-        int pages = st == STEP_TEXT ? j->kb.layout->n_pages : st == STEP_CONSENT ? 2 : 1;
-        for (int p = 0; p < pages; p++) {
-            j->step = st;
-            j->kb.page = st == STEP_TEXT ? p : 0;
-            journey_set_notice_apart(j, sc->text_scale > 1);
-            j->notice_page = st == STEP_CONSENT && p == 0 && j->notice_apart;
-            j->postcode_invalid = st == STEP_POSTCODE;
-            snprintf(what, sizeof what, "%dx%d journey %s page %d", sc->m.w, sc->m.h, journey_step_name(st), p);
-            journey_view_layout(sc, j, 0, l, w);
-            check_list(sc, l, what);
-            CHECK(w->count > 0);
-            for (int i = 0; i < w->count; i++) {
-                pk_rect r = w->items[i].r;
-                /* The text box is a keyboard focus stop, not something to tap; on a small
-                 * screen under a five-row keyboard it keeps one line of text. */
-                bool big = w->items[i].kind == W_FIELD || (r.w >= sc->m.touch && r.h >= sc->m.touch);
-                if (!big)
-                    fprintf(stderr, "%s: widget %d (kind %d) is %dx%d, below %d px\n", what, i,
-                            w->items[i].kind, r.w, r.h, sc->m.touch);
-                CHECK(big);
-                CHECK(rect_inside(r, (pk_rect){0, 0, sc->m.w, sc->m.h}));
-                for (int o = 0; o < i; o++)
-                    if (rect_overlap(r, w->items[o].r)) {
-                        fprintf(stderr, "%s: widgets %d and %d overlap\n", what, o, i);
-                        CHECK(false);
-                    }
-            }
+    CHECK(c->n_consultations > 0);
+    for (int k = 0; k < c->n_consultations; k++) {
+        int seen[CONSULT_MAX_QUESTIONS] = {0};
+        walk_consultation(sc, j, &c->consultations[k], l, w, seen);
+        for (int i = 0; i < c->consultations[k].n_questions; i++) {
+            if (!seen[i]) fprintf(stderr, "%s: question %s was never reached\n", c->consultations[k].id,
+                                  c->consultations[k].questions[i].id);
+            CHECK(seen[i] > 0);
         }
     }
-    /* The long-press popup of every key with variants on the first page: its cells are touch
-     * targets on screen, side by side, and the text in them fits. */
-    j->step = STEP_TEXT;
-    keyboard_init(&j->kb, c->keyboard);
-    const keyboard_page *pg = &j->kb.layout->pages[j->kb.layout->lower_page];
-    for (int r = 0; r < pg->n_rows; r++)
+    /* The long-press popup of every key with variants on the first page, over the first typed
+     * question on the language's keyboard: its cells are touch targets on screen, side by
+     * side, and the text in them fits. */
+    const consultation *k = &c->consultations[0];
+    journey_start(j, k, 0);
+    if (k->intro) journey_press(j, W_NEXT, 0, NULL, 0);
+    for (int guard = 0; j->step == STEP_QUESTION && guard < 4 * CONSULT_MAX_QUESTIONS &&
+                        !(journey_typing(j) && j->kb.layout == c->keyboard);
+         guard++) {
+        const question *q = journey_question(j);
+        if (q->required) answer_fully(j, q);
+        journey_press(j, q->required ? W_NEXT : W_SKIP, 0, NULL, 0);
+    }
+    CHECK(journey_typing(j) && j->kb.layout == c->keyboard);
+    const keyboard_page *pg = j->kb.layout ? &j->kb.layout->pages[j->kb.layout->lower_page] : NULL;
+    for (int r = 0; pg && r < pg->n_rows; r++)
         for (int i = 0; i < pg->n_keys[r]; i++) {
             if (!pg->keys[r][i].n_more) continue;
             j->kb.popup_key = &pg->keys[r][i];
@@ -85,16 +290,16 @@ static void check_journey(const slide_ctx *sc, const config *c, draw_list *l) {
             journey_view_layout(sc, j, 0, l, w);
             check_list(sc, l, what);
             int cells = 0;
-            for (int k = 0; k < w->count; k++) {
-                pk_rect cr = w->items[k].r;
-                CHECK_INT(w->items[k].kind, W_KEY_MORE);
+            for (int n = 0; n < w->count; n++) {
+                pk_rect cr = w->items[n].r;
+                CHECK_INT(w->items[n].kind, W_KEY_MORE);
                 CHECK(rect_inside(cr, (pk_rect){0, 0, sc->m.w, sc->m.h}));
-                if (w->items[k].index < 0) continue;
+                if (w->items[n].index < 0) continue;
                 cells++;
                 if (cr.w < sc->m.touch || cr.h < sc->m.touch)
-                    fprintf(stderr, "%s: cell %d is %dx%d\n", what, k, cr.w, cr.h);
+                    fprintf(stderr, "%s: cell %d is %dx%d\n", what, n, cr.w, cr.h);
                 CHECK(cr.w >= sc->m.touch && cr.h >= sc->m.touch);
-                for (int o = 0; o < k; o++)
+                for (int o = 0; o < n; o++)
                     if (w->items[o].index >= 0) CHECK(!rect_overlap(cr, w->items[o].r));
             }
             CHECK_INT(cells, pg->keys[r][i].n_more);
@@ -137,15 +342,20 @@ static void check_staff(const slide_ctx *sc, const config *c, draw_list *l) {
  * apart from the others, and each widget exactly a button that was drawn. */
 static void check_chrome(const slide_ctx *sc, const config *c, draw_list *l) {
     widget_list *w = malloc(sizeof *w);
-    for (int paused = 0; paused < 2; paused++) {
-        chrome_state cs = {c->n_slides, c->n_slides - 1, paused, "Slovenčina"};
+    /* Paused or not; and on a day no consultation runs, without "Have your say". */
+    for (int state = 0; state < 3; state++) {
+        bool paused = state == 1, none = state == 2;
+        chrome_state cs = {c->n_slides, c->n_slides - 1, paused, "Slovenčina", none};
         chrome_layout(sc, &cs, l, w);
         char what[96];
-        snprintf(what, sizeof what, "%dx%d x%.1f chrome", sc->m.w, sc->m.h, sc->text_scale);
+        snprintf(what, sizeof what, "%dx%d x%.1f chrome%s", sc->m.w, sc->m.h, sc->text_scale, none ? " (no consultation)" : "");
         check_list(sc, l, what);
         for (int j = 0; j < l->count; j++) CHECK(rect_inside(l->items[j].box, sc->fr.footer));
         /* Language, text size, less motion, "Have your say", and Listen when offered. */
-        CHECK_INT(w->count, 4 + sc->can_listen);
+        CHECK_INT(w->count, 4 + sc->can_listen - none);
+        bool say = false;
+        for (int i = 0; i < w->count; i++) say |= w->items[i].kind == W_FEEDBACK_OPEN;
+        CHECK(say == !none);
         for (int i = 0; i < w->count; i++) {
             pk_rect r = w->items[i].r;
             if (r.w < sc->m.touch || r.h < sc->m.touch)
@@ -317,13 +527,67 @@ static int px_of_question(const draw_list *l, const char *s) {
     return px;
 }
 
-/* The question a journey step shows at its top. */
-static const char *step_title(const config *c, journey_step st) {
-    static const ui_text_id ids[STEP_COUNT] = {[STEP_CHOICE] = UI_CHOICE_TITLE, [STEP_RATING] = UI_RATING_TITLE,
-                                               [STEP_NAME] = UI_NAME_TITLE,     [STEP_AGE] = UI_AGE_TITLE,
-                                               [STEP_POSTCODE] = UI_POSTCODE_TITLE, [STEP_CONSENT] = UI_CONSENT_TITLE,
-                                               [STEP_REVIEW] = UI_REVIEW_TITLE};
-    return st == STEP_TEXT ? c->feedback.question : c->feedback.ui[ids[st]];
+/* The journey on the screen `i` of consultation k, as a visitor gets there: question i (the
+ * questions before it skipped, an idea typed into a text question so that consent is asked, a
+ * required one answered), its "Something else" box when `other`, or the review when i is
+ * k->n_questions. The privacy notice's own page, when the consent question has one, shows.
+ * False if the journey never got there. */
+static bool go_to(journey *j, const consultation *k, int i, bool other) {
+    journey_start(j, k, 0);
+    if (k->intro) journey_press(j, W_NEXT, 0, NULL, 0);
+    for (int guard = 0; j->step == STEP_QUESTION && j->q < i && guard < 4 * CONSULT_MAX_QUESTIONS; guard++) {
+        const question *q = journey_question(j);
+        if (j->notice_page) {
+            journey_press(j, W_NEXT, 0, NULL, 0);
+        } else if (q->type == Q_TEXT) {
+            journey_type(j, "More trees", 0);
+            journey_press(j, W_NEXT, 0, NULL, 0);
+        } else if (q->required) {
+            answer_fully(j, q);
+            journey_press(j, W_NEXT, 0, NULL, 0);
+            if (j->other_page) journey_press(j, W_SKIP, 0, NULL, 0);
+        } else {
+            journey_press(j, W_SKIP, 0, NULL, 0);
+        }
+    }
+    if (i >= k->n_questions) return j->step == STEP_REVIEW;
+    if (!(j->step == STEP_QUESTION && j->q == i)) return false;
+    if (other) {
+        journey_press(j, W_OPTION, k->questions[i].n_options - 1, NULL, 0); /* "Something else" */
+        if (!j->other_page) journey_press(j, W_NEXT, 0, NULL, 0);
+        return j->other_page;
+    }
+    return true;
+}
+
+/* The screens of a consultation, one after another: each question, its "Something else" box,
+ * the review. */
+typedef struct screen_ref {
+    int q;      /* question index; n_questions: the review */
+    bool other; /* its "Something else" box */
+} screen_ref;
+
+static int consultation_screens(const consultation *k, screen_ref *out) {
+    int n = 0;
+    for (int i = 0; i < k->n_questions; i++) {
+        out[n++] = (screen_ref){i, false};
+        if (k->questions[i].other) out[n++] = (screen_ref){i, true};
+    }
+    out[n++] = (screen_ref){k->n_questions, false};
+    return n;
+}
+
+/* The question screen s shows at its top, and its name in messages. */
+static const char *screen_title(const config *c, const consultation *k, screen_ref s) {
+    if (s.q >= k->n_questions) return c->feedback.ui[UI_REVIEW_TITLE];
+    const question *q = &k->questions[s.q];
+    return s.other ? q->other_title : q->title;
+}
+
+static const char *screen_name(const consultation *k, screen_ref s, char *buf, size_t size) {
+    if (s.q >= k->n_questions) snprintf(buf, size, "review");
+    else snprintf(buf, size, "%s%s", k->questions[s.q].id, s.other ? " (something else)" : "");
+    return buf;
 }
 
 /* "A A" really makes text bigger where there is room: the journey's question at 200 % on an HD
@@ -337,66 +601,78 @@ static void bigger_text_is_bigger(void) {
     widget_list *w = malloc(sizeof *w);
     journey *j = calloc(1, sizeof *j);
     draw_list *l1 = malloc(sizeof *l1);
-    for (int step = STEP_CHOICE; t && step <= STEP_REVIEW; step++) {
+    const consultation *k = c && c->n_consultations ? &c->consultations[0] : NULL;
+    screen_ref screens[2 * CONSULT_MAX_QUESTIONS + 1];
+    int n_screens = k ? consultation_screens(k, screens) : 0;
+    CHECK_INT(n_screens, 9); /* seven questions, the themes' "Something else" box, the review */
+    for (int s = 0; t && s < n_screens; s++) {
+        const question *q = screens[s].q < k->n_questions ? &k->questions[screens[s].q] : NULL;
+        bool typed = screens[s].other || (q && question_kind_of(q->type)->typed);
+        bool consent = q && q->type == Q_CONSENT;
+        char name[100];
+        screen_name(k, screens[s], name, sizeof name);
         int px[2] = {0, 0}, notice[2] = {0, 0}, card[2] = {0, 0};
         long total[2] = {0, 0};
         for (int big = 0; big < 2; big++) {
             /* As the kiosk does: larger text puts the privacy notice on a page of its own. */
             journey_init(j, c);
             journey_set_notice_apart(j, big);
-            journey_start(j, 0);
-            j->step = (journey_step)step;
+            CHECK(go_to(j, k, screens[s].q, screens[s].other));
             slide_ctx sc;
             slide_ctx_init(&sc, c, t, 1920, 1080, (pk_date){2024, 6, 1});
             slide_view v = {big ? 2.0 : 1.0, false, false};
             slide_ctx_set_view(&sc, &v);
-            if (step == STEP_CONSENT) {
-                j->notice_page = big;
-                journey_view_layout(&sc, j, 0, l, w);
-                notice[big] = px_of_text(l, c->feedback.privacy_notice);
-                j->notice_page = false;
+            if (consent) {
+                CHECK(j->notice_page == big);
+                if (j->notice_page) {
+                    journey_view_layout(&sc, j, 0, l, w);
+                    notice[big] = px_of_text(l, k->privacy_notice);
+                    journey_press(j, W_NEXT, 0, NULL, 0);
+                } else {
+                    journey_view_layout(&sc, j, 0, l, w);
+                    notice[big] = px_of_text(l, k->privacy_notice);
+                }
             }
             journey_view_layout(&sc, j, 0, l, w);
-            px[big] = px_of_question(l, step_title(c, (journey_step)step));
+            px[big] = px_of_question(l, screen_title(c, k, screens[s]));
             for (int i = 0; i < l->count; i++)
                 if (l->items[i].kind == DRAW_TEXT) total[big] += l->items[i].px;
-            if (step == STEP_CHOICE) {
-                /* The theme cards share one size, so they look even. */
-                card[big] = px_of_text(l, c->themes[0].name);
-                for (int i = 0; i < c->n_themes; i++) CHECK_INT(px_of_text(l, c->themes[i].name), card[big]);
+            if (q && q->from_themes && !screens[s].other) {
+                /* The theme cards share one size, so they look even, "Something else" too. */
+                card[big] = px_of_text(l, q->options[0].label);
+                for (int i = 0; i < q->n_options; i++) CHECK_INT(px_of_text(l, q->options[i].label), card[big]);
                 CHECK_INT(px_of_text(l, c->feedback.ui[UI_SOMETHING_ELSE]), card[big]);
             }
             if (big) continue;
             memcpy(l1, l, sizeof *l);
         }
-        /* Without a keyboard, what the step shows is no smaller at 200 % (the consent
+        /* Without a keyboard, what the screen shows is no smaller at 200 % (the consent
          * question's page leaves the notice out: it had a page of its own). */
-        if (step != STEP_TEXT && step != STEP_NAME && step != STEP_POSTCODE && step != STEP_CONSENT)
-            no_text_smaller(l1, l, journey_step_name(j->step));
-        fprintf(stderr, "    %s question: %d px at 100 %%, %d px at 200 %%\n", journey_step_name(j->step), px[0], px[1]);
+        if (!typed && !consent) no_text_smaller(l1, l, name);
+        fprintf(stderr, "    %s question: %d px at 100 %%, %d px at 200 %%\n", name, px[0], px[1]);
         CHECK(px[0] > 0);
         CHECK(px[1] * 2 >= px[0] * 3);
-        if (step == STEP_CHOICE) {
+        if (q && q->from_themes && !screens[s].other) {
             fprintf(stderr, "    theme cards: %d px at 100 %%, %d px at 200 %%\n", card[0], card[1]);
             CHECK(card[1] > card[0]);
         }
-        if (step == STEP_CONSENT) {
+        if (consent) {
             fprintf(stderr, "    privacy notice: %d px at 100 %%, %d px at 200 %%\n", notice[0], notice[1]);
             CHECK(notice[0] > 0);
             CHECK(notice[1] > notice[0]);
             continue;
         }
         /* Over a keyboard the question's band takes room from the keys too (they stay touch
-         * targets, their letters a little smaller): the totals are the other steps'. */
-        if (step == STEP_TEXT || step == STEP_NAME || step == STEP_POSTCODE) continue;
-        if (total[1] <= total[0]) fprintf(stderr, "    %s: text totals %ld px at 100 %%, %ld px at 200 %%\n", journey_step_name(j->step), total[0], total[1]);
+         * targets, their letters a little smaller): the totals are the other screens'. */
+        if (typed) continue;
+        if (total[1] <= total[0]) fprintf(stderr, "    %s: text totals %ld px at 100 %%, %ld px at 200 %%\n", name, total[0], total[1]);
         CHECK(total[1] > total[0]);
     }
     /* On the slides the boxes stay: no text is smaller at 200 % than at 100 %. */
-    for (int k = 0; t && k < 3; k++)
+    for (int s = 0; t && s < 3; s++)
         for (int i = 0; i < c->n_slides; i++) {
             slide_ctx sc;
-            slide_ctx_init(&sc, c, t, sizes[k][0], sizes[k][1], (pk_date){2024, 6, 1});
+            slide_ctx_init(&sc, c, t, sizes[s][0], sizes[s][1], (pk_date){2024, 6, 1});
             slides_layout(&sc, &c->slides[i], l1);
             slide_view v = {2.0, false, false};
             slide_ctx_set_view(&sc, &v);
@@ -411,8 +687,9 @@ static void bigger_text_is_bigger(void) {
 }
 
 /* A visitor who cannot read small text must be able to answer: on the Pi touchscreen and an
- * HD screen, every step's question is drawn at least half as large again at 200 % as at
- * 100 % (it gets a full-width band under the buttons), in English and Polish. */
+ * HD screen, every screen's question (the "Something else" box's too) is drawn at least half as
+ * large again at 200 % as at 100 % (it gets a full-width band under the buttons), in English
+ * and Polish. */
 static void question_grows(void) {
     shipped sh = shipped_open();
     draw_list *l = malloc(sizeof *l);
@@ -426,23 +703,25 @@ static void question_grows(void) {
         CHECK(lang < sh.c->languages.n);
         if (lang >= sh.c->languages.n) continue;
         const config *c = sh.c->by_lang[lang];
-        for (int k = 0; k < 2; k++)
-            for (journey_step st = STEP_CHOICE; st <= STEP_REVIEW; st++) {
+        const consultation *k = &c->consultations[0];
+        screen_ref refs[2 * CONSULT_MAX_QUESTIONS + 1];
+        int n = consultation_screens(k, refs);
+        for (int s = 0; s < 2; s++)
+            for (int r = 0; r < n; r++) {
                 int px[2];
+                char name[100];
                 for (int big = 0; big < 2; big++) {
                     journey_init(j, c);
-                    journey_start(j, 0);
-                    j->step = st;
-                    j->kb.layout = st == STEP_POSTCODE && c->keyboard_latin ? c->keyboard_latin : c->keyboard;
+                    CHECK(go_to(j, k, refs[r].q, refs[r].other));
                     slide_ctx sc;
-                    slide_ctx_init(&sc, c, sh.t, screens[k][0], screens[k][1], (pk_date){2024, 6, 1});
+                    slide_ctx_init(&sc, c, sh.t, screens[s][0], screens[s][1], (pk_date){2024, 6, 1});
                     slide_view v = {big ? 2.0 : 1.0, false, true};
                     slide_ctx_set_view(&sc, &v);
                     journey_view_layout(&sc, j, 0, l, w);
-                    px[big] = px_of_question(l, step_title(c, st));
+                    px[big] = px_of_question(l, screen_title(c, k, refs[r]));
                 }
                 fprintf(stderr, "    %s %dx%d %s: question %d px at 100 %%, %d px at 200 %%\n", langs[li],
-                        screens[k][0], screens[k][1], journey_step_name(st), px[0], px[1]);
+                        screens[s][0], screens[s][1], screen_name(k, refs[r], name, sizeof name), px[0], px[1]);
                 CHECK(px[0] > 0);
                 CHECK(px[1] * 2 >= px[0] * 3);
             }

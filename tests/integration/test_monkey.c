@@ -51,20 +51,20 @@ static int below(int n) { return n > 0 ? (int)(rnd() % (uint64_t)n) : 0; }
 static bool chance(int percent) { return below(100) < percent; }
 
 /* ---- the screens a full run must reach ---- */
+/* Besides these, every question of the shipped consultation (monkey.seen_question). */
 typedef enum {
     SEEN_LOOP, SEEN_LOOP_PAUSED, SEEN_CLOSED, SEEN_PICKER, SEEN_RTL, SEEN_TEXT_150, SEEN_TEXT_200,
     SEEN_LESS_MOTION, SEEN_PIN_PAD, SEEN_PIN_LOCKED, SEEN_STAFF, SEEN_STILL_THERE,
-    SEEN_CHOICE, SEEN_RATING, SEEN_TEXT, SEEN_NAME, SEEN_AGE, SEEN_POSTCODE, SEEN_POSTCODE_INVALID,
-    SEEN_CHAR_REFUSED, SEEN_CONSENT, SEEN_NOTICE_PAGE, SEEN_REVIEW, SEEN_THANKS, SEEN_SORRY,
-    SEEN_KEY_PAGE, SEEN_KEY_POPUP, SEEN_PORTRAIT, SEEN_EDIT_TAKEN, SEEN_EDIT_REFUSED, SEEN_COUNT
+    SEEN_OTHER_BOX, SEEN_ANSWER_REFUSED, SEEN_CHAR_REFUSED, SEEN_BOX_FULL, SEEN_NOTICE_PAGE, SEEN_REVIEW,
+    SEEN_THANKS, SEEN_SORRY, SEEN_KEY_PAGE, SEEN_KEY_POPUP, SEEN_PORTRAIT, SEEN_EDIT_TAKEN, SEEN_EDIT_REFUSED,
+    SEEN_COUNT
 } seen_id;
 static const char *const seen_names[SEEN_COUNT] = {
     "loop", "loop paused", "closed (outside hours)", "language list", "right to left (Urdu)",
     "text 150 %", "text 200 %", "less motion", "PIN pad", "PIN pad locked", "staff screen",
-    "still there?", "choice", "rating", "free text", "name", "age", "postcode",
-    "postcode refused", "sign refused", "consent", "privacy notice page", "review", "thanks",
-    "sorry", "keyboard page 2+", "accent popup", "portrait screen", "config edit taken",
-    "config edit refused"};
+    "still there?", "something else box", "answer refused (postcode)", "sign refused", "box full",
+    "privacy notice page", "review", "thanks", "sorry", "keyboard page 2+", "accent popup",
+    "portrait screen", "config edit taken", "config edit refused"};
 
 typedef struct monkey {
     kiosk *k;
@@ -76,6 +76,7 @@ typedef struct monkey {
     bool broken_now;   /* this kiosk saves into a folder that cannot exist */
     long events, taps, keys, texts, waits, holds, restarts, exits;
     long seen[SEEN_COUNT];
+    long seen_question[CONSULT_MAX_QUESTIONS]; /* the shipped consultation's, by index */
     long thanks;       /* journeys that ended in thank-you (each is one record) */
     journey_step last_step;
     const char *doing; /* the last action, for the failure message */
@@ -279,7 +280,7 @@ static void night(monkey *m) {
 /* A visitor who means to get through: the way forward on the screen shown (Next, Skip, an
  * answer, Send, Continue), when there is one. */
 static void move_on(monkey *m) {
-    static const widget_kind forward[] = {W_NEXT, W_SKIP, W_SEND, W_RATING, W_AGE, W_CONSENT, W_CONTINUE, W_THEME,
+    static const widget_kind forward[] = {W_NEXT, W_MORE, W_SKIP, W_SEND, W_POINT, W_OPTION, W_CONSENT, W_CONTINUE,
                                           W_FEEDBACK_OPEN};
     const widget_list *wl = kiosk_widgets(m->k);
     const widget *pick = NULL;
@@ -384,18 +385,25 @@ static void look(monkey *m) {
             CHECK(false);
         }
     }
-    const struct { const char *s; size_t size; int max; } fields[] = {
-        {j->text, sizeof j->text, j->cfg->feedback.text_limit}, {j->name, sizeof j->name, JOURNEY_NAME_CHARS},
-        {j->postcode, sizeof j->postcode, JOURNEY_POSTCODE_CHARS}};
-    for (int f = 0; f < 3; f++) {
-        size_t len = strnlen(fields[f].s, fields[f].size);
-        CHECK(len < fields[f].size);
-        CHECK(utf8_valid(fields[f].s, len));
-        CHECK(utf8_count(fields[f].s, len) <= (size_t)fields[f].max);
-        if (!journey_active(j) && len) {
-            fprintf(stderr, "monkey: \"%.40s\" is still held after the journey ended\n", fields[f].s);
-            CHECK(false);
-        }
+    /* Every typed answer (and "Something else" box) of the consultation being answered. */
+    for (int i = 0; j->consult && i < j->consult->n_questions; i++) {
+        const answer *a = &j->answers[i];
+        const question *q = &j->consult->questions[i];
+        if (!a->text) continue;
+        size_t len = strnlen(a->text, (size_t)a->text_size);
+        CHECK(len < (size_t)a->text_size);
+        CHECK(utf8_valid(a->text, len));
+        int max = question_kind_of(q->type)->text_chars(q);
+        if (utf8_count(a->text, len) > (size_t)max)
+            fprintf(stderr, "monkey: %s holds %zu characters, more than its %d\n", q->id, utf8_count(a->text, len), max);
+        CHECK(utf8_count(a->text, len) <= (size_t)max);
+    }
+    /* Nothing one visitor typed is left once the journey has ended: the whole buffer is wiped. */
+    if (!journey_active(j)) {
+        size_t left = 0;
+        for (size_t b = 0; b < sizeof j->texts; b++) left += j->texts[b] != 0;
+        if (left) fprintf(stderr, "monkey: %zu bytes of what was typed are still held after the journey ended\n", left);
+        CHECK(left == 0);
     }
     if (v->text_scale > 1.9) m->seen[SEEN_TEXT_200]++;
     else if (v->text_scale > 1.4) m->seen[SEEN_TEXT_150]++;
@@ -413,16 +421,18 @@ static void look(monkey *m) {
         m->last_step = STEP_NONE;
         return;
     }
-    static const seen_id of_step[STEP_COUNT] = {
-        [STEP_CHOICE] = SEEN_CHOICE, [STEP_RATING] = SEEN_RATING, [STEP_TEXT] = SEEN_TEXT,
-        [STEP_NAME] = SEEN_NAME,     [STEP_AGE] = SEEN_AGE,       [STEP_POSTCODE] = SEEN_POSTCODE,
-        [STEP_CONSENT] = SEEN_CONSENT, [STEP_REVIEW] = SEEN_REVIEW, [STEP_THANKS] = SEEN_THANKS,
-        [STEP_SORRY] = SEEN_SORRY};
-    if (j->step > STEP_NONE && j->step < STEP_COUNT) m->seen[of_step[j->step]]++;
+    /* The journey answers the shipped consultation, the only one: each question is a screen. */
+    CHECK(j->consult && j->consult_index == 0);
+    if (j->step == STEP_QUESTION && j->q >= 0 && j->q < CONSULT_MAX_QUESTIONS) m->seen_question[j->q]++;
+    if (j->step == STEP_REVIEW) m->seen[SEEN_REVIEW]++;
+    if (j->step == STEP_THANKS) m->seen[SEEN_THANKS]++;
+    if (j->step == STEP_SORRY) m->seen[SEEN_SORRY]++;
     if (j->step == STEP_THANKS && m->last_step != STEP_THANKS && !m->broken_now) m->thanks++;
     if (j->still_there) m->seen[SEEN_STILL_THERE]++;
-    if (j->postcode_invalid) m->seen[SEEN_POSTCODE_INVALID]++;
+    if (j->other_page) m->seen[SEEN_OTHER_BOX]++;
+    if (j->invalid) m->seen[SEEN_ANSWER_REFUSED]++;
     if (j->char_refused) m->seen[SEEN_CHAR_REFUSED]++;
+    if (j->limit_hit) m->seen[SEEN_BOX_FULL]++;
     if (j->notice_page) m->seen[SEEN_NOTICE_PAGE]++;
     if (keyboard_popup_open(&j->kb)) m->seen[SEEN_KEY_POPUP]++;
     if (j->kb.layout && j->kb.page != j->kb.layout->lower_page) m->seen[SEEN_KEY_PAGE]++;
@@ -472,10 +482,23 @@ static long count_records(const char *kdir, long *bad) {
                 (*bad)++;
                 continue;
             }
-            /* A blank answer is no answer: never saved as one. */
-            const char *t = json_string_value(json_object_get(r, "text"));
-            const char *nm = json_string_value(json_object_get(r, "name"));
-            if ((t && utf8_is_blank(t, strlen(t))) || (nm && utf8_is_blank(nm, strlen(nm)))) (*bad)++;
+            /* Every record answers the shipped consultation; a blank answer is no answer, never
+             * saved as one (the idea, the name, the postcode, the "Something else" words). */
+            const json_t *answers = json_object_get(r, "answers");
+            const char *cid = json_string_value(json_object_get(json_object_get(r, "consultation"), "id"));
+            if (!json_is_object(answers) || !cid || strcmp(cid, "plan-2025")) {
+                fprintf(stderr, "monkey: %s: a record without the consultation's answers\n", path);
+                (*bad)++;
+            }
+            const char *key;
+            const json_t *v;
+            json_object_foreach((json_t *)answers, key, v) {
+                const char *t = json_string_value(v);
+                if (t && utf8_is_blank(t, strlen(t))) {
+                    fprintf(stderr, "monkey: %s: a blank answer to %s was saved\n", path, key);
+                    (*bad)++;
+                }
+            }
             json_decref(r);
             n++;
         }
@@ -625,10 +648,19 @@ int main(int argc, char **argv) {
             difftime(time(NULL), began));
     int missing = 0;
     for (int s = 0; s < SEEN_COUNT; s++) {
-        fprintf(stderr, "  %-24s %ld\n", seen_names[s], m->seen[s]);
+        fprintf(stderr, "  %-26s %ld\n", seen_names[s], m->seen[s]);
         missing += m->seen[s] == 0;
     }
-    fprintf(stderr, "monkey: %d of %d screens reached\n", SEEN_COUNT - missing, SEEN_COUNT);
+    /* Every question of the shipped consultation, each a screen of its own. */
+    const consultation *plan = &m->cfg->consultations[0];
+    for (int i = 0; i < plan->n_questions; i++) {
+        char name[80];
+        snprintf(name, sizeof name, "question %s", plan->questions[i].id);
+        fprintf(stderr, "  %-26s %ld\n", name, m->seen_question[i]);
+        missing += m->seen_question[i] == 0;
+    }
+    int screens = SEEN_COUNT + plan->n_questions;
+    fprintf(stderr, "monkey: %d of %d screens reached\n", screens - missing, screens);
     /* A run of the full budget must reach every screen, or the crowd is not testing them. */
     if (events >= DEFAULT_EVENTS || hours > 0) CHECK_INT(missing, 0);
     afterwards(m);

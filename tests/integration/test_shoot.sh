@@ -15,6 +15,14 @@ langs=$(sed -n '/^languages:/,/^[a-z]/s/^  available: *\[\(.*\)\]/\1/p' "$cfg" |
 langs=${PLANKIOSK_SHOOT_LANGS:-$langs}
 fail=0
 total=0
+# The shipped consultation's screens (plan-2025: themes, rating, text, name, age_band,
+# postcode_district, consent_quote, then the review).
+journey_files="plan-2025-01-themes-other.png plan-2025-review.png focus-option.png feedback-thanks.png"
+n=1
+for q in themes rating text name age_band postcode_district consent_quote; do
+  journey_files="$journey_files plan-2025-0$n-$q.png plan-2025-0$n-$q-filled.png"
+  n=$((n + 1))
+done
 for lang in $langs; do
   dir="$out/$lang"
   "$bin" shoot --config "$cfg" --lang "$lang" --size 800x480,1920x1080,1080x1920 --out "$dir" >"$dir.list"
@@ -25,6 +33,11 @@ for lang in $langs; do
     fi
     nf=$(ls "$dir/$size"/*.png | wc -l)
     [ "$nf" -gt "$n" ] || { echo "FAIL $lang $size: no feedback screens shot"; fail=1; }
+    # Every screen of the consultation, by its question ids: empty and answered, the themes'
+    # "Something else" box, the review; and the focus on an option card.
+    for f in $journey_files; do
+      [ -f "$dir/$size/$f" ] || { echo "FAIL $lang $size: no $f"; fail=1; }
+    done
     # One identify call per folder: size and variation of every PNG (a blank one has none).
     identify -format '%f %wx%h %[fx:standard_deviation]\n' "$dir/$size"/*.png >"$dir/$size.info"
     awk -v size="$size" -v lang="$lang" '
@@ -52,7 +65,10 @@ for scale in 1 2; do
   "$bin" shoot --config "$src/config/rotherham-2025.yaml" --lang ur --size 800x480 --text-scale $scale \
     --listen --out "$out/ur$scale" >/dev/null || { echo "FAIL shoot --text-scale $scale"; fail=1; }
 done
-for f in 01-title.png feedback-1-choice.png feedback-3-text.png; do
+# At 200 % the privacy notice has a page of its own, before the consent question.
+[ -f "$out/ur2/plan-2025-07-consent_quote-notice.png" ] || { echo "FAIL no notice page at 200 %"; fail=1; }
+[ ! -f "$out/ur1/plan-2025-07-consent_quote-notice.png" ] || { echo "FAIL a notice page at 100 %"; fail=1; }
+for f in 01-title.png plan-2025-01-themes.png plan-2025-03-text.png plan-2025-01-themes-other.png; do
   [ -f "$out/ur2/$f" ] || { echo "FAIL no $out/ur2/$f"; fail=1; continue; }
   sd=$(identify -format '%[fx:standard_deviation]' "$out/ur2/$f")
   awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || { echo "FAIL $out/ur2/$f looks blank"; fail=1; }
@@ -68,6 +84,17 @@ fi
 ls "$out/dates"/[0-9]*-*.upcoming.png >/dev/null 2>&1 || { echo "FAIL no slide marked .upcoming"; fail=1; }
 n_up=$(ls "$out/dates"/*.upcoming.png "$out/dates"/*.expired.png 2>/dev/null | wc -l)
 [ "$n_up" -eq 1 ] || { echo "FAIL $n_up slides marked out of date, expected 1"; fail=1; }
+# Its consultations: every question type, each screen named by its question id (the intro,
+# the two "Something else" boxes, the review); the one that ran in 2020 is shot too, marked
+# .expired, and the one running is not marked.
+for f in 00-intro 01-choice 01-choice-filled 01-choice-other 02-choices 02-choices-other 03-faces 04-scale \
+         05-rank 06-text 07-number 08-place 08-place-filled 09-first_name 10-age_band 11-postcode 12-consent \
+         12-consent-filled review; do
+  [ -f "$out/dates/every-question-$f.png" ] || { echo "FAIL no every-question-$f.png"; fail=1; }
+done
+[ -f "$out/dates/old-survey.expired-01-liked.png" ] || { echo "FAIL the 2020 consultation is not shot as .expired"; fail=1; }
+n_c=$(ls "$out/dates"/every-question.*.png 2>/dev/null | wc -l)
+[ "$n_c" -eq 0 ] || { echo "FAIL the running consultation is marked out of date"; fail=1; }
 # A size list with no size in it is refused, not a run that shoots nothing and says OK.
 if "$bin" shoot --config "$src/config/rotherham-2025.yaml" --size , --out "$out/none" 2>/dev/null; then
   echo "FAIL shoot took --size ,"; fail=1

@@ -149,11 +149,14 @@ static void staff_export_and_exit(void) {
     feedback_log log;
     pk_error err = {{0}};
     CHECK(feedback_log_open(&log, dir, cfg->kiosk.id, NULL, &err));
+    const consultation *plan = &cfg->consultations[0];
     feedback_record rec = {.kiosk = cfg->kiosk.id, .location = cfg->kiosk.location, .at = 1780000000,
                            .config_title = cfg->plan.title, .config_hash = cfg->hash,
-                           .question = cfg->feedback.question, .text = "Więcej drzew, proszę",
-                           .consent_quote = 1, .language = "en", .seconds_taken = 30};
+                           .consultation = plan->id, .questions_hash = plan->hash,
+                           .answers = json_pack("{s:s, s:b}", "text", "Więcej drzew, proszę", "consent_quote", 1),
+                           .personal = json_pack("[s]", "text"), .language = "en", .seconds_taken = 30};
     CHECK(feedback_log_append(&log, &rec, &err));
+    feedback_record_release(&rec);
     feedback_log_close(&log);
     kiosk *k = open_kiosk(true);
     if (!k) return;

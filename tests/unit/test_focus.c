@@ -153,6 +153,30 @@ static void backgrounds_are_not_stops(void) {
     CHECK_INT(f.at, 1);
 }
 
+/* A place question: the picture is a stop (arrows move its cursor pin, Enter drops a pin), and
+ * so is each pin dropped on it (Enter takes it away). A pin lies inside the picture: that does
+ * not make the picture a "tap anywhere" background. */
+static void picture_with_pins(void) {
+    wl.count = 0;
+    add(20, 400, 170, 60, W_BACK, 0);                /* 0 */
+    add(610, 400, 170, 60, W_NEXT, 0);               /* 1 */
+    int pic = add(200, 100, 400, 280, W_PICTURE, 0); /* 2 */
+    focus f;
+    focus_clear(&f);
+    CHECK(focus_place(&f, &wl, false, W_PICTURE, -1));
+    CHECK_INT(f.at, pic);
+    add(300, 200, 48, 48, W_PIN, 0); /* 3: a pin dropped in the middle */
+    add(500, 150, 48, 48, W_PIN, 1); /* 4 */
+    CHECK(focus_can_take(&wl, pic));
+    CHECK(focus_can_take(&wl, 3) && focus_can_take(&wl, 4));
+    /* Redrawn with its pins, the focus stays on the picture, for the next pin. */
+    focus_sync(&f, &wl, false);
+    CHECK_INT(f.at, pic);
+    CHECK_INT(f.kind, W_PICTURE);
+    int order[WIDGETS_MAX];
+    CHECK_INT(focus_order(&wl, false, order), 5);
+}
+
 static void relayout_keeps_the_widget(void) {
     journey_screen();
     focus f;
@@ -294,6 +318,7 @@ int main(void) {
     RUN(arrows_on_a_keyboard);
     RUN(arrows_on_the_option_grid);
     RUN(backgrounds_are_not_stops);
+    RUN(picture_with_pins);
     RUN(relayout_keeps_the_widget);
     RUN(relayout_keeps_the_key);
     RUN(keys_do_what_they_say);

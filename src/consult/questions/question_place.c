@@ -1,6 +1,6 @@
 /* place: pins tapped on a picture (a town-centre map), up to `max`. A tap on the picture drops
- * a pin at that point in the picture's own pixels; a tap on a pin (W_OPTION, its index) takes
- * it away. Recorded as [[x, y], ...]; exported as x and y per pin. */
+ * a pin at that point in the picture's own pixels; a tap on a pin (W_PIN, its index) takes it
+ * away. Recorded as [[x, y], ...]; exported as x and y per pin. */
 #include <stdio.h>
 #include <string.h>
 

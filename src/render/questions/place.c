@@ -26,7 +26,9 @@ void question_screen_place(const slide_ctx *sc, const journey *j, const question
     pk_rect box = qview_chrome_px(sc, j, q->title, l, w, qview_skippable(j), true, &title_px);
     box = qview_hint_line(sc, j, q, q->hint, l, box, title_px);
     if (q->image_w <= 0 || q->image_h <= 0) return;
-    pk_rect pic = fit(box, q->image_w, q->image_h);
+    /* Inset by half a pin's touch target: a pin at the picture's edge stays inside the box,
+     * clear of the buttons. */
+    pk_rect pic = fit(rect_inset(box, sc->m.touch / 2, sc->m.touch / 2), q->image_w, q->image_h);
     int from = l->count, wfrom = w->count;
     draw_item *it = draw_list_add(l, DRAW_IMAGE, pic, th->text);
     if (it) it->str = draw_list_str(l, q->image), it->fit = FIT_CONTAIN;
@@ -42,7 +44,7 @@ void question_screen_place(const slide_ctx *sc, const journey *j, const question
         draw_item *c = draw_list_add(l, DRAW_CIRCLE, disc, th->accent);
         if (c) c->radius = disc.w / 2;
         if (q->max > 1) {
-            char num[8];
+            char num[12];
             snprintf(num, sizeof num, "%d", i + 1);
             int npx = text_fit(sc->text, FONT_BOLD, num, disc.w * 3 / 4, disc.h * 3 / 4, 8, disc.h, NULL);
             slides_text_at(sc, l, num, disc, FONT_BOLD, npx, th->accent_text, ALIGN_CENTER, true);

@@ -400,10 +400,12 @@ void qview_typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_li
         if (pct) snprintf(buf, sizeof buf, "%.*s%s%s", (int)(pct - tmpl), tmpl, num, pct + 2);
         else snprintf(buf, sizeof buf, "%s %s", num, tmpl);
         /* Under a text of several lines; beside a one-line box's text, which has no line to
-         * spare (the text there scrolls to its end), in at most half the box. */
+         * spare (the text there scrolls to its end), in at most half the box. A box of several
+         * lines squeezed to fewer than two (larger text on a small screen) is a one-line box. */
         int cpx = px * 4 / 5;
         pk_rect cl;
-        if (multiline) {
+        bool under = multiline && inner.h >= 2 * lh;
+        if (under) {
             cl = rect_cut_bottom(&inner, lh, 0);
         } else {
             cpx = text_fit(sc->text, FONT_BOLD, buf, inner.w / 2, lh, 10, cpx, NULL);
@@ -412,7 +414,7 @@ void qview_typing(const slide_ctx *sc, const journey *j, draw_list *l, widget_li
             inner.w -= beside;
         }
         slides_text_at(sc, l, buf, cl, FONT_BOLD, cpx, left <= 10 ? th->status[STATUS_DELAYED] : th->accent, ALIGN_RIGHT,
-                       multiline);
+                       under);
     }
     int caret_x = inner.x, caret_y = inner.y, cw = (int)(sc->m.unit * 0.4) + 2;
     if (!text[0]) {
@@ -561,7 +563,7 @@ void qview_option_cards(const slide_ctx *sc, const question *q, const int *mark,
             qview_tick(sc, l, marks[i], fg, (int)(sc->m.unit * 0.6) + 2);
         } else if (mark[i] > 0) {
             /* The rank, large, where the tick would be: "1" is the first choice. */
-            char num[8];
+            char num[12];
             snprintf(num, sizeof num, "%d", mark[i]);
             int npx = text_fit(sc->text, FONT_BOLD, num, marks[i].w, marks[i].h, 10, marks[i].h, NULL);
             slides_text_at(sc, l, num, marks[i], FONT_BOLD, npx, fg, ALIGN_CENTER, true);

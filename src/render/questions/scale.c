@@ -26,7 +26,7 @@ void question_screen_scale(const slide_ctx *sc, const journey *j, const question
         bool on = a->given && a->value == v;
         draw_item *b = draw_list_add(l, DRAW_RECT, cell, on ? th->accent : th->surface);
         if (b) b->radius = (int)(sc->m.unit * 1.2);
-        char num[8];
+        char num[12];
         snprintf(num, sizeof num, "%d", v);
         if (!px) px = text_fit(sc->text, FONT_BOLD, "10", cell.w * 3 / 4, cell.h * 2 / 3, 12, slides_px(sc, 8, 14), NULL);
         slides_text_at(sc, l, num, cell, FONT_BOLD, px, on ? th->accent_text : th->text, ALIGN_CENTER, true);

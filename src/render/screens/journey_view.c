@@ -40,10 +40,20 @@ static int value_height(const slide_ctx *sc, int px, const char *s, int width, b
 #define REVIEW_LIST_MAX 7
 /* How many answers a page of the review holds: as many cells as keep the label and one line
  * of the answer at their full size (the visitor's text size included). */
-static int review_per_page(const slide_ctx *sc, pk_rect box) {
+/* The height of the tallest label at full size (a label may be a question, over two lines). */
+static int review_label_h(const slide_ctx *sc, const journey_review *rv, pk_rect box) {
+    int cols = sc->m.portrait ? 1 : 2, cw = (box.w - (cols - 1) * sc->m.gap / 2) / cols, h = 0;
+    for (int i = 0; i < rv->n; i++) {
+        int b = text_block_height(sc->text, FONT_BOLD, slides_px(sc, 3.2, 12), rv->label[i], cw);
+        if (b > h) h = b;
+    }
+    return h;
+}
+
+static int review_per_page(const slide_ctx *sc, const journey_review *rv, pk_rect box) {
     int cols = sc->m.portrait ? 1 : 2;
-    int need = text_line_height(sc->text, FONT_BOLD, slides_px(sc, 3.2, 12)) +
-               text_line_height(sc->text, FONT_REGULAR, slides_px(sc, 4.4, 14)) + sc->m.gap / 2;
+    int need = review_label_h(sc, rv, box) + text_line_height(sc->text, FONT_REGULAR, slides_px(sc, 4.4, 14)) +
+               sc->m.gap / 2;
     int rows = need > 0 ? (box.h + sc->m.gap / 2) / need : 1;
     return (rows > 1 ? rows : 1) * cols;
 }
@@ -53,7 +63,9 @@ static void review_grid(const slide_ctx *sc, const journey *j, const journey_rev
     const config_theme *th = &sc->cfg->theme;
     /* A review longer than a page at this text size: a page at a time, More to the next one
      * (Back to the one before), Send on the last. */
-    int per = review_per_page(sc, box), pages = (all->n + per - 1) / per;
+    int per = review_per_page(sc, all, box), pages = (all->n + per - 1) / per;
+    int label_h = review_label_h(sc, all, box);
+    int value_h = text_line_height(sc->text, FONT_REGULAR, slides_px(sc, 4.4, 14));
     int page = j->review_page < pages ? j->review_page : pages - 1;
     journey_review part = {0};
     const journey_review *rv = all;
@@ -77,7 +89,7 @@ static void review_grid(const slide_ctx *sc, const journey *j, const journey_rev
     for (int i = 0; i < n; i++) {
         /* Down the first column, then the second: the order the questions were asked. */
         pk_rect cell = rect_grid_cell(box, cols, rows, sc->m.gap / 2, (i % rows) * cols + i / rows);
-        lr[i] = rect_cut_top(&cell, cell.h * 2 / 5, 0);
+        lr[i] = rect_cut_top(&cell, label_h + value_h > 0 ? cell.h * label_h / (label_h + value_h) : cell.h / 2, 0);
         vr[i] = cell;
         labels[i] = rv->label[i];
         values[i] = "";
@@ -115,7 +127,7 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     if (n > REVIEW_LIST_MAX) {
         /* Send only on the review's last page. */
         pk_rect box = qview_chrome(sc, j, ui(sc, UI_REVIEW_TITLE), l, w, false, false);
-        int per = review_per_page(sc, box);
+        int per = review_per_page(sc, &rv, box);
         bool last = j->review_page >= (n + per - 1) / per - 1;
         if (last) qview_button(sc, l, w, qview_next_rect(sc), ui(sc, UI_SEND), BTN_PRIMARY, W_SEND, 0);
         review_grid(sc, j, &rv, l, w, box);
