@@ -495,6 +495,71 @@ static void every_language_fits(void) {
     free(l);
     shipped_close(&sh);
 }
+/* A whole file's text (caller frees), NULL if unreadable. */
+static char *read_all(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = n > 0 ? calloc(1, (size_t)n + 1) : NULL;
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) buf[0] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* Every question type in all six languages: the shipped config (its words for every type's
+ * hints, messages and buttons in each language, Urdu right to left) asking the every-type
+ * fixture's consultations instead of its own, at the two tightest screens, at 100 % and 200 %
+ * text. The questions' own words stay English; everything around them is the language's. */
+static void every_type_in_every_language(void) {
+    char *own = read_all(TEST_SOURCE_DIR "/config/rotherham-2025.yaml");
+    char *fixture = read_all(TEST_SOURCE_DIR "/tests/fixtures/every-type/config.yaml");
+    CHECK(own && fixture);
+    char *cut = own ? strstr(own, "\nconsultations:") : NULL;
+    char *from = fixture ? strstr(fixture, "\nconsultations:") : NULL;
+    CHECK(cut && from);
+    if (!cut || !from) {
+        free(own);
+        free(fixture);
+        return;
+    }
+    /* The fixture's block ends at its next top-level key. */
+    char *end = from + 1;
+    while ((end = strchr(end, '\n')) && end[1] && (end[1] == ' ' || end[1] == '#' || end[1] == '\n')) end++;
+    size_t keep = (size_t)(cut - own), take = end ? (size_t)(end - from) : strlen(from);
+    char *merged = malloc(keep + take + 2);
+    memcpy(merged, own, keep);
+    memcpy(merged + keep, from, take);
+    merged[keep + take] = '\n', merged[keep + take + 1] = '\0';
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = config_load_string(merged, "own+every-type.yaml", TEST_SOURCE_DIR "/tests/fixtures/every-type", &opt, d);
+    diag_print(d, stderr);
+    CHECK(c != NULL);
+    CHECK(c && c->languages.n == 6 && c->n_consultations >= 1);
+    pk_error err;
+    text_ctx *t = c ? text_create(c->theme.font_regular, c->theme.font_bold, &err) : NULL;
+    draw_list *l = malloc(sizeof *l);
+    static const int tight[][2] = {{800, 480}, {1080, 1920}};
+    for (int lang = 0; t && lang < c->languages.n; lang++)
+        for (int k = 0; k < 2; k++)
+            for (int big = 0; big < 2; big++) {
+                slide_ctx sc;
+                slide_ctx_init(&sc, c->by_lang[lang], t, tight[k][0], tight[k][1], (pk_date){2024, 6, 1});
+                slide_view v = {big ? 2.0 : 1.0, false, true};
+                slide_ctx_set_view(&sc, &v);
+                check_journey(&sc, c->by_lang[lang], l);
+            }
+    free(l);
+    text_free(t);
+    config_free(c);
+    free(d);
+    free(merged);
+    free(own);
+    free(fixture);
+}
+
 static void every_type_fits(void) { run_config(TEST_SOURCE_DIR "/tests/fixtures/every-type/config.yaml", false); }
 
 /* The size of the text item showing exactly s in l, 0 if none does. */
@@ -737,6 +802,7 @@ int main(void) {
     RUN(shipped_config_fits);
     RUN(every_language_fits);
     RUN(every_type_fits);
+    RUN(every_type_in_every_language);
     RUN(bigger_text_is_bigger);
     RUN(question_grows);
     TTF_Quit();
