@@ -105,6 +105,9 @@ static void print_check_summary(const char *path, const config *c, const diag_li
         printf("%s: consultation %s: \"%s\", %d %s, %s\n", path, k->id, k->title, k->n_questions,
                plural(k->n_questions, "question", "questions"), when);
     }
+    if (!n_contrast && c->feedback.public_key)
+        printf("%s: personal answers are sealed for public key %s (%s); keep its secret key safe\n", path,
+               c->feedback.key_fingerprint, c->feedback.public_key);
     if (!n_contrast && !config_consultation_for(c, NULL, today))
         printf("%s: no consultation runs today, so the kiosk shows no \"Have your say\" button\n", path);
 }

@@ -155,6 +155,11 @@ static int parse_args(int argc, char **argv, bool is_export, data_args *a,
         } else if (options && (v = opt_value(argc, argv, &i, "--out", &missing))) {
             a->out = v;
         } else if (options && (v = opt_value(argc, argv, &i, "--key", &missing))) {
+            if (a->key) {
+                fprintf(stderr, "plankiosk %s: --key is given twice; give several keys as one list: "
+                                "--key A.key,B.key\n", a->cmd);
+                return 2;
+            }
             a->key = v;
         } else if (missing) {
             fprintf(stderr, "plankiosk %s: %s needs a value\n", a->cmd, arg);
@@ -212,20 +217,41 @@ static int load_config(data_args *a) {
 static int load_and_collect(data_args *a, export_set *set) {
     pk_error err = {{0}};
     if (load_config(a)) return 1;
-    if (a->key) {
-        if (!seal_load_secret_key(a->key, a->filter.pk, a->filter.sk, &err)) {
+    /* --key A.key or --key A.key,B.key: the records of a year in which the key was changed. */
+    for (const char *k = a->key; k && *k;) {
+        const char *comma = strchr(k, ',');
+        size_t len = comma ? (size_t)(comma - k) : strlen(k);
+        char path[4096];
+        snprintf(path, sizeof path, "%.*s", (int)len, k);
+        if (a->filter.n_keys == EXPORT_MAX_KEYS) {
+            fprintf(stderr, "plankiosk %s: at most %d keys in --key\n", a->cmd, EXPORT_MAX_KEYS);
+            return 1;
+        }
+        int n = a->filter.n_keys;
+        if (!seal_load_secret_key(path, a->filter.pk[n], a->filter.sk[n], &err)) {
             fprintf(stderr, "plankiosk %s: %s\n", a->cmd, err.msg);
             return 1;
         }
-        a->filter.has_key = true;
+        char fp[SEAL_FINGERPRINT_LEN];
+        seal_fingerprint(a->filter.pk[n], fp);
+        fprintf(stderr, "plankiosk %s: --key %s opens records sealed for %s\n", a->cmd, path, fp);
+        a->filter.n_keys++;
+        k = comma ? comma + 1 : k + len;
     }
     if (!export_collect(set, a->dirs, a->n_dirs, &a->filter, &err)) {
         fprintf(stderr, "plankiosk %s: %s\n", a->cmd, err.msg);
         return 1;
     }
     set->cfg = a->cfg;
+    if (!export_check_kiosks(set, &a->filter, &err)) {
+        fprintf(stderr, "plankiosk %s: --kiosk: %s\n", a->cmd, err.msg);
+        return 1;
+    }
     return 0;
 }
+
+/* A wrong key drops nothing, but it is not a success either: say so in the exit status. */
+static int key_status(const export_set *set) { return set->wrong_key ? 1 : 0; }
 
 typedef struct codebook_job {
     const config *cfg;
@@ -278,11 +304,12 @@ int cli_export(int argc, char **argv) {
             rc = 1;
         } else {
             export_print_summary(&set, stderr);
+            rc = key_status(&set);
         }
-        if (rc == 0 && a.codebook && !a.cfg) {
+        if ((rc == 0 || set.wrong_key) && a.codebook && !a.cfg) {
             fputs("plankiosk export: --codebook needs the consultations' config (--config FILE)\n", stderr);
             rc = 1;
-        } else if (rc == 0 && a.codebook && !export_write_file(a.codebook, &set, write_codebook, &cb, &err)) {
+        } else if ((rc == 0 || set.wrong_key) && a.codebook && !export_write_file(a.codebook, &set, write_codebook, &cb, &err)) {
             fprintf(stderr, "plankiosk export: the codebook: %s\n", err.msg);
             rc = 1;
         }
@@ -310,6 +337,7 @@ int cli_report(int argc, char **argv) {
         pk_error err = {{0}};
         bool ok = export_write_file(a.out, &set, report_write_job, &job, &err);
         export_print_summary(&set, stderr);
+        rc = key_status(&set);
         if (!ok) {
             fprintf(stderr, "plankiosk report: %s; nothing was written\n", err.msg);
             rc = 1;

@@ -634,7 +634,7 @@ static void open_log(kiosk *k) {
     free(d);
     if (k->log_ok && k->cfg->feedback.public_key) {
         /* Promised encryption that cannot happen means no saving at all, not saving in clear. */
-        if (seal_load_public_key(k->cfg->feedback.public_key, k->log.seal_pk, &err)) {
+        if (seal_load_public_key(k->cfg->feedback.public_key, k->log.seal_pk, NULL, &err)) {
             k->log.seal = true;
         } else {
             k->log_ok = false;

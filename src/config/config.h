@@ -174,6 +174,7 @@ struct config {
         const char *paused_hint; /* shown while the loop is paused */
         const char *dir;         /* where records go; NULL: feedback_log_default_dir() */
         const char *public_key;  /* resolved path: seal personal fields with it; NULL: don't */
+        char key_fingerprint[20]; /* the public key's (store/seal.h), for check and staff */
         int idle_seconds;        /* no touch this long: "Are you still there?" */
         int still_there_seconds; /* then this long before everything is cleared (>= FEEDBACK_STILL_THERE_MIN) */
         int thanks_seconds;

@@ -520,8 +520,19 @@ static void load_feedback(loader *L, ynode *n) {
     if (c->feedback.public_key) {
         unsigned char pk[SEAL_KEY_BYTES];
         pk_error err = {{0}};
-        if (!seal_load_public_key(c->feedback.public_key, pk, &err))
-            y_error(y, y_get(y, n, "public_key"), "'public_key': %s", err.msg);
+        seal_key_kind kind = SEAL_KEY_UNTYPED;
+        ynode *at = y_get(y, n, "public_key");
+        if (!seal_load_public_key(c->feedback.public_key, pk, &kind, &err)) {
+            y_error(y, at, "'public_key': %s", err.msg);
+        } else if (kind == SEAL_KEY_UNTYPED && y->first_pass && L->opt && L->opt->warnings) {
+            /* A key file from before key files said what they are: it may be the secret one. */
+            diag_add(L->opt->warnings, y->file, (int)at->start_mark.line + 1, (int)at->start_mark.column + 1,
+                     "'public_key': %s does not say whether it is the public or the secret key (made by an "
+                     "older plankiosk keygen); if it is the public key, make its first line \"plankiosk public "
+                     "key v1\", or make a new pair with `plankiosk keygen`",
+                     c->feedback.public_key);
+        }
+        if (kind != SEAL_KEY_SECRET) seal_fingerprint(pk, c->feedback.key_fingerprint);
     }
     y_int(y, n, "idle_seconds", false, 10, 3600, &c->feedback.idle_seconds);
     int still = c->feedback.still_there_seconds;

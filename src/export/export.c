@@ -122,6 +122,7 @@ void export_set_free(export_set *set) {
         json_decref(set->records[i].json);
         json_decref(set->records[i].answers);
     }
+    json_decref(set->kiosks_seen);
     free(set->records);
     free(set->problems);
     free(set->inputs);
@@ -220,6 +221,35 @@ static bool cut_off(const json_error_t *e) {
     return strstr(e->text, "near end of file") || strstr(e->text, "premature end of input");
 }
 
+/* Opens a sealed record with the key given for it: the one whose fingerprint it names, else
+ * (a record from before fingerprints) each in turn. False, with the record left sealed, when
+ * none opens it: counted by fingerprint, and a damaged seal listed. */
+static bool open_sealed(collector *c, const char *path, long lineno, json_t *rec) {
+    export_set *set = c->set;
+    const export_filter *f = c->filter;
+    if (!f || f->n_keys == 0) return false;
+    const char *want = json_string_value(json_object_get(rec, SEAL_FINGERPRINT_FIELD));
+    pk_error err = {{0}};
+    for (int k = 0; k < f->n_keys; k++) {
+        char fp[SEAL_FINGERPRINT_LEN];
+        seal_fingerprint(f->pk[k], fp);
+        if (want && strcmp(want, fp)) continue;
+        if (open_record_json(rec, f->pk[k], f->sk[k], &err)) return true;
+        if (strcmp(err.msg, SEAL_WRONG_KEY)) {
+            problem(c, path, lineno, "%s; kept sealed", err.msg);
+            return false;
+        }
+    }
+    set->wrong_key++;
+    const char *name = want ? want : "(not named)"; /* sealed before records named their key */
+    int i = 0;
+    while (i < set->n_other_keys && strcmp(set->other_keys[i].fingerprint, name)) i++;
+    if (i == set->n_other_keys && i < EXPORT_MAX_KEYS)
+        snprintf(set->other_keys[set->n_other_keys++].fingerprint, SEAL_FINGERPRINT_LEN, "%s", name);
+    if (i < set->n_other_keys) set->other_keys[i].records++;
+    return false;
+}
+
 /* Takes one line (without its '\n'); torn: it is the file's last line and has no '\n'. A line
  * that cannot be used is counted and listed with its reason; a blank line is passed over. */
 static void take_line(collector *c, const char *path, long lineno, char *line, size_t len,
@@ -273,26 +303,17 @@ static void take_line(collector *c, const char *path, long lineno, char *line, s
         return;
     }
     if (json_object_set_new(c->seen, id, json_true()) != 0) c->oom = true;
+    const char *kiosk = json_string_value(json_object_get(rec, "kiosk"));
+    if (kiosk && set->kiosks_seen) json_object_set_new(set->kiosks_seen, kiosk, json_true());
     if (!date_wanted(c->filter, r.day) || !kiosk_wanted(c->filter, rec) || !consultation_wanted(c->filter, rec)) {
         set->filtered_out++;
         json_decref(rec);
         return;
     }
-    if (seal_record_is_sealed(rec)) {
-        if (c->filter && c->filter->has_key) {
-            pk_error err;
-            if (!open_record_json(rec, c->filter->pk, c->filter->sk, &err)) {
-                set->read--; /* it was a record, but not one that can be read */
-                set->unreadable++;
-                if (strcmp(err.msg, SEAL_WRONG_KEY) == 0) set->wrong_key++;
-                problem(c, path, lineno, "%s", err.msg);
-                json_decref(rec);
-                return;
-            }
-        } else {
-            r.sealed = true;
-            set->sealed++;
-        }
+    if (seal_record_is_sealed(rec) && !open_sealed(c, path, lineno, rec)) {
+        /* Never dropped: a record no key given opens is kept as without a key, sealed. */
+        r.sealed = true;
+        set->sealed++;
     }
     r.answers = answers_view(rec);
     r.consultation = record_consultation(rec);
@@ -396,6 +417,7 @@ bool export_collect(export_set *set, const char *const *dirs, int n_dirs,
                     const export_filter *filter, pk_error *err) {
     memset(set, 0, sizeof *set);
     set->filter = filter;
+    set->kiosks_seen = json_object();
     if (n_dirs <= 0) return pk_fail(err, "no feedback folder was given");
     /* Check every input first: a typo in one folder name must not give a quietly short file. */
     for (int i = 0; i < n_dirs; i++) {
@@ -439,14 +461,18 @@ void export_print_summary(const export_set *set, FILE *out) {
     if (set->unreadable_files)
         fprintf(out, "%ld file%s or folder%s could not be read\n", set->unreadable_files,
                 set->unreadable_files == 1 ? "" : "s", set->unreadable_files == 1 ? "" : "s");
-    if (set->wrong_key)
+    for (int i = 0; i < set->n_other_keys; i++) {
+        const export_other_key *o = &set->other_keys[i];
+        bool named = o->fingerprint[0] != '(';
         fprintf(out,
-                "%ld record%s sealed for a different key than --key: is it the secret key made "
-                "together with the kiosks' %s?\n",
-                set->wrong_key, set->wrong_key == 1 ? " was" : "s were", SEAL_PUBLIC_FILE);
-    if (set->sealed)
-        fprintf(out, "%ld record%s sealed: give --key to read their personal fields\n", set->sealed,
-                set->sealed == 1 ? " is" : "s are");
+                "%ld record%s sealed for %s%s, which no --key given opens: kept sealed, nothing "
+                "dropped; give that key's secret file too (--key A.key,B.key)\n",
+                o->records, o->records == 1 ? " is" : "s are", named ? "key " : "a key (sealed before records named it)",
+                named ? o->fingerprint : "");
+    }
+    if (set->sealed > set->wrong_key)
+        fprintf(out, "%ld record%s sealed: give --key to read their personal fields\n", set->sealed - set->wrong_key,
+                set->sealed - set->wrong_key == 1 ? " is" : "s are");
     fprintf(out, "records read %ld, written %zu, duplicates dropped %ld, unreadable lines %ld\n",
             set->read, set->n, set->duplicates, set->unreadable);
 }
@@ -801,6 +827,19 @@ bool export_write_codebook(FILE *out, const config *cfg, const export_filter *fi
         }
     }
     if (ferror(out)) return pk_fail(err, "writing the codebook failed: %s", errno ? strerror(errno) : "error");
+    return true;
+}
+
+bool export_check_kiosks(const export_set *set, const export_filter *filter, pk_error *err) {
+    for (int i = 0; filter && i < filter->n_kiosks; i++) {
+        if (json_object_get(set->kiosks_seen, filter->kiosks[i])) continue;
+        char list[600] = "";
+        const char *id;
+        json_t *v;
+        json_object_foreach(set->kiosks_seen, id, v) snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", list[0] ? ", " : "", id);
+        return pk_fail(err, "no record is from a kiosk '%s'; the records are from: %s", filter->kiosks[i],
+                       list[0] ? list : "(no kiosk at all)");
+    }
     return true;
 }
 

@@ -25,6 +25,7 @@
 
 #define EXPORT_MAX_KIOSKS 32
 #define EXPORT_MAX_CONSULTATIONS 16
+#define EXPORT_MAX_KEYS 8
 /* The consultation id records of the first journey (before consultations) are read as. */
 #define EXPORT_FIRST_JOURNEY "feedback"
 
@@ -40,9 +41,15 @@ typedef struct export_filter {
     int n_kiosks;
     const char *consultations[EXPORT_MAX_CONSULTATIONS]; /* keep only these; none = all */
     int n_consultations;
-    bool has_key; /* open sealed records with pk/sk */
-    unsigned char pk[SEAL_KEY_BYTES], sk[SEAL_KEY_BYTES];
+    int n_keys; /* open sealed records with these key pairs (a key changed during a year) */
+    unsigned char pk[EXPORT_MAX_KEYS][SEAL_KEY_BYTES], sk[EXPORT_MAX_KEYS][SEAL_KEY_BYTES];
 } export_filter;
+
+/* A fingerprint records were sealed for that no key given opens, and how many. */
+typedef struct export_other_key {
+    char fingerprint[SEAL_FINGERPRINT_LEN];
+    long records;
+} export_other_key;
 
 typedef struct export_record {
     json_t *json;  /* the record as read (and opened), owned by the set */
@@ -70,7 +77,11 @@ typedef struct export_set {
     long unreadable;       /* lines that are not records, or sealed for a different key */
     long filtered_out;     /* records outside --since/--until/--kiosk */
     long sealed;           /* kept records whose personal fields stay sealed */
-    long wrong_key;        /* records (counted in unreadable) sealed for another key */
+    long wrong_key;        /* of those, records sealed for a key other than those given: never
+                            * dropped, kept sealed (listed by fingerprint in other_keys) */
+    export_other_key other_keys[EXPORT_MAX_KEYS];
+    int n_other_keys;
+    json_t *kiosks_seen;   /* every kiosk id read, filtered out or not (object: id -> true) */
     long files;            /* *.jsonl files read */
     long unreadable_files; /* files or folders that could not be read at all */
     diag_list *problems;   /* each unreadable line or file as FILE:LINE: reason */
@@ -112,6 +123,9 @@ bool export_write(FILE *out, const export_set *set, export_format format, pk_err
  * required, shown if, the question's words, option id and words) and a row per option of a
  * one-answer question. */
 bool export_write_codebook(FILE *out, const struct config *cfg, const export_filter *filter, pk_error *err);
+/* The --kiosk ids of filter that no record read has, listed in err with those that were
+ * read; true when every one matched something. */
+bool export_check_kiosks(const export_set *set, const export_filter *filter, pk_error *err);
 /* The consultation ids of filter that cfg does not have, listed in err with those it has;
  * true when all are known. */
 bool export_check_consultations(const struct config *cfg, const export_filter *filter, pk_error *err);

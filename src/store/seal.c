@@ -33,20 +33,33 @@ static int fsync_path(const char *path, int flags) {
     return rc;
 }
 
-/* Writes the base64 line of key into a new file at path with mode, fsync'ed. */
-static bool write_key_file(const char *path, const unsigned char key[SEAL_KEY_BYTES], mode_t mode,
-                           pk_error *err) {
-    char b64[sodium_base64_ENCODED_LEN(SEAL_KEY_BYTES, sodium_base64_VARIANT_ORIGINAL) + 1];
+void seal_fingerprint(const unsigned char pk[SEAL_KEY_BYTES], char out[SEAL_FINGERPRINT_LEN]) {
+    unsigned char h[8];
+    crypto_generichash(h, sizeof h, pk, SEAL_KEY_BYTES, (const unsigned char *)"plankiosk", 9);
+    snprintf(out, SEAL_FINGERPRINT_LEN, "%02x%02x-%02x%02x-%02x%02x-%02x%02x", h[0], h[1], h[2], h[3], h[4], h[5],
+             h[6], h[7]);
+}
+
+static const char *const type_line[] = {"", "plankiosk public key v1", "plankiosk secret key v1"};
+
+/* Writes a key file: its type, the fingerprint of the public key it goes with, and the key as
+ * one line of base64; into a new file at path with mode, fsync'ed. */
+static bool write_key_file(const char *path, seal_key_kind kind, const unsigned char key[SEAL_KEY_BYTES],
+                           const unsigned char pk[SEAL_KEY_BYTES], mode_t mode, pk_error *err) {
+    char b64[sodium_base64_ENCODED_LEN(SEAL_KEY_BYTES, sodium_base64_VARIANT_ORIGINAL) + 1], fp[SEAL_FINGERPRINT_LEN];
     sodium_bin2base64(b64, sizeof b64 - 1, key, SEAL_KEY_BYTES, sodium_base64_VARIANT_ORIGINAL);
-    size_t n = strlen(b64);
-    b64[n++] = '\n';
+    seal_fingerprint(pk, fp);
+    char text[256];
+    int n0 = snprintf(text, sizeof text, "%s\nfingerprint %s\n%s\n", type_line[kind], fp, b64);
+    size_t n = n0 > 0 ? (size_t)n0 : 0;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0) return pk_fail(err, "cannot create %s: %s", path, strerror(errno));
     /* The umask may have loosened or tightened the mode: say exactly what we mean. */
-    bool ok = fchmod(fd, mode) == 0 && write(fd, b64, n) == (ssize_t)n && fsync(fd) == 0;
+    bool ok = fchmod(fd, mode) == 0 && write(fd, text, n) == (ssize_t)n && fsync(fd) == 0;
     int e = errno;
     close(fd);
     sodium_memzero(b64, sizeof b64);
+    sodium_memzero(text, sizeof text);
     if (!ok) {
         unlink(path);
         return pk_fail(err, "cannot write %s: %s", path, strerror(e));
@@ -80,10 +93,10 @@ bool seal_keygen(const char *dir, pk_error *err) {
 
     unsigned char pk[SEAL_KEY_BYTES], sk[SEAL_KEY_BYTES];
     crypto_box_keypair(pk, sk);
-    bool ok = write_key_file(key, sk, 0600, err);
+    bool ok = write_key_file(key, SEAL_KEY_SECRET, sk, pk, 0600, err);
     sodium_memzero(sk, sizeof sk);
     if (!ok) return false;
-    if (!write_key_file(pub, pk, 0644, err)) {
+    if (!write_key_file(pub, SEAL_KEY_PUBLIC, pk, pk, 0644, err)) {
         unlink(key); /* half a pair is no use to anyone */
         return false;
     }
@@ -92,44 +105,88 @@ bool seal_keygen(const char *dir, pk_error *err) {
     return true;
 }
 
-/* Reads one key (32 bytes as base64, surrounding white space allowed) from path. */
-static bool load_key(const char *path, unsigned char key[SEAL_KEY_BYTES], pk_error *err) {
+/* Reads a key file: its kind from its first line (an untyped file from before is one line of
+ * base64), and the key (32 bytes as base64). A fingerprint line, when there is one, is checked
+ * against pk_of (the public key the file's key goes with; NULL: the key itself). */
+static bool load_key(const char *path, unsigned char key[SEAL_KEY_BYTES], seal_key_kind *kind, pk_error *err) {
     if (!sodium_ready(err)) return false;
     FILE *f = fopen(path, "rb");
     if (!f) return pk_fail(err, "cannot read the key file %s: %s", path, strerror(errno));
-    char buf[256];
+    char buf[512];
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     bool too_long = !feof(f);
     fclose(f);
     buf[n] = '\0';
+    *kind = SEAL_KEY_UNTYPED;
+    char *body = buf, fp[SEAL_FINGERPRINT_LEN] = "";
+    for (int k = SEAL_KEY_PUBLIC; k <= SEAL_KEY_SECRET; k++) {
+        size_t len = strlen(type_line[k]);
+        if (!strncmp(buf, type_line[k], len) && (buf[len] == '\n' || buf[len] == '\r')) {
+            *kind = (seal_key_kind)k;
+            body = buf + len;
+        }
+    }
+    if (*kind != SEAL_KEY_UNTYPED) {
+        while (*body == '\r' || *body == '\n') body++;
+        if (!strncmp(body, "fingerprint ", 12)) {
+            snprintf(fp, sizeof fp, "%.19s", body + 12);
+            body = strchr(body, '\n');
+            body = body ? body + 1 : buf + n;
+        }
+    }
     size_t got = 0;
     const char *end = NULL;
-    bool ok = !too_long &&
-              sodium_base642bin(key, SEAL_KEY_BYTES, buf, n, " \t\r\n", &got, &end,
+    bool ok = !too_long && (*kind != SEAL_KEY_UNTYPED || strncmp(buf, "plankiosk", 9)) &&
+              sodium_base642bin(key, SEAL_KEY_BYTES, body, strlen(body), " \t\r\n", &got, &end,
                                 sodium_base64_VARIANT_ORIGINAL) == 0 &&
               got == SEAL_KEY_BYTES && end && *end == '\0';
     sodium_memzero(buf, sizeof buf);
     if (!ok)
         return pk_fail(err,
-                       "%s is not a plankiosk key file (one line of base64 holding 32 bytes, as "
-                       "made by `plankiosk keygen`)",
-                       path);
+                       "%s is not a plankiosk key file (\"%s\" or \"%s\", a fingerprint, and the key "
+                       "as one line of base64, as `plankiosk keygen` makes them)",
+                       path, type_line[SEAL_KEY_PUBLIC], type_line[SEAL_KEY_SECRET]);
+    if (fp[0]) {
+        unsigned char pk[SEAL_KEY_BYTES];
+        char want[SEAL_FINGERPRINT_LEN];
+        if (*kind == SEAL_KEY_SECRET) crypto_scalarmult_base(pk, key);
+        else memcpy(pk, key, sizeof pk);
+        seal_fingerprint(pk, want);
+        if (strcmp(fp, want)) {
+            sodium_memzero(key, SEAL_KEY_BYTES);
+            return pk_fail(err, "%s is damaged: its key does not have the fingerprint written in it (%s)", path, fp);
+        }
+    }
     return true;
 }
 
-bool seal_load_public_key(const char *path, unsigned char pk[SEAL_KEY_BYTES], pk_error *err) {
-    return load_key(path, pk, err);
+bool seal_load_public_key(const char *path, unsigned char pk[SEAL_KEY_BYTES], seal_key_kind *kind, pk_error *err) {
+    seal_key_kind k;
+    if (!load_key(path, pk, &k, err)) return false;
+    if (kind) *kind = k;
+    if (k == SEAL_KEY_SECRET) {
+        sodium_memzero(pk, SEAL_KEY_BYTES);
+        return pk_fail(err,
+                       "%s is the SECRET key: a kiosk must only ever hold the public key (%s), "
+                       "or it would keep the key to every record it seals; give the kiosk the "
+                       "public key and keep this one with staff",
+                       path, SEAL_PUBLIC_FILE);
+    }
+    return true;
 }
 
 bool seal_load_secret_key(const char *path, unsigned char pk[SEAL_KEY_BYTES],
                           unsigned char sk[SEAL_KEY_BYTES], pk_error *err) {
     size_t n = path ? strlen(path) : 0;
-    if (n >= 4 && strcmp(path + n - 4, ".pub") == 0)
+    seal_key_kind k = SEAL_KEY_UNTYPED;
+    if (!(n >= 4 && strcmp(path + n - 4, ".pub") == 0) && !load_key(path, sk, &k, err)) return false;
+    if (k == SEAL_KEY_PUBLIC || (k == SEAL_KEY_UNTYPED && n >= 4 && strcmp(path + n - 4, ".pub") == 0)) {
+        sodium_memzero(sk, SEAL_KEY_BYTES);
         return pk_fail(err,
                        "%s is the public key, which can only seal; give the secret key file "
                        "(%s) made with it",
                        path, SEAL_SECRET_FILE);
-    if (!load_key(path, sk, err)) return false;
+    }
     if (crypto_scalarmult_base(pk, sk) != 0) {
         sodium_memzero(sk, SEAL_KEY_BYTES);
         return pk_fail(err, "%s does not hold a usable secret key", path);
@@ -195,7 +252,10 @@ bool seal_record_json(json_t *rec, const unsigned char pk[SEAL_KEY_BYTES], pk_er
             const char *id = json_string_value(e);
             if (ok && id && json_object_get(answers, id)) ok = json_object_set_new(answers, id, json_null()) == 0;
         }
-    if (!ok || json_object_set_new(rec, SEAL_FIELD, sealed) != 0)
+    char fp[SEAL_FINGERPRINT_LEN];
+    seal_fingerprint(pk, fp);
+    if (!ok || json_object_set_new(rec, SEAL_FIELD, sealed) != 0 ||
+        json_object_set_new(rec, SEAL_FINGERPRINT_FIELD, json_string(fp)) != 0)
         return pk_fail(err, "cannot seal the record: out of memory");
     return true;
 }
@@ -258,5 +318,6 @@ bool open_record_json(json_t *rec, const unsigned char pk[SEAL_KEY_BYTES],
     json_decref(inner);
     if (!ok) return pk_fail(err, "cannot open the record: out of memory");
     json_object_del(rec, SEAL_FIELD);
+    json_object_del(rec, SEAL_FINGERPRINT_FIELD);
     return true;
 }

@@ -101,5 +101,25 @@ expect 2 "$out/none" "plankiosk check: give at least one config file"
 expect 0 "$out/after" "languages: en 4/4, de 4/4, fr 4/4"
 absent "$out/after" "cannot open"
 
+# Keys that cannot be mixed up: the secret key as the kiosk's public key is refused; the public
+# key's fingerprint is printed; a key file from before (untyped) is read with a warning.
+"$bin" keygen --out "$out/keys" >/dev/null 2>&1
+base='plankiosk: 1\nkiosk: {id: x, location: y}\nplan: {title: t}\nslides:\n  - {type: title, title: Hello}\n'
+printf "${base}feedback: {public_key: %s}\n" "$out/keys/plankiosk.key" >"$out/secret.yaml"
+"$bin" check "$out/secret.yaml" >"$out/secret" 2>&1; got=$?
+expect 1 "$out/secret" "secret.yaml:6:" "is the SECRET key: a kiosk must only ever hold the public key"
+printf "${base}feedback: {public_key: %s}\n" "$out/keys/plankiosk.pub" >"$out/public.yaml"
+"$bin" check "$out/public.yaml" >"$out/public" 2>&1; got=$?
+fp=$(sed -n 's/^fingerprint //p' "$out/keys/plankiosk.pub")
+expect 0 "$out/public" "personal answers are sealed for public key $fp"
+tail -n 1 "$out/keys/plankiosk.pub" >"$out/old.pub"
+printf "${base}feedback: {public_key: %s}\n" "$out/old.pub" >"$out/old.yaml"
+"$bin" check "$out/old.yaml" >"$out/old" 2>&1; got=$?
+expect 0 "$out/old" "does not say whether it is the public or the secret key" "1 warning"
+printf 'just some text\n' >"$out/garbage.pub"
+printf "${base}feedback: {public_key: %s}\n" "$out/garbage.pub" >"$out/garbage.yaml"
+"$bin" check "$out/garbage.yaml" >"$out/garbage" 2>&1; got=$?
+expect 1 "$out/garbage" "is not a plankiosk key file"
+
 [ $fail -eq 0 ] && echo "ok"
 exit $fail
