@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/config.h"
 #include "config/ui_text.h"
 #include "export/report_html.h"
 #include "text/utf8.h"
@@ -71,6 +72,15 @@ static bool has_text(const export_record *r) {
     return !r->sealed && nonempty(ans_str(r, "text"));
 }
 
+/* A theme by its name in the config ("A place to be proud of"), else its id made readable. */
+static const char *theme_name(const export_set *set, const char *id, char *buf, size_t size) {
+    const config *cfg = set->cfg;
+    for (int i = 0; cfg && i < cfg->n_themes; i++)
+        if (!strcmp(cfg->themes[i].id, id)) return cfg->themes[i].name;
+    if (cfg && !strcmp(id, "other")) return cfg->feedback.ui[UI_SOMETHING_ELSE];
+    return report_theme_label(id, buf, size);
+}
+
 static bool count_all(const export_set *set, counts *c) {
     memset(c, 0, sizeof *c);
     for (size_t i = 0; i < N_AGES; i++)
@@ -109,7 +119,7 @@ static bool count_all(const export_set *set, counts *c) {
             }
             if (!id || repeat) continue;
             char label[256];
-            tally_add(&c->themes, id, report_theme_label(id, label, sizeof label));
+            tally_add(&c->themes, id, theme_name(set, id, label, sizeof label));
             n_themes++;
         }
         if (n_themes == 0) tally_add(&c->themes, NO_THEME_KEY, NO_THEME_LABEL);
@@ -190,31 +200,39 @@ static void counts_free(counts *c) {
 
 /* ---- comments -------------------------------------------------------------------------- */
 
-static bool has_theme(const export_record *r, const char *key) {
+/* The theme a comment is listed under: its first (one comment, one place). */
+static const char *first_theme(const export_record *r) {
     const json_t *themes = ans(r, "themes");
-    bool any = false;
     for (size_t k = 0; k < json_array_size(themes); k++) {
         const char *id = nonempty(json_string_value(json_array_get(themes, k)));
-        if (!id) continue;
-        any = true;
-        if (strcmp(id, key) == 0) return true;
+        if (id) return id;
     }
-    return !any && strcmp(key, NO_THEME_KEY) == 0;
+    return NO_THEME_KEY;
 }
 
-/* A first name, and only with consent: the first word of what the visitor typed. */
+/* Who said it, as a board may use it: a first name (its first word) and "may be quoted" only
+ * where the visitor agreed to be quoted; "Anonymous" where they agreed but gave no name; and
+ * otherwise "not to be quoted", with no name at all. */
 static void who(FILE *f, const export_record *r) {
     const char *name = ans_str(r, "name");
-    if (!json_is_true(ans(r, "consent_quote")) || !nonempty(name)) {
-        fputs("Anonymous", f);
+    if (!json_is_true(ans(r, "consent_quote"))) {
+        fputs("<span class=\"noquote\">not to be quoted</span>", f);
         return;
     }
-    while (*name == ' ' || *name == '\t' || *name == '\n') name++;
-    size_t n = strcspn(name, " \t\r\n");
+    while (name && (*name == ' ' || *name == '\t' || *name == '\n')) name++;
+    size_t n = name ? strcspn(name, " \t\r\n") : 0;
     if (n == 0)
         fputs("Anonymous", f);
     else
         html_textn(f, name, n);
+    fputs(" \xC2\xB7 <span class=\"quote\">may be quoted</span>", f);
+}
+
+/* The label of theme id in the tally (its name in the config). */
+static const char *theme_label_of(const counts *c, const char *id) {
+    for (size_t t = 0; t < c->themes.n; t++)
+        if (!strcmp(c->themes.bars[t].key, id)) return c->themes.bars[t].label;
+    return id;
 }
 
 static void comments(FILE *f, const export_set *set, const counts *c) {
@@ -224,18 +242,31 @@ static void comments(FILE *f, const export_set *set, const counts *c) {
         const bar *theme = &c->themes.bars[t];
         long n = 0;
         for (size_t i = 0; i < set->n; i++)
-            n += has_text(&set->records[i]) && has_theme(&set->records[i], theme->key);
+            n += has_text(&set->records[i]) && !strcmp(first_theme(&set->records[i]), theme->key);
         if (n == 0) continue;
         fputs("<section class=\"theme\">\n<h3>", f);
         html_text(f, theme->label);
         fprintf(f, " <span class=\"n\">(%ld comment%s)</span></h3>\n", n, n == 1 ? "" : "s");
         for (size_t i = 0; i < set->n; i++) {
             const export_record *r = &set->records[i];
-            if (!has_text(r) || !has_theme(r, theme->key)) continue;
+            if (!has_text(r) || strcmp(first_theme(r), theme->key)) continue;
             char day[32];
-            fputs("<blockquote class=\"comment\"><p class=\"text\">", f);
+            /* dir="auto": a comment in Urdu is set right to left, whatever the page's language. */
+            fputs("<blockquote class=\"comment\"><p class=\"text\" dir=\"auto\">", f);
             html_text(f, ans_str(r, "text"));
-            fputs("</p><p class=\"who\">", f);
+            fputs("</p>", f);
+            /* Its other themes, named: each comment is listed once, under its first. */
+            const json_t *themes = ans(r, "themes");
+            bool also = false;
+            for (size_t k = 1; k < json_array_size(themes); k++) {
+                const char *id = nonempty(json_string_value(json_array_get(themes, k)));
+                if (!id) continue;
+                fputs(also ? ", " : "<p class=\"also\">Also: ", f);
+                html_text(f, theme_label_of(c, id));
+                also = true;
+            }
+            if (also) fputs("</p>", f);
+            fputs("<p class=\"who\">", f);
             who(f, r);
             fputs(" \xC2\xB7 ", f);
             html_text(f, date_label(r->day, day, sizeof day));
@@ -277,6 +308,9 @@ static const char style[] =
     "blockquote.comment p.text { white-space: pre-line; margin-bottom: 0.3em; }\n"
     "blockquote.comment p.who { color: #555; font-size: 0.9em; }\n"
     "span.n { font-weight: normal; color: #555; }\n"
+    "blockquote.comment p.also { color: #555; font-size: 0.9em; margin-bottom: 0.2em; }\n"
+    "span.quote { color: #276749; font-weight: bold; }\n"
+    "span.noquote { color: #555; font-style: italic; }\n"
     "table.rank, table.number { border-collapse: collapse; margin: 0.6em 0; }\n"
     "table.rank th, table.rank td, table.number th, table.number td { padding: 0.2em 0.8em;\n"
     "  border-bottom: 1px solid #ccd; text-align: left; }\n"
