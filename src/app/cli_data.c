@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "app/config_file.h"
@@ -20,14 +21,15 @@
 static void usage_export(FILE *out) {
     fputs("usage: plankiosk export [--since DATE] [--until DATE] [--kiosk ID]... "
           "[--consultation ID]...\n"
-          "                        [--format csv|json|jsonl] [--out FILE] [--codebook FILE]\n"
+          "                        [--format csv|json|jsonl|xlsx] [--out FILE] [--codebook FILE]\n"
           "                        [--config FILE] [--key PRIVATE_KEY_FILE] DIR...\n"
           "Merges the feedback under each DIR (several kiosks, several USB copies), drops\n"
           "duplicate records and writes one file (standard output without --out). DATE is\n"
           "YYYY-MM-DD (or YYYY-MM for a whole month); both ends are included. The format\n"
-          "follows --out's extension (.json, .jsonl), else CSV for spreadsheets: a column per\n"
-          "question of the config's consultations (--config, else the kiosk's own), and\n"
-          "--codebook writes what each column means.\n",
+          "follows --out's extension (.json, .jsonl, .xlsx), else CSV for spreadsheets: a\n"
+          "column per question of the config's consultations (--config, else the kiosk's\n"
+          "own), and --codebook writes what each column means. xlsx is a spreadsheet with\n"
+          "the responses, the codebook and a summary, and needs --out FILE.xlsx.\n",
           out);
 }
 
@@ -146,8 +148,9 @@ static int parse_args(int argc, char **argv, bool is_export, data_args *a,
             a->codebook = v;
         } else if (options && is_export &&
                    (v = opt_value(argc, argv, &i, "--format", &missing))) {
-            if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0 && strcmp(v, "jsonl") != 0) {
-                fprintf(stderr, "plankiosk %s: --format must be csv, json or jsonl, not '%s'\n",
+            if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0 && strcmp(v, "jsonl") != 0 &&
+                strcmp(v, "xlsx") != 0) {
+                fprintf(stderr, "plankiosk %s: --format must be csv, json, jsonl or xlsx, not '%s'\n",
                         a->cmd, v);
                 return 2;
             }
@@ -273,16 +276,43 @@ static bool write_export(FILE *out, const void *ctx, pk_error *err) {
     return export_write(out, job->set, job->format, err);
 }
 
-static export_format format_for(const char *format, const char *out) {
-    if (!format && out) {
-        size_t n = strlen(out);
-        if (n >= 6 && strcmp(out + n - 6, ".jsonl") == 0) return EXPORT_JSONL;
-        if (n >= 5 && strcmp(out + n - 5, ".json") == 0) return EXPORT_JSON;
-        return EXPORT_CSV;
+/* The formats export writes, by --format name; each file name extension names one. */
+typedef enum out_format { OUT_CSV, OUT_JSON, OUT_JSONL, OUT_XLSX, OUT_FORMATS } out_format;
+static const char *const format_names[OUT_FORMATS] = {"csv", "json", "jsonl", "xlsx"};
+static const export_format stream_formats[OUT_XLSX] = {EXPORT_CSV, EXPORT_JSON, EXPORT_JSONL};
+
+/* The format a file name's extension names (".XLSX" too), or OUT_FORMATS for none. */
+static out_format format_of_name(const char *file) {
+    const char *dot = file ? strrchr(file, '.') : NULL;
+    for (int f = 0; dot && !strchr(dot, '/') && f < OUT_FORMATS; f++)
+        if (!strcasecmp(dot + 1, format_names[f])) return (out_format)f;
+    return OUT_FORMATS;
+}
+
+/* The format from --format and --out's extension: either says it, the other must not
+ * contradict it (a CSV under report.xlsx would not open), else CSV. OUT_FORMATS after
+ * reporting a contradiction, or an xlsx without a file. */
+static out_format choose_format(const data_args *a) {
+    out_format by_name = format_of_name(a->out), f = OUT_CSV;
+    for (int i = 0; a->format && i < OUT_FORMATS; i++)
+        if (!strcmp(a->format, format_names[i])) f = (out_format)i;
+    if (!a->format && by_name != OUT_FORMATS) f = by_name;
+    if (a->format && by_name != OUT_FORMATS && by_name != f) {
+        fprintf(stderr, "plankiosk export: --format %s, but --out %s names a .%s file: give --format %s, "
+                        "or an --out ending in .%s\n", format_names[f], a->out, format_names[by_name],
+                format_names[by_name], format_names[f]);
+        return OUT_FORMATS;
     }
-    if (format && strcmp(format, "json") == 0) return EXPORT_JSON;
-    if (format && strcmp(format, "jsonl") == 0) return EXPORT_JSONL;
-    return EXPORT_CSV;
+    if (f == OUT_XLSX && (!a->out || !strcmp(a->out, "-"))) {
+        fputs("plankiosk export: a spreadsheet (xlsx) cannot go to standard output: give --out FILE.xlsx\n", stderr);
+        return OUT_FORMATS;
+    }
+    if (a->codebook && format_of_name(a->codebook) != OUT_CSV && format_of_name(a->codebook) != OUT_FORMATS) {
+        fprintf(stderr, "plankiosk export: --codebook %s: the codebook is a CSV file (give a name ending in .csv); "
+                        "an xlsx export holds it as its Codebook sheet\n", a->codebook);
+        return OUT_FORMATS;
+    }
+    return f;
 }
 
 int cli_export(int argc, char **argv) {
@@ -292,13 +322,20 @@ int cli_export(int argc, char **argv) {
         args_free(&a);
         return rc < 0 ? 0 : rc;
     }
+    out_format format = choose_format(&a);
+    if (format == OUT_FORMATS) {
+        args_free(&a);
+        return 2;
+    }
     export_set set = {0}; /* freed even when the key could not be loaded */
     rc = load_and_collect(&a, &set);
     if (rc == 0) {
-        export_job job = {&set, format_for(a.format, a.out)};
+        export_job job = {&set, format == OUT_XLSX ? EXPORT_CSV : stream_formats[format]};
         pk_error err = {{0}};
         codebook_job cb = {a.cfg, &a.filter};
-        if (!export_write_file(a.out, &set, write_export, &job, &err)) {
+        bool written = format == OUT_XLSX ? export_write_xlsx(a.out, &set, &err)
+                                          : export_write_file(a.out, &set, write_export, &job, &err);
+        if (!written) {
             export_print_summary(&set, stderr);
             fprintf(stderr, "plankiosk export: %s; nothing was written\n", err.msg);
             rc = 1;

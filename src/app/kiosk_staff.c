@@ -45,7 +45,7 @@ static void export_to_usb(kiosk *k, uint64_t now) {
         k->export_ok = staff_export(k->feedback_dir, k->cfg, sticks[0], kiosk_wall(k), &written, &err);
         if (k->export_ok)
             snprintf(k->export_message, sizeof k->export_message,
-                     "Saved %d response%s (spreadsheet and report) to %s. It is safe to remove the stick.",
+                     "Saved %d response%s (spreadsheet (.xlsx), CSV and report) to %s. It is safe to remove the stick.",
                      written, written == 1 ? "" : "s", sticks[0]);
         else
             snprintf(k->export_message, sizeof k->export_message, "Export failed: %s", err.msg);

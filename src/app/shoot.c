@@ -252,7 +252,7 @@ static int shoot_staff(screen *s, const config *cfg, const char *dir, draw_list 
     screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
     if (!status) status = save(s, dir, "staff-pin-locked");
     st.pin_pad_open = false;
-    st.export_message = "Saved 312 responses (spreadsheet and report) to /media/STICK. It is safe to remove the stick.";
+    st.export_message = "Saved 312 responses (spreadsheet (.xlsx), CSV and report) to /media/STICK. It is safe to remove the stick.";
     st.export_ok = true;
     staff_view_layout(&s->sc, &st, l, w);
     screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);

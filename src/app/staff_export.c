@@ -23,14 +23,15 @@ bool staff_export(const char *feedback_dir, const config *cfg, const char *stick
     if (ok) {
         struct tm tm;
         localtime_r(&now, &tm);
-        char stamp[32], csv[PATH_MAX], html[PATH_MAX];
+        char stamp[32], csv[PATH_MAX], xlsx[PATH_MAX], html[PATH_MAX];
         strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M", &tm);
         snprintf(csv, sizeof csv, "%s/plankiosk-%s-%s.csv", stick_dir, cfg->kiosk.id, stamp);
+        snprintf(xlsx, sizeof xlsx, "%s/plankiosk-%s-%s.xlsx", stick_dir, cfg->kiosk.id, stamp);
         snprintf(html, sizeof html, "%s/plankiosk-%s-%s.html", stick_dir, cfg->kiosk.id, stamp);
         report_job rc = {&set, &filter, REPORT_MIN_COUNT};
         /* Each file goes to a .tmp name, is flushed to the stick and renamed: only whole files
          * carry the real names. */
-        ok = export_write_file(csv, &set, write_csv, &set, err) &&
+        ok = export_write_file(csv, &set, write_csv, &set, err) && export_write_xlsx(xlsx, &set, err) &&
              export_write_file(html, &set, report_write_job, &rc, err);
         *written = (int)set.n;
     }

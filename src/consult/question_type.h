@@ -26,6 +26,13 @@ typedef enum {
 /* One export column of a question: its name (after the question id) and a cell maker. */
 typedef void (*column_fn)(void *ctx, const char *name);
 typedef void (*cell_fn)(void *ctx, const char *value); /* NULL value: an empty cell */
+/* Which of a question's export columns hold numbers, so a spreadsheet gets number cells there
+ * (words are always text cells, whatever they look like). */
+typedef enum column_numbers {
+    COLUMNS_TEXT,           /* none: option ids, words, yes or no */
+    COLUMNS_NUMBERS,        /* every column: a face, a scale, a number, a pin's x and y */
+    COLUMNS_OPTION_NUMBERS, /* the options' columns (".parks": 0/1 or a rank), not the others */
+} column_numbers;
 
 typedef struct question_kind {
     const char *name;   /* the `type:` in YAML */
@@ -49,6 +56,7 @@ typedef struct question_kind {
      * question ids; absent or null: not answered). Cells come in the columns' order. */
     void (*columns)(const question *q, column_fn col, void *ctx);
     void (*cells)(const question *q, const json_t *answers, cell_fn cell, void *ctx);
+    column_numbers numbers;
     /* place: a tap at (x, y) in the picture's own pixels. NULL for other types. */
     tap_result (*tap_at)(const question *q, answer *a, int x, int y);
 } question_kind;

@@ -10,8 +10,11 @@
  * file as Windows-1252 and mangles "ł" and "£"), CRLF line ends, quotes where RFC 4180 needs
  * them, and any text cell that a spreadsheet would run as a formula (it starts with = + - @,
  * tab or CR) prefixed with a single quote, so a visitor cannot plant "=HYPERLINK(...)" in a
- * council officer's spreadsheet. */
+ * council officer's spreadsheet. Which columns there are, and what each cell holds, is
+ * export_columns' (shared with the .xlsx writer, export_xlsx.c); this file only spells them
+ * as CSV. */
 #include "export/export.h"
+#include "export/export_columns.h"
 #include "platform/paths.h"
 
 #include <dirent.h>
@@ -25,7 +28,6 @@
 #include <unistd.h>
 
 #include "config/config.h"
-#include "consult/question_type.h"
 #include "text/utf8.h"
 
 #define ABANDONED_DIR "abandoned"
@@ -44,15 +46,6 @@ const char *export_field_str(const json_t *rec, const char *key) {
     char head[64];
     snprintf(head, sizeof head, "%.*s", (int)(dot - key), key);
     return json_string_value(json_object_get(json_object_get(rec, head), dot + 1));
-}
-
-/* The value at key, where key may be "config.title"; NULL if missing. */
-static json_t *field(const json_t *rec, const char *key) {
-    const char *dot = strchr(key, '.');
-    if (!dot) return json_object_get(rec, key);
-    char head[64];
-    snprintf(head, sizeof head, "%.*s", (int)(dot - key), key);
-    return json_object_get(json_object_get(rec, head), dot + 1);
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -77,9 +70,10 @@ static int num(const char *s, int n) {
     return v;
 }
 
-/* "2026-07-15T13:34:56+01:00": the local date, and the instant in UTC. The date must be there
- * and real; the time and offset are read when present (a missing time counts as midnight). */
-static bool parse_at(const char *s, pk_date *day, long long *utc) {
+/* "2026-07-15T13:34:56+01:00": the local date and time of day (seconds since its midnight),
+ * and the instant in UTC. The date must be there and real; the time and offset are read when
+ * present (a missing time counts as midnight). */
+static bool parse_at(const char *s, pk_date *day, int *clock, long long *utc) {
     if (!s || strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
         !digits(s + 8, 2))
         return false;
@@ -109,8 +103,8 @@ static bool parse_at(const char *s, pk_date *day, long long *utc) {
             off = (*p == '-' ? -1 : 1) * (oh * 3600 + om * 60);
         }
     }
-    *utc =
-        days_from_civil(day->year, day->month, day->day) * 86400LL + h * 3600 + mi * 60 + se - off;
+    *clock = h * 3600 + mi * 60 + se;
+    *utc = days_from_civil(day->year, day->month, day->day) * 86400LL + *clock - off;
     return true;
 }
 
@@ -280,13 +274,13 @@ static void take_line(collector *c, const char *path, long lineno, char *line, s
     }
     const char *id = json_string_value(json_object_get(rec, "id"));
     const char *at = json_string_value(json_object_get(rec, "at"));
-    export_record r = {rec, {0, 0, 0}, 0, false, NULL, NULL};
+    export_record r = {rec, {0, 0, 0}, 0, false, NULL, NULL, 0};
     const char *why = NULL;
     if (!json_is_object(rec))
         why = "JSON, but not a feedback record (not an object)";
     else if (!id || !*id)
         why = "JSON, but not a feedback record (it has no 'id')";
-    else if (!parse_at(at, &r.day, &r.utc))
+    else if (!parse_at(at, &r.day, &r.clock, &r.utc))
         why = "JSON, but not a feedback record (its 'at' is missing or not a date)";
     if (why) {
         set->unreadable++;
@@ -479,24 +473,6 @@ void export_print_summary(const export_set *set, FILE *out) {
 
 /* ---- CSV ------------------------------------------------------------------------------- */
 
-/* The record's own columns, before its answers and after them. */
-static const struct {
-    const char *name, *key;
-} head_columns[] = {
-    {"id", "id"},
-    {"kiosk", "kiosk"},
-    {"location", "location"},
-    {"at", "at"},
-    {"config_title", "config.title"},
-    {"config_hash", "config.hash"},
-    {"consultation", "consultation.id"},
-}, tail_columns[] = {
-    {"language", "language"},
-    {"seconds_taken", "seconds_taken"},
-};
-#define N_HEAD (sizeof head_columns / sizeof head_columns[0])
-#define N_TAIL (sizeof tail_columns / sizeof tail_columns[0])
-
 /* A text cell: neutralised if a spreadsheet would take it for a formula, quoted if it holds a
  * comma, quote, CR or LF (quotes doubled). */
 static void csv_text(FILE *f, const char *s, size_t n) {
@@ -514,318 +490,61 @@ static void csv_text(FILE *f, const char *s, size_t n) {
     if (quoted) fputc('"', f);
 }
 
-/* A growing string, for list cells. */
-typedef struct strbuf {
-    char *s;
-    size_t n, cap;
-    bool oom;
-} strbuf;
-
-static void sb_add(strbuf *b, const char *s, size_t n) {
-    if (b->oom) return;
-    if (b->n + n + 1 > b->cap) {
-        size_t ncap = b->cap ? b->cap : 64;
-        while (ncap < b->n + n + 1) ncap *= 2;
-        char *grown = realloc(b->s, ncap);
-        if (!grown) {
-            b->oom = true;
-            return;
-        }
-        b->s = grown;
-        b->cap = ncap;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-}
-
-static void csv_cell(FILE *f, const json_t *v) {
-    if (!v || json_is_null(v)) return;
-    if (json_is_true(v)) {
-        fputs("yes", f);
-    } else if (json_is_false(v)) {
-        fputs("no", f);
-    } else if (json_is_integer(v)) {
-        fprintf(f, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-    } else if (json_is_real(v)) {
-        fprintf(f, "%.15g", json_real_value(v));
-    } else if (json_is_string(v)) {
-        csv_text(f, json_string_value(v), json_string_length(v));
-    } else if (json_is_array(v)) {
-        strbuf b = {0};
-        size_t i;
-        json_t *item;
-        json_array_foreach(v, i, item) {
-            if (i) sb_add(&b, "; ", 2);
-            if (json_is_string(item)) {
-                sb_add(&b, json_string_value(item), json_string_length(item));
-            } else {
-                char *j = json_dumps(item, JSON_COMPACT | JSON_ENCODE_ANY);
-                if (j) sb_add(&b, j, strlen(j));
-                free(j);
-            }
-        }
-        if (b.s) csv_text(f, b.s, b.n);
-        free(b.s);
-    } else {
-        char *j = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        if (j) csv_text(f, j, strlen(j));
-        free(j);
-    }
-}
-
-/* The answers' columns: a group per question (its type lays out its columns), then one per
- * answer found in the records that no question of the config explains (a config edited since,
- * or none given). A question id used by two consultations with different types gets a group
- * of its own for the second, its columns named "<consultation>.<id>". */
-typedef struct answer_group {
-    const question *q;       /* NULL: a raw answer, `key` */
-    const char *key;
-    const char *only;        /* the consultation whose records it takes; NULL: any */
-    char prefix[96];         /* before each column name */
-} answer_group;
-
-typedef struct column_set {
-    answer_group *g;
-    int n, cap;
-    bool oom;
-} column_set;
-
-static answer_group *add_group(column_set *cs) {
-    if (cs->n == cs->cap) {
-        int cap = cs->cap ? cs->cap * 2 : 32;
-        answer_group *g = realloc(cs->g, sizeof *g * (size_t)cap);
-        if (!g) {
-            cs->oom = true;
-            return NULL;
-        }
-        cs->g = g, cs->cap = cap;
-    }
-    answer_group *g = &cs->g[cs->n++];
-    memset(g, 0, sizeof *g);
-    return g;
-}
-
-static bool wanted_id(const export_filter *f, const char *id) {
-    if (!f || !f->n_consultations) return true;
-    for (int i = 0; i < f->n_consultations; i++)
-        if (f->consultations[i] && !strcmp(f->consultations[i], id)) return true;
-    return false;
-}
-
-/* Whether key is one the question groups already write ("themes", "themes_other"). */
-static bool covered(const column_set *cs, const char *key) {
-    for (int i = 0; i < cs->n; i++) {
-        const question *q = cs->g[i].q;
-        if (!q) continue;
-        size_t n = strlen(q->id);
-        if (!strcmp(q->id, key) || (q->other && !strncmp(key, q->id, n) && !strcmp(key + n, "_other"))) return true;
-    }
-    return false;
-}
-
-static void build_columns(column_set *cs, const config *cfg, const export_filter *f, const export_set *set) {
-    for (int c = 0; cfg && c < cfg->n_consultations; c++) {
-        const consultation *k = &cfg->consultations[c];
-        if (!wanted_id(f, k->id)) continue;
-        for (int i = 0; i < k->n_questions; i++) {
-            const question *q = &k->questions[i];
-            int same = -1;
-            for (int g = 0; g < cs->n && same < 0; g++)
-                if (cs->g[g].q && !strcmp(cs->g[g].q->id, q->id)) same = g;
-            if (same >= 0 && cs->g[same].q->type == q->type) continue; /* one column for both */
-            answer_group *g = add_group(cs);
-            if (!g) return;
-            g->q = q;
-            g->key = q->id;
-            if (same >= 0) {
-                g->only = k->id;
-                snprintf(g->prefix, sizeof g->prefix, "%s.", k->id);
-            }
-        }
-    }
-    for (size_t r = 0; set && r < set->n; r++) {
-        const char *key;
-        json_t *v;
-        json_object_foreach(set->records[r].answers, key, v) {
-            bool seen = covered(cs, key);
-            for (int g = 0; g < cs->n && !seen; g++) seen = !cs->g[g].q && !strcmp(cs->g[g].key, key);
-            if (seen) continue;
-            answer_group *g = add_group(cs);
-            if (!g) return;
-            g->key = key;
-        }
-    }
-}
-
-typedef struct csv_ctx {
+/* Cells of one CSV line, with a comma before all but the first. */
+typedef struct csv_line {
     FILE *f;
-    const char *prefix;
     bool first;
-} csv_ctx;
+} csv_line;
 
-static void header_cell(void *ctx, const char *name) {
-    csv_ctx *c = ctx;
-    if (!c->first) fputc(',', c->f);
-    c->first = false;
-    fputs(c->prefix, c->f);
-    fputs(name, c->f);
+static void csv_name(void *ctx, const char *name) {
+    csv_line *l = ctx;
+    if (!l->first) fputc(',', l->f);
+    l->first = false;
+    fputs(name, l->f);
 }
 
-static void value_cell(void *ctx, const char *value) {
-    csv_ctx *c = ctx;
-    if (!c->first) fputc(',', c->f);
-    c->first = false;
-    if (value) csv_text(c->f, value, strlen(value));
+static void csv_cell(void *ctx, const export_cell *c) {
+    csv_line *l = ctx;
+    if (!l->first) fputc(',', l->f);
+    l->first = false;
+    if (!c->text) return;
+    if (c->as_is) fwrite(c->text, 1, c->len, l->f);
+    else csv_text(l->f, c->text, c->len);
 }
 
-/* Whether group g takes the answers of a record of consultation id: a shared group leaves a
- * record to its consultation's own group when it has one. */
-static bool group_takes(const column_set *cs, const answer_group *g, const char *id) {
-    if (g->only) return id && !strcmp(g->only, id);
-    for (int i = 0; g->q && i < cs->n; i++)
-        if (cs->g[i].only && id && !strcmp(cs->g[i].only, id) && !strcmp(cs->g[i].key, g->key)) return false;
-    return true;
-}
-
-static void write_csv(FILE *f, const export_set *set) {
-    column_set cs = {0};
-    build_columns(&cs, set->cfg, set->filter, set);
+static bool write_csv(FILE *f, const export_set *set) {
+    export_columns *cols = export_columns_new(set);
+    if (!cols) return false;
     fputs("\xEF\xBB\xBF", f); /* the byte-order mark Excel needs to read UTF-8 */
-    csv_ctx c = {f, "", true};
-    for (size_t i = 0; i < N_HEAD; i++) header_cell(&c, head_columns[i].name);
-    for (int g = 0; g < cs.n; g++) {
-        char prefix[200];
-        snprintf(prefix, sizeof prefix, "%s%s", cs.g[g].prefix, cs.g[g].key);
-        c.prefix = prefix;
-        if (cs.g[g].q) question_kind_of(cs.g[g].q->type)->columns(cs.g[g].q, header_cell, &c);
-        else header_cell(&c, "");
-    }
-    c.prefix = "";
-    for (size_t i = 0; i < N_TAIL; i++) header_cell(&c, tail_columns[i].name);
+    csv_line l = {f, true};
+    export_columns_header(cols, csv_name, &l);
     fputs("\r\n", f);
     for (size_t r = 0; r < set->n; r++) {
-        const json_t *rec = set->records[r].json, *answers = set->records[r].answers;
-        const char *consult = set->records[r].consultation;
-        c.first = true;
-        for (size_t i = 0; i < N_HEAD; i++) {
-            if (i) fputc(',', f);
-            if (!strcmp(head_columns[i].key, "consultation.id")) csv_text(f, consult ? consult : "", consult ? strlen(consult) : 0);
-            else csv_cell(f, field(rec, head_columns[i].key));
-        }
-        c.first = false;
-        for (int g = 0; g < cs.n; g++) {
-            const answer_group *gr = &cs.g[g];
-            bool takes = group_takes(&cs, gr, consult);
-            if (gr->q) {
-                /* Not its consultation's: the same number of empty cells. */
-                json_t *none = json_object();
-                question_kind_of(gr->q->type)->cells(gr->q, takes ? answers : none, value_cell, &c);
-                json_decref(none);
-            } else {
-                fputc(',', f);
-                csv_cell(f, json_object_get(answers, gr->key));
-            }
-        }
-        for (size_t i = 0; i < N_TAIL; i++) {
-            fputc(',', f);
-            csv_cell(f, field(rec, tail_columns[i].key));
-        }
+        l.first = true;
+        export_columns_row(cols, &set->records[r], csv_cell, &l);
         fputs("\r\n", f);
     }
-    free(cs.g);
+    export_columns_free(cols);
+    return true;
 }
 
 /* ---- the codebook ---------------------------------------------------------------------- */
 
-typedef struct codebook_ctx {
-    FILE *f;
-    const consultation *k;
-    const question *q;
-    const char *const *ui;
-} codebook_ctx;
-
-static void cb_text(FILE *f, const char *s) {
-    fputc(',', f);
-    if (s) csv_text(f, s, strlen(s));
-}
-
-/* The option a column is about: ".parks" names option parks. */
-static const q_option *column_option(const question *q, const char *name) {
-    if (name[0] != '.') return NULL;
-    int i = consult_option_index(q, name + 1);
-    return i >= 0 ? &q->options[i] : NULL;
-}
-
-static const char *const cond_names[] = {"equals", "includes", "answered", "not answered", "all", "any"};
-
-static void codebook_row(void *ctx, const char *name) {
-    codebook_ctx *c = ctx;
-    const question *q = c->q;
-    char column[200];
-    snprintf(column, sizeof column, "%s%s", q->id, name);
-    csv_text(c->f, c->k->id, strlen(c->k->id));
-    cb_text(c->f, column);
-    cb_text(c->f, q->id);
-    cb_text(c->f, question_kind_of(q->type)->name);
-    cb_text(c->f, q->required ? "yes" : "no");
-    char shown[200] = "";
-    if (q->show_if) {
-        const q_cond *sc = q->show_if;
-        if (sc->kind >= COND_ALL) snprintf(shown, sizeof shown, "%s of %d conditions", cond_names[sc->kind], sc->n);
-        else if (sc->option >= 0)
-            snprintf(shown, sizeof shown, "%s %s %s", c->k->questions[sc->question].id, cond_names[sc->kind],
-                     c->k->questions[sc->question].options[sc->option].id);
-        else if (sc->kind == COND_EQUALS) snprintf(shown, sizeof shown, "%s equals %d", c->k->questions[sc->question].id, sc->value);
-        else snprintf(shown, sizeof shown, "%s %s", c->k->questions[sc->question].id, cond_names[sc->kind]);
+static void codebook_line(void *ctx, const char *const *row) {
+    FILE *f = ctx;
+    for (int i = 0; i < EXPORT_CODEBOOK_COLUMNS; i++) {
+        if (i) fputc(',', f);
+        if (row[i]) csv_text(f, row[i], strlen(row[i]));
     }
-    cb_text(c->f, shown);
-    cb_text(c->f, q->title);
-    const q_option *o = column_option(q, name);
-    bool other = q->other && !strcmp(name, "_other");
-    cb_text(c->f, o ? o->id : NULL);
-    cb_text(c->f, o ? o->label : other ? q->other_title : NULL);
-    char values[120] = "";
-    if (q->type == Q_CHOICES && o) snprintf(values, sizeof values, "1 chosen, 0 not");
-    else if (q->type == Q_RANK && o) snprintf(values, sizeof values, "rank, 1 first; empty: not ranked");
-    else if (q->type == Q_SCALE || q->type == Q_NUMBER) snprintf(values, sizeof values, "%d to %d", q->min_value, q->max_value);
-    else if (q->type == Q_FACES) snprintf(values, sizeof values, "1 to %d", q->n_options);
-    else if (q->type == Q_PLACE) snprintf(values, sizeof values, "pixels of the picture, %d x %d", q->image_w, q->image_h);
-    else if (q->type == Q_CONSENT) snprintf(values, sizeof values, "yes, no");
-    cb_text(c->f, values);
-    fputs("\r\n", c->f);
+    fputs("\r\n", f);
 }
 
 bool export_write_codebook(FILE *out, const config *cfg, const export_filter *filter, pk_error *err) {
     fputs("\xEF\xBB\xBF", out);
-    fputs("consultation,column,question,type,required,shown_if,words,option,option_words,values\r\n", out);
-    for (int c = 0; cfg && c < cfg->n_consultations; c++) {
-        const consultation *k = &cfg->consultations[c];
-        if (!wanted_id(filter, k->id)) continue;
-        codebook_ctx ctx = {out, k, NULL, cfg->feedback.ui};
-        for (int i = 0; i < k->n_questions; i++) {
-            ctx.q = &k->questions[i];
-            question_kind_of(ctx.q->type)->columns(ctx.q, codebook_row, &ctx);
-            /* A one-answer question's values are option ids: each gets a row with its words. */
-            bool ids = ctx.q->type == Q_CHOICE || ctx.q->type == Q_AGE_BAND || ctx.q->type == Q_FACES;
-            for (int o = 0; ids && o < ctx.q->n_options; o++) {
-                const q_option *op = &ctx.q->options[o];
-                csv_text(out, k->id, strlen(k->id));
-                cb_text(out, ctx.q->id);
-                cb_text(out, ctx.q->id);
-                cb_text(out, question_kind_of(ctx.q->type)->name);
-                cb_text(out, ctx.q->required ? "yes" : "no");
-                cb_text(out, NULL);
-                cb_text(out, ctx.q->title);
-                char idbuf[16];
-                snprintf(idbuf, sizeof idbuf, "%d", o + 1);
-                cb_text(out, ctx.q->type == Q_FACES ? idbuf : op->id);
-                cb_text(out, op->label);
-                cb_text(out, NULL);
-                fputs("\r\n", out);
-            }
-        }
-    }
+    csv_line head = {out, true};
+    for (int i = 0; i < EXPORT_CODEBOOK_COLUMNS; i++) csv_name(&head, export_codebook_header[i]);
+    fputs("\r\n", out);
+    export_codebook_rows(cfg, filter, codebook_line, out);
     if (ferror(out)) return pk_fail(err, "writing the codebook failed: %s", errno ? strerror(errno) : "error");
     return true;
 }
@@ -866,7 +585,7 @@ bool export_write(FILE *out, const export_set *set, export_format format, pk_err
     /* No JSON_ENSURE_ASCII: "Zażółć" stays readable rather than becoming \u escapes. */
     bool ok = true;
     if (format == EXPORT_CSV) {
-        write_csv(out, set);
+        ok = write_csv(out, set);
     } else if (format == EXPORT_JSON) {
         json_t *arr = json_array();
         for (size_t i = 0; arr && i < set->n && ok; i++)

@@ -1,6 +1,7 @@
 /* export: gathers feedback records from one or more feedback trees (several kiosks, several USB
  * copies of the same kiosk) into one sorted, de-duplicated set, and writes it as CSV (for
- * spreadsheets), JSON or JSON Lines. report.h draws the same set as an HTML report.
+ * spreadsheets), JSON or JSON Lines, or as a spreadsheet (.xlsx, export_xlsx.c). report.h draws
+ * the same set as an HTML report.
  *
  * The idea: inputs are only ever read. Every *.jsonl file under each folder is taken (except
  * those under an "abandoned" folder, which count visits and hold no answers), each line is
@@ -61,6 +62,7 @@ typedef struct export_record {
      * set); `json` itself stays exactly as read. */
     json_t *answers;
     const char *consultation; /* its id (EXPORT_FIRST_JOURNEY for the first journey's) */
+    int clock; /* the time of day of `at` on the kiosk's clock: seconds since its midnight */
 } export_record;
 
 typedef struct export_input { /* a file that was read, so --out can never replace one */
@@ -138,6 +140,14 @@ typedef bool (*export_writer_fn)(FILE *out, const void *ctx, pk_error *err);
  * is removed and err says why. */
 bool export_write_file(const char *path, const export_set *set, export_writer_fn fn,
                        const void *ctx, pk_error *err);
+/* Writes set as a spreadsheet (.xlsx) to path, as export_write_file does (path.tmp, then
+ * renamed: never a half file under the real name; a path that is one of set's inputs is
+ * refused). Sheets: "Responses" (the CSV's columns, words always as text, never a formula;
+ * numbers as numbers; `at` a date-time in the kiosk's local time), "Codebook" (the rows of
+ * export_write_codebook, for set->cfg) and "Summary" (responses per kiosk, day, language and
+ * consultation). path NULL or "-" is refused: a workbook needs a file. False with err filled
+ * on failure. */
+bool export_write_xlsx(const char *path, const export_set *set, pk_error *err);
 
 /* A record's answer to question id (NULL when it has none). */
 const json_t *export_answer(const export_record *r, const char *id);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # plankiosk export, report and keygen as staff run them: the fixture's two kiosks and USB copy
 # merge into one CSV with the summary on stderr, filters and formats work, exit codes say what
-# happened (0 worked, 1 error, 2 usage), sealed records open only with the right key, and the
-# feedback files are never changed.
+# happened (0 worked, 1 error, 2 usage), a spreadsheet (.xlsx) needs a file and an --out that
+# agrees with --format, sealed records open only with the right key, and the feedback files are
+# never changed.
 # Usage: test_export_cli.sh PLANKIOSK SOURCE_DIR WORK_DIR
 set -u
 bin=$1 src=$2 out=$3
@@ -61,7 +62,39 @@ has unwritable.err "nothing was written"
 run 2 nodir export --format csv
 run 2 baddate export --since 2026-02-30 "$fx/feedback"
 has baddate.err "--since: '2026-02-30' is not a day of that month"
-run 2 badformat export --format xlsx "$fx/feedback"
+run 2 badformat export --format ods "$fx/feedback"
+has badformat.err "--format must be csv, json, jsonl or xlsx"
+# A spreadsheet needs a file, and --format and --out's extension must agree: nothing written.
+run 2 xlsx-stdout export --format xlsx "$fx/feedback"
+has xlsx-stdout.err "a spreadsheet (xlsx) cannot go to standard output: give --out FILE.xlsx"
+[ ! -s "$out/xlsx-stdout.out" ] || bad "--format xlsx wrote to standard output"
+run 2 csv-as-xlsx export --format csv --out "$out/report.xlsx" "$fx/feedback"
+has csv-as-xlsx.err "--format csv, but --out $out/report.xlsx names a .xlsx file"
+run 2 xlsx-as-csv export --format xlsx --out "$out/a.csv" "$fx/feedback"
+has xlsx-as-csv.err "--format xlsx, but --out $out/a.csv names a .csv file"
+run 2 json-as-csv export --format json --out "$out/a.CSV" "$fx/feedback"
+run 2 codebook-xlsx export --codebook "$out/cb.xlsx" --out "$out/b.xlsx" "$fx/feedback"
+has codebook-xlsx.err "the codebook is a CSV file"
+for f in report.xlsx a.csv a.CSV cb.xlsx b.xlsx; do [ ! -e "$out/$f" ] || bad "$f was written though refused"; done
+
+# A real spreadsheet: --out's extension says xlsx; three sheets, the responses as typed.
+run 0 xlsx export --out "$out/ALL.XLSX" "$fx/feedback" "$fx/usb-copy"
+has xlsx.err "records read 13, written 9, duplicates dropped 4, unreadable lines 4"
+[ "$(head -c 2 "$out/ALL.XLSX")" = PK ] || bad "ALL.XLSX is not a zip (an .xlsx)"
+[ ! -e "$out/ALL.XLSX.tmp" ] || bad "ALL.XLSX.tmp was left behind"
+py=python3
+$py -c 'import openpyxl' 2>/dev/null || py=/usr/bin/python3
+got=$($py -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Responses"]
+col = {c.value: c.column for c in ws[1]}
+texts = sorted(c.value for c in ws[ws.cell(1, col["text"]).column_letter][1:] if c.value)
+print(",".join(wb.sheetnames), ws.max_row, ws.freeze_panes, "=SUM(A1)" in texts,
+      ws.cell(2, col["at"]).value, ws.cell(2, col["seconds_taken"]).data_type)' "$out/ALL.XLSX" 2>&1)
+[ "$got" = "Responses,Codebook,Summary 10 A2 True 2026-07-01 10:15:00 n" ] || bad "ALL.XLSX reads back as: $got"
+run 0 park-xlsx export --config "$fx/consultations/config.yaml" --format xlsx --out "$out/park.xlsx" "$fx/consultations/feedback"
+[ -s "$out/park.xlsx" ] || bad "park.xlsx was not written"
 run 2 badopt export --colour "$fx/feedback"
 run 2 backwards export --since 2026-07-03 --until 2026-07-01 "$fx/feedback"
 run 0 help export --help

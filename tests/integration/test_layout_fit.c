@@ -322,7 +322,7 @@ static void check_staff(const slide_ctx *sc, const config *c, draw_list *l) {
     staff_view_state st = {.pin_pad_open = true, .pad = &pad, .stats = &stats, .config_path = c->path,
                            .config_title = c->plan.title, .config_hash = c->hash,
                            .feedback_dir = "/var/lib/plankiosk", .storage_error = "the disk is full",
-                           .export_message = "Saved 12345 responses (spreadsheet and report) to /media/pi/KINGSTON. It is safe to remove the stick.",
+                           .export_message = "Saved 12345 responses (spreadsheet (.xlsx), CSV and report) to /media/pi/KINGSTON. It is safe to remove the stick.",
                            .pin_message = "Wrong PIN: 4 tries left before a 5-minute lock"};
     for (int screen = 0; screen < 3; screen++) {
         st.pin_pad_open = screen < 2;

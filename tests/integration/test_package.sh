@@ -56,7 +56,7 @@ version=$(sed -n 's/^project(plankiosk VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLi
 case "$(field Version)" in "$version"-[0-9]*) ;; *) echo "FAIL Version: $(field Version), expected $version-N"; fail=1 ;; esac
 [ "$(field Architecture)" = "$(dpkg --print-architecture)" ] || { echo "FAIL Architecture: $(field Architecture)"; fail=1; }
 depends=$(field Depends)
-for p in adduser libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libyaml-0-2 libjansson4 libsodium23 libsystemd0 libespeak-ng1 espeak-ng-data; do
+for p in adduser libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libyaml-0-2 libjansson4 libsodium23 libsystemd0 libespeak-ng1 espeak-ng-data libxlsxwriter4; do
   echo ", $depends," | grep -q "[, ]${p}[ ,(]" || { echo "FAIL Depends lacks $p: $depends"; fail=1; }
 done
 dpkg-deb -I "$deb" >"$out/info"

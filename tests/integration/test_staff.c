@@ -1,8 +1,8 @@
 /* Staff mode on the real kiosk (dummy video driver, synthetic events): the kiosk cannot be
  * left by Escape, Alt+F4, Ctrl+C or closing the window; holding the corner for 5 seconds opens
  * the PIN pad; five wrong PINs lock it; the right PIN opens the staff screen, whose export
- * writes the spreadsheet and report to a folder standing in for a USB stick, and whose Exit
- * stops the kiosk. */
+ * writes the spreadsheet (.xlsx and CSV) and report to a folder standing in for a USB stick,
+ * and whose Exit stops the kiosk. */
 #include <SDL.h>
 #include <dirent.h>
 #include <stdlib.h>
@@ -167,10 +167,11 @@ static void staff_export_and_exit(void) {
     CHECK_CONTAINS(kiosk_export_message(k), "safe to remove");
     CHECK_INT(files_with(stick, ".csv"), 1);
     CHECK_INT(files_with(stick, ".html"), 1);
+    CHECK_INT(files_with(stick, ".xlsx"), 1); /* the spreadsheet staff double-click */
     CHECK_INT(files_with(stick, ".tmp"), 0);
     CHECK(file_contains(stick, ".csv", "Więcej drzew, proszę"));
     CHECK(file_contains(stick, ".html", "Więcej drzew, proszę"));
-    CHECK_CONTAINS(kiosk_export_message(k), "Saved 1 response (");
+    CHECK_CONTAINS(kiosk_export_message(k), "Saved 1 response (spreadsheet (.xlsx), CSV and report)");
     press(k, W_STAFF_PAUSE, 0);
     press(k, W_STAFF_EXIT, 0);
     CHECK(!kiosk_step(k, 0));

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "export_fixture.h"
+#include "python_json.h"
 #include "config/config.h"
 #include "export/export.h"
 
@@ -110,20 +112,9 @@ static const char *rec_id(const export_set *s, size_t i) {
 
 /* Runs Python on a file and parses what it prints as JSON. */
 static json_t *python_json(const char *script, const char *file) {
-    char script_path[4096], cmd[9000];
-    snprintf(script_path, sizeof script_path, "%s/reader.py", WORK);
-    FILE *s = fopen(script_path, "w");
-    if (!s) return NULL;
-    fputs(script, s);
-    fclose(s);
-    snprintf(cmd, sizeof cmd, "python3 '%s' '%s'", script_path, file);
-    FILE *p = popen(cmd, "r");
-    if (!p) return NULL;
-    json_error_t e;
-    json_t *j = json_loadf(p, 0, &e);
-    if (!j) fprintf(stderr, "python output is not JSON: %s\n", e.text);
-    pclose(p);
-    return j;
+    char args[4200];
+    snprintf(args, sizeof args, "'%s'", file);
+    return python_json_run("python3", WORK, script, args);
 }
 
 /* ---- the expected export --------------------------------------------------------------- */
@@ -438,14 +429,7 @@ static void errors_are_clear(void) {
 
 #define PARK FIXTURE "/consultations"
 
-static config *park_config(void) {
-    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
-    diag_list *d = calloc(1, sizeof *d);
-    config *c = config_load(PARK "/config.yaml", &opt, d);
-    diag_print(d, stderr);
-    free(d);
-    return c;
-}
+static config *park_config(void) { return export_fixture_config(); }
 
 /* The CSV of a cell: row r (0 is the header), the column named col. */
 static const char *cell(json_t *rows, size_t r, const char *col) {

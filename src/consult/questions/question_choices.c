@@ -69,4 +69,5 @@ static void cells(const question *q, const json_t *answers, cell_fn cell, void *
 const question_kind question_choices = {
     .name = "choices", .text_chars = question_other_chars, .tap = tap, .answered = answered,
     .encode = encode, .describe = describe, .columns = columns, .cells = cells,
+    .numbers = COLUMNS_OPTION_NUMBERS,
 };

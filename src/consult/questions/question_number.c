@@ -48,5 +48,5 @@ static json_t *encode(const question *q, const answer *a) {
 const question_kind question_number = {
     .name = "number", .typed = true, .text_chars = chars, .answered = answered, .accept = accept,
     .encode = encode, .describe = question_typed_describe, .columns = question_one_column,
-    .cells = question_integer_cell,
+    .cells = question_integer_cell, .numbers = COLUMNS_NUMBERS,
 };

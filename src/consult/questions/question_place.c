@@ -72,5 +72,5 @@ static void cells(const question *q, const json_t *answers, cell_fn cell, void *
 
 const question_kind question_place = {
     .name = "place", .tap = tap, .answered = answered, .encode = encode, .describe = describe,
-    .columns = columns, .cells = cells, .tap_at = tap_at,
+    .columns = columns, .cells = cells, .numbers = COLUMNS_NUMBERS, .tap_at = tap_at,
 };

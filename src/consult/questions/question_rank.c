@@ -73,5 +73,5 @@ static void cells(const question *q, const json_t *answers, cell_fn cell, void *
 
 const question_kind question_rank = {
     .name = "rank", .tap = tap, .answered = answered, .encode = encode, .describe = describe,
-    .columns = columns, .cells = cells,
+    .columns = columns, .cells = cells, .numbers = COLUMNS_OPTION_NUMBERS,
 };

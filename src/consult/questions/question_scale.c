@@ -30,5 +30,5 @@ static void describe(const question *q, const answer *a, const char *const *ui, 
 
 const question_kind question_scale = {
     .name = "scale", .tap = tap, .answered = answered, .encode = encode, .describe = describe,
-    .columns = question_one_column, .cells = question_integer_cell,
+    .columns = question_one_column, .cells = question_integer_cell, .numbers = COLUMNS_NUMBERS,
 };
