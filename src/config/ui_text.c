@@ -1,5 +1,9 @@
 #include "config/ui_text.h"
 
+#include <string.h>
+
+#include <stdio.h>
+
 #include <stddef.h>
 
 static const struct {
@@ -112,4 +116,13 @@ const char *const *ui_text_names(void) {
     if (!names[0])
         for (int i = 0; i < UI_COUNT; i++) names[i] = table[i].name;
     return names;
+}
+
+const char *ui_text_fill(char *buf, size_t size, const char *tmpl, int a, int b) {
+    const char *p = strstr(tmpl, "%d");
+    const char *p2 = p ? strstr(p + 2, "%d") : NULL;
+    if (!p) snprintf(buf, size, "%s", tmpl);
+    else if (p2) snprintf(buf, size, "%.*s%d%.*s%d%s", (int)(p - tmpl), tmpl, a, (int)(p2 - p - 2), p + 2, b, p2 + 2);
+    else snprintf(buf, size, "%.*s%d%s", (int)(p - tmpl), tmpl, a, p + 2);
+    return buf;
 }

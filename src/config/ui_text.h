@@ -5,6 +5,7 @@
  * Pure data; no SDL. */
 #ifndef PK_UI_TEXT_H
 #define PK_UI_TEXT_H
+#include <stddef.h>
 
 typedef enum {
     UI_NEXT, UI_BACK, UI_SKIP, UI_CLOSE, UI_SEND,
@@ -51,6 +52,9 @@ typedef enum {
 /* The name used in YAML (feedback.wording.<name>) and the English default. */
 const char *ui_text_name(ui_text_id id);
 const char *ui_text_default(ui_text_id id);
+/* tmpl with its "%d" (one, or two for a range) replaced by a and then b, into buf; returns buf.
+ * Wording without "%d" is copied as it is. */
+const char *ui_text_fill(char *buf, size_t size, const char *tmpl, int a, int b);
 /* Names in order, NULL-terminated (for "did you mean" on unknown wording keys). */
 const char *const *ui_text_names(void);
 

@@ -74,12 +74,7 @@ static void say_pair(script *sc, const char *a, const char *b) {
 /* Wording with a "%d" in it (still_body), as the screen fills it. */
 static void say_count(script *sc, const char *tmpl, int n) {
     char line[512];
-    const char *pct = strstr(tmpl, "%d");
-    if (pct)
-        snprintf(line, sizeof line, "%.*s%d%s", (int)(pct - tmpl), tmpl, n, pct + 2);
-    else
-        snprintf(line, sizeof line, "%s", tmpl);
-    say(sc, line);
+    say(sc, ui_text_fill(line, sizeof line, tmpl, n, 0));
 }
 
 static size_t begin(script *sc, char *buf, size_t size) {
@@ -192,12 +187,8 @@ static void say_question(script *sc, const journey *j, const char *const *ui) {
     }
     if (j->required_hit) say(sc, ui[UI_REQUIRED]);
     if (j->invalid && q->type == Q_NUMBER) {
-        char buf[300], a1[16], a2[16];
-        const char *t = ui[UI_NUMBER_INVALID], *p1 = strstr(t, "%d"), *p2 = p1 ? strstr(p1 + 2, "%d") : NULL;
-        snprintf(a1, sizeof a1, "%d", q->min_value), snprintf(a2, sizeof a2, "%d", q->max_value);
-        if (p1 && p2) snprintf(buf, sizeof buf, "%.*s%s%.*s%s%s", (int)(p1 - t), t, a1, (int)(p2 - p1 - 2), p1 + 2, a2, p2 + 2);
-        else snprintf(buf, sizeof buf, "%s", t);
-        say(sc, buf);
+        char buf[300];
+        say(sc, ui_text_fill(buf, sizeof buf, ui[UI_NUMBER_INVALID], q->min_value, q->max_value));
     } else if (j->invalid) {
         say(sc, ui[UI_POSTCODE_INVALID]);
     }

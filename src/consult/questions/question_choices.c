@@ -38,16 +38,6 @@ static void describe(const question *q, const answer *a, const char *const *ui, 
     question_append_other(q, a, buf, size);
 }
 
-static void columns(const question *q, column_fn col, void *ctx) {
-    col(ctx, "");
-    char name[96];
-    for (int i = 0; i < q->n_options; i++) {
-        snprintf(name, sizeof name, ".%s", q->options[i].id);
-        col(ctx, name);
-    }
-    question_other_column(q, col, ctx);
-}
-
 static void cells(const question *q, const json_t *answers, cell_fn cell, void *ctx) {
     const json_t *v = json_object_get(answers, q->id);
     char joined[1024] = "";
@@ -68,6 +58,6 @@ static void cells(const question *q, const json_t *answers, cell_fn cell, void *
 
 const question_kind question_choices = {
     .name = "choices", .text_chars = question_other_chars, .tap = tap, .answered = answered,
-    .encode = encode, .describe = describe, .columns = columns, .cells = cells,
+    .encode = encode, .describe = describe, .columns = question_option_columns, .cells = cells,
     .numbers = COLUMNS_OPTION_NUMBERS,
 };

@@ -52,3 +52,40 @@ void question_typed_describe(const question *q, const answer *a, const char *con
     (void)q, (void)ui;
     snprintf(buf, size, "%s", a->text);
 }
+
+tap_result question_one_option_tap(const question *q, answer *a, int i) {
+    if (i < 0 || i >= q->n_options) return TAP_NOTHING;
+    a->value = i;
+    a->given = true;
+    return TAP_ANSWERED;
+}
+
+bool question_one_option_answered(const question *q, const answer *a) { return a->given && a->value < q->n_options; }
+
+json_t *question_one_option_encode(const question *q, const answer *a) { return json_string(q->options[a->value].id); }
+
+void question_one_option_describe(const question *q, const answer *a, const char *const *ui, char *buf, size_t size) {
+    (void)ui;
+    snprintf(buf, size, "%s", q->options[a->value].label);
+    question_append_other(q, a, buf, size);
+}
+
+void question_one_option_columns(const question *q, column_fn col, void *ctx) {
+    col(ctx, "");
+    question_other_column(q, col, ctx);
+}
+
+void question_one_option_cells(const question *q, const json_t *answers, cell_fn cell, void *ctx) {
+    question_string_cell(q, answers, cell, ctx);
+    question_other_cell(q, answers, cell, ctx);
+}
+
+void question_option_columns(const question *q, column_fn col, void *ctx) {
+    col(ctx, "");
+    char name[96];
+    for (int i = 0; i < q->n_options; i++) {
+        snprintf(name, sizeof name, ".%s", q->options[i].id);
+        col(ctx, name);
+    }
+    question_other_column(q, col, ctx);
+}

@@ -45,15 +45,6 @@ static void describe(const question *q, const answer *a, const char *const *ui, 
     }
 }
 
-static void columns(const question *q, column_fn col, void *ctx) {
-    col(ctx, "");
-    char name[96];
-    for (int i = 0; i < q->n_options; i++) {
-        snprintf(name, sizeof name, ".%s", q->options[i].id);
-        col(ctx, name);
-    }
-}
-
 static void cells(const question *q, const json_t *answers, cell_fn cell, void *ctx) {
     const json_t *v = json_object_get(answers, q->id), *e;
     char joined[1024] = "", num[16];
@@ -73,5 +64,5 @@ static void cells(const question *q, const json_t *answers, cell_fn cell, void *
 
 const question_kind question_rank = {
     .name = "rank", .tap = tap, .answered = answered, .encode = encode, .describe = describe,
-    .columns = columns, .cells = cells, .numbers = COLUMNS_OPTION_NUMBERS,
+    .columns = question_option_columns, .cells = cells, .numbers = COLUMNS_OPTION_NUMBERS,
 };

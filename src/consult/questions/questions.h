@@ -24,6 +24,18 @@ void question_integer_cell(const question *q, const json_t *answers, cell_fn cel
 bool question_typed_answered(const question *q, const answer *a);
 json_t *question_typed_encode(const question *q, const answer *a);
 void question_typed_describe(const question *q, const answer *a, const char *const *ui, char *buf, size_t size);
+/* One option of the question's (choice, age_band): a tap answers and moves on; recorded as
+ * the option's id, described by its words (and the "Something else" words, when it has them);
+ * exported as one column (and the "Something else" words' column). */
+tap_result question_one_option_tap(const question *q, answer *a, int i);
+bool question_one_option_answered(const question *q, const answer *a);
+json_t *question_one_option_encode(const question *q, const answer *a);
+void question_one_option_describe(const question *q, const answer *a, const char *const *ui, char *buf, size_t size);
+void question_one_option_columns(const question *q, column_fn col, void *ctx);
+void question_one_option_cells(const question *q, const json_t *answers, cell_fn cell, void *ctx);
+/* A joined column, then one per option (".parks"), then the "Something else" words' column
+ * when the question has it (choices, rank). */
+void question_option_columns(const question *q, column_fn col, void *ctx);
 /* The "Something else" box holds this many characters. */
 #define QUESTION_OTHER_CHARS 200
 int question_other_chars(const question *q);

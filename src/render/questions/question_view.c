@@ -468,27 +468,14 @@ bool qview_skippable(const journey *j) {
     return q && (!q->required || j->other_page);
 }
 
-/* "%d" in tmpl replaced by the numbers given (one or two). */
-const char *qview_fill(char *buf, size_t size, const char *tmpl, int a, int b) {
-    const char *p = strstr(tmpl, "%d");
-    if (!p) {
-        snprintf(buf, size, "%s", tmpl);
-        return buf;
-    }
-    const char *p2 = strstr(p + 2, "%d");
-    if (p2) snprintf(buf, size, "%.*s%d%.*s%d%s", (int)(p - tmpl), tmpl, a, (int)(p2 - p - 2), p + 2, b, p2 + 2);
-    else snprintf(buf, size, "%.*s%d%s", (int)(p - tmpl), tmpl, a, p + 2);
-    return buf;
-}
-
 const char *qview_message(const slide_ctx *sc, const journey *j, const question *q, char *buf, size_t size) {
     if (j->char_refused) return qview_ui(sc, UI_CHAR_UNSUPPORTED);
     if (j->required_hit) return qview_ui(sc, UI_REQUIRED);
     if (j->invalid && q->type == Q_NUMBER)
-        return qview_fill(buf, size, qview_ui(sc, UI_NUMBER_INVALID), q->min_value, q->max_value);
+        return ui_text_fill(buf, size, qview_ui(sc, UI_NUMBER_INVALID), q->min_value, q->max_value);
     if (j->invalid) return qview_ui(sc, UI_POSTCODE_INVALID);
     if (j->full && q->type == Q_PLACE) return qview_ui(sc, UI_PLACE_FULL);
-    if (j->full) return qview_fill(buf, size, qview_ui(sc, UI_CHOICES_FULL), q->max, 0);
+    if (j->full) return ui_text_fill(buf, size, qview_ui(sc, UI_CHOICES_FULL), q->max, 0);
     return NULL;
 }
 

@@ -66,8 +66,6 @@ void qview_option_cards(const slide_ctx *sc, const question *q, const int *mark,
  * colour), never larger than the title (title_px, 0: no limit). Returns the box under it. */
 pk_rect qview_hint_line(const slide_ctx *sc, const journey *j, const question *q, const char *hint, draw_list *l,
                         pk_rect box, int title_px);
-/* tmpl with its "%d" (one or two) replaced by a and b, into buf; returns buf. */
-const char *qview_fill(char *buf, size_t size, const char *tmpl, int a, int b);
 /* What the journey refused just now, in words (NULL: nothing): a sign that cannot be shown,
  * an answer the type does not take, a required answer, a choice too many. */
 const char *qview_message(const slide_ctx *sc, const journey *j, const question *q, char *buf, size_t size);

@@ -58,12 +58,12 @@ static int review_per_page(const slide_ctx *sc, const journey_review *rv, pk_rec
     return (rows > 1 ? rows : 1) * cols;
 }
 
-static void review_grid(const slide_ctx *sc, const journey *j, const journey_review *all, draw_list *l,
+static void review_grid(const slide_ctx *sc, const journey *j, const journey_review *all, int per, draw_list *l,
                         widget_list *w, pk_rect box) {
     const config_theme *th = &sc->cfg->theme;
     /* A review longer than a page at this text size: a page at a time, More to the next one
      * (Back to the one before), Send on the last. */
-    int per = review_per_page(sc, all, box), pages = (all->n + per - 1) / per;
+    int pages = (all->n + per - 1) / per;
     int label_h = review_label_h(sc, all, box);
     int value_h = text_line_height(sc->text, FONT_REGULAR, slides_px(sc, 4.4, 14));
     int page = j->review_page < pages ? j->review_page : pages - 1;
@@ -77,11 +77,9 @@ static void review_grid(const slide_ctx *sc, const journey *j, const journey_rev
         rv = &part;
         per = per > rv->n ? per : rv->n;
     }
-    if (page < pages - 1) {
-        widget_list *ww = w;
-        /* The frame was drawn without Send: More takes its place. */
-        qview_button(sc, l, ww, qview_next_rect(sc), ui(sc, UI_NEXT), BTN_PRIMARY, W_MORE, page + 1);
-    }
+    /* The frame was drawn without Send: More takes its place until the last page. */
+    if (page < pages - 1) qview_button(sc, l, w, qview_next_rect(sc), ui(sc, UI_NEXT), BTN_PRIMARY, W_MORE, page + 1);
+    else qview_button(sc, l, w, qview_next_rect(sc), ui(sc, UI_SEND), BTN_PRIMARY, W_SEND, 0);
     int n = rv->n, cols = sc->m.portrait ? 1 : 2, rows = (pages > 1 ? per : n + cols - 1) / cols;
     const char *labels[CONSULT_MAX_QUESTIONS], *values[CONSULT_MAX_QUESTIONS];
     int lw[CONSULT_MAX_QUESTIONS], lh[CONSULT_MAX_QUESTIONS], vw[CONSULT_MAX_QUESTIONS], vh[CONSULT_MAX_QUESTIONS];
@@ -125,12 +123,9 @@ static void review(const slide_ctx *sc, const journey *j, draw_list *l, widget_l
     journey_review_rows(j, &rv);
     int n = rv.n;
     if (n > REVIEW_LIST_MAX) {
-        /* Send only on the review's last page. */
+        /* Send only on the review's last page (review_grid). */
         pk_rect box = qview_chrome(sc, j, ui(sc, UI_REVIEW_TITLE), l, w, false, false);
-        int per = review_per_page(sc, &rv, box);
-        bool last = j->review_page >= (n + per - 1) / per - 1;
-        if (last) qview_button(sc, l, w, qview_next_rect(sc), ui(sc, UI_SEND), BTN_PRIMARY, W_SEND, 0);
-        review_grid(sc, j, &rv, l, w, box);
+        review_grid(sc, j, &rv, review_per_page(sc, &rv, box), l, w, box);
         return;
     }
     pk_rect box = qview_chrome(sc, j, ui(sc, UI_REVIEW_TITLE), l, w, false, true);
