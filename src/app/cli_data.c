@@ -38,10 +38,14 @@ static void usage_report(FILE *out) {
           "[--consultation ID]...\n"
           "                        [--config FILE] [--min-count N] [--key PRIVATE_KEY_FILE]\n"
           "                        --out report.html DIR...\n"
-          "Writes one self-contained HTML page (charts and every comment, prints on A4) from\n"
-          "the feedback under each DIR, with a section per question of the config's\n"
-          "consultations (--config, else the kiosk's own). A count from 1 to N-1 could point\n"
-          "at one person and is shown as \"fewer than N\" (--min-count, 5 unless given).\n",
+          "Writes one self-contained HTML page from the feedback under each DIR, for a board:\n"
+          "page one sums it up (what was asked, where and when, how many answered by kiosk,\n"
+          "language and age, each question's headline, the filters used), then contents,\n"
+          "charts, a section per question of the config's consultations (--config, else the\n"
+          "kiosk's own), and the comments by theme with the words used most. Open it in a\n"
+          "browser and print it on A4. A theme's first 50 comments are in the page; the rest\n"
+          "go beside it, in FILE-comments.html. A count from 1 to N-1 could point at one\n"
+          "person and is shown as \"fewer than N\" (--min-count, 5 unless given).\n",
           out);
 }
 
@@ -370,7 +374,8 @@ int cli_report(int argc, char **argv) {
     export_set set = {0}; /* freed even when the key could not be loaded */
     rc = load_and_collect(&a, &set);
     if (rc == 0) {
-        report_job job = {&set, &a.filter, a.min_count};
+        /* The comments that do not fit in the page go beside it (report-comments.html). */
+        report_job job = {&set, &a.filter, a.min_count, time(NULL), a.out};
         pk_error err = {{0}};
         bool ok = export_write_file(a.out, &set, report_write_job, &job, &err);
         export_print_summary(&set, stderr);

@@ -1,11 +1,11 @@
-/* report: one self-contained HTML page from an export_set (the contract is in report.h).
+/* report: the page, put together (the contract is in report.h; the parts in report_parts.h).
  *
- * The page is built in three passes over the records: count (totals and one tally per chart),
- * draw the charts from the tallies, then list the comments theme by theme. Everything that
- * came from a record goes through html_text(), which escapes markup and replaces the few
- * characters XML forbids, so no visitor's words can ever become markup in a reader's browser.
- * The words for ages and faces come from the journey's own table (ui_text), so the report
- * speaks of "45 to 64" and "Hopeful" exactly as the kiosk asked. */
+ * First everything is counted (report_overview.c, report_questions.c); then page one, the charts,
+ * the question sections and the comments are written, each into memory, while the table of
+ * contents collects their sections. Only then is the page written out: its <head> carries the
+ * fonts cut to the characters the body holds (report_fonts.c), so the body has to exist
+ * first. The comments that do not fit in the page go to the appendix page, written the same
+ * way, all or nothing. */
 #include "export/report.h"
 
 #include <errno.h>
@@ -15,18 +15,15 @@
 
 #include "config/config.h"
 #include "config/ui_text.h"
-#include "export/report_html.h"
-#include "text/utf8.h"
+#include "export/report_parts.h"
+#include "platform/paths.h"
 
 /* ---- labels ---------------------------------------------------------------------------- */
 
-#define NO_THEME_KEY "\x01none" /* sorts apart from any real theme id */
-#define NO_THEME_LABEL "No theme chosen"
-
 const char *report_theme_label(const char *id, char *buf, size_t size) {
     if (!buf || size == 0) return buf;
-    if (!id || !*id || strcmp(id, NO_THEME_KEY) == 0) {
-        snprintf(buf, size, "%s", NO_THEME_LABEL);
+    if (!id || !*id || strcmp(id, REPORT_NO_THEME_KEY) == 0) {
+        snprintf(buf, size, "%s", REPORT_NO_THEME_LABEL);
     } else if (strcmp(id, "other") == 0) {
         snprintf(buf, size, "%s", ui_text_default(UI_SOMETHING_ELSE));
     } else {
@@ -38,304 +35,373 @@ const char *report_theme_label(const char *id, char *buf, size_t size) {
     return buf;
 }
 
-/* The age codes the journey writes (journey.c), in order, with the words it showed. */
-static const char *const age_codes[] = {"under-12", "12-17", "18-24", "25-44", "45-64", "65+"};
-#define N_AGES (sizeof age_codes / sizeof age_codes[0])
+const char *report_nonempty(const char *s) { return s && *s ? s : NULL; }
 
-static const char *age_label(const char *code) {
-    for (size_t i = 0; i < N_AGES; i++)
-        if (strcmp(code, age_codes[i]) == 0) return ui_text_default((ui_text_id)(UI_AGE_1 + i));
-    return code;
-}
-
-static const char *date_label(pk_date d, char *buf, int size) {
-    return date_format_short(d, buf, size);
-}
-
-/* ---- counting -------------------------------------------------------------------------- */
-
-typedef struct counts {
-    long responses, with_text, quotes, ratings, rating_sum;
-    long rating[6]; /* [1..5]; [0] not given */
-    long no_age, sealed_age;
-    tally themes, ages, days, kiosks, titles;
-    pk_date first, last;
-} counts;
-
-static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
-
-/* A record's answer to question id, whatever its age (export.h). */
-static const json_t *ans(const export_record *r, const char *id) { return export_answer(r, id); }
-static const char *ans_str(const export_record *r, const char *id) { return json_string_value(ans(r, id)); }
-
-static bool has_text(const export_record *r) {
-    return !r->sealed && nonempty(ans_str(r, "text"));
-}
-
-/* A theme by its name in the config ("A place to be proud of"), else its id made readable. */
-static const char *theme_name(const export_set *set, const char *id, char *buf, size_t size) {
-    const config *cfg = set->cfg;
+const char *report_option_label(const report_ctx *x, const question *q, const char *id, char *buf, size_t size) {
+    int o = q ? consult_option_index(q, id) : -1;
+    if (o >= 0) return q->options[o].label;
+    const config *cfg = x->set->cfg;
     for (int i = 0; cfg && i < cfg->n_themes; i++)
         if (!strcmp(cfg->themes[i].id, id)) return cfg->themes[i].name;
     if (cfg && !strcmp(id, "other")) return cfg->feedback.ui[UI_SOMETHING_ELSE];
     return report_theme_label(id, buf, size);
 }
 
-static bool count_all(const export_set *set, counts *c) {
-    memset(c, 0, sizeof *c);
-    for (size_t i = 0; i < N_AGES; i++)
-        if (!tally_bar(&c->ages, age_codes[i], age_label(age_codes[i]))) return false;
-    for (size_t i = 0; i < set->n; i++) {
-        const export_record *r = &set->records[i];
-        const json_t *j = r->json;
-        c->responses++;
-        if (i == 0 || date_cmp_days(r->day, c->first) < 0) c->first = r->day;
-        if (i == 0 || date_cmp_days(r->day, c->last) > 0) c->last = r->day;
+/* The languages a kiosk speaks, by the names an English reader knows them by. Data: a new
+ * language is a new row (journey/languages.c has their own names for the picker). */
+const char *report_language_name(const char *code) {
+    static const struct {
+        const char *code, *name;
+    } names[] = {
+        {"en", "English"},  {"ur", "Urdu"},   {"pl", "Polish"},   {"sk", "Slovak"},  {"cs", "Czech"},
+        {"ro", "Romanian"}, {"pa", "Punjabi"}, {"ar", "Arabic"},  {"bn", "Bengali"}, {"so", "Somali"},
+        {"ku", "Kurdish"},  {"fa", "Persian"}, {"uk", "Ukrainian"}, {"hu", "Hungarian"},
+        {"lt", "Lithuanian"}, {"lv", "Latvian"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(names[i].code, code)) return names[i].name;
+    return code;
+}
 
-        const char *title = nonempty(export_field_str(j, "config.title"));
-        if (title) tally_add(&c->titles, title, title);
+/* Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms). */
+long report_day_number(pk_date d) {
+    long y = d.year - (d.month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + (d.day ? d.day : 1) - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
 
-        if (has_text(r)) c->with_text++;
-        if (has_text(r) && json_is_true(ans(r, "consent_quote"))) c->quotes++;
+pk_date report_date_of_day(long z) {
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    pk_date d;
+    d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    d.year = (int)(yoe + era * 400 + (d.month <= 2));
+    return d;
+}
 
-        const json_t *rating = ans(r, "rating");
-        json_int_t rv = json_is_integer(rating) ? json_integer_value(rating) : 0;
-        if (rv >= 1 && rv <= 5) {
-            c->rating[rv]++;
-            c->ratings++;
-            c->rating_sum += (long)rv;
-        } else {
-            c->rating[0]++;
-        }
+void report_said_id(const consultation *k, const char *text_id, char *buf, size_t size) {
+    if (k) snprintf(buf, size, "said-%s-%s", k->id, text_id);
+    else snprintf(buf, size, "said-first-journey");
+}
 
-        const json_t *themes = ans(r, "themes");
-        size_t n_themes = 0;
-        for (size_t k = 0; k < json_array_size(themes); k++) {
-            const char *id = nonempty(json_string_value(json_array_get(themes, k)));
-            bool repeat = false;
-            for (size_t m = 0; id && m < k && !repeat; m++) {
-                const char *prev = json_string_value(json_array_get(themes, m));
-                repeat = prev && strcmp(prev, id) == 0;
-            }
-            if (!id || repeat) continue;
-            char label[256];
-            tally_add(&c->themes, id, theme_name(set, id, label, sizeof label));
-            n_themes++;
-        }
-        if (n_themes == 0) tally_add(&c->themes, NO_THEME_KEY, NO_THEME_LABEL);
+void report_toc_add(report_toc *t, int level, const char *id, const char *label) {
+    if (!grow(&t->e, &t->cap, t->n, sizeof *t->e, 32)) return; /* the contents lose a line; the page does not */
+    report_toc_entry *e = &t->e[t->n++];
+    e->level = level;
+    snprintf(e->id, sizeof e->id, "%s", id);
+    snprintf(e->label, sizeof e->label, "%s", label);
+}
 
-        const char *age = nonempty(ans_str(r, "age_band"));
-        if (r->sealed)
-            c->sealed_age++;
-        else if (!age)
-            c->no_age++;
-        else
-            tally_add(&c->ages, age, age_label(age));
+/* ---- the questions that play a part ---------------------------------------------------- */
 
-        char key[11], label[32];
-        snprintf(key, sizeof key, "%04d-%02d-%02d", r->day.year, r->day.month, r->day.day);
-        tally_add(&c->days, key, date_label(r->day, label, sizeof label));
-
-        const char *kiosk = nonempty(export_field_str(j, "kiosk"));
-        const char *where = nonempty(export_field_str(j, "location"));
-        tally_add(&c->kiosks, kiosk ? kiosk : "(no kiosk id)", where ? where : kiosk);
+static void roles_of_consultation(report_roles *ro, const consultation *k) {
+    memset(ro, 0, sizeof *ro);
+    ro->k = k;
+    for (int i = 0; i < k->n_questions; i++) {
+        const question *q = &k->questions[i];
+        if (!ro->themes_q && q->type == Q_CHOICES && q->from_themes) ro->themes_q = q;
+        if (!ro->rating_q && (q->type == Q_FACES || q->type == Q_SCALE)) ro->rating_q = q;
+        if (!ro->text_q && q->type == Q_TEXT) ro->text_q = q;
+        if (!ro->age_q && q->type == Q_AGE_BAND) ro->age_q = q;
+        if (!ro->name && q->type == Q_FIRST_NAME) ro->name = q->id;
+        if (!ro->consent && q->type == Q_CONSENT) ro->consent = q->id;
     }
-    /* "No theme chosen" goes last, after the real themes by count. */
-    tally_sort(&c->themes, by_count_then_label);
-    for (size_t i = 0; i + 1 < c->themes.n; i++)
-        if (strcmp(c->themes.bars[i].key, NO_THEME_KEY) == 0) {
-            bar none = c->themes.bars[i];
-            memmove(&c->themes.bars[i], &c->themes.bars[i + 1],
-                    (c->themes.n - i - 1) * sizeof(bar));
-            c->themes.bars[c->themes.n - 1] = none;
-            break;
-        }
-    bar *b;
-    if (c->no_age && (b = tally_bar(&c->ages, "\x01not-given", "Not given"))) b->count = c->no_age;
-    if (c->sealed_age && (b = tally_bar(&c->ages, "\x02sealed", "Sealed (no key given)")))
-        b->count = c->sealed_age;
-    tally_sort(&c->days, by_key);
-    tally_sort(&c->kiosks, by_count_then_label);
-    tally_sort(&c->titles, by_count_then_label);
+    /* without a themes question, the first with options stands for it */
+    for (int i = 0; !ro->themes_q && i < k->n_questions; i++)
+        if (k->questions[i].type == Q_CHOICES || k->questions[i].type == Q_CHOICE) ro->themes_q = &k->questions[i];
+    ro->themes = ro->themes_q ? ro->themes_q->id : NULL;
+    ro->rating = ro->rating_q ? ro->rating_q->id : NULL;
+    ro->text = ro->text_q ? ro->text_q->id : NULL;
+    ro->age = ro->age_q ? ro->age_q->id : NULL;
+    if (ro->rating_q) {
+        bool faces = ro->rating_q->type == Q_FACES;
+        ro->rating_lo = faces ? 1 : ro->rating_q->min_value;
+        ro->rating_hi = faces ? ro->rating_q->n_options : ro->rating_q->max_value;
+    }
+}
+
+/* The first journey's questions, by the ids its records are read under (export.h). */
+static void roles_of_first_journey(report_roles *ro) {
+    memset(ro, 0, sizeof *ro);
+    ro->themes = "themes", ro->rating = "rating", ro->text = "text", ro->age = "age_band";
+    ro->name = "name", ro->consent = "consent_quote";
+    ro->rating_lo = 1, ro->rating_hi = 5;
+}
+
+static bool roles_make(report_ctx *x) {
+    const config *cfg = x->set->cfg;
+    x->n_roles = (cfg ? cfg->n_consultations : 0) + 1;
+    x->roles = calloc((size_t)x->n_roles, sizeof *x->roles);
+    if (!x->roles) return false;
+    for (int i = 0; i + 1 < x->n_roles; i++) roles_of_consultation(&x->roles[i], &cfg->consultations[i]);
+    roles_of_first_journey(&x->roles[x->n_roles - 1]);
     return true;
 }
 
-/* Every day from the first to the last gets a bar (a day without responses is news too),
- * unless that would be more than about three months of bars. */
-static void fill_days(counts *c) {
-    if (c->days.n < 2) return;
-    pk_date d = c->first;
-    for (int guard = 0; guard < 92 && date_cmp_days(d, c->last) < 0; guard++) {
-        if (++d.day > date_days_in_month(d.year, d.month)) {
-            d.day = 1;
-            if (++d.month > 12) {
-                d.month = 1;
-                d.year++;
-            }
-        }
-    }
-    if (date_cmp_days(d, c->last) < 0) return; /* too long a span */
-    for (d = c->first; date_cmp_days(d, c->last) <= 0;) {
-        char key[11], label[32];
-        snprintf(key, sizeof key, "%04d-%02d-%02d", d.year, d.month, d.day);
-        tally_bar(&c->days, key, date_label(d, label, sizeof label));
-        if (++d.day > date_days_in_month(d.year, d.month)) {
-            d.day = 1;
-            if (++d.month > 12) {
-                d.month = 1;
-                d.year++;
-            }
-        }
-    }
-    tally_sort(&c->days, by_key);
+int report_consultation_of(const report_ctx *x, const export_record *r) {
+    for (int i = 0; r->consultation && i + 1 < x->n_roles; i++)
+        if (!strcmp(x->roles[i].k->id, r->consultation)) return i;
+    return -1;
 }
 
-static void counts_free(counts *c) {
-    free(c->themes.bars);
-    free(c->ages.bars);
-    free(c->days.bars);
-    free(c->kiosks.bars);
-    free(c->titles.bars);
-}
-
-/* ---- comments -------------------------------------------------------------------------- */
-
-/* The theme a comment is listed under: its first (one comment, one place). */
-static const char *first_theme(const export_record *r) {
-    const json_t *themes = ans(r, "themes");
-    for (size_t k = 0; k < json_array_size(themes); k++) {
-        const char *id = nonempty(json_string_value(json_array_get(themes, k)));
-        if (id) return id;
-    }
-    return NO_THEME_KEY;
-}
-
-/* Who said it, as a board may use it: a first name (its first word) and "may be quoted" only
- * where the visitor agreed to be quoted; "Anonymous" where they agreed but gave no name; and
- * otherwise "not to be quoted", with no name at all. */
-static void who(FILE *f, const export_record *r) {
-    const char *name = ans_str(r, "name");
-    if (!json_is_true(ans(r, "consent_quote"))) {
-        fputs("<span class=\"noquote\">not to be quoted</span>", f);
-        return;
-    }
-    while (name && (*name == ' ' || *name == '\t' || *name == '\n')) name++;
-    size_t n = name ? strcspn(name, " \t\r\n") : 0;
-    if (n == 0)
-        fputs("Anonymous", f);
-    else
-        html_textn(f, name, n);
-    fputs(" \xC2\xB7 <span class=\"quote\">may be quoted</span>", f);
-}
-
-/* The label of theme id in the tally (its name in the config). */
-static const char *theme_label_of(const counts *c, const char *id) {
-    for (size_t t = 0; t < c->themes.n; t++)
-        if (!strcmp(c->themes.bars[t].key, id)) return c->themes.bars[t].label;
-    return id;
-}
-
-static void comments(FILE *f, const export_set *set, const counts *c) {
-    fputs("<section class=\"comments\">\n<h2>What people said</h2>\n", f);
-    if (c->with_text == 0) fputs("<p>No comments were written.</p>\n", f);
-    for (size_t t = 0; t < c->themes.n; t++) {
-        const bar *theme = &c->themes.bars[t];
-        long n = 0;
-        for (size_t i = 0; i < set->n; i++)
-            n += has_text(&set->records[i]) && !strcmp(first_theme(&set->records[i]), theme->key);
-        if (n == 0) continue;
-        fputs("<section class=\"theme\">\n<h3>", f);
-        html_text(f, theme->label);
-        fprintf(f, " <span class=\"n\">(%ld comment%s)</span></h3>\n", n, n == 1 ? "" : "s");
-        for (size_t i = 0; i < set->n; i++) {
-            const export_record *r = &set->records[i];
-            if (!has_text(r) || strcmp(first_theme(r), theme->key)) continue;
-            char day[32];
-            /* dir="auto": a comment in Urdu is set right to left, whatever the page's language. */
-            fputs("<blockquote class=\"comment\"><p class=\"text\" dir=\"auto\">", f);
-            html_text(f, ans_str(r, "text"));
-            fputs("</p>", f);
-            /* Its other themes, named: each comment is listed once, under its first. */
-            const json_t *themes = ans(r, "themes");
-            bool also = false;
-            for (size_t k = 1; k < json_array_size(themes); k++) {
-                const char *id = nonempty(json_string_value(json_array_get(themes, k)));
-                if (!id) continue;
-                fputs(also ? ", " : "<p class=\"also\">Also: ", f);
-                html_text(f, theme_label_of(c, id));
-                also = true;
-            }
-            if (also) fputs("</p>", f);
-            fputs("<p class=\"who\">", f);
-            who(f, r);
-            fputs(" \xC2\xB7 ", f);
-            html_text(f, date_label(r->day, day, sizeof day));
-            const char *where = nonempty(export_field_str(r->json, "location"));
-            if (!where) where = nonempty(export_field_str(r->json, "kiosk"));
-            if (where) {
-                fputs(" \xC2\xB7 ", f);
-                html_text(f, where);
-            }
-            fputs("</p></blockquote>\n", f);
-        }
-        fputs("</section>\n", f);
-    }
-    fputs("</section>\n", f);
+const report_roles *report_roles_of(const report_ctx *x, const export_record *r) {
+    int i = report_consultation_of(x, r);
+    return &x->roles[i >= 0 ? i : x->n_roles - 1];
 }
 
 /* ---- the page -------------------------------------------------------------------------- */
 
 static const char style[] =
-    "@page { size: A4; margin: 15mm; }\n"
-    "body { font-family: \"Noto Sans\", \"Segoe UI\", Arial, sans-serif; color: #1a1a1a;\n"
-    "  max-width: 52em; margin: 2em auto; padding: 0 1em; line-height: 1.45; }\n"
+    "@page { size: A4; margin: 14mm 14mm 16mm;\n"
+    "  @bottom-center { content: \"Page \" counter(page) \" of \" counter(pages); font-size: 8.5pt;\n"
+    "    font-family: \"PK Sans\", \"Noto Sans\", Arial, sans-serif; color: #555; } }\n"
+    "body { font-family: \"PK Sans\", \"PK Naskh\", \"Noto Sans\", \"Noto Naskh Arabic UI\", \"Segoe UI\",\n"
+    "  Arial, sans-serif; color: #1a1a1a; max-width: 52em; margin: 2em auto; padding: 0 1em;\n"
+    "  line-height: 1.45; }\n"
     "h1 { font-size: 1.9em; margin: 0 0 0.2em; }\n"
     "h2 { font-size: 1.35em; margin-top: 1.6em; border-bottom: 2px solid #2b6cb0; }\n"
     "h3 { font-size: 1.1em; margin-bottom: 0.3em; }\n"
+    "a { color: #1c4f8c; }\n"
     "p.range { color: #444; margin-top: 0; }\n"
-    "table.totals { border-collapse: collapse; }\n"
-    "table.totals th { text-align: left; font-weight: normal; padding: 0.2em 2em 0.2em 0; }\n"
-    "table.totals td { text-align: right; font-weight: bold; }\n"
+    "table { border-collapse: collapse; }\n"
+    "table caption { font-weight: bold; text-align: left; }\n"
+    "table.totals th, table.by-language th, table.by-age th { text-align: left; font-weight: normal;\n"
+    "  padding: 0.1em 1.5em 0.1em 0; }\n"
+    "table.totals td, table.by-language td, table.by-age td { text-align: right; font-weight: bold;\n"
+    "  padding: 0.1em 0 0.1em 0.8em; }\n"
+    "td.share { font-weight: normal !important; color: #555; }\n"
+    "table.kiosks, table.headlines { width: 100%; }\n"
+    "table.kiosks th, table.kiosks td, table.headlines th, table.headlines td { text-align: left;\n"
+    "  vertical-align: top; padding: 0.15em 0.6em 0.15em 0; border-bottom: 1px solid #ccd; }\n"
+    "table.headlines th { white-space: nowrap; }\n"
+    "table.headlines td:nth-child(2), table.kiosks td:nth-child(3) { text-align: right;\n"
+    "  padding-right: 1em; }\n"
+    "div.columns { display: flex; gap: 2.5em; align-items: flex-start; }\n"
+    "div.columns > table { flex: 0 1 auto; }\n"
+    "p.asked { margin: 0.3em 0; }\n"
+    "p.made { color: #444; font-size: 0.9em; margin-top: 1em; }\n"
+    "nav.toc ol { padding-left: 1.5em; }\n"
+    "nav.toc > ol > li { margin-top: 0.3em; }\n"
     "figure.chart { margin: 1.2em 0; }\n"
     "figure.chart figcaption { font-weight: bold; margin-bottom: 0.3em; }\n"
     "figure.chart svg { max-width: 100%; height: auto; }\n"
     "svg text { font-size: 13px; fill: #1a1a1a; }\n"
     "svg rect.bar { fill: #2b6cb0; }\n"
     "p.note { color: #555; font-size: 0.9em; }\n"
+    "div.words { margin: 0.4em 0 0.8em; padding: 0.4em 0.8em; border: 1px solid #ccd; }\n"
+    "div.words p { margin: 0.2em 0; }\n"
+    "span.what { font-weight: bold; }\n"
+    "span.refs, span.refs a { color: #555; font-size: 0.85em; }\n"
     "blockquote.comment { margin: 0.7em 0; padding: 0.5em 1em; border-left: 4px solid #2b6cb0;\n"
     "  background: #f3f6fa; }\n"
     "blockquote.comment p { margin: 0; }\n"
     "blockquote.comment p.text { white-space: pre-line; margin-bottom: 0.3em; }\n"
     "blockquote.comment p.who { color: #555; font-size: 0.9em; }\n"
+    "blockquote.comment { position: relative; }\n"
+    "blockquote.comment span.num { position: absolute; right: 0.8em; bottom: 0.5em; color: #777;\n"
+    "  font-size: 0.8em; }\n"
     "span.n { font-weight: normal; color: #555; }\n"
     "blockquote.comment p.also { color: #555; font-size: 0.9em; margin-bottom: 0.2em; }\n"
     "span.quote { color: #276749; font-weight: bold; }\n"
     "span.noquote { color: #555; font-style: italic; }\n"
+    "details.more summary { cursor: pointer; color: #1c4f8c; }\n"
     "table.rank, table.number { border-collapse: collapse; margin: 0.6em 0; }\n"
     "table.rank th, table.rank td, table.number th, table.number td { padding: 0.2em 0.8em;\n"
     "  border-bottom: 1px solid #ccd; text-align: left; }\n"
-    "table caption { font-weight: bold; text-align: left; }\n"
     "svg circle.pin { fill: #c53030; fill-opacity: 0.3; }\n"
     "@media print {\n"
-    "  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }\n"
-    "  figure.chart, blockquote.comment, table.totals { page-break-inside: avoid;\n"
+    "  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }\n"
+    "  a { color: inherit; text-decoration: none; }\n"
+    "  section.page-one { page-break-after: always; break-after: page; font-size: 9.5pt;\n"
+    "    line-height: 1.3; }\n"
+    "  section.page-one h2 { font-size: 1.2em; margin: 0.9em 0 0.3em; }\n"
+    "  nav.toc { page-break-after: always; break-after: page; font-size: 9.5pt; }\n"
+    "  nav.toc > ol { columns: 2; column-gap: 2em; }\n"
+    "  nav.toc > ol > li { break-inside: avoid; }\n"
+    "  figure.chart, blockquote.comment, table.totals, div.words, tr { page-break-inside: avoid;\n"
     "    break-inside: avoid; }\n"
-    "  h2, h3 { page-break-after: avoid; break-after: avoid; }\n"
+    "  h2, h3, figcaption { page-break-after: avoid; break-after: avoid; }\n"
     "  blockquote.comment { background: none; }\n"
+    "  details.more { display: none; }\n"
     "}\n";
 
-static void total_row(FILE *f, const char *what, const char *value) {
-    fputs("<tr><th>", f);
-    html_text(f, what);
-    fputs("</th><td>", f);
-    html_text(f, value);
-    fputs("</td></tr>\n", f);
+/* The page's title: the plan's, as the records name it. */
+static const char *page_title(const report_ctx *x) {
+    return x->c.titles.n ? x->c.titles.bars[0].key : x->set->cfg && x->set->cfg->plan.title ? x->set->cfg->plan.title : "Feedback";
 }
 
-static void total_long(FILE *f, const char *what, long v) {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
-    total_row(f, what, buf);
+static void range(FILE *f, const report_ctx *x) {
+    const export_filter *filter = x->opt->filter;
+    char from[32] = "", to[32] = "";
+    /* The range: what was asked for, else what the records span. */
+    if (filter && filter->has_since) date_format_short(filter->since, from, sizeof from);
+    else if (x->set->n) date_format_short(x->c.first, from, sizeof from);
+    if (filter && filter->has_until) date_format_short(filter->until, to, sizeof to);
+    else if (x->set->n) date_format_short(x->c.last, to, sizeof to);
+    fputs("<p class=\"range\">What visitors said", f);
+    if (from[0] && to[0] && strcmp(from, to) == 0) {
+        fputs(" on ", f);
+        html_text(f, from);
+    } else {
+        if (from[0]) {
+            fputs(" from ", f);
+            html_text(f, from);
+        }
+        if (to[0]) {
+            fputs(from[0] ? " to " : " until ", f);
+            html_text(f, to);
+        }
+    }
+    fputs("</p>\n", f);
+}
+
+static void contents(FILE *f, const report_toc *t) {
+    fputs("<nav class=\"toc\" id=\"contents\">\n<h2>Contents</h2>\n<ol>\n"
+          "<li><a href=\"#summary\">Summary (page one)</a></li>\n",
+          f);
+    for (size_t i = 0; i < t->n; i++) {
+        const report_toc_entry *e = &t->e[i];
+        bool opens = e->level == 1 && i + 1 < t->n && t->e[i + 1].level == 2;
+        fprintf(f, "<li><a href=\"#%s\">", e->id);
+        html_text(f, e->label);
+        fputs(opens ? "</a>\n<ol>\n" : "</a></li>\n", f);
+        if (e->level == 2 && (i + 1 == t->n || t->e[i + 1].level == 1)) fputs("</ol></li>\n", f);
+    }
+    fputs("</ol>\n</nav>\n", f);
+}
+
+/* A part written into memory, to be put into the page once the fonts are known. */
+typedef struct part {
+    char *text;
+    size_t len;
+    FILE *f;
+} part;
+
+static bool part_open(part *p) {
+    p->text = NULL, p->len = 0;
+    p->f = open_memstream(&p->text, &p->len);
+    return p->f != NULL;
+}
+
+static bool part_close(part *p) {
+    if (!p->f) return false;
+    bool ok = !ferror(p->f);
+    ok = fclose(p->f) == 0 && ok;
+    p->f = NULL;
+    return ok;
+}
+
+static void head(FILE *out, const report_ctx *x, const char *title, const part *parts, int n) {
+    report_charset *cs = report_charset_new();
+    for (int i = 0; cs && i < n; i++) report_charset_add(cs, parts[i].text, parts[i].len);
+    if (cs) report_charset_add(cs, title, strlen(title));
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>",
+          out);
+    html_text(out, title);
+    fputs("</title>\n<style>\n", out);
+    fputs(style, out);
+    char fonts[1100];
+    snprintf(fonts, sizeof fonts, "%s/fonts", x->assets_dir);
+    if (cs) report_fonts_write(out, cs, fonts);
+    report_charset_free(cs);
+    fputs("</style>\n</head>\n<body>\n", out);
+}
+
+typedef struct appendix_job {
+    const report_ctx *x;
+    const part *body;
+    const char *title;
+} appendix_job;
+
+static bool write_appendix(FILE *out, const void *ctx, pk_error *err) {
+    const appendix_job *job = ctx;
+    char title[600];
+    snprintf(title, sizeof title, "%s: every comment (continued)", job->title);
+    head(out, job->x, title, job->body, 1);
+    fputs("<header><h1>", out);
+    html_text(out, title);
+    fputs("</h1>\n<p class=\"range\">The comments that did not fit in the report, theme by theme, numbered as "
+          "there.</p>\n</header>\n",
+          out);
+    fwrite(job->body->text, 1, job->body->len, out);
+    fputs("</body>\n</html>\n", out);
+    if (ferror(out)) return pk_fail(err, "writing the comments' page failed: %s", errno ? strerror(errno) : "error");
+    return true;
+}
+
+static void ctx_free(report_ctx *x) {
+    report_overview_free(&x->c);
+    report_questions_free(x);
+    free(x->roles);
+    free(x->toc.e);
+}
+
+bool report_write_with(FILE *out, const export_set *set, const report_options *opt, pk_error *err) {
+    report_options none = {0};
+    report_ctx x = {.set = set, .opt = opt ? opt : &none};
+    x.min_count = x.opt->min_count > 1 ? x.opt->min_count : x.opt->min_count == 1 ? 1 : REPORT_MIN_COUNT;
+    x.comments_inline = x.opt->comments_inline > 0 ? x.opt->comments_inline : REPORT_COMMENTS_INLINE;
+    snprintf(x.assets_dir, sizeof x.assets_dir, "%s", x.opt->assets_dir ? x.opt->assets_dir : paths_assets_dir());
+    x.appendix_href = x.opt->appendix_href;
+    part one = {0}, rest = {0}, toc = {0}, appendix = {0};
+    bool ok = roles_make(&x) && report_overview_count(&x) && report_questions_count(&x);
+    ok = ok && part_open(&one) && part_open(&rest) && part_open(&toc);
+    if (ok && x.opt->appendix_path && x.appendix_href) {
+        ok = part_open(&appendix);
+        x.appendix = appendix.f;
+    }
+    if (!ok) {
+        part_close(&one), part_close(&rest), part_close(&toc), part_close(&appendix);
+        free(one.text), free(rest.text), free(toc.text), free(appendix.text);
+        ctx_free(&x);
+        return pk_fail(err, "out of memory while counting the feedback");
+    }
+    x.f = one.f;
+    report_summary(&x);
+    x.f = rest.f;
+    report_overview_charts(&x);
+    report_questions_write(&x);
+    ok = report_comments(&x, err);
+    contents(toc.f, &x.toc);
+    ok = part_close(&one) && part_close(&rest) && part_close(&toc) && ok;
+    bool has_appendix = appendix.f != NULL;
+    ok = (!has_appendix || part_close(&appendix)) && ok;
+
+    const char *title = page_title(&x);
+    if (ok) {
+        char full[600];
+        snprintf(full, sizeof full, "%s: what visitors said", title);
+        part parts[] = {one, toc, rest};
+        head(out, &x, full, parts, 3);
+        fputs("<header>\n<h1>", out);
+        html_text(out, title);
+        fputs("</h1>\n", out);
+        range(out, &x);
+        fputs("</header>\n", out);
+        fwrite(one.text, 1, one.len, out);
+        fwrite(toc.text, 1, toc.len, out);
+        fwrite(rest.text, 1, rest.len, out);
+        fputs("</body>\n</html>\n", out);
+    }
+    /* The comments past the first page of their themes, beside the report (only if there are). */
+    if (ok && has_appendix && appendix.len) {
+        appendix_job job = {&x, &appendix, title};
+        ok = export_write_file(x.opt->appendix_path, set, write_appendix, &job, err);
+    }
+    free(one.text), free(rest.text), free(toc.text), free(appendix.text);
+    ctx_free(&x);
+    if (ok && ferror(out)) return pk_fail(err, "writing the report failed: %s", errno ? strerror(errno) : "error");
+    if (!ok && err && !err->msg[0]) pk_fail(err, "out of memory while writing the report");
+    return ok;
 }
 
 bool report_write(FILE *out, const export_set *set, const export_filter *filter, pk_error *err) {
@@ -343,111 +409,27 @@ bool report_write(FILE *out, const export_set *set, const export_filter *filter,
 }
 
 bool report_write_min(FILE *out, const export_set *set, const export_filter *filter, long min_count, pk_error *err) {
-    counts c;
-    if (!count_all(set, &c)) {
-        counts_free(&c);
-        return pk_fail(err, "out of memory while counting the feedback");
-    }
-    fill_days(&c);
-    const char *title = c.titles.n ? c.titles.bars[0].key : "Feedback";
+    report_options opt = {.filter = filter, .min_count = min_count};
+    return report_write_with(out, set, &opt, err);
+}
 
-    /* The range: what was asked for, else what the records span. */
-    char from[32] = "", to[32] = "";
-    if (filter && filter->has_since)
-        date_label(filter->since, from, sizeof from);
-    else if (set->n)
-        date_label(c.first, from, sizeof from);
-    if (filter && filter->has_until)
-        date_label(filter->until, to, sizeof to);
-    else if (set->n)
-        date_label(c.last, to, sizeof to);
-
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>",
-          out);
-    html_text(out, title);
-    fputs(": what visitors said</title>\n<style>\n", out);
-    fputs(style, out);
-    fputs("</style>\n</head>\n<body>\n<header>\n<h1>", out);
-    html_text(out, title);
-    fputs("</h1>\n<p class=\"range\">What visitors said", out);
-    if (from[0] && to[0] && strcmp(from, to) == 0) {
-        fputs(" on ", out);
-        html_text(out, from);
-    } else {
-        if (from[0]) {
-            fputs(" from ", out);
-            html_text(out, from);
-        }
-        if (to[0]) {
-            fputs(from[0] ? " to " : " until ", out);
-            html_text(out, to);
-        }
-    }
-    fputs("</p>\n</header>\n", out);
-
-    /* Totals. */
-    fputs("<section class=\"totals\">\n<h2>In numbers</h2>\n<table class=\"totals\">\n", out);
-    total_long(out, "Responses", c.responses);
-    total_long(out, "Kiosks", (long)c.kiosks.n);
-    total_long(out, "With a comment", c.with_text);
-    total_long(out, "Comments that may be quoted", c.quotes);
-    char avg[64];
-    if (c.ratings)
-        snprintf(avg, sizeof avg, "%.1f out of 5", (double)c.rating_sum / (double)c.ratings);
-    else
-        snprintf(avg, sizeof avg, "no ratings given");
-    total_row(out, "Average rating", avg);
-    fputs("</table>\n", out);
-    if (set->sealed) {
-        fprintf(out,
-                "<p class=\"note\">%ld response%s sealed: %s comments, names, ages and postcode "
-                "districts are not in this report. Make the report again with --key to include "
-                "them.</p>\n",
-                set->sealed, set->sealed == 1 ? " is" : "s are",
-                set->sealed == 1 ? "its" : "their");
-    }
-    if (set->unreadable)
-        fprintf(out,
-                "<p class=\"note\">%ld line%s in the feedback files could not be read and %s not "
-                "counted; the command that made this report listed %s.</p>\n",
-                set->unreadable, set->unreadable == 1 ? "" : "s",
-                set->unreadable == 1 ? "is" : "are", set->unreadable == 1 ? "it" : "them");
-    fputs("</section>\n", out);
-
-    /* Charts. */
-    fputs("<section class=\"charts\">\n<h2>Charts</h2>\n", out);
-    chart(out, "chart-theme", "Responses by theme", &c.themes,
-          "A response that chose several themes counts under each.");
-    chart(out, "chart-age", "Responses by age", &c.ages, NULL);
-    chart(out, "chart-day", "Responses by day", &c.days, NULL);
-    chart(out, "chart-kiosk", "Responses by kiosk", &c.kiosks, NULL);
-    tally faces = {0};
-    for (int i = 1; i <= 5; i++) {
-        char key[2] = {(char)('0' + i), '\0'}, label[96];
-        snprintf(label, sizeof label, "%d %s", i,
-                 ui_text_default((ui_text_id)(UI_RATING_1 + i - 1)));
-        bar *b = tally_bar(&faces, key, label);
-        if (b) b->count = c.rating[i];
-    }
-    char note[96];
-    snprintf(note, sizeof note, "%ld response%s gave no rating.", c.rating[0],
-             c.rating[0] == 1 ? "" : "s");
-    chart(out, "chart-rating", "How people feel about the future (1 to 5)", &faces,
-          c.rating[0] ? note : NULL);
-    free(faces.bars);
-    fputs("</section>\n", out);
-
-    report_questions(out, set, min_count);
-    comments(out, set, &c);
-    fputs("</body>\n</html>\n", out);
-    counts_free(&c);
-    if (ferror(out))
-        return pk_fail(err, "writing the report failed: %s", errno ? strerror(errno) : "error");
-    return true;
+void report_appendix_path(const char *out_path, char *buf, size_t size, char *name, size_t name_size) {
+    const char *slash = strrchr(out_path, '/');
+    const char *base = slash ? slash + 1 : out_path;
+    const char *dot = strrchr(base, '.');
+    size_t stem = dot && dot != base ? (size_t)(dot - out_path) : strlen(out_path);
+    snprintf(buf, size, "%.*s-comments.html", (int)stem, out_path);
+    snprintf(name, name_size, "%s", buf + (base - out_path));
 }
 
 bool report_write_job(FILE *out, const void *ctx, pk_error *err) {
     const report_job *job = ctx;
-    return report_write_min(out, job->set, job->filter, job->min_count ? job->min_count : REPORT_MIN_COUNT, err);
+    char path[4096], name[1024];
+    report_options opt = {.filter = job->filter, .min_count = job->min_count ? job->min_count : REPORT_MIN_COUNT,
+                          .made = job->made ? job->made : time(NULL)};
+    if (job->out_path && strcmp(job->out_path, "-")) {
+        report_appendix_path(job->out_path, path, sizeof path, name, sizeof name);
+        opt.appendix_path = path, opt.appendix_href = name;
+    }
+    return report_write_with(out, job->set, &opt, err);
 }

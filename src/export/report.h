@@ -1,24 +1,54 @@
-/* report: the collected feedback as one HTML page for people who would rather look than read,
- * e.g. a partnership board: totals, bar charts, and every comment grouped by theme.
+/* report: the collected feedback as one HTML page for a partnership board: page one for a
+ * councillor (what was asked, where and when, how many answered by kiosk, language and age, the
+ * headline of each question, the filters used and when it was made), a table of contents, the
+ * charts, a section per question, and the comments by theme with their most frequent words and
+ * two-word phrases, each a click away from the comments it comes from.
  *
- * The page stands alone: no scripts, no web fonts, no links to anything, charts drawn as inline
- * SVG, so it opens from a USB stick on a locked-down council laptop and prints on A4. It is
- * written as well-formed XHTML-style markup (every tag closed, attributes quoted, only XML's
- * own entities) so that an XML parser can check it. Everything taken from a record is escaped;
- * a first name is shown only where the visitor agreed to be quoted.
+ * The page stands alone: no scripts, no links to anything outside it, charts drawn as inline
+ * SVG, the shipped fonts embedded (cut to the characters used) so Urdu prints on a laptop
+ * without them. It opens from a USB stick on a locked-down council laptop and prints on A4,
+ * page one on a page of its own, with "Page N of M" at the foot of each. It is written as
+ * well-formed XHTML-style markup (every tag closed, attributes quoted, only XML's own entities)
+ * so that an XML parser can check it. Everything taken from a record is escaped; a first name
+ * is shown only where the visitor agreed to be quoted.
  *
- * Each chart is an <svg id="chart-theme|chart-age|chart-day|chart-kiosk|chart-rating"
- * role="img" aria-label=...> with a <title>; each bar is a <rect class="bar"> whose <title> is
- * "LABEL: COUNT", and the count is also printed as <text class="count"> beside it.
+ * At scale the page stays small: each theme shows its first REPORT_COMMENTS_INLINE comments;
+ * the rest go to an appendix page beside it (report_options.appendix_path), or, without one,
+ * into a collapsed <details> at the end of the theme.
  *
- * Ownership: reads the set and filter (both the caller's); writes only to out. */
+ * Each chart is an <svg id="chart-..." role="img" aria-label=...> with a <title>; each bar is a
+ * <rect class="bar"> whose <title> is "LABEL: COUNT", and the count is also printed as
+ * <text class="count"> beside it.
+ *
+ * Ownership: reads the set, filter and options (all the caller's); writes only to out (and the
+ * appendix file when one is named). */
 #ifndef PK_REPORT_H
 #define PK_REPORT_H
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "core/diag.h"
 #include "export/export.h"
+
+#define REPORT_MIN_COUNT 5
+#define REPORT_COMMENTS_INLINE 50 /* comments of a theme shown in the page */
+
+typedef struct report_options {
+    const export_filter *filter; /* the filters used, shown on page one (may be NULL) */
+    long min_count;              /* counts from 1 to min_count - 1 read "fewer than N"; 0: 5 */
+    time_t made;                 /* when the report was made, shown on page one; 0: not shown */
+    /* Where the comments past the first comments_inline of each theme go: a page of their own
+     * (written like export_write_file: whole or not at all), linked as appendix_href (its name
+     * beside the report). NULL: into a collapsed <details> in the page. */
+    const char *appendix_path, *appendix_href;
+    const char *assets_dir; /* fonts/ and stopwords/ under it; NULL: paths_assets_dir() */
+    int comments_inline;    /* 0: REPORT_COMMENTS_INLINE */
+} report_options;
+
+/* Writes the report of set to out as opt asks. False with err filled when out (or the
+ * appendix) reports a write error or memory runs out. */
+bool report_write_with(FILE *out, const export_set *set, const report_options *opt, pk_error *err);
 
 /* Writes the report of set to out. filter (may be NULL) gives the date range shown when
  * --since/--until were used. False with err filled when out reports a write error. */
@@ -26,17 +56,19 @@ bool report_write(FILE *out, const export_set *set, const export_filter *filter,
 /* The same, small counts in the question sections shown as "fewer than min_count". */
 bool report_write_min(FILE *out, const export_set *set, const export_filter *filter, long min_count, pk_error *err);
 
-/* The sections per consultation and question of set->cfg (report_questions.c); counts from 1
- * to min_count - 1 are shown as "fewer than min_count". */
-void report_questions(FILE *f, const export_set *set, long min_count);
-#define REPORT_MIN_COUNT 5
-
 /* report_write as an export_writer_fn for export_write_file: ctx is a report_job. */
 typedef struct report_job {
     const export_set *set;
     const export_filter *filter;
     long min_count; /* 0: REPORT_MIN_COUNT */
+    time_t made;    /* 0: now (the job runs at the edge, where the clock is read) */
+    /* The report's own path: the comments that do not fit go to report_appendix_path() of it.
+     * NULL or "-": into the page, collapsed. */
+    const char *out_path;
 } report_job;
+/* The appendix's path for a report at out_path ("out/board.html" -> "out/board-comments.html")
+ * into buf, and its name alone (what the page links to) into name. */
+void report_appendix_path(const char *out_path, char *buf, size_t size, char *name, size_t name_size);
 bool report_write_job(FILE *out, const void *ctx, pk_error *err);
 
 /* "town-centre" -> "Town centre", "other" -> "Something else": a theme id as a reader's label,

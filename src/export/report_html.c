@@ -42,23 +42,28 @@ void html_text(FILE *f, const char *s) {
 
 /* ---- tallies --------------------------------------------------------------------------- */
 
-
+bool grow(void *items, size_t *cap, size_t n, size_t size, size_t first) {
+    if (n < *cap) return true;
+    void *old, *grown;
+    memcpy(&old, items, sizeof old); /* items is a T **: copied, not cast, to stay portable */
+    size_t ncap = *cap ? *cap * 2 : first;
+    if (!(grown = realloc(old, ncap * size))) return false;
+    memcpy(items, &grown, sizeof grown);
+    *cap = ncap;
+    return true;
+}
 
 /* The bar for key, added with count 0 if new; NULL when memory runs out. */
 bar *tally_bar(tally *t, const char *key, const char *label) {
     for (size_t i = 0; i < t->n; i++)
         if (strcmp(t->bars[i].key, key) == 0) return &t->bars[i];
-    if (t->n == t->cap) {
-        size_t ncap = t->cap ? t->cap * 2 : 16;
-        bar *grown = realloc(t->bars, ncap * sizeof *grown);
-        if (!grown) return NULL;
-        t->bars = grown;
-        t->cap = ncap;
-    }
+    if (!grow(&t->bars, &t->cap, t->n, sizeof *t->bars, 16)) return NULL;
     bar *b = &t->bars[t->n++];
     snprintf(b->key, sizeof b->key, "%s", key);
     snprintf(b->label, sizeof b->label, "%s", label ? label : key);
-    b->count = 0;
+    b->count = b->rated = 0;
+    b->rating_sum = 0;
+    b->first = b->last = (pk_date){0};
     return b;
 }
 
@@ -107,24 +112,58 @@ void short_label(FILE *f, const char *label) {
     fputs("\xE2\x80\xA6", f);
 }
 
+const char *count_str(long n, char *buf, size_t size) {
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? -n : n), o = 0;
+    char out[48];
+    if (n < 0) out[o++] = '-';
+    for (int i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0) out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+    snprintf(buf, size, "%s", out);
+    return buf;
+}
+
+const char *count_words(long n, const char *one, const char *many, char *buf, size_t size) {
+    char num[48];
+    snprintf(buf, size, "%s %s", count_str(n, num, sizeof num), n == 1 ? one : many);
+    return buf;
+}
+
 void chart(FILE *f, const char *id, const char *title, const tally *t, const char *note) {
     chart_min(f, id, title, t, note, 0);
 }
 
-/* A count a reader may see: small ones (that could point at one person) as "fewer than N". */
-static void count_text(FILE *f, long count, long min_count) {
-    if (count > 0 && count < min_count) fprintf(f, "fewer than %ld", min_count);
-    else fprintf(f, "%ld", count);
+/* What a bar says, into buf: its count, a small one (that could point at one person) as "fewer
+ * than N"; or, for a chart of means, the mean with one decimal. */
+static const char *bar_value(const bar *b, bool means, long min_count, char *buf, size_t size) {
+    if (means && b->rated >= (min_count > 1 ? min_count : 1))
+        snprintf(buf, size, "%.1f", b->rating_sum / (double)b->rated);
+    else if (means && b->rated == 0)
+        snprintf(buf, size, "no ratings");
+    else if (means)
+        snprintf(buf, size, "fewer than %ld ratings", min_count > 1 ? min_count : 1);
+    else if (b->count > 0 && b->count < min_count)
+        snprintf(buf, size, "fewer than %ld", min_count);
+    else
+        count_str(b->count, buf, size);
+    return buf;
 }
 
-void chart_min(FILE *f, const char *id, const char *title, const tally *t, const char *note, long min_count) {
+/* The bars of t, of counts or (max > 0) of means up to max, as one accessible SVG. */
+static void bars_svg(FILE *f, const char *id, const char *title, const tally *t, const char *note,
+                     long min_count, double max_mean) {
+    bool means = max_mean > 0;
     long max = 0;
     for (size_t i = 0; i < t->n; i++)
         if (t->bars[i].count > max) max = t->bars[i].count;
     size_t rows = t->n ? t->n : 1;
     int height = (int)(rows * ROW_H) + 12;
+    char value[64];
 
-    fputs("<figure class=\"chart\">\n<figcaption>", f);
+    fprintf(f, "<figure class=\"chart\" id=\"fig-%s\">\n<figcaption>", id);
     html_text(f, title);
     fputs("</figcaption>\n", f);
     fprintf(f,
@@ -136,7 +175,7 @@ void chart_min(FILE *f, const char *id, const char *title, const tally *t, const
         fputs(i ? ", " : ": ", f);
         html_text(f, t->bars[i].label);
         fputc(' ', f);
-        count_text(f, t->bars[i].count, min_count);
+        html_text(f, bar_value(&t->bars[i], means, min_count, value, sizeof value));
     }
     fputs("\">\n<title>", f);
     html_text(f, title);
@@ -146,12 +185,18 @@ void chart_min(FILE *f, const char *id, const char *title, const tally *t, const
                 ROW_H / 2 + 6);
     for (size_t i = 0; i < t->n; i++) {
         const bar *b = &t->bars[i];
-        int y = 6 + (int)i * ROW_H;
-        /* A small count's bar does not give it away either: drawn as the threshold's. */
-        long shown = b->count > 0 && b->count < min_count ? min_count - 1 : b->count;
-        int w = max ? (int)((double)shown * BAR_MAX / (double)(max > shown ? max : shown) + 0.5) : 0;
-        if (b->count > 0 && w < 2) w = 2;
+        int y = 6 + (int)i * ROW_H, w;
+        if (means) {
+            bool shown = b->rated >= (min_count > 1 ? min_count : 1);
+            w = shown ? (int)(b->rating_sum / (double)b->rated * BAR_MAX / max_mean + 0.5) : 0;
+        } else {
+            /* A small count's bar does not give it away either: drawn as the threshold's. */
+            long shown = b->count > 0 && b->count < min_count ? min_count - 1 : b->count;
+            w = max ? (int)((double)shown * BAR_MAX / (double)(max > shown ? max : shown) + 0.5) : 0;
+            if (b->count > 0 && w < 2) w = 2;
+        }
         int mid = y + BAR_H / 2;
+        bar_value(b, means, min_count, value, sizeof value);
         fputs("<g>", f);
         fprintf(f, "<text x=\"%d\" y=\"%d\" dy=\"0.35em\" text-anchor=\"end\" class=\"label\">",
                 LABEL_W, mid);
@@ -161,9 +206,9 @@ void chart_min(FILE *f, const char *id, const char *title, const tally *t, const
         fputs("<title>", f);
         html_text(f, b->label);
         fputs(": ", f);
-        count_text(f, b->count, min_count);
+        html_text(f, value);
         fprintf(f, "</title></rect><text x=\"%d\" y=\"%d\" dy=\"0.35em\" class=\"count\">", BAR_X + w + 6, mid);
-        count_text(f, b->count, min_count);
+        html_text(f, value);
         fputs("</text></g>\n", f);
     }
     fputs("</svg>\n", f);
@@ -175,3 +220,11 @@ void chart_min(FILE *f, const char *id, const char *title, const tally *t, const
     fputs("</figure>\n", f);
 }
 
+void chart_min(FILE *f, const char *id, const char *title, const tally *t, const char *note, long min_count) {
+    bars_svg(f, id, title, t, note, min_count, 0);
+}
+
+void chart_means(FILE *f, const char *id, const char *title, const tally *t, double max, const char *note,
+                 long min_count) {
+    bars_svg(f, id, title, t, note, min_count, max > 0 ? max : 1);
+}

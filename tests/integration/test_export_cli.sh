@@ -100,15 +100,34 @@ run 2 backwards export --since 2026-07-03 --until 2026-07-01 "$fx/feedback"
 run 0 help export --help
 has help.out "usage: plankiosk export"
 
-# The report: one self-contained page with its five charts.
+# The report: one self-contained page (its fonts inside), page one, its charts, page numbers.
+wellformed() { python3 -c 'import sys, xml.etree.ElementTree as ET; ET.fromstring(open(sys.argv[1], encoding="utf-8").read()[len("<!DOCTYPE html>"):])' "$out/$1" || bad "$1 is not well-formed"; }
 run 0 report report --out "$out/report.html" "$fx/feedback" "$fx/usb-copy"
 has report.err "records read 13, written 9, duplicates dropped 4, unreadable lines 4"
-python3 -c 'import sys, xml.etree.ElementTree as ET; ET.fromstring(open(sys.argv[1], encoding="utf-8").read()[len("<!DOCTYPE html>"):])' "$out/report.html" || bad "report.html is not well-formed"
-charts=$(grep -o 'id="chart-[a-z]*"' "$out/report.html" | sort | tr '\n' ' ')
-[ "$charts" = 'id="chart-age" id="chart-day" id="chart-kiosk" id="chart-rating" id="chart-theme" ' ] || bad "charts: $charts"
+wellformed report.html
+charts=$(grep -o 'id="chart-[a-z-]*"' "$out/report.html" | grep -v chart-abandoned | sort | tr '\n' ' ')
+[ "$charts" = 'id="chart-age" id="chart-day" id="chart-hour" id="chart-kiosk" id="chart-language" id="chart-rating" id="chart-rating-kiosk" id="chart-rating-theme" id="chart-theme" id="chart-week" ' ] || bad "charts: $charts"
+has report.html '<section class="page-one" id="summary">'
+has report.html 'counter(page) " of " counter(pages)'
+has report.html 'src: url(data:font/ttf;base64,'
+has report.html '<p class="made">Filters: none (every response found). Made on '
 lacks report.html "<script"
-lacks report.html "http"
+lacks report.html "http:"
+lacks report.html "https:"
+[ ! -e "$out/report-comments.html" ] || bad "report-comments.html written though every comment fits"
 run 2 report-noout report "$fx/feedback"
+# 120 comments under one theme: the first 50 in the page, the rest in a page beside it.
+mkdir -p "$out/many/k" && python3 -c '
+import json, sys
+for i in range(120):
+    print(json.dumps({"id": "many-%03d" % i, "kiosk": "k", "at": "2026-07-01T10:%02d:00+01:00" % (i % 60),
+                      "themes": ["health"], "rating": 3, "text": "Comment number %d" % i, "language": "en"}))' >"$out/many/k/2026-07-01.jsonl"
+run 0 report-many report --out "$out/many.html" "$out/many"
+wellformed many.html
+wellformed many-comments.html
+[ "$(grep -o '<blockquote' "$out/many.html" | wc -l)" -eq 50 ] || bad "many.html does not show 50 comments"
+[ "$(grep -o '<blockquote' "$out/many-comments.html" | wc -l)" -eq 70 ] || bad "many-comments.html does not hold the other 70"
+has many.html '<a href="many-comments.html#said-first-journey-1">70 comments</a>'
 
 # Keys: a pair, the secret one private, never overwritten.
 run 0 keygen keygen --out "$out/keys"
