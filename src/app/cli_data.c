@@ -220,8 +220,9 @@ static int load_config(data_args *a) {
     return 0;
 }
 
-/* Loads --key and the config, then collects. Returns 0 on success, 1 on failure (reported). */
-static int load_and_collect(data_args *a, export_set *set) {
+/* Loads --key and the config, then collects (scan: only where each record is, for writing them
+ * a record at a time). Returns 0 on success, 1 on failure (reported). */
+static int load_and_collect(data_args *a, export_set *set, bool scan) {
     pk_error err = {{0}};
     if (load_config(a)) return 1;
     /* --key A.key or --key A.key,B.key: the records of a year in which the key was changed. */
@@ -245,7 +246,7 @@ static int load_and_collect(data_args *a, export_set *set) {
         a->filter.n_keys++;
         k = comma ? comma + 1 : k + len;
     }
-    if (!export_collect(set, a->dirs, a->n_dirs, &a->filter, &err)) {
+    if (!(scan ? export_scan : export_collect)(set, a->dirs, a->n_dirs, &a->filter, &err)) {
         fprintf(stderr, "plankiosk %s: %s\n", a->cmd, err.msg);
         return 1;
     }
@@ -332,19 +333,22 @@ int cli_export(int argc, char **argv) {
         return 2;
     }
     export_set set = {0}; /* freed even when the key could not be loaded */
-    rc = load_and_collect(&a, &set);
+    rc = load_and_collect(&a, &set, format != OUT_XLSX);
     if (rc == 0) {
         export_job job = {&set, format == OUT_XLSX ? EXPORT_CSV : stream_formats[format]};
         pk_error err = {{0}};
         codebook_job cb = {a.cfg, &a.filter};
         bool written = format == OUT_XLSX ? export_write_xlsx(a.out, &set, &err)
                                           : export_write_file(a.out, &set, write_export, &job, &err);
+        /* A long list of damaged lines goes whole into a file beside the output. */
+        char problems[4096] = "";
+        if (a.out && strcmp(a.out, "-")) snprintf(problems, sizeof problems, "%s.problems.txt", a.out);
         if (!written) {
-            export_print_summary(&set, stderr);
+            export_print_summary_to(&set, stderr, problems[0] ? problems : NULL);
             fprintf(stderr, "plankiosk export: %s; nothing was written\n", err.msg);
             rc = 1;
         } else {
-            export_print_summary(&set, stderr);
+            export_print_summary_to(&set, stderr, problems[0] ? problems : NULL);
             rc = key_status(&set);
         }
         if ((rc == 0 || set.wrong_key) && a.codebook && !a.cfg) {
@@ -372,7 +376,7 @@ int cli_report(int argc, char **argv) {
         return rc < 0 ? 0 : rc;
     }
     export_set set = {0}; /* freed even when the key could not be loaded */
-    rc = load_and_collect(&a, &set);
+    rc = load_and_collect(&a, &set, true); /* the report reads each record once, then lets it go */
     if (rc == 0) {
         /* The comments that do not fit in the page go beside it (report-comments.html). */
         report_job job = {&set, &a.filter, a.min_count, time(NULL), a.out};

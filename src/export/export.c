@@ -1,10 +1,7 @@
-/* export: reads feedback trees into one merged, de-duplicated, filtered and sorted set, and
- * writes it as CSV, JSON or JSON Lines (the contract is in export.h).
- *
- * Reading is deliberately forgiving and loud: every line stands alone, and a line that cannot
- * be used (cut off by a power cut, not JSON, not UTF-8, not a record, sealed for another key)
- * is listed with its FILE:LINE and skipped. Writing is deliberately careful: a file is written
- * beside its final name and renamed into place only when it is complete and on disk.
+/* export: writes a set of feedback records (read by export_read.c) as CSV, JSON or JSON Lines
+ * (the contract is in export.h), a record at a time, so a set of any size costs the memory of
+ * one record. Writing is deliberately careful: a file is written beside its final name and
+ * renamed into place only when it is complete and on disk.
  *
  * The CSV is for Excel and LibreOffice: a UTF-8 byte-order mark (without it Excel reads the
  * file as Windows-1252 and mangles "ł" and "£"), CRLF line ends, quotes where RFC 4180 needs
@@ -17,8 +14,8 @@
 #include "export/export_columns.h"
 #include "platform/paths.h"
 
-#include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
@@ -28,427 +25,37 @@
 #include <unistd.h>
 
 #include "config/config.h"
-#include "text/utf8.h"
 
-#define ABANDONED_DIR "abandoned"
-#define MAX_DEPTH 32 /* a folder loop made of symlinks ends here */
-
-/* ---- small helpers --------------------------------------------------------------------- */
-
-static bool ends_with(const char *s, const char *suffix) {
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
+/* The problems: all of them when few, or when there is no file to put them in; else the first
+ * ones, and all of them in problems_file. */
+static void print_problems(const export_set *set, FILE *out, const char *problems_file) {
+    const export_problems *p = set->problems;
+    if (!p || !p->count) return;
+    int shown = p->count;
+    FILE *all = NULL;
+    if (problems_file && p->count > EXPORT_PROBLEMS_SHOWN) {
+        all = fopen(problems_file, "w");
+        if (all) shown = EXPORT_PROBLEMS_SHOWN;
+    }
+    for (int i = 0; i < shown; i++) fprintf(out, "%s\n", p->items[i]);
+    if (!all) return;
+    for (int i = 0; i < p->count; i++) fprintf(all, "%s\n", p->items[i]);
+    bool ok = fclose(all) == 0;
+    if (ok)
+        fprintf(out, "... and %d more: all %d problems are listed in %s\n", p->count - shown, p->count,
+                problems_file);
+    else
+        for (int i = shown; i < p->count; i++) fprintf(out, "%s\n", p->items[i]);
 }
 
-const char *export_field_str(const json_t *rec, const char *key) {
-    const char *dot = strchr(key, '.');
-    if (!dot) return json_string_value(json_object_get(rec, key));
-    char head[64];
-    snprintf(head, sizeof head, "%.*s", (int)(dot - key), key);
-    return json_string_value(json_object_get(json_object_get(rec, head), dot + 1));
-}
+void export_print_summary(const export_set *set, FILE *out) { export_print_summary_to(set, out, NULL); }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-static long long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    long long era = (y >= 0 ? y : y - 399) / 400;
-    long long yoe = y - era * 400;
-    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static bool digits(const char *s, int n) {
-    for (int i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9') return false;
-    return true;
-}
-
-static int num(const char *s, int n) {
-    int v = 0;
-    for (int i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
-    return v;
-}
-
-/* "2026-07-15T13:34:56+01:00": the local date and time of day (seconds since its midnight),
- * and the instant in UTC. The date must be there and real; the time and offset are read when
- * present (a missing time counts as midnight). */
-static bool parse_at(const char *s, pk_date *day, int *clock, long long *utc) {
-    if (!s || strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
-        !digits(s + 8, 2))
-        return false;
-    char date[11];
-    memcpy(date, s, 10);
-    date[10] = '\0';
-    if (!date_parse(date, day, NULL) || day->day == 0) return false;
-    int h = 0, mi = 0, se = 0, off = 0;
-    const char *p = s + 10;
-    if ((*p == 'T' || *p == ' ') && digits(p + 1, 2) && p[3] == ':' && digits(p + 4, 2)) {
-        h = num(p + 1, 2);
-        mi = num(p + 4, 2);
-        p += 6;
-        if (*p == ':' && digits(p + 1, 2)) {
-            se = num(p + 1, 2);
-            p += 3;
-        }
-        if (*p == '.')
-            for (p++; *p >= '0' && *p <= '9'; p++) {
-            }
-        if ((*p == '+' || *p == '-') && digits(p + 1, 2)) {
-            int oh = num(p + 1, 2), om = 0;
-            if (p[3] == ':' && digits(p + 4, 2))
-                om = num(p + 4, 2);
-            else if (digits(p + 3, 2))
-                om = num(p + 3, 2);
-            off = (*p == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-        }
-    }
-    *clock = h * 3600 + mi * 60 + se;
-    *utc = days_from_civil(day->year, day->month, day->day) * 86400LL + *clock - off;
-    return true;
-}
-
-/* ---- the set --------------------------------------------------------------------------- */
-
-void export_set_free(export_set *set) {
-    if (!set) return;
-    for (size_t i = 0; i < set->n; i++) {
-        json_decref(set->records[i].json);
-        json_decref(set->records[i].answers);
-    }
-    json_decref(set->kiosks_seen);
-    free(set->records);
-    free(set->problems);
-    free(set->inputs);
-    memset(set, 0, sizeof *set);
-}
-
-static bool push_record(export_set *set, export_record r) {
-    if (set->n == set->cap) {
-        size_t ncap = set->cap ? set->cap * 2 : 256;
-        export_record *grown = realloc(set->records, ncap * sizeof *grown);
-        if (!grown) return false;
-        set->records = grown;
-        set->cap = ncap;
-    }
-    set->records[set->n++] = r;
-    return true;
-}
-
-static void remember_input(export_set *set, const struct stat *st) {
-    if (set->n_inputs == set->cap_inputs) {
-        size_t ncap = set->cap_inputs ? set->cap_inputs * 2 : 64;
-        export_input *grown = realloc(set->inputs, ncap * sizeof *grown);
-        if (!grown) return; /* only a safety check is lost */
-        set->inputs = grown;
-        set->cap_inputs = ncap;
-    }
-    set->inputs[set->n_inputs++] = (export_input){st->st_dev, st->st_ino};
-}
-
-/* What collecting needs besides the set: the filter and the ids seen so far. */
-typedef struct collector {
-    export_set *set;
-    const export_filter *filter;
-    json_t *seen; /* object used as a set of ids */
-    bool oom;
-} collector;
-
-static void problem(collector *c, const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void problem(collector *c, const char *file, long line, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    diag_vadd(c->set->problems, file, (int)line, 0, fmt, ap);
-    va_end(ap);
-}
-
-static bool kiosk_wanted(const export_filter *f, const json_t *rec) {
-    if (!f || f->n_kiosks == 0) return true;
-    const char *k = json_string_value(json_object_get(rec, "kiosk"));
-    if (!k) return false;
-    for (int i = 0; i < f->n_kiosks; i++)
-        if (f->kiosks[i] && strcmp(f->kiosks[i], k) == 0) return true;
-    return false;
-}
-
-/* The consultation a record answered; the first journey's records have none of their own. */
-static const char *record_consultation(const json_t *rec) {
-    if (!json_is_object(json_object_get(rec, "answers"))) return EXPORT_FIRST_JOURNEY;
-    return json_string_value(json_object_get(json_object_get(rec, "consultation"), "id"));
-}
-
-static bool consultation_wanted(const export_filter *f, const json_t *rec) {
-    if (!f || f->n_consultations == 0) return true;
-    const char *id = record_consultation(rec);
-    for (int i = 0; id && i < f->n_consultations; i++)
-        if (f->consultations[i] && strcmp(f->consultations[i], id) == 0) return true;
-    return false;
-}
-
-/* The answers of a record, by question id: its own, or a first-journey record's fields under
- * the shipped question ids (a new reference either way). */
-static json_t *answers_view(const json_t *rec) {
-    json_t *own = json_object_get(rec, "answers");
-    if (json_is_object(own)) return json_incref(own);
-    static const char *const fields[] = {"themes", "rating", "text", "name", "age_band", "postcode_district",
-                                         "consent_quote"};
-    json_t *answers = json_object();
-    for (size_t i = 0; answers && i < sizeof fields / sizeof fields[0]; i++) {
-        json_t *v = json_object_get(rec, fields[i]);
-        json_object_set(answers, fields[i], v ? v : json_null());
-    }
-    return answers;
-}
-
-const json_t *export_answer(const export_record *r, const char *id) { return json_object_get(r->answers, id); }
-
-static bool date_wanted(const export_filter *f, pk_date day) {
-    if (!f) return true;
-    if (f->has_since && date_cmp_days(day, f->since) < 0) return false;
-    if (f->has_until && date_cmp_days(day, f->until) > 0) return false;
-    return true;
-}
-
-/* jansson's words for input that simply stops, which is what a cut-off record looks like. */
-static bool cut_off(const json_error_t *e) {
-    return strstr(e->text, "near end of file") || strstr(e->text, "premature end of input");
-}
-
-/* Opens a sealed record with the key given for it: the one whose fingerprint it names, else
- * (a record from before fingerprints) each in turn. False, with the record left sealed, when
- * none opens it: counted by fingerprint, and a damaged seal listed. */
-static bool open_sealed(collector *c, const char *path, long lineno, json_t *rec) {
-    export_set *set = c->set;
-    const export_filter *f = c->filter;
-    if (!f || f->n_keys == 0) return false;
-    const char *want = json_string_value(json_object_get(rec, SEAL_FINGERPRINT_FIELD));
-    pk_error err = {{0}};
-    for (int k = 0; k < f->n_keys; k++) {
-        char fp[SEAL_FINGERPRINT_LEN];
-        seal_fingerprint(f->pk[k], fp);
-        if (want && strcmp(want, fp)) continue;
-        if (open_record_json(rec, f->pk[k], f->sk[k], &err)) return true;
-        if (strcmp(err.msg, SEAL_WRONG_KEY)) {
-            problem(c, path, lineno, "%s; kept sealed", err.msg);
-            return false;
-        }
-    }
-    set->wrong_key++;
-    const char *name = want ? want : "(not named)"; /* sealed before records named their key */
-    int i = 0;
-    while (i < set->n_other_keys && strcmp(set->other_keys[i].fingerprint, name)) i++;
-    if (i == set->n_other_keys && i < EXPORT_MAX_KEYS)
-        snprintf(set->other_keys[set->n_other_keys++].fingerprint, SEAL_FINGERPRINT_LEN, "%s", name);
-    if (i < set->n_other_keys) set->other_keys[i].records++;
-    return false;
-}
-
-/* Takes one line (without its '\n'); torn: it is the file's last line and has no '\n'. A line
- * that cannot be used is counted and listed with its reason; a blank line is passed over. */
-static void take_line(collector *c, const char *path, long lineno, char *line, size_t len,
-                      bool torn) {
-    if (len > 0 && line[len - 1] == '\r') line[--len] = '\0'; /* edited on Windows */
-    size_t i = 0;
-    while (i < len && (line[i] == ' ' || line[i] == '\t')) i++;
-    if (i == len) return; /* a blank line holds nothing to lose */
-
-    static const char torn_why[] = "torn line without a newline (cut off by an interrupted write)";
-    export_set *set = c->set;
-    if (!utf8_valid(line, len)) {
-        set->unreadable++;
-        problem(c, path, lineno, "%s", torn ? torn_why : "not valid UTF-8 text");
-        return;
-    }
-    json_error_t jerr;
-    json_t *rec = json_loadb(line, len, 0, &jerr);
-    if (!rec) {
-        set->unreadable++;
-        if (torn)
-            problem(c, path, lineno, "%s", torn_why);
-        else if (cut_off(&jerr))
-            problem(c, path, lineno, "record cut off by an interrupted write (%s)", jerr.text);
-        else
-            problem(c, path, lineno, "not JSON: %s", jerr.text);
-        return;
-    }
-    const char *id = json_string_value(json_object_get(rec, "id"));
-    const char *at = json_string_value(json_object_get(rec, "at"));
-    export_record r = {rec, {0, 0, 0}, 0, false, NULL, NULL, 0};
-    const char *why = NULL;
-    if (!json_is_object(rec))
-        why = "JSON, but not a feedback record (not an object)";
-    else if (!id || !*id)
-        why = "JSON, but not a feedback record (it has no 'id')";
-    else if (!parse_at(at, &r.day, &r.clock, &r.utc))
-        why = "JSON, but not a feedback record (its 'at' is missing or not a date)";
-    if (why) {
-        set->unreadable++;
-        problem(c, path, lineno, "%s", torn ? torn_why : why);
-        json_decref(rec);
-        return;
-    }
-    /* A complete record whose '\n' alone was lost is whole: keep it. */
-    set->read++;
-
-    if (json_object_get(c->seen, id)) {
-        set->duplicates++;
-        json_decref(rec);
-        return;
-    }
-    if (json_object_set_new(c->seen, id, json_true()) != 0) c->oom = true;
-    const char *kiosk = json_string_value(json_object_get(rec, "kiosk"));
-    if (kiosk && set->kiosks_seen) json_object_set_new(set->kiosks_seen, kiosk, json_true());
-    if (!date_wanted(c->filter, r.day) || !kiosk_wanted(c->filter, rec) || !consultation_wanted(c->filter, rec)) {
-        set->filtered_out++;
-        json_decref(rec);
-        return;
-    }
-    if (seal_record_is_sealed(rec) && !open_sealed(c, path, lineno, rec)) {
-        /* Never dropped: a record no key given opens is kept as without a key, sealed. */
-        r.sealed = true;
-        set->sealed++;
-    }
-    r.answers = answers_view(rec);
-    r.consultation = record_consultation(rec);
-    if (!r.answers || !push_record(set, r)) {
-        c->oom = true;
-        json_decref(r.answers);
-        json_decref(rec);
-    }
-}
-
-static void read_file(collector *c, const char *path) {
-    FILE *f = fopen(path, "rb");
-    struct stat st;
-    if (!f || fstat(fileno(f), &st) != 0) {
-        c->set->unreadable_files++;
-        problem(c, path, 0, "cannot read this file: %s", strerror(errno));
-        if (f) fclose(f);
-        return;
-    }
-    remember_input(c->set, &st);
-    c->set->files++;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long lineno = 0;
-    while (!c->oom && (n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        bool has_nl = n > 0 && line[n - 1] == '\n';
-        if (has_nl) line[--n] = '\0';
-        take_line(c, path, lineno, line, (size_t)n, !has_nl);
-    }
-    if (ferror(f)) {
-        c->set->unreadable_files++;
-        problem(c, path, lineno + 1, "reading stopped here: %s", strerror(errno));
-    }
-    free(line);
-    fclose(f);
-}
-
-static int cmp_names(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Every *.jsonl under dir, in name order, skipping hidden files (a Mac leaves "._" copies on a
- * USB stick) and "abandoned" folders. */
-static void walk(collector *c, const char *dir, int depth) {
-    if (depth > MAX_DEPTH) {
-        problem(c, dir, 0, "folders nested too deeply (a loop of links?); not read");
-        c->set->unreadable_files++;
-        return;
-    }
-    DIR *d = opendir(dir);
-    if (!d) {
-        c->set->unreadable_files++;
-        problem(c, dir, 0, "cannot read this folder: %s", strerror(errno));
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.') continue;
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            char **grown = realloc(names, ncap * sizeof *names);
-            if (!grown) break;
-            names = grown;
-            cap = ncap;
-        }
-        if (!(names[n] = strdup(de->d_name))) break;
-        n++;
-    }
-    closedir(d);
-    if (n > 1) qsort(names, n, sizeof *names, cmp_names);
-    for (size_t i = 0; i < n; i++) {
-        char path[PATH_MAX];
-        int len =
-            snprintf(path, sizeof path, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", names[i]);
-        struct stat st;
-        if (len < 0 || (size_t)len >= sizeof path || stat(path, &st) != 0) continue;
-        if (S_ISDIR(st.st_mode)) {
-            if (strcmp(names[i], ABANDONED_DIR) != 0) walk(c, path, depth + 1);
-        } else if (S_ISREG(st.st_mode) && ends_with(names[i], ".jsonl")) {
-            read_file(c, path);
-        }
-    }
-    for (size_t i = 0; i < n; i++) free(names[i]);
-    free(names);
-}
-
-static int cmp_records(const void *pa, const void *pb) {
-    const export_record *a = pa, *b = pb;
-    if (a->utc != b->utc) return a->utc < b->utc ? -1 : 1;
-    const char *ata = export_field_str(a->json, "at"), *atb = export_field_str(b->json, "at");
-    int k = strcmp(ata ? ata : "", atb ? atb : "");
-    if (k) return k;
-    return strcmp(export_field_str(a->json, "id"), export_field_str(b->json, "id"));
-}
-
-bool export_collect(export_set *set, const char *const *dirs, int n_dirs,
-                    const export_filter *filter, pk_error *err) {
-    memset(set, 0, sizeof *set);
-    set->filter = filter;
-    set->kiosks_seen = json_object();
-    if (n_dirs <= 0) return pk_fail(err, "no feedback folder was given");
-    /* Check every input first: a typo in one folder name must not give a quietly short file. */
-    for (int i = 0; i < n_dirs; i++) {
-        struct stat st;
-        if (stat(dirs[i], &st) != 0)
-            return pk_fail(err, "%s: cannot read it: %s", dirs[i], strerror(errno));
-        if (!S_ISDIR(st.st_mode) && !(S_ISREG(st.st_mode) && ends_with(dirs[i], ".jsonl")))
-            return pk_fail(err, "%s: not a feedback folder or .jsonl file", dirs[i]);
-    }
-    set->problems = calloc(1, sizeof *set->problems);
-    collector c = {set, filter, json_object(), false};
-    if (!set->problems || !c.seen) {
-        json_decref(c.seen);
-        export_set_free(set);
-        return pk_fail(err, "out of memory");
-    }
-    for (int i = 0; i < n_dirs && !c.oom; i++) {
-        struct stat st;
-        long before = set->files;
-        if (stat(dirs[i], &st) == 0 && S_ISDIR(st.st_mode))
-            walk(&c, dirs[i], 0);
-        else
-            read_file(&c, dirs[i]);
-        if (set->files == before)
-            problem(&c, dirs[i], 0, "no feedback files (*.jsonl) were found here");
-    }
-    json_decref(c.seen);
-    if (c.oom) {
-        export_set_free(set);
-        return pk_fail(err, "out of memory while reading the feedback");
-    }
-    if (set->n > 1) qsort(set->records, set->n, sizeof *set->records, cmp_records);
-    return true;
-}
-
-void export_print_summary(const export_set *set, FILE *out) {
-    if (set->problems) diag_print(set->problems, out);
+void export_print_summary_to(const export_set *set, FILE *out, const char *problems_file) {
+    print_problems(set, out, problems_file);
+    if (set->damaged_copies)
+        fprintf(out, "%ld damaged line%s the same as one listed above (the same file read twice, as from a USB "
+                     "stick brought in again): counted once\n",
+                set->damaged_copies, set->damaged_copies == 1 ? " was" : "s were");
     if (set->filtered_out)
         fprintf(out, "%ld record%s left out by --since, --until, --kiosk or --consultation\n", set->filtered_out,
                 set->filtered_out == 1 ? " was" : "s were");
@@ -471,6 +78,128 @@ void export_print_summary(const export_set *set, FILE *out) {
             set->read, set->n, set->duplicates, set->unreadable);
 }
 
+/* ---- records to text, on both cores ------------------------------------------------------ */
+
+/* Writes record r (number i of the set) to f. False when it cannot. */
+typedef bool (*row_fn)(FILE *f, const export_record *r, size_t i, const void *ctx);
+
+/* Reading and parsing a record costs more than writing it, so two threads each turn every other
+ * batch of records into text (each with its own files and its own memory: a record is freed by
+ * the thread that made it), and the caller's thread writes the batches in order. */
+#define ROWS_BATCH 256
+#define ROWS_WORKERS 2
+#define ROWS_AHEAD 4 /* batches made and not yet written, at most */
+
+typedef struct rows_batch {
+    char *text;
+    size_t len;
+    bool done, failed;
+    pk_error err;
+} rows_batch;
+
+typedef struct rows_job {
+    const export_set *set;
+    row_fn fn;
+    const void *ctx;
+    size_t n_batches, written;
+    bool stop;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    rows_batch slot[ROWS_AHEAD];
+} rows_job;
+
+typedef struct rows_worker {
+    rows_job *job;
+    size_t first;
+} rows_worker;
+
+static void *rows_work(void *arg) {
+    const rows_worker *w = arg;
+    rows_job *j = w->job;
+    export_reader *rd = export_reader_new(j->set);
+    for (size_t b = w->first; b < j->n_batches; b += ROWS_WORKERS) {
+        pthread_mutex_lock(&j->mu);
+        while (!j->stop && b >= j->written + ROWS_AHEAD) pthread_cond_wait(&j->cv, &j->mu);
+        bool stop = j->stop;
+        pthread_mutex_unlock(&j->mu);
+        if (stop) break;
+        rows_batch out = {0};
+        FILE *m = open_memstream(&out.text, &out.len);
+        bool ok = rd && m;
+        if (!ok) pk_fail(&out.err, "out of memory");
+        size_t end = (b + 1) * ROWS_BATCH < j->set->n ? (b + 1) * ROWS_BATCH : j->set->n;
+        for (size_t i = b * ROWS_BATCH; ok && i < end; i++) {
+            export_record r;
+            if (!(ok = export_reader_get(rd, i, &r, &out.err))) break;
+            if (!(ok = j->fn(m, &r, i, j->ctx))) pk_fail(&out.err, "out of memory");
+            export_record_release(j->set, &r);
+        }
+        if (m && fclose(m) != 0 && ok) ok = pk_fail(&out.err, "out of memory");
+        out.failed = !ok;
+        out.done = true;
+        pthread_mutex_lock(&j->mu);
+        j->slot[b % ROWS_AHEAD] = out;
+        pthread_cond_broadcast(&j->cv);
+        pthread_mutex_unlock(&j->mu);
+    }
+    export_reader_free(rd);
+    return NULL;
+}
+
+/* Runs fn over every record of set in order, writing to out. */
+static bool write_rows(FILE *out, const export_set *set, row_fn fn, const void *ctx, pk_error *err) {
+    rows_job j = {.set = set, .fn = fn, .ctx = ctx, .n_batches = (set->n + ROWS_BATCH - 1) / ROWS_BATCH};
+    pthread_t thread[ROWS_WORKERS];
+    rows_worker worker[ROWS_WORKERS];
+    int started = 0;
+    if (!set->records && j.n_batches > 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+        pthread_mutex_init(&j.mu, NULL);
+        pthread_cond_init(&j.cv, NULL);
+        for (int k = 0; k < ROWS_WORKERS && started == k; k++) {
+            worker[k] = (rows_worker){&j, (size_t)k};
+            if (pthread_create(&thread[k], NULL, rows_work, &worker[k]) == 0) started++;
+        }
+    }
+    bool ok = true;
+    if (started == ROWS_WORKERS) {
+        for (size_t b = 0; b < j.n_batches && ok; b++) {
+            pthread_mutex_lock(&j.mu);
+            while (!j.slot[b % ROWS_AHEAD].done) pthread_cond_wait(&j.cv, &j.mu);
+            rows_batch got = j.slot[b % ROWS_AHEAD];
+            j.slot[b % ROWS_AHEAD] = (rows_batch){0};
+            pthread_mutex_unlock(&j.mu);
+            if (got.failed)
+                ok = pk_fail(err, "%s", got.err.msg);
+            else
+                ok = fwrite(got.text, 1, got.len, out) == got.len;
+            free(got.text);
+            pthread_mutex_lock(&j.mu);
+            j.written++;
+            pthread_cond_broadcast(&j.cv);
+            pthread_mutex_unlock(&j.mu);
+        }
+    }
+    if (started) {
+        pthread_mutex_lock(&j.mu);
+        j.stop = true;
+        pthread_cond_broadcast(&j.cv);
+        pthread_mutex_unlock(&j.mu);
+        for (int k = 0; k < started; k++) pthread_join(thread[k], NULL);
+        for (int s = 0; s < ROWS_AHEAD; s++) free(j.slot[s].text);
+        pthread_mutex_destroy(&j.mu);
+        pthread_cond_destroy(&j.cv);
+        if (started == ROWS_WORKERS) return ok;
+    }
+    /* A set held in memory, a small one, one core, or no thread to be had: one at a time. */
+    for (size_t i = 0; i < set->n && ok; i++) {
+        export_record r;
+        if (!(ok = export_record_get(set, i, &r, err))) break;
+        ok = fn(out, &r, i, ctx);
+        export_record_release(set, &r);
+    }
+    return ok;
+}
+
 /* ---- CSV ------------------------------------------------------------------------------- */
 
 /* A text cell: neutralised if a spreadsheet would take it for a formula, quoted if it holds a
@@ -483,11 +212,18 @@ static void csv_text(FILE *f, const char *s, size_t n) {
         quoted = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
     if (quoted) fputc('"', f);
     if (formula) fputc('\'', f);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"') fputc('"', f);
-        fputc(s[i], f);
+    if (!quoted) {
+        fwrite(s, 1, n, f);
+        return;
     }
-    if (quoted) fputc('"', f);
+    for (const char *p = s, *end = s + n; p < end;) {
+        const char *q = memchr(p, '"', (size_t)(end - p));
+        size_t run = q ? (size_t)(q - p) + 1 : (size_t)(end - p);
+        fwrite(p, 1, run, f);
+        if (q) fputc('"', f); /* a quote is doubled */
+        p += run;
+    }
+    fputc('"', f);
 }
 
 /* Cells of one CSV line, with a comma before all but the first. */
@@ -512,20 +248,24 @@ static void csv_cell(void *ctx, const export_cell *c) {
     else csv_text(l->f, c->text, c->len);
 }
 
-static bool write_csv(FILE *f, const export_set *set) {
+static bool csv_row(FILE *f, const export_record *r, size_t i, const void *cols) {
+    (void)i;
+    csv_line l = {f, true};
+    export_columns_row(cols, r, csv_cell, &l);
+    fputs("\r\n", f);
+    return !ferror(f);
+}
+
+static bool write_csv(FILE *f, const export_set *set, pk_error *err) {
     export_columns *cols = export_columns_new(set);
-    if (!cols) return false;
+    if (!cols) return pk_fail(err, "out of memory");
     fputs("\xEF\xBB\xBF", f); /* the byte-order mark Excel needs to read UTF-8 */
     csv_line l = {f, true};
     export_columns_header(cols, csv_name, &l);
     fputs("\r\n", f);
-    for (size_t r = 0; r < set->n; r++) {
-        l.first = true;
-        export_columns_row(cols, &set->records[r], csv_cell, &l);
-        fputs("\r\n", f);
-    }
+    bool ok = write_rows(f, set, csv_row, cols, err);
     export_columns_free(cols);
-    return true;
+    return ok;
 }
 
 /* ---- the codebook ---------------------------------------------------------------------- */
@@ -581,24 +321,47 @@ bool export_check_consultations(const config *cfg, const export_filter *filter, 
 
 /* ---- writing --------------------------------------------------------------------------- */
 
+/* One record as JSON_INDENT(2) puts it inside an array: every line indented two more. */
+static bool write_indented(FILE *out, const json_t *rec) {
+    char *text = json_dumps(rec, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (!text) return false;
+    /* Strings never hold a raw new line (JSON escapes it), so every one starts a line. */
+    for (const char *p = text; *p;) {
+        size_t run = strcspn(p, "\n");
+        fputs("  ", out);
+        fwrite(p, 1, run + (p[run] == '\n'), out);
+        p += run + (p[run] == '\n');
+    }
+    free(text);
+    return true;
+}
+
+static bool json_row(FILE *f, const export_record *r, size_t i, const void *set) {
+    bool ok = write_indented(f, r->json);
+    fputs(i + 1 < ((const export_set *)set)->n ? ",\n" : "\n]", f);
+    return ok && !ferror(f);
+}
+
+static bool jsonl_row(FILE *f, const export_record *r, size_t i, const void *set) {
+    (void)i, (void)set;
+    bool ok = json_dumpf(r->json, f, JSON_COMPACT | JSON_PRESERVE_ORDER) == 0;
+    fputc('\n', f);
+    return ok && !ferror(f);
+}
+
 bool export_write(FILE *out, const export_set *set, export_format format, pk_error *err) {
     /* No JSON_ENSURE_ASCII: "Zażółć" stays readable rather than becoming \u escapes. */
+    pk_error why = {{0}};
     bool ok = true;
     if (format == EXPORT_CSV) {
-        ok = write_csv(out, set);
-    } else if (format == EXPORT_JSON) {
-        json_t *arr = json_array();
-        for (size_t i = 0; arr && i < set->n && ok; i++)
-            ok = json_array_append(arr, set->records[i].json) == 0;
-        ok = ok && arr && json_dumpf(arr, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
-        json_decref(arr);
-        fputc('\n', out);
+        ok = write_csv(out, set, &why);
     } else {
-        for (size_t i = 0; i < set->n && ok; i++) {
-            ok = json_dumpf(set->records[i].json, out, JSON_COMPACT | JSON_PRESERVE_ORDER) == 0;
-            fputc('\n', out);
-        }
+        /* The bytes json_dumpf gives for the whole array, a record at a time. */
+        if (format == EXPORT_JSON) fputs(set->n ? "[\n" : "[]", out);
+        ok = write_rows(out, set, format == EXPORT_JSON ? json_row : jsonl_row, set, &why);
+        if (format == EXPORT_JSON) fputc('\n', out);
     }
+    if (why.msg[0]) return pk_fail(err, "%s", why.msg);
     if (!ok || ferror(out))
         return pk_fail(err, "writing the export failed: %s", errno ? strerror(errno) : "error");
     return true;
@@ -630,18 +393,19 @@ bool export_write_file(const char *path, const export_set *set, export_writer_fn
     int n = snprintf(tmp, sizeof tmp, "%s.tmp", path);
     if (n < 0 || (size_t)n >= sizeof tmp) return pk_fail(err, "%s: the path is too long", path);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-    if (fd < 0) return pk_fail(err, "cannot write %s: %s", tmp, strerror(errno));
+    /* Messages name the file as it was asked for: the .tmp beside it is ours, not the user's. */
+    if (fd < 0) return pk_fail(err, "cannot write %s: %s", path, strerror(errno));
     FILE *f = fdopen(fd, "wb");
     if (!f) {
         int e = errno;
         close(fd);
         unlink(tmp);
-        return pk_fail(err, "cannot write %s: %s", tmp, strerror(e));
+        return pk_fail(err, "cannot write %s: %s", path, strerror(e));
     }
     bool ok = fn(f, ctx, err);
     if (ok && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
-        ok = pk_fail(err, "cannot write %s: %s", tmp, strerror(errno));
-    if (fclose(f) != 0 && ok) ok = pk_fail(err, "cannot write %s: %s", tmp, strerror(errno));
+        ok = pk_fail(err, "cannot write %s: %s", path, strerror(errno));
+    if (fclose(f) != 0 && ok) ok = pk_fail(err, "cannot write %s: %s", path, strerror(errno));
     if (ok && rename(tmp, path) != 0)
         ok = pk_fail(err, "cannot put %s in place: %s", path, strerror(errno));
     if (!ok) {

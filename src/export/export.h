@@ -70,13 +70,30 @@ typedef struct export_input { /* a file that was read, so --out can never replac
     ino_t ino;
 } export_input;
 
+/* The problems found while reading, each "FILE:LINE: reason", never cut short. */
+typedef struct export_problems {
+    char **items;
+    int count, cap;
+} export_problems;
+
+typedef struct export_slot export_slot;   /* where a kept record is (export_read.c) */
+typedef struct export_files export_files; /* the files read, to read a record again */
+
 typedef struct export_set {
-    export_record *records; /* kept records, sorted by `at` then `id` */
-    size_t n, cap;
+    /* The kept records, sorted by `at` then `id`: all n of them after export_collect; NULL after
+     * export_scan, which keeps only where each is (slots) and reads one at a time
+     * (export_record_get), so a year of a fleet's records fits in a few tens of MB. */
+    export_record *records;
+    size_t n;
+    export_slot *slots; /* n of them, in the same order */
+    size_t cap_slots;
+    export_files *files;
     long read;             /* lines that are records (duplicates included, not those sealed
                             * for a key other than the one given) */
     long duplicates;       /* records dropped because their id was already read */
     long unreadable;       /* lines that are not records, or sealed for a different key */
+    long damaged_copies;   /* damaged lines that were copies of one already counted (the same
+                            * file read twice: a USB stick brought in again), counted once */
     long filtered_out;     /* records outside --since/--until/--kiosk */
     long sealed;           /* kept records whose personal fields stay sealed */
     long wrong_key;        /* of those, records sealed for a key other than those given: never
@@ -84,9 +101,16 @@ typedef struct export_set {
     export_other_key other_keys[EXPORT_MAX_KEYS];
     int n_other_keys;
     json_t *kiosks_seen;   /* every kiosk id read, filtered out or not (object: id -> true) */
-    long files;            /* *.jsonl files read */
+    /* Every answer id the kept records hold, in the order of the first record (in the set's
+     * order) holding each, and that record's order of answers (array of strings). */
+    json_t *answer_keys;
+    long abandoned;         /* visits left before the end (the kiosks' "abandoned" folders), one
+                             * per id, within --since/--until/--kiosk */
+    json_t *abandoned_steps; /* object: the step each was left at (a question id, "intro",
+                              * "review"...) -> count, in the order first seen */
+    long files_read;       /* *.jsonl files read */
     long unreadable_files; /* files or folders that could not be read at all */
-    diag_list *problems;   /* each unreadable line or file as FILE:LINE: reason */
+    export_problems *problems; /* each unreadable line or file as FILE:LINE: reason */
     export_input *inputs;
     size_t n_inputs, cap_inputs;
     /* The config whose consultations name the columns (set by the caller after collect; NULL:
@@ -106,12 +130,30 @@ typedef struct export_set {
  * empty (but must still be freed). */
 bool export_collect(export_set *set, const char *const *dirs, int n_dirs,
                     const export_filter *filter, pk_error *err);
+/* The same, but keeping only where each record is (set->records stays NULL): for writing a set
+ * of any size a record at a time with export_record_get. Same counts, same order. */
+bool export_scan(export_set *set, const char *const *dirs, int n_dirs, const export_filter *filter,
+                 pk_error *err);
+/* Record i of the set (in its order) into *r: the one held, or read again from its file after
+ * export_scan (then *r is the caller's until export_record_release). False with err filled
+ * when the file can no longer be read or has changed since. */
+bool export_record_get(const export_set *set, size_t i, export_record *r, pk_error *err);
+void export_record_release(const export_set *set, export_record *r);
+/* Files opened for reading records again, of one's own: export_record_get shares the set's, so
+ * a second thread that reads records needs this instead. */
+typedef struct export_reader export_reader;
+export_reader *export_reader_new(const export_set *set);
+bool export_reader_get(export_reader *rd, size_t i, export_record *r, pk_error *err);
+void export_reader_free(export_reader *rd);
 void export_set_free(export_set *set);
 
 /* Prints the problems, then `records read N, written N, duplicates dropped N, unreadable lines N`
  * and, when they apply, lines on records outside the filters, sealed records and unreadable
- * files. */
+ * files. More than EXPORT_PROBLEMS_SHOWN problems, and a problems_file (NULL: none) given: the
+ * first ones are printed and all of them written to that file, which the summary names. */
+#define EXPORT_PROBLEMS_SHOWN 20
 void export_print_summary(const export_set *set, FILE *out);
+void export_print_summary_to(const export_set *set, FILE *out, const char *problems_file);
 
 /* Writes set to out in format. CSV is RFC 4180 with a UTF-8 byte-order mark and a header row,
  * CRLF line ends, formula-like cells neutralised with a leading quote; after the record's own

@@ -109,17 +109,16 @@ static void build_groups(export_columns *cs, const config *cfg, const export_fil
             }
         }
     }
-    for (size_t r = 0; set && r < set->n; r++) {
-        const char *key;
-        json_t *v;
-        json_object_foreach(set->records[r].answers, key, v) {
-            bool seen = covered(cs, key);
-            for (int g = 0; g < cs->n && !seen; g++) seen = !cs->g[g].q && !strcmp(cs->g[g].key, key);
-            if (seen) continue;
-            answer_group *g = add_group(cs);
-            if (!g) return;
-            g->key = key;
-        }
+    size_t i;
+    json_t *k;
+    json_array_foreach(set ? set->answer_keys : NULL, i, k) {
+        const char *key = json_string_value(k);
+        bool seen = covered(cs, key);
+        for (int g = 0; g < cs->n && !seen; g++) seen = !cs->g[g].q && !strcmp(cs->g[g].key, key);
+        if (seen) continue;
+        answer_group *g = add_group(cs);
+        if (!g) return;
+        g->key = key;
     }
 }
 

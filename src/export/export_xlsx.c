@@ -410,6 +410,11 @@ static bool copy_workbook(FILE *out, const void *ctx, pk_error *err) {
 bool export_write_xlsx(const char *path, const export_set *set, pk_error *err) {
     if (!path || !strcmp(path, "-"))
         return pk_fail(err, "a spreadsheet (.xlsx) cannot go to standard output; give --out FILE.xlsx");
+    if (!set->records) return pk_fail(err, "a spreadsheet is written from records read with export_collect");
+    /* A sheet holds 1,048,576 rows (the header is one): more would be cut off in Excel. */
+    if (set->n > 1048575)
+        return pk_fail(err, "%zu responses are more than a spreadsheet holds (1,048,575 rows): use --format csv, "
+                            "or export part at a time with --since and --until", set->n);
     const char *dir = getenv("TMPDIR");
     char file[PATH_MAX];
     int len = snprintf(file, sizeof file, "%s/plankiosk-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
