@@ -4,14 +4,17 @@
  * the question sections and the comments are written, each into memory, while the table of
  * contents collects their sections. Only then is the page written out: its <head> carries the
  * fonts cut to the characters the body holds (report_fonts.c), so the body has to exist
- * first. The comments that do not fit in the page go to the appendix page, written the same
- * way, all or nothing. */
+ * first. The comments that do not fit in the page go to the appendix's pages in a folder beside
+ * it, each written the same way, all or nothing, with the same fonts (cut once, to what all of
+ * them use). */
 #include "export/report.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "config/config.h"
 #include "config/ui_text.h"
@@ -152,10 +155,6 @@ int report_consultation_of(const report_ctx *x, const export_record *r) {
     return -1;
 }
 
-const report_roles *report_roles_of(const report_ctx *x, const export_record *r) {
-    int i = report_consultation_of(x, r);
-    return &x->roles[i >= 0 ? i : x->n_roles - 1];
-}
 
 /* ---- the page -------------------------------------------------------------------------- */
 
@@ -199,6 +198,7 @@ static const char style[] =
     "div.words { margin: 0.4em 0 0.8em; padding: 0.4em 0.8em; border: 1px solid #ccd; }\n"
     "div.words p { margin: 0.2em 0; }\n"
     "span.what { font-weight: bold; }\n"
+    "span.entry { unicode-bidi: isolate; }\n"
     "span.refs, span.refs a { color: #555; font-size: 0.85em; }\n"
     "blockquote.comment { margin: 0.7em 0; padding: 0.5em 1em; border-left: 4px solid #2b6cb0;\n"
     "  background: #f3f6fa; }\n"
@@ -299,47 +299,144 @@ static bool part_close(part *p) {
     return ok;
 }
 
-static void head(FILE *out, const report_ctx *x, const char *title, const part *parts, int n) {
+/* The @font-face rules for the characters of parts[0..n-1] and title (a string to free). */
+static char *fonts_for(const report_ctx *x, const part *parts, size_t n, const char *title) {
     report_charset *cs = report_charset_new();
-    for (int i = 0; cs && i < n; i++) report_charset_add(cs, parts[i].text, parts[i].len);
-    if (cs) report_charset_add(cs, title, strlen(title));
+    part css = {0};
+    if (!cs || !part_open(&css)) {
+        report_charset_free(cs);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) report_charset_add(cs, parts[i].text, parts[i].len);
+    report_charset_add(cs, title, strlen(title));
+    char fonts[1100];
+    snprintf(fonts, sizeof fonts, "%s/fonts", x->assets_dir);
+    report_fonts_write(css.f, cs, fonts);
+    report_charset_free(cs);
+    if (!part_close(&css)) {
+        free(css.text);
+        return NULL;
+    }
+    return css.text;
+}
+
+static void head(FILE *out, const char *title, const char *fonts) {
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>",
           out);
     html_text(out, title);
     fputs("</title>\n<style>\n", out);
     fputs(style, out);
-    char fonts[1100];
-    snprintf(fonts, sizeof fonts, "%s/fonts", x->assets_dir);
-    if (cs) report_fonts_write(out, cs, fonts);
-    report_charset_free(cs);
+    if (fonts) fputs(fonts, out);
     fputs("</style>\n</head>\n<body>\n", out);
 }
 
-typedef struct appendix_job {
-    const report_ctx *x;
-    const part *body;
-    const char *title;
-} appendix_job;
+/* ---- the appendix's pages -------------------------------------------------------------- */
 
-static bool write_appendix(FILE *out, const void *ctx, pk_error *err) {
-    const appendix_job *job = ctx;
-    char title[600];
-    snprintf(title, sizeof title, "%s: every comment (continued)", job->title);
-    head(out, job->x, title, job->body, 1);
+typedef struct page {
+    part body;
+    char label[600], back_id[200];
+} page;
+
+struct report_pages {
+    page **p; /* each page where it is: its open memstream points into it */
+    size_t n, cap;
+};
+
+FILE *report_page_open(report_ctx *x, const char *label, const char *back_id) {
+    struct report_pages *ps = x->pages;
+    if (!ps && !(ps = x->pages = calloc(1, sizeof *ps))) return NULL;
+    page *pg = grow(&ps->p, &ps->cap, ps->n, sizeof *ps->p, 16) ? calloc(1, sizeof *pg) : NULL;
+    if (!pg || !part_open(&pg->body)) {
+        free(pg);
+        return NULL;
+    }
+    ps->p[ps->n++] = pg;
+    snprintf(pg->label, sizeof pg->label, "%s", label);
+    snprintf(pg->back_id, sizeof pg->back_id, "%s", back_id);
+    return pg->body.f;
+}
+
+static void pages_free(struct report_pages *ps) {
+    for (size_t i = 0; ps && i < ps->n; i++) {
+        part_close(&ps->p[i]->body);
+        free(ps->p[i]->body.text);
+        free(ps->p[i]);
+    }
+    if (ps) free(ps->p);
+    free(ps);
+}
+
+typedef struct page_job {
+    const report_ctx *x;
+    size_t i; /* from 0 */
+    const char *title, *fonts;
+} page_job;
+
+static void page_nav(FILE *out, const page_job *job) {
+    const report_ctx *x = job->x;
+    const struct report_pages *ps = x->pages;
+    fputs("<p class=\"range\">", out);
+    if (x->opt->report_href) {
+        fprintf(out, "<a href=\"%s#%s\">Back to the report</a>", x->opt->report_href, ps->p[job->i]->back_id);
+    }
+    if (job->i > 0) fprintf(out, "%s<a href=\"%zu.html\">Previous page</a>", x->opt->report_href ? " \xC2\xB7 " : "", job->i);
+    if (job->i + 1 < ps->n)
+        fprintf(out, "%s<a href=\"%zu.html\">Next page</a>", x->opt->report_href || job->i > 0 ? " \xC2\xB7 " : "",
+                job->i + 2);
+    fputs("</p>\n", out);
+}
+
+static bool write_page(FILE *out, const void *ctx, pk_error *err) {
+    const page_job *job = ctx;
+    const page *pg = job->x->pages->p[job->i];
+    char title[800];
+    snprintf(title, sizeof title, "%s: what people said, page %zu of %zu", job->title, job->i + 1, job->x->pages->n);
+    head(out, title, job->fonts);
     fputs("<header><h1>", out);
-    html_text(out, title);
-    fputs("</h1>\n<p class=\"range\">The comments that did not fit in the report, theme by theme, numbered as "
-          "there.</p>\n</header>\n",
-          out);
-    fwrite(job->body->text, 1, job->body->len, out);
+    html_text(out, job->title);
+    fputs("</h1>\n", out);
+    page_nav(out, job);
+    fputs("</header>\n", out);
+    fwrite(pg->body.text, 1, pg->body.len, out);
+    page_nav(out, job);
     fputs("</body>\n</html>\n", out);
-    if (ferror(out)) return pk_fail(err, "writing the comments' page failed: %s", errno ? strerror(errno) : "error");
+    if (ferror(out)) return pk_fail(err, "writing a page of comments failed: %s", errno ? strerror(errno) : "error");
     return true;
 }
 
+/* Every page into the folder (made if need be), then any page of an earlier report numbered
+ * past the last taken away, so the folder holds this report's pages only. */
+static bool write_pages(const report_ctx *x, const char *title, pk_error *err) {
+    struct report_pages *ps = x->pages;
+    const char *dir = x->opt->appendix_path;
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+        return pk_fail(err, "%s: cannot make the folder for the comments: %s", dir, strerror(errno));
+    part *all = malloc(ps->n * sizeof *all + 1);
+    if (!all) return pk_fail(err, "out of memory");
+    for (size_t i = 0; i < ps->n; i++) all[i] = ps->p[i]->body;
+    char *fonts = fonts_for(x, all, ps->n, title);
+    free(all);
+    bool ok = true;
+    for (size_t i = 0; ok && i < ps->n; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%zu.html", dir, i + 1);
+        page_job job = {x, i, title, fonts};
+        ok = export_write_file(path, x->set, write_page, &job, err);
+    }
+    for (size_t i = ps->n + 1; ok; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%zu.html", dir, i);
+        if (unlink(path) != 0) break;
+    }
+    free(fonts);
+    return ok;
+}
+
 static void ctx_free(report_ctx *x) {
+    pages_free(x->pages);
     report_overview_free(&x->c);
+    report_comments_free(x);
     report_questions_free(x);
     free(x->roles);
     free(x->toc.e);
@@ -351,17 +448,35 @@ bool report_write_with(FILE *out, const export_set *set, const report_options *o
     x.min_count = x.opt->min_count > 1 ? x.opt->min_count : x.opt->min_count == 1 ? 1 : REPORT_MIN_COUNT;
     x.comments_inline = x.opt->comments_inline > 0 ? x.opt->comments_inline : REPORT_COMMENTS_INLINE;
     snprintf(x.assets_dir, sizeof x.assets_dir, "%s", x.opt->assets_dir ? x.opt->assets_dir : paths_assets_dir());
+    x.per_page = x.opt->comments_per_page > 0 ? x.opt->comments_per_page : REPORT_COMMENTS_PER_PAGE;
+    x.paged = x.opt->appendix_path && x.opt->appendix_href;
     x.appendix_href = x.opt->appendix_href;
-    part one = {0}, rest = {0}, toc = {0}, appendix = {0};
-    bool ok = roles_make(&x) && report_overview_count(&x) && report_questions_count(&x);
-    ok = ok && part_open(&one) && part_open(&rest) && part_open(&toc);
-    if (ok && x.opt->appendix_path && x.appendix_href) {
-        ok = part_open(&appendix);
-        x.appendix = appendix.f;
+    part one = {0}, rest = {0}, toc = {0};
+    bool ok = roles_make(&x) && report_overview_begin(&x) && report_questions_begin(&x) &&
+              report_comments_begin(&x);
+    /* One pass over the records for every part, each record let go once read: its JSON is
+     * looked at while it is in the cache, and a set that was only scanned (export_scan) is
+     * never all in memory. */
+    export_record r;
+    pk_error read_err = {{0}};
+    for (size_t i = 0; ok && i < set->n; i++) {
+        if (!export_record_get(set, i, &r, &read_err)) break;
+        int ci = report_consultation_of(&x, &r);
+        const char *q = ci < 0 && !x.first_question[0] ? report_nonempty(export_field_str(r.json, "question")) : NULL;
+        if (q) snprintf(x.first_question, sizeof x.first_question, "%s", q);
+        report_overview_add(&x, &r, &x.roles[ci >= 0 ? ci : x.n_roles - 1]);
+        ok = report_questions_add(&x, &r, ci) && report_comments_add(&x, &r, ci);
+        export_record_release(set, &r);
     }
+    if (read_err.msg[0]) {
+        ctx_free(&x);
+        return pk_fail(err, "%s", read_err.msg);
+    }
+    if (ok) report_overview_end(&x), report_questions_end(&x);
+    ok = ok && part_open(&one) && part_open(&rest) && part_open(&toc);
     if (!ok) {
-        part_close(&one), part_close(&rest), part_close(&toc), part_close(&appendix);
-        free(one.text), free(rest.text), free(toc.text), free(appendix.text);
+        part_close(&one), part_close(&rest), part_close(&toc);
+        free(one.text), free(rest.text), free(toc.text);
         ctx_free(&x);
         return pk_fail(err, "out of memory while counting the feedback");
     }
@@ -373,15 +488,16 @@ bool report_write_with(FILE *out, const export_set *set, const report_options *o
     ok = report_comments(&x, err);
     contents(toc.f, &x.toc);
     ok = part_close(&one) && part_close(&rest) && part_close(&toc) && ok;
-    bool has_appendix = appendix.f != NULL;
-    ok = (!has_appendix || part_close(&appendix)) && ok;
+    for (size_t i = 0; ok && x.pages && i < x.pages->n; i++) ok = part_close(&x.pages->p[i]->body);
 
     const char *title = page_title(&x);
     if (ok) {
         char full[600];
         snprintf(full, sizeof full, "%s: what visitors said", title);
         part parts[] = {one, toc, rest};
-        head(out, &x, full, parts, 3);
+        char *fonts = fonts_for(&x, parts, 3, full);
+        head(out, full, fonts);
+        free(fonts);
         fputs("<header>\n<h1>", out);
         html_text(out, title);
         fputs("</h1>\n", out);
@@ -393,11 +509,8 @@ bool report_write_with(FILE *out, const export_set *set, const report_options *o
         fputs("</body>\n</html>\n", out);
     }
     /* The comments past the first page of their themes, beside the report (only if there are). */
-    if (ok && has_appendix && appendix.len) {
-        appendix_job job = {&x, &appendix, title};
-        ok = export_write_file(x.opt->appendix_path, set, write_appendix, &job, err);
-    }
-    free(one.text), free(rest.text), free(toc.text), free(appendix.text);
+    if (ok && x.pages && x.pages->n) ok = write_pages(&x, title, err);
+    free(one.text), free(rest.text), free(toc.text);
     ctx_free(&x);
     if (ok && ferror(out)) return pk_fail(err, "writing the report failed: %s", errno ? strerror(errno) : "error");
     if (!ok && err && !err->msg[0]) pk_fail(err, "out of memory while writing the report");
@@ -418,18 +531,20 @@ void report_appendix_path(const char *out_path, char *buf, size_t size, char *na
     const char *base = slash ? slash + 1 : out_path;
     const char *dot = strrchr(base, '.');
     size_t stem = dot && dot != base ? (size_t)(dot - out_path) : strlen(out_path);
-    snprintf(buf, size, "%.*s-comments.html", (int)stem, out_path);
+    snprintf(buf, size, "%.*s-comments", (int)stem, out_path);
     snprintf(name, name_size, "%s", buf + (base - out_path));
 }
 
 bool report_write_job(FILE *out, const void *ctx, pk_error *err) {
     const report_job *job = ctx;
-    char path[4096], name[1024];
+    char path[4096], name[4096], back[4200];
     report_options opt = {.filter = job->filter, .min_count = job->min_count ? job->min_count : REPORT_MIN_COUNT,
                           .made = job->made ? job->made : time(NULL)};
     if (job->out_path && strcmp(job->out_path, "-")) {
         report_appendix_path(job->out_path, path, sizeof path, name, sizeof name);
-        opt.appendix_path = path, opt.appendix_href = name;
+        const char *slash = strrchr(job->out_path, '/');
+        snprintf(back, sizeof back, "../%s", slash ? slash + 1 : job->out_path);
+        opt.appendix_path = path, opt.appendix_href = name, opt.report_href = back;
     }
     return report_write_with(out, job->set, &opt, err);
 }

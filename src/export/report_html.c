@@ -13,27 +13,37 @@
  * 1.0 does not allow (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF) and stray bytes
  * become U+FFFD; CR is dropped (line ends are LF). */
 void html_textn(FILE *f, const char *s, size_t n) {
+    size_t run = 0; /* s[run..i) is plain text, written in one go when something breaks it */
     for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x20 && b < 0x80 && b != '&' && b != '<' && b != '>' && b != '"' && b != '\'') {
+            i++; /* most of any text: no need to decode */
+            continue;
+        }
         uint32_t cp;
         int len = utf8_decode(s + i, n - i, &cp);
         if (len <= 0) break;
+        const char *instead = NULL;
         switch (cp) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&#39;", f); break;
-        case '\r': break;
+        case '&': instead = "&amp;"; break;
+        case '<': instead = "&lt;"; break;
+        case '>': instead = "&gt;"; break;
+        case '"': instead = "&quot;"; break;
+        case '\'': instead = "&#39;"; break;
+        case '\r': instead = ""; break;
         default:
-            if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF)
-                fputs("\xEF\xBF\xBD", f);
-            else if (cp == 0xFFFD) /* also what a bad byte decodes to: write it whole */
-                fputs("\xEF\xBF\xBD", f);
-            else
-                fwrite(s + i, 1, (size_t)len, f);
+            /* XML's forbidden characters, and U+FFFD (also what a bad byte decodes to), whole */
+            if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF || cp == 0xFFFD)
+                instead = "\xEF\xBF\xBD";
+        }
+        if (instead) {
+            fwrite(s + run, 1, i - run, f);
+            fputs(instead, f);
+            run = i + (size_t)len;
         }
         i += (size_t)len;
     }
+    fwrite(s + run, 1, n - run, f);
 }
 
 void html_text(FILE *f, const char *s) {
@@ -53,10 +63,16 @@ bool grow(void *items, size_t *cap, size_t n, size_t size, size_t first) {
     return true;
 }
 
-/* The bar for key, added with count 0 if new; NULL when memory runs out. */
-bar *tally_bar(tally *t, const char *key, const char *label) {
+bar *tally_find(tally *t, const char *key) {
     for (size_t i = 0; i < t->n; i++)
         if (strcmp(t->bars[i].key, key) == 0) return &t->bars[i];
+    return NULL;
+}
+
+/* The bar for key, added with count 0 if new; NULL when memory runs out. */
+bar *tally_bar(tally *t, const char *key, const char *label) {
+    bar *found = tally_find(t, key);
+    if (found) return found;
     if (!grow(&t->bars, &t->cap, t->n, sizeof *t->bars, 16)) return NULL;
     bar *b = &t->bars[t->n++];
     snprintf(b->key, sizeof b->key, "%s", key);

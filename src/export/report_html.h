@@ -29,6 +29,8 @@ void html_text(FILE *f, const char *s);
 /* Room for one more in a growing array: *(T **)items holds n of *cap, each size bytes; doubles
  * it (from `first`) when full. False when memory runs out (the array is left as it was). */
 bool grow(void *items, size_t *cap, size_t n, size_t size, size_t first);
+/* The bar for key, or NULL when t has none. */
+bar *tally_find(tally *t, const char *key);
 /* The bar for key, added with count 0 if new; NULL when memory runs out. */
 bar *tally_bar(tally *t, const char *key, const char *label);
 void tally_add(tally *t, const char *key, const char *label);

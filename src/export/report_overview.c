@@ -84,7 +84,8 @@ static void count_themes(report_ctx *x, const report_roles *ro, const export_rec
         }
         if (!id || repeat) continue;
         char label[256];
-        add_rating(tally_bar(&c->themes, id, report_option_label(x, ro->themes_q, id, label, sizeof label)),
+        bar *b = tally_find(&c->themes, id); /* its words are looked up once, for a new bar */
+        add_rating(b ? b : tally_bar(&c->themes, id, report_option_label(x, ro->themes_q, id, label, sizeof label)),
                    rated, rv);
         n_themes++;
     }
@@ -162,19 +163,19 @@ static void fill_span(tally *t, pk_date first, pk_date last, int step, int max) 
     tally_sort(t, by_key);
 }
 
-bool report_overview_count(report_ctx *x) {
+bool report_overview_begin(report_ctx *x) {
+    memset(&x->c, 0, sizeof x->c);
+    return seed_ages(x);
+}
+
+void report_overview_add(report_ctx *x, const export_record *r, const report_roles *ro) {
     report_counts *c = &x->c;
-    const export_set *set = x->set;
-    memset(c, 0, sizeof *c);
-    if (!seed_ages(x)) return false;
-    bar *last_day = NULL, *last_week = NULL, *last_kiosk = NULL, *last_lang = NULL;
-    for (size_t i = 0; i < set->n; i++) {
-        const export_record *r = &set->records[i];
-        const report_roles *ro = report_roles_of(x, r);
-        const json_t *j = r->json;
-        c->responses++;
-        if (i == 0 || date_cmp_days(r->day, c->first) < 0) c->first = r->day;
-        if (i == 0 || date_cmp_days(r->day, c->last) > 0) c->last = r->day;
+    bar *b;
+    const json_t *j = r->json;
+    bool first = c->responses++ == 0;
+    {
+        if (first || date_cmp_days(r->day, c->first) < 0) c->first = r->day;
+        if (first || date_cmp_days(r->day, c->last) > 0) c->last = r->day;
 
         const char *title = report_nonempty(export_field_str(j, "config.title"));
         if (title) tally_add(&c->titles, title, title);
@@ -191,21 +192,27 @@ bool report_overview_count(report_ctx *x) {
         const char *age = ro->age ? report_nonempty(json_string_value(export_answer(r, ro->age))) : NULL;
         if (r->sealed) c->sealed_age++;
         else if (!age) c->no_age++;
-        else tally_add(&c->ages, age, age_label(ro, age));
+        else if ((b = tally_find(&c->ages, age)) || (b = tally_bar(&c->ages, age, age_label(ro, age)))) b->count++;
 
-        char key[16], label[64];
-        day_key(r->day, key, sizeof key, label, sizeof label);
-        add_cached(&c->days, &last_day, key, label);
-        week_key(week_start(r->day), key, sizeof key, label, sizeof label);
-        add_cached(&c->weeks, &last_week, key, label);
+        /* records come by time: a day (and its week) is looked up when it changes */
+        if (!c->last_day || date_cmp_days(r->day, c->last_date) != 0) {
+            char key[16], label[64];
+            day_key(r->day, key, sizeof key, label, sizeof label);
+            c->last_day = tally_bar(&c->days, key, label);
+            week_key(week_start(r->day), key, sizeof key, label, sizeof label);
+            c->last_week = tally_bar(&c->weeks, key, label);
+            c->last_date = r->day;
+        }
+        if (c->last_day) c->last_day->count++;
+        if (c->last_week) c->last_week->count++;
         if (r->clock >= 0 && r->clock < 24 * 3600) c->hours[r->clock / 3600]++;
 
         const char *lang = report_nonempty(export_field_str(j, "language"));
-        add_cached(&c->languages, &last_lang, lang ? lang : "\x01", lang ? report_language_name(lang) : "Not recorded");
+        add_cached(&c->languages, &c->last_lang, lang ? lang : "\x01", lang ? report_language_name(lang) : "Not recorded");
 
         const char *kiosk = report_nonempty(export_field_str(j, "kiosk"));
         const char *where = report_nonempty(export_field_str(j, "location"));
-        bar *k = add_cached(&c->kiosks, &last_kiosk, kiosk ? kiosk : "(no kiosk id)", where ? where : kiosk);
+        bar *k = add_cached(&c->kiosks, &c->last_kiosk, kiosk ? kiosk : "(no kiosk id)", where ? where : kiosk);
         if (k) {
             k->count--; /* add_rating counts it */
             add_rating(k, rated, rv);
@@ -213,8 +220,12 @@ bool report_overview_count(report_ctx *x) {
             if (k->count == 1 || date_cmp_days(r->day, k->last) > 0) k->last = r->day;
         }
     }
-    sort_themes(&c->themes);
+}
+
+void report_overview_end(report_ctx *x) {
+    report_counts *c = &x->c;
     bar *b;
+    sort_themes(&c->themes);
     if (c->no_age && (b = tally_bar(&c->ages, "\x01not-given", "Not given"))) b->count = c->no_age;
     if (c->sealed_age && (b = tally_bar(&c->ages, "\x02sealed", "Sealed (no key given)"))) b->count = c->sealed_age;
     seed_ratings(x);
@@ -225,7 +236,6 @@ bool report_overview_count(report_ctx *x) {
     tally_sort(&c->kiosks, by_count_then_label);
     tally_sort(&c->titles, by_count_then_label);
     tally_sort(&c->languages, by_count_then_label);
-    return true;
 }
 
 void report_overview_free(report_counts *c) {

@@ -8,8 +8,12 @@
  * config by type (report_roles), not by id; records of a consultation the config does not have
  * (the first journey's, or any without a config) use the first journey's ids.
  *
- * Internal to src/export. Ownership: a report_ctx owns its tallies, stats and table of contents
- * (report_ctx_free); it points at the caller's set, filter and options. */
+ * The records are read once, in order (export_record_get: read again from their files when the
+ * set was only scanned), and let go as soon as each part has taken what it needs: the comments
+ * keep their own copy. So the report never needs the whole set in memory.
+ *
+ * Internal to src/export. Ownership: a report_ctx owns its tallies, stats, comments and table
+ * of contents (freed by report.c); it points at the caller's set, filter and options. */
 #ifndef PK_REPORT_PARTS_H
 #define PK_REPORT_PARTS_H
 #include <stdbool.h>
@@ -52,6 +56,9 @@ typedef struct report_counts {
     tally ages, days, weeks, kiosks, titles, languages; /* kiosks: first and last day, ratings */
     long hours[24]; /* by the hour of the kiosk's clock */
     const report_roles *rating_roles; /* whose scale the ratings chart draws */
+    /* the last record's bars: records come sorted by time, so the next is nearly always the same */
+    bar *last_day, *last_week, *last_kiosk, *last_lang;
+    pk_date last_date;
     pk_date first, last;
 } report_counts;
 
@@ -90,12 +97,16 @@ typedef struct report_ctx {
     report_counts c;
     report_cstats *cs; /* one per consultation of the config */
     report_toc toc;
-    FILE *appendix;          /* comments past the first page of each theme; NULL: <details> */
+    struct said *said;       /* the comments, by list and theme (report_comments.c) */
+    char first_question[256]; /* the first journey's records' own question, for page one */
+    /* Comments past the first page of each theme go to pages beside the report (paged), in
+     * the folder linked as appendix_href; else into a <details> of the page. */
+    bool paged;
+    int per_page;
     const char *appendix_href;
+    struct report_pages *pages; /* the pages' text until they are written (report.c) */
 } report_ctx;
 
-/* The roles of record r's consultation. Never NULL once the ctx is set up. */
-const report_roles *report_roles_of(const report_ctx *x, const export_record *r);
 /* The index of r's consultation in the config, or -1. */
 int report_consultation_of(const report_ctx *x, const export_record *r);
 /* A string answer that is not empty, else NULL. */
@@ -115,14 +126,19 @@ void report_said_id(const consultation *k, const char *text_id, char *buf, size_
 
 void report_toc_add(report_toc *t, int level, const char *id, const char *label);
 
-/* report_overview.c: the overview's counts, and its charts (with their TOC entries). */
-bool report_overview_count(report_ctx *x);
+/* report_overview.c: the overview's counts (begin, add each record with its roles, end), and
+ * its charts (with their TOC entries). */
+bool report_overview_begin(report_ctx *x);
+void report_overview_add(report_ctx *x, const export_record *r, const report_roles *ro);
+void report_overview_end(report_ctx *x);
 void report_overview_charts(report_ctx *x);
 void report_overview_free(report_counts *c);
 
 /* report_questions.c: every question's numbers; a section per consultation and question; a
  * question's headline in one line of text (page one). */
-bool report_questions_count(report_ctx *x);
+bool report_questions_begin(report_ctx *x);
+bool report_questions_add(report_ctx *x, const export_record *r, int ci); /* ci: its consultation */
+void report_questions_end(report_ctx *x);
 void report_questions_write(report_ctx *x);
 void report_question_headline(FILE *f, const report_qstats *s, long min_count);
 void report_questions_free(report_ctx *x);
@@ -131,8 +147,19 @@ void report_questions_free(report_ctx *x);
 void report_summary(report_ctx *x);
 
 /* report_comments.c: every comment, grouped by theme with its most frequent words and
- * phrases; the first comments_inline of each theme in the page, the rest in x->appendix. */
+ * phrases; the first comments_inline of each theme in the page, the rest on the appendix's
+ * pages (report_page_open) or collapsed.
+ * Begin makes the lists, add puts record i (of consultation ci) in its group, report_comments
+ * writes them; report_comments_free (also after a failed begin) lets them go. */
+bool report_comments_begin(report_ctx *x);
+bool report_comments_add(report_ctx *x, const export_record *r, int ci);
 bool report_comments(report_ctx *x, pk_error *err);
+void report_comments_free(report_ctx *x);
+
+/* A new page of the appendix (report.c), numbered from 1 in the order opened: its body is
+ * written to the FILE returned (NULL when memory runs out); label names it ("Health, comments 51
+ * to 2,050") and back_id is the theme's section in the report that it continues. */
+FILE *report_page_open(report_ctx *x, const char *label, const char *back_id);
 
 /* report_fonts.c: the set of characters a page uses, and the fonts cut to it. */
 typedef struct report_charset report_charset;

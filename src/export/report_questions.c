@@ -136,7 +136,7 @@ static bool count_answer(report_qstats *s, const export_record *r) {
     return true;
 }
 
-bool report_questions_count(report_ctx *x) {
+bool report_questions_begin(report_ctx *x) {
     const config *cfg = x->set->cfg;
     int n = cfg ? cfg->n_consultations : 0;
     x->cs = n ? calloc((size_t)n, sizeof *x->cs) : NULL;
@@ -149,21 +149,24 @@ bool report_questions_count(report_ctx *x) {
         for (int qi = 0; qi < k->n_questions; qi++)
             if (!stats_init(&x->cs[ci].qs[qi], k, &k->questions[qi])) return false;
     }
-    for (size_t i = 0; i < x->set->n; i++) {
-        const export_record *r = &x->set->records[i];
-        int ci = report_consultation_of(x, r);
-        if (ci < 0) continue;
-        report_cstats *c = &x->cs[ci];
-        c->responses++;
-        for (int qi = 0; qi < c->k->n_questions; qi++)
-            if (!count_answer(&c->qs[qi], r)) return false;
-    }
-    for (int ci = 0; ci < n; ci++)
+    return true;
+}
+
+bool report_questions_add(report_ctx *x, const export_record *r, int ci) {
+    if (ci < 0) return true;
+    report_cstats *c = &x->cs[ci];
+    c->responses++;
+    for (int qi = 0; qi < c->k->n_questions; qi++)
+        if (!count_answer(&c->qs[qi], r)) return false;
+    return true;
+}
+
+void report_questions_end(report_ctx *x) {
+    for (int ci = 0; x->cs && ci < x->set->cfg->n_consultations; ci++)
         for (int qi = 0; qi < x->cs[ci].k->n_questions; qi++) {
             report_qstats *s = &x->cs[ci].qs[qi];
             if (s->n_values > 1) qsort(s->values, s->n_values, sizeof *s->values, cmp_long);
         }
-    return true;
 }
 
 void report_questions_free(report_ctx *x) {

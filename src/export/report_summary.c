@@ -44,9 +44,8 @@ static void asked(report_ctx *x) {
         fputs("</p>\n", f);
     }
     if (!any) {
-        const char *q = report_nonempty(x->set->n ? export_field_str(x->set->records[0].json, "question") : NULL);
         fputs("<p class=\"asked\">", f);
-        html_text(f, q ? q : "The kiosk's questions");
+        html_text(f, x->first_question[0] ? x->first_question : "The kiosk's questions");
         fputs(": themes, how people feel about the future, their idea, and their age.</p>\n", f);
     }
 }

@@ -114,20 +114,23 @@ has report.html '<p class="made">Filters: none (every response found). Made on '
 lacks report.html "<script"
 lacks report.html "http:"
 lacks report.html "https:"
-[ ! -e "$out/report-comments.html" ] || bad "report-comments.html written though every comment fits"
+[ ! -e "$out/report-comments" ] || bad "report-comments/ written though every comment fits"
 run 2 report-noout report "$fx/feedback"
-# 120 comments under one theme: the first 50 in the page, the rest in a page beside it.
+# 2,120 comments under one theme: the first 50 in the page, the rest on pages of 2,000 beside it.
 mkdir -p "$out/many/k" && python3 -c '
 import json, sys
-for i in range(120):
-    print(json.dumps({"id": "many-%03d" % i, "kiosk": "k", "at": "2026-07-01T10:%02d:00+01:00" % (i % 60),
+for i in range(2120):
+    print(json.dumps({"id": "many-%04d" % i, "kiosk": "k", "at": "2026-07-01T10:%02d:%02d+01:00" % (i // 60 % 60, i % 60),
                       "themes": ["health"], "rating": 3, "text": "Comment number %d" % i, "language": "en"}))' >"$out/many/k/2026-07-01.jsonl"
 run 0 report-many report --out "$out/many.html" "$out/many"
 wellformed many.html
-wellformed many-comments.html
+wellformed many-comments/1.html
+wellformed many-comments/2.html
 [ "$(grep -o '<blockquote' "$out/many.html" | wc -l)" -eq 50 ] || bad "many.html does not show 50 comments"
-[ "$(grep -o '<blockquote' "$out/many-comments.html" | wc -l)" -eq 70 ] || bad "many-comments.html does not hold the other 70"
-has many.html '<a href="many-comments.html#said-first-journey-1">70 comments</a>'
+[ "$(grep -o '<blockquote' "$out/many-comments/1.html" | wc -l)" -eq 2000 ] || bad "many-comments/1.html does not hold 2,000"
+[ "$(grep -o '<blockquote' "$out/many-comments/2.html" | wc -l)" -eq 70 ] || bad "many-comments/2.html does not hold the last 70"
+has many.html '<a href="many-comments/1.html#said-first-journey-1">51 to 2,050</a>, <a href="many-comments/2.html#said-first-journey-1">2,051 to 2,120</a>'
+has many-comments/2.html '<a href="../many.html#said-first-journey-1">Back to the report</a>'
 
 # Keys: a pair, the secret one private, never overwritten.
 run 0 keygen keygen --out "$out/keys"

@@ -622,12 +622,6 @@ static void words_a_click_from_their_comments(void) {
     const char *health = "Integrated health and social care (4 comments)";
     CHECK_STR(dump(json_object_get(json_object_get(p, "inline"), health), JSON_COMPACT),
               "[\"m1\",\"m2\",\"m3\",\"m4\"]");
-    /* TEMPORARY, until report_words lands (report_comments.c builds without it meanwhile) */
-    if (!strstr(slurp_static(WORK "/multi-words.html"), "<div class=\"words\">")) {
-        fputs("skip words_a_click_from_their_comments: report_words is not built yet\n", stderr);
-        json_decref(p);
-        return;
-    }
     json_t *benches = entry(p, health, "benches"), *station = entry(p, health, "bus station");
     CHECK(benches != NULL);
     CHECK(station != NULL);
@@ -640,8 +634,9 @@ static void words_a_click_from_their_comments(void) {
     json_decref(p);
 }
 
-/* A theme's comments past its first page: collapsed in the page, or in a page beside it, the
- * words' links following them there; none written when everything fits. */
+/* A theme's comments past its first page: collapsed in the page, or on pages in a folder
+ * beside it (each quick to open), the words' links following them there; none written when
+ * everything fits. */
 static void comments_past_the_first_page(void) {
     const char *health = "Integrated health and social care (4 comments)";
     report_options opt = {.comments_inline = 2};
@@ -651,29 +646,41 @@ static void comments_past_the_first_page(void) {
     contents_links_resolve(p);
     json_decref(p);
 
-    opt.appendix_path = WORK "/multi-comments.html", opt.appendix_href = "multi-comments.html";
+    /* pages of one comment, so that Health's two more make two pages */
+    CHECK(system("mkdir -p '" WORK "/multi-comments' && touch '" WORK "/multi-comments/3.html'") == 0);
+    opt.appendix_path = WORK "/multi-comments", opt.appendix_href = "multi-comments";
+    opt.report_href = "../multi-appendix.html", opt.comments_per_page = 1;
     p = multi_report(WORK "/multi-appendix.html", opt, 0, NULL);
     char *html = slurp(WORK "/multi-appendix.html");
     CHECK_STR(dump(json_object_get(json_object_get(p, "inline"), health), JSON_COMPACT), "[\"m1\",\"m2\"]");
     CHECK_STR(dump(json_object_get(json_object_get(p, "collapsed"), health), JSON_COMPACT), "[]");
-    CHECK_CONTAINS(html, "The other <a href=\"multi-comments.html#said-plan-2025-text-1\">2 comments</a>");
+    CHECK_CONTAINS(html, "The other 2 comments are on pages beside this report, in the folder multi-comments: "
+                         "comments <a href=\"multi-comments/1.html#said-plan-2025-text-1\">3 to 3</a>, "
+                         "<a href=\"multi-comments/2.html#said-plan-2025-text-1\">4 to 4</a>.");
     json_t *station = entry(p, health, "bus station");
-    if (strstr(html, "<div class=\"words\">")) /* TEMPORARY: until report_words lands */
-        CHECK_STR(dump(json_array_get(station, 2), JSON_COMPACT), "[\"multi-comments.html#m4\"]");
-    json_t *rest = read_page(WORK "/multi-comments.html");
-    CHECK(rest != NULL); /* well-formed too */
-    CHECK_STR(dump(json_object_get(json_object_get(rest, "inline"), "Integrated health and social care (2 more comments)"),
-                         JSON_COMPACT),
-              "[\"m3\",\"m4\"]");
-    CHECK(has_string(json_object_get(rest, "ids"), "said-plan-2025-text-1"));
-    json_decref(rest);
+    CHECK_STR(dump(json_array_get(station, 2), JSON_COMPACT), "[\"multi-comments/2.html#m4\"]");
+    for (int n = 1; n <= 2; n++) {
+        char path[200], theme[200], want[64];
+        snprintf(path, sizeof path, WORK "/multi-comments/%d.html", n);
+        snprintf(theme, sizeof theme, "Integrated health and social care, comments %d to %d", n + 2, n + 2);
+        snprintf(want, sizeof want, "[\"m%d\"]", n + 2);
+        json_t *pg = read_page(path);
+        CHECK(pg != NULL); /* well-formed too */
+        CHECK_STR(dump(json_object_get(json_object_get(pg, "inline"), theme), JSON_COMPACT), want);
+        CHECK(has_string(json_object_get(pg, "ids"), "said-plan-2025-text-1"));
+        CHECK(has_string(json_object_get(pg, "hrefs"), "../multi-appendix.html#said-plan-2025-text-1"));
+        CHECK(has_string(json_object_get(pg, "hrefs"), n == 1 ? "2.html" : "1.html"));
+        CHECK_CONTAINS(slurp_static(path), "url(data:font/ttf;base64,");
+        json_decref(pg);
+    }
+    struct stat st;
+    CHECK(stat(WORK "/multi-comments/3.html", &st) != 0); /* an earlier report's page, gone */
     json_decref(p);
     free(html);
 
-    opt.comments_inline = 0, opt.appendix_path = WORK "/fits-comments.html";
+    opt.comments_inline = 0, opt.comments_per_page = 0, opt.appendix_path = WORK "/fits-comments";
     p = multi_report(WORK "/multi-fits.html", opt, 0, NULL);
-    struct stat st;
-    CHECK(stat(WORK "/fits-comments.html", &st) != 0);
+    CHECK(stat(WORK "/fits-comments", &st) != 0); /* everything fits: no folder */
     json_decref(p);
 }
 
