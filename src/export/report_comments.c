@@ -311,11 +311,14 @@ static bool words(FILE *f, report_ctx *x, const said_list *l, const group *g) {
     report_words *w = report_words_new(dir);
     if (!w) return false;
     for (size_t i = 0; i < g->n; i++) report_words_add(w, g->c[i].s, g->c[i].lang, g->first_anchor + (long)i);
-    report_term top[TOP_TERMS];
-    fputs("<div class=\"words\">\n", f);
-    terms(f, x, g, "Words used most:", top, report_words_top(w, false, top, TOP_TERMS));
-    terms(f, x, g, "Two-word phrases:", top, report_words_top(w, true, top, TOP_TERMS));
-    fputs("</div>\n", f);
+    report_term top[TOP_TERMS], pairs[TOP_TERMS];
+    int n_top = report_words_top(w, false, top, TOP_TERMS), n_pairs = report_words_top(w, true, pairs, TOP_TERMS);
+    if (n_top || n_pairs) { /* a theme of a few comments has none: no box saying so */
+        fputs("<div class=\"words\">\n", f);
+        terms(f, x, g, "Words used most:", top, n_top);
+        terms(f, x, g, "Two-word phrases:", pairs, n_pairs);
+        fputs("</div>\n", f);
+    }
     report_words_free(w);
     return true;
 }

@@ -296,11 +296,13 @@ static void abandoned_chart(report_ctx *x) {
         bar *b = tally_bar(&t, step, step_label(x, step, buf, sizeof buf));
         if (b && json_is_integer(n)) b->count += (long)json_integer_value(n);
     }
-    char note[200], a[48], s[48];
+    char note[300], left[64], visits[64], sent[64];
     long all = set->abandoned + (long)set->n;
-    snprintf(note, sizeof note, "%s visits were left before the end, %.0f%% of %s; %s were sent.",
-             count_str(set->abandoned, a, sizeof a), all ? 100.0 * (double)set->abandoned / (double)all : 0.0,
-             count_str(all, s, sizeof s), count_str((long)set->n, s, sizeof s));
+    snprintf(note, sizeof note, "%s left before the end: %.0f%% of %s; %s sent.",
+             count_words(set->abandoned, "visit was", "visits were", left, sizeof left),
+             all ? 100.0 * (double)set->abandoned / (double)all : 0.0,
+             count_words(all, "visit", "visits", visits, sizeof visits),
+             count_words((long)set->n, "response was", "responses were", sent, sizeof sent));
     chart_in_toc(x, "chart-abandoned", "Visits left before the end, by the step they were left at", &t, note);
     free(t.bars);
 }

@@ -104,6 +104,14 @@ static char *make_report(const char *const *dirs, int n, const export_filter *fi
     return slurp(path);
 }
 
+/* The file at path, in a buffer of its own (valid until the next call). */
+static const char *slurp_static(const char *path) {
+    static char *last;
+    free(last);
+    last = slurp(path);
+    return last ? last : "";
+}
+
 static const char *str_at(json_t *arr, size_t i, size_t k) {
     return json_string_value(json_array_get(json_array_get(arr, i), k));
 }
@@ -579,6 +587,8 @@ static void charts_staff_asked_for(void) {
     CHECK_STR(bars_of(p, "chart-rating-kiosk"), "South Hall: 3.5=3.5|North Library: 3.5=3.5");
     /* the step's words: a question's short name from the config */
     CHECK_STR(bars_of(p, "chart-abandoned"), "Feeling: 2=2|The introduction: 1=1");
+    CHECK_CONTAINS(slurp_static(WORK "/multi-charts.html"),
+                   "3 visits were left before the end: 25% of 12 visits; 9 responses were sent.");
     json_decref(p);
 
     opt.min_count = 3;
@@ -589,14 +599,6 @@ static void charts_staff_asked_for(void) {
               "Town centre: fewer than 3 ratings=fewer than 3 ratings");
     CHECK_STR(bars_of(p, "chart-abandoned"), "(no chart)"); /* no abandoned visits read */
     json_decref(p);
-}
-
-/* The file at path, in a buffer of its own (valid until the next call). */
-static const char *slurp_static(const char *path) {
-    static char *last;
-    free(last);
-    last = slurp(path);
-    return last ? last : "";
 }
 
 /* v as compact JSON, in a buffer of its own (valid until the next call). */
