@@ -154,6 +154,35 @@ static bool make_dirs(const char *path, char *failed_at, size_t failed_size) {
     return true;
 }
 
+bool feedback_file_replace(const char *dir, const char *name, const void *data, size_t len,
+                           pk_error *err) {
+    char path[PATH_MAX], tmp[PATH_MAX];
+    int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+    int t = snprintf(tmp, sizeof tmp, "%s/%s.tmp", dir, name);
+    if (n < 0 || t < 0 || (size_t)t >= sizeof tmp) return pk_fail(err, "the path %s/%s is too long", dir, name);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+    if (fd < 0) return pk_fail(err, "cannot write %s: %s", tmp, reason_for(errno));
+    const char *p = data;
+    size_t done = 0;
+    int e = 0;
+    while (done < len && !e) {
+        ssize_t w = write(fd, p + done, len - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) e = w < 0 ? errno : ENOSPC;
+        else done += (size_t)w;
+    }
+    if (!e && fsync_fd(fd) != 0) e = errno;
+    if (close(fd) != 0 && !e) e = errno;
+    if (!e && rename(tmp, path) != 0) e = errno;
+    if (e) {
+        unlink(tmp);
+        return pk_fail(err, "cannot write %s: %s", path, reason_for(e));
+    }
+    /* The new name must survive a power cut too, not only the bytes behind it. */
+    if (fsync_dir(dir) != 0) return pk_fail(err, "cannot write %s: %s", path, reason_for(errno));
+    return true;
+}
+
 static bool ends_with(const char *s, const char *suffix) {
     size_t n = strlen(s), m = strlen(suffix);
     return n >= m && strcmp(s + n - m, suffix) == 0;
@@ -274,6 +303,45 @@ static bool repair_dir(feedback_log *log, const char *dir, diag_list *diags, pk_
     return true;
 }
 
+/* ---- the boot counter ------------------------------------------------------------------ */
+
+#define BOOT_FILE "boot_count"
+
+/* Counts this start: boot_count's number plus one, written back before any record carries it,
+ * so two starts never share a number. A missing file is the first start. A damaged one cannot
+ * happen short of a broken disk (the file is only ever replaced whole); it is said, and the
+ * count starts again. */
+static void count_boot(feedback_log *log, diag_list *diags) {
+    char path[PATH_MAX], text[32] = "";
+    snprintf(path, sizeof path, "%s/%s", log->dir, BOOT_FILE);
+    long long before = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ssize_t r;
+        do r = read(fd, text, sizeof text - 1);
+        while (r < 0 && errno == EINTR);
+        close(fd);
+        text[r > 0 ? r : 0] = '\0';
+        char *end = NULL;
+        errno = 0;
+        before = strtoll(text, &end, 10);
+        if (errno || end == text || before < 0 || (*end && *end != '\n')) {
+            if (diags)
+                diag_add(diags, path, 1, 0, "the boot counter is damaged ('%.20s'); counting again from 1", text);
+            before = 0;
+        }
+    } else if (errno != ENOENT && diags) {
+        diag_add(diags, path, 0, 0, "cannot read the boot counter: %s", reason_for(errno));
+    }
+    log->boot = before + 1;
+    log->seq = 0;
+    int len = snprintf(text, sizeof text, "%lld\n", log->boot);
+    pk_error err = {{0}};
+    if (!feedback_file_replace(log->dir, BOOT_FILE, text, (size_t)len, &err) && diags)
+        diag_add(diags, path, 0, 0, "%s; this start's records carry boot %lld like the last one's", err.msg,
+                 log->boot);
+}
+
 /* ---- open / close ---------------------------------------------------------------------- */
 
 /* A kiosk id becomes a folder name: it must not climb out of the feedback folder. */
@@ -335,6 +403,7 @@ bool feedback_log_open(feedback_log *log, const char *base_dir, const char *kios
         log->dir[0] = '\0'; /* appends now fail instead of writing somewhere half-checked */
         return false;
     }
+    count_boot(log, diags);
     return true;
 }
 
@@ -377,6 +446,11 @@ static void format_local_time(time_t t, char iso[32], char date[11]) {
     if (off < 0) off = -off;
     snprintf(iso, 32, "%s%c%02ld:%02ld", base, sign, (off / 3600) % 100, (off / 60) % 60);
     strftime(date, 11, "%Y-%m-%d", &tm);
+}
+
+void feedback_time_iso(time_t t, char iso[32]) {
+    char date[11];
+    format_local_time(t, iso, date);
 }
 
 /* Dumps obj as one compact line with a trailing '\n' (malloc'ed), freeing obj. */
@@ -430,6 +504,10 @@ static json_t *record_to_object(const feedback_record *rec) {
     ok &= json_object_set_new(o, "personal", personal) == 0;
     ok &= json_object_set_new(o, "language", str_or_null(rec->language)) == 0;
     ok &= json_object_set_new(o, "seconds_taken", json_integer(rec->seconds_taken)) == 0;
+    if (rec->boot > 0) { /* last, so lines written before they existed read the same */
+        ok &= json_object_set_new(o, "boot", json_integer(rec->boot)) == 0;
+        ok &= json_object_set_new(o, "seq", json_integer(rec->seq)) == 0;
+    }
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -585,6 +663,8 @@ bool feedback_log_append(feedback_log *log, feedback_record *rec, pk_error *err)
     if (!feedback_uuid4(rec->id))
         return log_fail(log, err, "cannot save feedback: the system's random source failed (%s)",
                         strerror(errno));
+    rec->boot = log->boot;
+    rec->seq = ++log->seq; /* a failed write leaves a gap, never a number used twice */
     json_t *obj = record_to_object(rec);
     if (!obj) return log_fail(log, err, "cannot save feedback: out of memory");
     if (log->seal) {
@@ -621,6 +701,8 @@ bool feedback_log_abandoned(feedback_log *log, time_t at, const char *step, int 
     ok &= json_object_set_new(o, "at", json_string(iso)) == 0;
     ok &= json_object_set_new(o, "step", str_or_null(step)) == 0;
     ok &= json_object_set_new(o, "seconds_taken", json_integer(seconds)) == 0;
+    ok &= json_object_set_new(o, "boot", json_integer(log->boot)) == 0;
+    ok &= json_object_set_new(o, "seq", json_integer(++log->seq)) == 0;
     if (!ok) {
         json_decref(o);
         return log_fail(log, err, "cannot count an abandoned visit: out of memory");

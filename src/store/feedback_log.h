@@ -12,6 +12,11 @@
  * leaves it in place, reports it, and appends a lone "\n" so the next record starts on a line
  * of its own and can never be merged into the torn one.
  *
+ * Order without a clock: feedback_log_open() counts kiosk starts in <dir>/<kiosk-id>/boot_count
+ * (replaced atomically), and every record and abandoned line carries "boot" (that count) and
+ * "seq" (1, 2, 3... within the start), so lines can still be put in the order they were written
+ * when the kiosk's clock was wrong (a Pi has no clock of its own and often no network).
+ *
  * Sealing (optional): when the caller sets log->seal and log->seal_pk after feedback_log_open(),
  * each appended record's personal and free-text fields are sealed with that public key before
  * they are written (store/seal.h); the kiosk never holds the secret key.
@@ -39,6 +44,7 @@ typedef struct feedback_record {
     json_t *personal;         /* ids in answers that are personal or free text (sealed) */
     const char *language;     /* "en" */
     int seconds_taken;
+    long long boot, seq;      /* filled by feedback_log_append; 0: not from a log (not written) */
 } feedback_record;
 
 /* Releases what journey_record made (answers, personal); the strings are not the record's. */
@@ -55,12 +61,16 @@ typedef struct feedback_log {
     int torn_lines_found;       /* torn last lines reported by open */
     bool seal;                  /* set after open: seal personal fields with seal_pk */
     unsigned char seal_pk[32];  /* the public key from the config (plankiosk.pub) */
+    long long boot;             /* this start's number (boot_count), from 1 */
+    long long seq;              /* lines written in this start, records and abandoned alike */
 } feedback_log;
 
 /* Prepares the log for kiosk_id under base_dir, creating folders as needed (0750), and repairs
  * torn last lines in this kiosk's files as described above; each torn line found is reported in
  * diags as "FILE:LINE: torn record left by an interrupted write (N bytes); kept as it is".
- * Returns false with err filled when the folder cannot be created or written. */
+ * Then counts this start in boot_count (log->boot); a boot_count that cannot be read or
+ * replaced is reported in diags and does not stop the log. Returns false with err filled when
+ * the folder cannot be created or written. */
 bool feedback_log_open(feedback_log *log, const char *base_dir, const char *kiosk_id,
                        diag_list *diags, pk_error *err);
 /* Fills rec->id with a fresh UUID v4 (from getrandom) and appends rec durably to the file of
@@ -75,6 +85,13 @@ bool feedback_log_abandoned(feedback_log *log, time_t at, const char *step, int 
                             pk_error *err);
 /* The JSON line (with its trailing '\n') for rec, malloc'ed; the caller frees it. NULL on OOM. */
 char *feedback_record_to_json(const feedback_record *rec);
+/* t as ISO 8601 local time with its UTC offset, as records write "at": "2026-11-24T14:03:07+00:00". */
+void feedback_time_iso(time_t t, char iso[32]);
+/* Replaces dir/name with the len bytes of data so that a power cut leaves either the old file
+ * or the new one, whole: written to dir/name.tmp, fsync()ed, renamed over dir/name, and the
+ * folder fsync()ed. On failure returns false with err filled and removes the .tmp. */
+bool feedback_file_replace(const char *dir, const char *name, const void *data, size_t len,
+                           pk_error *err);
 /* A new random UUID v4 into out (37 bytes). False if the OS random source failed. */
 bool feedback_uuid4(char out[37]);
 /* Default feedback directory: $XDG_DATA_HOME/plankiosk, ~/.local/share/plankiosk, or

@@ -274,7 +274,10 @@ static void record_round_trips(void) {
         CHECK(json_equal(json_object_get(j, "answers"), a.answers));
         CHECK_STR(jstr(j, "language"), "en");
         CHECK_INT(json_integer_value(json_object_get(j, "seconds_taken")), 87);
-        CHECK_INT(json_object_size(j), 10);
+        /* The first start of this kiosk, its first line. */
+        CHECK_INT(json_integer_value(json_object_get(j, "boot")), 1);
+        CHECK_INT(json_integer_value(json_object_get(j, "seq")), 1);
+        CHECK_INT(json_object_size(j), 12);
         /* Nothing of the first journey's shape is left at the top. */
         CHECK(json_object_get(j, "text") == NULL);
         CHECK(json_object_get(j, "themes") == NULL);
@@ -461,7 +464,9 @@ static void abandoned_counted_without_content(void) {
         CHECK(json_object_get(j, "answers") == NULL);
         CHECK(json_object_get(j, "personal") == NULL);
         CHECK(json_object_get(j, "consultation") == NULL);
-        CHECK_INT(json_object_size(j), 5);
+        CHECK_INT(json_integer_value(json_object_get(j, "boot")), 1);
+        CHECK_INT(json_integer_value(json_object_get(j, "seq")), 1);
+        CHECK_INT(json_object_size(j), 7);
         json_decref(j);
     }
     free(content);
@@ -924,6 +929,76 @@ static void default_dir_follows_xdg(void) {
         unsetenv("HOME");
 }
 
+/* Lines from a kiosk whose clock is wrong can still be put in order: each start has a higher
+ * boot number than the last, and seq counts records and abandoned visits alike within it. */
+static void boot_and_seq_order_lines(void) {
+    char dir[4096], path[4200];
+    fresh_dir(dir, sizeof dir, "boot_seq");
+    feedback_log log;
+    pk_error err = {{0}};
+    long long seen_boot[6] = {0}, seen_seq[6] = {0};
+    int n = 0;
+    for (int start = 1; start <= 3; start++) {
+        CHECK(open_log(&log, dir, "kiosk-b", &err));
+        CHECK_INT(log.boot, start);
+        feedback_record r = full_record(WINTER - start * 86400L * 30); /* the clock going back */
+        CHECK(feedback_log_append(&log, &r, &err));
+        CHECK_INT(r.boot, start);
+        CHECK_INT(r.seq, 1);
+        CHECK(feedback_log_abandoned(&log, WINTER, "text", 5, &err));
+        CHECK_INT(log.seq, 2);
+        feedback_record_release(&r);
+        feedback_log_close(&log);
+    }
+    snprintf(path, sizeof path, "%s/kiosk-b/boot_count", dir);
+    size_t len = 0;
+    char *count = slurp(path, &len);
+    CHECK_STR(count ? count : "", "3\n");
+    free(count);
+    snprintf(path, sizeof path, "%s/kiosk-b/boot_count.tmp", dir);
+    CHECK(access(path, F_OK) != 0); /* replaced whole, nothing left beside it */
+    /* The abandoned visits of each start come after its record. */
+    snprintf(path, sizeof path, "%s/kiosk-b/abandoned/2026-11-24.jsonl", dir);
+    char *content = slurp(path, &len);
+    CHECK(content != NULL);
+    for (int i = 0; content && i < 3; i++) {
+        size_t ln = 0;
+        const char *l = line_at(content, len, i, &ln);
+        json_t *j = l ? parse_line(l, ln) : NULL;
+        CHECK(j != NULL);
+        if (j && n < 6) {
+            seen_boot[n] = json_integer_value(json_object_get(j, "boot"));
+            seen_seq[n++] = json_integer_value(json_object_get(j, "seq"));
+        }
+        json_decref(j);
+    }
+    free(content);
+    CHECK_INT(n, 3);
+    for (int i = 0; i < n; i++) {
+        CHECK_INT(seen_boot[i], i + 1);
+        CHECK_INT(seen_seq[i], 2);
+    }
+    /* A damaged counter is said, and counting goes on with a number. */
+    snprintf(path, sizeof path, "%s/kiosk-b/boot_count", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("garbage", f);
+        fclose(f);
+    }
+    CHECK(open_log(&log, dir, "kiosk-b", &err));
+    CHECK_INT(diags.count, 1);
+    CHECK_CONTAINS(diags.count ? diags.items[0] : "", "boot counter is damaged");
+    CHECK_INT(log.boot, 1);
+    feedback_log_close(&log);
+    /* A record that never went through a log has neither. */
+    feedback_record r = full_record(WINTER);
+    char *line = feedback_record_to_json(&r);
+    CHECK(line && !strstr(line, "\"boot\"") && !strstr(line, "\"seq\""));
+    free(line);
+    feedback_record_release(&r);
+}
+
 int main(void) {
     /* British time, as at the kiosks; the POSIX rule is the same when tzdata is absent. */
     setenv("TZ",
@@ -939,6 +1014,7 @@ int main(void) {
     RUN(local_dates_and_offsets);
     RUN(one_write_per_record);
     RUN(abandoned_counted_without_content);
+    RUN(boot_and_seq_order_lines);
     RUN(torn_line_repaired_on_open);
     RUN(truncation_at_every_offset);
     RUN(disk_full_reported);
