@@ -150,6 +150,7 @@ json_t *json_line_parse(const char *s, size_t len, const json_line_shape *shape,
         snprintf(e->text, sizeof e->text, "out of memory");
         return NULL;
     }
+    if (shape && shape->utf8_checked) yajl_config(h, yajl_dont_validate_strings, 1);
     yajl_status st = yajl_parse(h, (const unsigned char *)s, len);
     if (st == yajl_status_ok) {
         st = yajl_complete_parse(h);

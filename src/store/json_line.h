@@ -24,6 +24,7 @@
 typedef struct json_line_shape {
     const char *const *keep; /* top-level keys kept, NULL-terminated */
     const char *keys_only;   /* of those, one whose object keeps its keys with null values */
+    bool utf8_checked;       /* the caller has checked the line is UTF-8: strings are not again */
 } json_line_shape;
 
 typedef enum json_line_status {
