@@ -63,6 +63,7 @@ static void count_abandoned(kiosk *k) {
     if (k->log_ok &&
         !feedback_log_abandoned(&k->log, kiosk_wall(k), journey_where(&k->jr), secs, &err))
         snprintf(k->storage_error, sizeof k->storage_error, "%s", err.msg);
+    kiosk_health_saved(k, false, k->log_ok && !err.msg[0]);
 }
 
 static void save(kiosk *k, uint64_t now) {
@@ -77,6 +78,7 @@ static void save(kiosk *k, uint64_t now) {
     } else {
         k->storage_error[0] = '\0';
     }
+    kiosk_health_saved(k, true, ok);
     feedback_record_release(&rec);
     explicit_bzero(&rec, sizeof rec);
     journey_sent(&k->jr, ok, k->storage_error, now);
@@ -702,6 +704,7 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     k->watch_event = SDL_RegisterEvents(1);
     if (k->watch_event == (uint32_t)-1) k->watch_event = 0;
     watch_config(k);
+    kiosk_health_start(k);
     k->dirty = true;
     return k;
 }
@@ -739,6 +742,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
         k->dirty = true;
         service_status("open");
     }
+    int status_due = kiosk_health_tick(k); /* status.json: on a change, and every 5 minutes */
     if (k->closed && k->cfg->hours.clock && local.tm_hour * 60 + local.tm_min != k->clock_minute) k->dirty = true;
     if (k->peek_until && now >= k->peek_until) k->peek_until = 0, k->dirty = true; /* dark again */
     /* A visitor who chose a language and walked away: the next one starts in the default. */
@@ -788,6 +792,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
     if (k->cfg->hours.set && wait > (60 - local.tm_sec) * 1000) wait = (60 - local.tm_sec) * 1000;
     int ping = service_tick(&k->svc, now);
     if (wait > ping) wait = ping;
+    if (wait > status_due) wait = status_due;
     /* A mouse left alone hides its cursor again after 3 seconds. */
     if (k->mouse_seen) {
         if (now - k->mouse_seen >= 3000) {
@@ -817,6 +822,7 @@ void kiosk_destroy(kiosk *k) {
     speech_player_close(k->speech); /* before SDL goes */
     free(k->speech_buf);
     screen_close(&k->scr);
+    kiosk_health_stop(k); /* a clean stop: said before the log closes */
     if (k->log_ok) feedback_log_close(&k->log);
     for (int i = 0; i < 2; i++) free(k->lists[i]);
     free(k->chrome);

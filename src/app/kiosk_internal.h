@@ -13,6 +13,7 @@
 #include "loop/focus.h"
 #include "loop/gesture.h"
 #include "platform/file_watch.h"
+#include "platform/kiosk_status.h"
 #include "platform/service.h"
 #include "render/chrome.h"
 #include "render/screens/staff_view.h"
@@ -52,6 +53,8 @@ struct kiosk {
     bool staff_exit;     /* stopped from the staff screen: systemd should not restart us */
     uint32_t stop_event; /* SIGTERM/SIGINT arrive as this SDL event */
     service svc;         /* systemd readiness and watchdog */
+    kiosk_status status; /* what status.json says (kiosk_health.c) */
+    bool status_on, status_failing;
     bool closed;         /* outside opening hours: black or a dimmed clock, the loop stopped */
     /* Language: the config as loaded (all languages) and the picker over the screen. */
     const config *root;
@@ -106,6 +109,17 @@ void kiosk_start_speech(kiosk *k);
 /* A press on the buttons every screen has (language, text size, less motion, Listen); false
  * for any other widget. */
 bool kiosk_view_press(kiosk *k, const widget *w, uint64_t now);
+
+/* ---- status.json for the fleet (kiosk_health.c) ---- */
+/* Once the feedback log is open: the status says the kiosk started, and why. */
+void kiosk_health_start(kiosk *k);
+/* After each write to the feedback log (a response, or an abandoned visit): counted, and said. */
+void kiosk_health_saved(kiosk *k, bool response, bool ok);
+/* Every turn of the loop: writes when what staff see changed or 5 minutes went by; returns the
+ * ms until the next write is due. */
+int kiosk_health_tick(kiosk *k);
+/* A clean way out: the next start is a clean restart, not a crash. */
+void kiosk_health_stop(kiosk *k);
 
 /* ---- staff (kiosk_staff.c) ---- */
 /* The hidden corner held for the PIN pad. */

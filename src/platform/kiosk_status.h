@@ -71,7 +71,7 @@ typedef struct kiosk_status {
     /* Responses. */
     int responses_today, responses_total;
     pk_date counted_day;     /* the local day responses_today counts */
-    char last_response[32];  /* ISO time of the last one, "" if none */
+    char last_response[40];  /* ISO time of the last one, "" if none */
     /* Storage: failed writes this run, and the current error ("" when the last write worked). */
     int storage_errors;
     char storage_error[DIAG_LEN];
