@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "app/cli_data.h"
+#include "app/cli_fleet.h"
 #include "app/config_file.h"
 #include "app/kiosk.h"
 #include "app/shoot.h"
@@ -40,6 +41,7 @@ static void usage(FILE *out) {
           "                   [--key PRIVATE_KEY_FILE] DIR...\n"
           "  plankiosk report [--since DATE] [--until DATE] [--kiosk ID] [--consultation ID] [--config FILE]\n"
           "                   [--min-count N] [--key FILE] --out report.html DIR...\n"
+          "  plankiosk fleet [--now TIME] DIR...   (one line per kiosk from its status.json)\n"
           "  plankiosk keygen --out DIR\n"
           "  plankiosk hash-pin            (reads a 4-12 digit PIN on standard input)\n"
           "  plankiosk version | help\n"
@@ -388,6 +390,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "export")) return cli_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "report")) return cli_report(argc - 1, argv + 1);
     if (!strcmp(cmd, "keygen")) return cli_keygen(argc - 1, argv + 1);
+    if (!strcmp(cmd, "fleet")) return cli_fleet(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("plankiosk %s\n", PLANKIOSK_VERSION);
         return 0;

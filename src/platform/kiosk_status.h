@@ -158,8 +158,12 @@ typedef struct kiosk_status_fleet {
 bool kiosk_status_fleet_read(kiosk_status_fleet *f, const char *const *dirs, int n, time_t now, pk_error *err);
 void kiosk_status_fleet_free(kiosk_status_fleet *f);
 /* One line per kiosk (id, location, last seen, responses today / in all, free space,
- * temperature, version, and "OK" or "! what needs a look"), under a header. */
+ * temperature, version, and "OK" or "! what needs a look"), under a header, then
+ * "N kiosks, M need a look". Nothing when there are no kiosks. */
 void kiosk_status_fleet_print(FILE *out, const kiosk_status_fleet *f);
+/* 0 when every kiosk is fine; 1 when one needs a look, a status could not be read, or none was
+ * found. */
+int kiosk_status_fleet_verdict(const kiosk_status_fleet *f);
 /* The same as rows of an HTML table (<table class="fleet">...</table>), every text through
  * text_out (the caller's HTML escaping, so the report's rules apply). */
 void kiosk_status_fleet_html(FILE *out, const kiosk_status_fleet *f, void (*text_out)(FILE *, const char *));

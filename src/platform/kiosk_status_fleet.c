@@ -234,6 +234,12 @@ void kiosk_status_fleet_print(FILE *out, const kiosk_status_fleet *f) {
             fputs(c == COL_STATE ? "\n" : "  ", out);
         }
     free(cells);
+    fprintf(out, "%d kiosk%s, %d need%s a look\n", f->n, f->n == 1 ? "" : "s", f->n_flagged,
+            f->n_flagged == 1 ? "s" : "");
+}
+
+int kiosk_status_fleet_verdict(const kiosk_status_fleet *f) {
+    return f->n_flagged || f->problems->count || f->problems->dropped || !f->n ? 1 : 0;
 }
 
 void kiosk_status_fleet_html(FILE *out, const kiosk_status_fleet *f, void (*text_out)(FILE *, const char *)) {
@@ -270,11 +276,8 @@ int kiosk_status_table(FILE *out, const char *const *dirs, int n, time_t now) {
     }
     kiosk_status_fleet_print(out, &f);
     diag_print(f.problems, out);
-    int damaged = f.problems->count + f.problems->dropped;
-    if (!f.n) fprintf(out, "no %s was found under %s%s\n", KIOSK_STATUS_FILE, n ? dirs[0] : "", n > 1 ? " and the other folders" : "");
-    else fprintf(out, "%d kiosk%s, %d need%s a look%s\n", f.n, f.n == 1 ? "" : "s", f.n_flagged,
-                 f.n_flagged == 1 ? "s" : "", damaged ? "; some status files could not be read (above)" : "");
-    int status = f.n_flagged || damaged || !f.n ? 1 : 0;
+    if (!f.n) fprintf(out, "no %s was found under %s%s\n", KIOSK_STATUS_FILE, n ? dirs[0] : "", n > 1 ? " or the other folders" : "");
+    int status = kiosk_status_fleet_verdict(&f);
     kiosk_status_fleet_free(&f);
     return status;
 }
