@@ -40,7 +40,8 @@ const char *report_theme_label(const char *id, char *buf, size_t size) {
 
 const char *report_nonempty(const char *s) { return s && *s ? s : NULL; }
 
-const char *report_option_label(const report_ctx *x, const question *q, const char *id, char *buf, size_t size) {
+const char *report_option_label(const report_ctx *x, const question *q, const char *id, char *buf,
+                                size_t size) {
     int o = q ? consult_option_index(q, id) : -1;
     if (o >= 0) return q->options[o].label;
     const config *cfg = x->set->cfg;
@@ -56,10 +57,10 @@ const char *report_language_name(const char *code) {
     static const struct {
         const char *code, *name;
     } names[] = {
-        {"en", "English"},  {"ur", "Urdu"},   {"pl", "Polish"},   {"sk", "Slovak"},  {"cs", "Czech"},
-        {"ro", "Romanian"}, {"pa", "Punjabi"}, {"ar", "Arabic"},  {"bn", "Bengali"}, {"so", "Somali"},
-        {"ku", "Kurdish"},  {"fa", "Persian"}, {"uk", "Ukrainian"}, {"hu", "Hungarian"},
-        {"lt", "Lithuanian"}, {"lv", "Latvian"},
+        {"en", "English"},   {"ur", "Urdu"},      {"pl", "Polish"},     {"sk", "Slovak"},
+        {"cs", "Czech"},     {"ro", "Romanian"},  {"pa", "Punjabi"},    {"ar", "Arabic"},
+        {"bn", "Bengali"},   {"so", "Somali"},    {"ku", "Kurdish"},    {"fa", "Persian"},
+        {"uk", "Ukrainian"}, {"hu", "Hungarian"}, {"lt", "Lithuanian"}, {"lv", "Latvian"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (!strcmp(names[i].code, code)) return names[i].name;
@@ -91,12 +92,15 @@ pk_date report_date_of_day(long z) {
 }
 
 void report_said_id(const consultation *k, const char *text_id, char *buf, size_t size) {
-    if (k) snprintf(buf, size, "said-%s-%s", k->id, text_id);
-    else snprintf(buf, size, "said-first-journey");
+    if (k)
+        snprintf(buf, size, "said-%s-%s", k->id, text_id);
+    else
+        snprintf(buf, size, "said-first-journey");
 }
 
 void report_toc_add(report_toc *t, int level, const char *id, const char *label) {
-    if (!grow(&t->e, &t->cap, t->n, sizeof *t->e, 32)) return; /* the contents lose a line; the page does not */
+    if (!grow(&t->e, &t->cap, t->n, sizeof *t->e, 32))
+        return; /* the contents lose a line; the page does not */
     report_toc_entry *e = &t->e[t->n++];
     e->level = level;
     snprintf(e->id, sizeof e->id, "%s", id);
@@ -119,7 +123,8 @@ static void roles_of_consultation(report_roles *ro, const consultation *k) {
     }
     /* without a themes question, the first with options stands for it */
     for (int i = 0; !ro->themes_q && i < k->n_questions; i++)
-        if (k->questions[i].type == Q_CHOICES || k->questions[i].type == Q_CHOICE) ro->themes_q = &k->questions[i];
+        if (k->questions[i].type == Q_CHOICES || k->questions[i].type == Q_CHOICE)
+            ro->themes_q = &k->questions[i];
     ro->themes = ro->themes_q ? ro->themes_q->id : NULL;
     ro->rating = ro->rating_q ? ro->rating_q->id : NULL;
     ro->text = ro->text_q ? ro->text_q->id : NULL;
@@ -144,7 +149,8 @@ static bool roles_make(report_ctx *x) {
     x->n_roles = (cfg ? cfg->n_consultations : 0) + 1;
     x->roles = calloc((size_t)x->n_roles, sizeof *x->roles);
     if (!x->roles) return false;
-    for (int i = 0; i + 1 < x->n_roles; i++) roles_of_consultation(&x->roles[i], &cfg->consultations[i]);
+    for (int i = 0; i + 1 < x->n_roles; i++)
+        roles_of_consultation(&x->roles[i], &cfg->consultations[i]);
     roles_of_first_journey(&x->roles[x->n_roles - 1]);
     return true;
 }
@@ -155,14 +161,15 @@ int report_consultation_of(const report_ctx *x, const export_record *r) {
     return -1;
 }
 
-
 /* ---- the page -------------------------------------------------------------------------- */
 
 static const char style[] =
     "@page { size: A4; margin: 14mm 14mm 16mm;\n"
-    "  @bottom-center { content: \"Page \" counter(page) \" of \" counter(pages); font-size: 8.5pt;\n"
+    "  @bottom-center { content: \"Page \" counter(page) \" of \" counter(pages); font-size: "
+    "8.5pt;\n"
     "    font-family: \"PK Sans\", \"Noto Sans\", Arial, sans-serif; color: #555; } }\n"
-    "body { font-family: \"PK Sans\", \"PK Naskh\", \"Noto Sans\", \"Noto Naskh Arabic UI\", \"Segoe UI\",\n"
+    "body { font-family: \"PK Sans\", \"PK Naskh\", \"Noto Sans\", \"Noto Naskh Arabic UI\", "
+    "\"Segoe UI\",\n"
     "  Arial, sans-serif; color: #1a1a1a; max-width: 52em; margin: 2em auto; padding: 0 1em;\n"
     "  line-height: 1.45; }\n"
     "h1 { font-size: 1.9em; margin: 0 0 0.2em; }\n"
@@ -172,9 +179,11 @@ static const char style[] =
     "p.range { color: #444; margin-top: 0; }\n"
     "table { border-collapse: collapse; }\n"
     "table caption { font-weight: bold; text-align: left; }\n"
-    "table.totals th, table.by-language th, table.by-age th { text-align: left; font-weight: normal;\n"
+    "table.totals th, table.by-language th, table.by-age th { text-align: left; font-weight: "
+    "normal;\n"
     "  padding: 0.1em 1.5em 0.1em 0; }\n"
-    "table.totals td, table.by-language td, table.by-age td { text-align: right; font-weight: bold;\n"
+    "table.totals td, table.by-language td, table.by-age td { text-align: right; font-weight: "
+    "bold;\n"
     "  padding: 0.1em 0 0.1em 0.8em; }\n"
     "td.share { font-weight: normal !important; color: #555; }\n"
     "table.kiosks, table.headlines { width: 100%; }\n"
@@ -235,17 +244,23 @@ static const char style[] =
 
 /* The page's title: the plan's, as the records name it. */
 static const char *page_title(const report_ctx *x) {
-    return x->c.titles.n ? x->c.titles.bars[0].key : x->set->cfg && x->set->cfg->plan.title ? x->set->cfg->plan.title : "Feedback";
+    return x->c.titles.n                            ? x->c.titles.bars[0].key
+           : x->set->cfg && x->set->cfg->plan.title ? x->set->cfg->plan.title
+                                                    : "Feedback";
 }
 
 static void range(FILE *f, const report_ctx *x) {
     const export_filter *filter = x->opt->filter;
     char from[32] = "", to[32] = "";
     /* The range: what was asked for, else what the records span. */
-    if (filter && filter->has_since) date_format_short(filter->since, from, sizeof from);
-    else if (x->set->n) date_format_short(x->c.first, from, sizeof from);
-    if (filter && filter->has_until) date_format_short(filter->until, to, sizeof to);
-    else if (x->set->n) date_format_short(x->c.last, to, sizeof to);
+    if (filter && filter->has_since)
+        date_format_short(filter->since, from, sizeof from);
+    else if (x->set->n)
+        date_format_short(x->c.first, from, sizeof from);
+    if (filter && filter->has_until)
+        date_format_short(filter->until, to, sizeof to);
+    else if (x->set->n)
+        date_format_short(x->c.last, to, sizeof to);
     fputs("<p class=\"range\">What visitors said", f);
     if (from[0] && to[0] && strcmp(from, to) == 0) {
         fputs(" on ", f);
@@ -378,12 +393,15 @@ static void page_nav(FILE *out, const page_job *job) {
     const struct report_pages *ps = x->pages;
     fputs("<p class=\"range\">", out);
     if (x->opt->report_href) {
-        fprintf(out, "<a href=\"%s#%s\">Back to the report</a>", x->opt->report_href, ps->p[job->i]->back_id);
+        fprintf(out, "<a href=\"%s#%s\">Back to the report</a>", x->opt->report_href,
+                ps->p[job->i]->back_id);
     }
-    if (job->i > 0) fprintf(out, "%s<a href=\"%zu.html\">Previous page</a>", x->opt->report_href ? " \xC2\xB7 " : "", job->i);
+    if (job->i > 0)
+        fprintf(out, "%s<a href=\"%zu.html\">Previous page</a>",
+                x->opt->report_href ? " \xC2\xB7 " : "", job->i);
     if (job->i + 1 < ps->n)
-        fprintf(out, "%s<a href=\"%zu.html\">Next page</a>", x->opt->report_href || job->i > 0 ? " \xC2\xB7 " : "",
-                job->i + 2);
+        fprintf(out, "%s<a href=\"%zu.html\">Next page</a>",
+                x->opt->report_href || job->i > 0 ? " \xC2\xB7 " : "", job->i + 2);
     fputs("</p>\n", out);
 }
 
@@ -391,7 +409,8 @@ static bool write_page(FILE *out, const void *ctx, pk_error *err) {
     const page_job *job = ctx;
     const page *pg = job->x->pages->p[job->i];
     char title[800];
-    snprintf(title, sizeof title, "%s: what people said, page %zu of %zu", job->title, job->i + 1, job->x->pages->n);
+    snprintf(title, sizeof title, "%s: what people said, page %zu of %zu", job->title, job->i + 1,
+             job->x->pages->n);
     head(out, title, job->fonts);
     fputs("<header><h1>", out);
     html_text(out, job->title);
@@ -401,7 +420,9 @@ static bool write_page(FILE *out, const void *ctx, pk_error *err) {
     fwrite(pg->body.text, 1, pg->body.len, out);
     page_nav(out, job);
     fputs("</body>\n</html>\n", out);
-    if (ferror(out)) return pk_fail(err, "writing a page of comments failed: %s", errno ? strerror(errno) : "error");
+    if (ferror(out))
+        return pk_fail(err, "writing a page of comments failed: %s",
+                       errno ? strerror(errno) : "error");
     return true;
 }
 
@@ -411,7 +432,8 @@ static bool write_pages(const report_ctx *x, const char *title, pk_error *err) {
     struct report_pages *ps = x->pages;
     const char *dir = x->opt->appendix_path;
     if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-        return pk_fail(err, "%s: cannot make the folder for the comments: %s", dir, strerror(errno));
+        return pk_fail(err, "%s: cannot make the folder for the comments: %s", dir,
+                       strerror(errno));
     part *all = malloc(ps->n * sizeof *all + 1);
     if (!all) return pk_fail(err, "out of memory");
     for (size_t i = 0; i < ps->n; i++) all[i] = ps->p[i]->body;
@@ -445,9 +467,13 @@ static void ctx_free(report_ctx *x) {
 bool report_write_with(FILE *out, const export_set *set, const report_options *opt, pk_error *err) {
     report_options none = {0};
     report_ctx x = {.set = set, .opt = opt ? opt : &none};
-    x.min_count = x.opt->min_count > 1 ? x.opt->min_count : x.opt->min_count == 1 ? 1 : REPORT_MIN_COUNT;
-    x.comments_inline = x.opt->comments_inline > 0 ? x.opt->comments_inline : REPORT_COMMENTS_INLINE;
-    snprintf(x.assets_dir, sizeof x.assets_dir, "%s", x.opt->assets_dir ? x.opt->assets_dir : paths_assets_dir());
+    x.min_count = x.opt->min_count > 1    ? x.opt->min_count
+                  : x.opt->min_count == 1 ? 1
+                                          : REPORT_MIN_COUNT;
+    x.comments_inline =
+        x.opt->comments_inline > 0 ? x.opt->comments_inline : REPORT_COMMENTS_INLINE;
+    snprintf(x.assets_dir, sizeof x.assets_dir, "%s",
+             x.opt->assets_dir ? x.opt->assets_dir : paths_assets_dir());
     x.per_page = x.opt->comments_per_page > 0 ? x.opt->comments_per_page : REPORT_COMMENTS_PER_PAGE;
     x.paged = x.opt->appendix_path && x.opt->appendix_href;
     x.appendix_href = x.opt->appendix_href;
@@ -462,7 +488,9 @@ bool report_write_with(FILE *out, const export_set *set, const report_options *o
     for (size_t i = 0; ok && i < set->n; i++) {
         if (!export_record_get(set, i, &r, &read_err)) break;
         int ci = report_consultation_of(&x, &r);
-        const char *q = ci < 0 && !x.first_question[0] ? report_nonempty(export_field_str(r.json, "question")) : NULL;
+        const char *q = ci < 0 && !x.first_question[0]
+                            ? report_nonempty(export_field_str(r.json, "question"))
+                            : NULL;
         if (q) snprintf(x.first_question, sizeof x.first_question, "%s", q);
         report_overview_add(&x, &r, &x.roles[ci >= 0 ? ci : x.n_roles - 1]);
         ok = report_questions_add(&x, &r, ci) && report_comments_add(&x, &r, ci);
@@ -512,7 +540,8 @@ bool report_write_with(FILE *out, const export_set *set, const report_options *o
     if (ok && x.pages && x.pages->n) ok = write_pages(&x, title, err);
     free(one.text), free(rest.text), free(toc.text);
     ctx_free(&x);
-    if (ok && ferror(out)) return pk_fail(err, "writing the report failed: %s", errno ? strerror(errno) : "error");
+    if (ok && ferror(out))
+        return pk_fail(err, "writing the report failed: %s", errno ? strerror(errno) : "error");
     if (!ok && err && !err->msg[0]) pk_fail(err, "out of memory while writing the report");
     return ok;
 }
@@ -521,12 +550,14 @@ bool report_write(FILE *out, const export_set *set, const export_filter *filter,
     return report_write_min(out, set, filter, REPORT_MIN_COUNT, err);
 }
 
-bool report_write_min(FILE *out, const export_set *set, const export_filter *filter, long min_count, pk_error *err) {
+bool report_write_min(FILE *out, const export_set *set, const export_filter *filter, long min_count,
+                      pk_error *err) {
     report_options opt = {.filter = filter, .min_count = min_count};
     return report_write_with(out, set, &opt, err);
 }
 
-void report_appendix_path(const char *out_path, char *buf, size_t size, char *name, size_t name_size) {
+void report_appendix_path(const char *out_path, char *buf, size_t size, char *name,
+                          size_t name_size) {
     const char *slash = strrchr(out_path, '/');
     const char *base = slash ? slash + 1 : out_path;
     const char *dot = strrchr(base, '.');
@@ -538,7 +569,8 @@ void report_appendix_path(const char *out_path, char *buf, size_t size, char *na
 bool report_write_job(FILE *out, const void *ctx, pk_error *err) {
     const report_job *job = ctx;
     char path[4096], name[4096], back[4200];
-    report_options opt = {.filter = job->filter, .min_count = job->min_count ? job->min_count : REPORT_MIN_COUNT,
+    report_options opt = {.filter = job->filter,
+                          .min_count = job->min_count ? job->min_count : REPORT_MIN_COUNT,
                           .made = job->made ? job->made : time(NULL)};
     if (job->out_path && strcmp(job->out_path, "-")) {
         report_appendix_path(job->out_path, path, sizeof path, name, sizeof name);

@@ -33,9 +33,10 @@
 #include "export/export.h"
 
 #define REPORT_MIN_COUNT 5
-#define REPORT_COMMENTS_INLINE 50     /* comments of a theme shown in the page */
-#define REPORT_COMMENTS_PER_PAGE 2000 /* comments on a page of the appendix: a 40 MB page of
-                                       * 140,000 took Chromium 38 s to show, 2,000 take 1 s */
+#define REPORT_COMMENTS_INLINE 50 /* comments of a theme shown in the page */
+#define REPORT_COMMENTS_PER_PAGE                                                                   \
+    2000 /* comments on a page of the appendix: a 40 MB page of                                    \
+          * 140,000 took Chromium 38 s to show, 2,000 take 1 s */
 
 typedef struct report_options {
     const export_filter *filter; /* the filters used, shown on page one (may be NULL) */
@@ -61,7 +62,8 @@ bool report_write_with(FILE *out, const export_set *set, const report_options *o
  * --since/--until were used. False with err filled when out reports a write error. */
 bool report_write(FILE *out, const export_set *set, const export_filter *filter, pk_error *err);
 /* The same, small counts in the question sections shown as "fewer than min_count". */
-bool report_write_min(FILE *out, const export_set *set, const export_filter *filter, long min_count, pk_error *err);
+bool report_write_min(FILE *out, const export_set *set, const export_filter *filter, long min_count,
+                      pk_error *err);
 
 /* report_write as an export_writer_fn for export_write_file: ctx is a report_job. */
 typedef struct report_job {
@@ -75,7 +77,8 @@ typedef struct report_job {
 } report_job;
 /* The appendix folder's path for a report at out_path ("out/board.html" -> "out/board-comments")
  * into buf, and its name alone (what the page links to) into name. */
-void report_appendix_path(const char *out_path, char *buf, size_t size, char *name, size_t name_size);
+void report_appendix_path(const char *out_path, char *buf, size_t size, char *name,
+                          size_t name_size);
 bool report_write_job(FILE *out, const void *ctx, pk_error *err);
 
 /* "town-centre" -> "Town centre", "other" -> "Something else": a theme id as a reader's label,

@@ -29,11 +29,11 @@
 /* A comment as the list keeps it, so that the records can be let go as they are read (a
  * report of 200,000 responses need not hold them all): its words, and what is said of it. */
 typedef struct said_comment {
-    char *s;                           /* one allocation: the text, then name, where and lang */
-    const char *name, *where, *lang;   /* into s; name "" unless its writer may be quoted */
-    json_t *groups;                    /* its answer to the grouping question (a reference) */
+    char *s;                         /* one allocation: the text, then name, where and lang */
+    const char *name, *where, *lang; /* into s; name "" unless its writer may be quoted */
+    json_t *groups;                  /* its answer to the grouping question (a reference) */
     pk_date day;
-    bool quote;                        /* its writer agreed to be quoted */
+    bool quote; /* its writer agreed to be quoted */
 } said_comment;
 
 typedef struct group {
@@ -59,7 +59,6 @@ struct said {
     size_t n, cap;
 };
 typedef struct said said;
-
 
 /* The question before q that has options: free text is grouped by its answers. */
 static const question *group_by(const consultation *k, const question *q) {
@@ -123,7 +122,9 @@ static const char *first_option(const json_t *v) {
 }
 
 static const char *text_of(const said_list *l, const export_record *r) {
-    return r->sealed || !l->text_id ? NULL : report_nonempty(json_string_value(export_answer(r, l->text_id)));
+    return r->sealed || !l->text_id
+               ? NULL
+               : report_nonempty(json_string_value(export_answer(r, l->text_id)));
 }
 
 /* The comment of r, kept: a first name (its first word) only where its writer agreed to be
@@ -131,13 +132,15 @@ static const char *text_of(const said_list *l, const export_record *r) {
 static bool keep(said_comment *c, const said_list *l, const export_record *r, const char *text) {
     memset(c, 0, sizeof *c);
     c->quote = l->consent_id && json_is_true(export_answer(r, l->consent_id));
-    const char *name = c->quote && l->name_id ? json_string_value(export_answer(r, l->name_id)) : NULL;
+    const char *name =
+        c->quote && l->name_id ? json_string_value(export_answer(r, l->name_id)) : NULL;
     while (name && (*name == ' ' || *name == '\t' || *name == '\n')) name++;
     size_t n_name = name ? strcspn(name, " \t\r\n") : 0;
     const char *where = report_nonempty(export_field_str(r->json, "location"));
     if (!where) where = report_nonempty(export_field_str(r->json, "kiosk"));
     const char *lang = report_nonempty(export_field_str(r->json, "language"));
-    size_t n_text = strlen(text), n_where = where ? strlen(where) : 0, n_lang = lang ? strlen(lang) : 2;
+    size_t n_text = strlen(text), n_where = where ? strlen(where) : 0,
+           n_lang = lang ? strlen(lang) : 2;
     if (!(c->s = malloc(n_text + n_name + n_where + n_lang + 4))) return false;
     char *p = c->s;
     memcpy(p, text, n_text + 1), p += n_text + 1;
@@ -154,12 +157,14 @@ static bool add_comment(report_ctx *x, said_list *l, const export_record *r, con
     char buf[256];
     const char *key = id ? id : l->group_id ? REPORT_NO_THEME_KEY : "";
     const char *label = id ? report_option_label(x, l->group_q, id, buf, sizeof buf)
-                        : l->group_id ? (l->group_q && !l->group_q->from_themes ? "No answer to that question"
-                                                                                 : REPORT_NO_THEME_LABEL)
-                                      : "All answers";
+                        : l->group_id
+                            ? (l->group_q && !l->group_q->from_themes ? "No answer to that question"
+                                                                      : REPORT_NO_THEME_LABEL)
+                            : "All answers";
     group *g = group_for(l, key, label);
     if (!g) return false;
-    if (!grow(&g->c, &g->cap, g->n, sizeof *g->c, 16) || !keep(&g->c[g->n], l, r, text)) return false;
+    if (!grow(&g->c, &g->cap, g->n, sizeof *g->c, 16) || !keep(&g->c[g->n], l, r, text))
+        return false;
     g->n++;
     l->comments++;
     return true;
@@ -236,10 +241,13 @@ static void who(FILE *f, const said_comment *c) {
     fputs(" \xC2\xB7 <span class=\"quote\">may be quoted</span>", f);
 }
 
-static void comment(FILE *f, report_ctx *x, const said_list *l, const said_comment *c, long anchor) {
+static void comment(FILE *f, report_ctx *x, const said_list *l, const said_comment *c,
+                    long anchor) {
     char day[32], num[48];
     /* dir="auto": a comment in Urdu is set right to left, whatever the page's language. */
-    fprintf(f, "<blockquote class=\"comment\" id=\"m%ld\"><span class=\"num\">%s</span><p class=\"text\" dir=\"auto\">",
+    fprintf(f,
+            "<blockquote class=\"comment\" id=\"m%ld\"><span class=\"num\">%s</span><p "
+            "class=\"text\" dir=\"auto\">",
             anchor, count_str(anchor, num, sizeof num));
     html_text(f, c->s);
     fputs("</p>", f);
@@ -277,7 +285,8 @@ static void comment_href(FILE *f, const report_ctx *x, const group *g, long anch
     fprintf(f, "#m%ld", anchor);
 }
 
-static void terms(FILE *f, const report_ctx *x, const group *g, const char *what, const report_term *t, int n) {
+static void terms(FILE *f, const report_ctx *x, const group *g, const char *what,
+                  const report_term *t, int n) {
     char num[48];
     fputs("<p class=\"terms\"><span class=\"what\">", f);
     html_text(f, what);
@@ -310,9 +319,11 @@ static bool words(FILE *f, report_ctx *x, const said_list *l, const group *g) {
     snprintf(dir, sizeof dir, "%s/stopwords", x->assets_dir);
     report_words *w = report_words_new(dir);
     if (!w) return false;
-    for (size_t i = 0; i < g->n; i++) report_words_add(w, g->c[i].s, g->c[i].lang, g->first_anchor + (long)i);
+    for (size_t i = 0; i < g->n; i++)
+        report_words_add(w, g->c[i].s, g->c[i].lang, g->first_anchor + (long)i);
     report_term top[TOP_TERMS], pairs[TOP_TERMS];
-    int n_top = report_words_top(w, false, top, TOP_TERMS), n_pairs = report_words_top(w, true, pairs, TOP_TERMS);
+    int n_top = report_words_top(w, false, top, TOP_TERMS),
+        n_pairs = report_words_top(w, true, pairs, TOP_TERMS);
     if (n_top || n_pairs) { /* a theme of a few comments has none: no box saying so */
         fputs("<div class=\"words\">\n", f);
         terms(f, x, g, "Words used most:", top, n_top);
@@ -325,11 +336,13 @@ static bool words(FILE *f, report_ctx *x, const said_list *l, const group *g) {
 
 /* ---- a list ---------------------------------------------------------------------------- */
 
-static bool write_group(report_ctx *x, const said_list *l, const group *g, const char *list_id, size_t gi) {
+static bool write_group(report_ctx *x, const said_list *l, const group *g, const char *list_id,
+                        size_t gi) {
     FILE *f = x->f;
     char id[200], label[400], num[64];
     snprintf(id, sizeof id, "%s-%zu", list_id, gi + 1);
-    snprintf(label, sizeof label, "%s (%s)", g->label, count_words((long)g->n, "comment", "comments", num, sizeof num));
+    snprintf(label, sizeof label, "%s (%s)", g->label,
+             count_words((long)g->n, "comment", "comments", num, sizeof num));
     report_toc_add(&x->toc, 2, id, label);
     fprintf(f, "<section class=\"theme\" id=\"%s\">\n<h3>", id);
     html_text(f, g->label);
@@ -340,23 +353,25 @@ static bool write_group(report_ctx *x, const said_list *l, const group *g, const
     long rest = (long)(g->n - shown);
     if (rest > 0 && x->paged) {
         fprintf(f, "<p class=\"more\">The other %s %s on pages beside this report, in the folder ",
-                count_words(rest, "comment", "comments", num, sizeof num), rest == 1 ? "is" : "are");
+                count_words(rest, "comment", "comments", num, sizeof num),
+                rest == 1 ? "is" : "are");
         html_text(f, x->appendix_href);
         fputs(": comments", f);
         for (size_t from = shown; from < g->n; from += (size_t)x->per_page) {
             size_t to = from + (size_t)x->per_page < g->n ? from + (size_t)x->per_page : g->n;
             char a[48], b[48], what[600];
             long first = g->first_anchor + (long)from, last = g->first_anchor + (long)to - 1;
-            fprintf(f, "%s <a href=\"%s/%ld.html#%s\">%s to %s</a>", from == shown ? "" : ",", x->appendix_href,
-                    g->first_page + (long)(from - shown) / x->per_page, id, count_str(first, a, sizeof a),
-                    count_str(last, b, sizeof b));
+            fprintf(f, "%s <a href=\"%s/%ld.html#%s\">%s to %s</a>", from == shown ? "" : ",",
+                    x->appendix_href, g->first_page + (long)(from - shown) / x->per_page, id,
+                    count_str(first, a, sizeof a), count_str(last, b, sizeof b));
             snprintf(what, sizeof what, "%s, comments %s to %s", g->label, a, b);
             FILE *page = report_page_open(x, what, id);
             if (!page) return false;
             fprintf(page, "<section class=\"theme\" id=\"%s\">\n<h3>", id);
             html_text(page, what);
             fputs("</h3>\n", page);
-            for (size_t i = from; i < to; i++) comment(page, x, l, &g->c[i], g->first_anchor + (long)i);
+            for (size_t i = from; i < to; i++)
+                comment(page, x, l, &g->c[i], g->first_anchor + (long)i);
             fputs("</section>\n", page);
         }
         fputs(".</p>\n", f);
@@ -374,8 +389,10 @@ static bool write_list(report_ctx *x, const said_list *l, bool several) {
     FILE *f = x->f;
     char id[160], title[400];
     report_said_id(l->k, l->text_id, id, sizeof id);
-    if (several && l->k) snprintf(title, sizeof title, "What people said: %s", l->text_q->label);
-    else snprintf(title, sizeof title, "What people said");
+    if (several && l->k)
+        snprintf(title, sizeof title, "What people said: %s", l->text_q->label);
+    else
+        snprintf(title, sizeof title, "What people said");
     report_toc_add(&x->toc, 1, id, title);
     fprintf(f, "<section class=\"comments\" id=\"%s\">\n<h2>", id);
     html_text(f, title);
@@ -385,7 +402,8 @@ static bool write_list(report_ctx *x, const said_list *l, bool several) {
         html_text(f, l->text_q->title);
         fputs("\xE2\x80\x9D. ", f);
     }
-    fputs("Each comment is listed once, under the first theme its writer chose, with the others named. "
+    fputs("Each comment is listed once, under the first theme its writer chose, with the others "
+          "named. "
           "The words and two-word phrases used most in a theme link to the comments they come from "
           "(the numbers are the comments').</p>\n",
           f);

@@ -44,7 +44,9 @@ void report_charset_add(report_charset *cs, const char *s, size_t n) {
     }
 }
 
-static bool has(const report_charset *cs, uint32_t cp) { return cs->bits[cp / 32] >> (cp % 32) & 1u; }
+static bool has(const report_charset *cs, uint32_t cp) {
+    return cs->bits[cp / 32] >> (cp % 32) & 1u;
+}
 
 bool report_charset_has_arabic(const report_charset *cs) {
     static const uint32_t ranges[][2] = {
@@ -73,10 +75,12 @@ static hb_blob_t *subset(hb_face_t *face, const report_charset *cs) {
     return blob;
 }
 
-static void font_face(FILE *f, const char *path, const char *family, int weight, const report_charset *cs) {
+static void font_face(FILE *f, const char *path, const char *family, int weight,
+                      const report_charset *cs) {
     hb_blob_t *whole = hb_blob_create_from_file_or_fail(path);
     if (!whole) {
-        fprintf(f, "/* %s: not found, so not embedded */\n", strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
+        fprintf(f, "/* %s: not found, so not embedded */\n",
+                strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
         return;
     }
     hb_face_t *face = hb_face_create(whole, 0);
@@ -87,7 +91,8 @@ static void font_face(FILE *f, const char *path, const char *family, int weight,
     size_t b64_len = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
     char *b64 = len ? malloc(b64_len) : NULL;
     if (b64) {
-        sodium_bin2base64(b64, b64_len, (const unsigned char *)data, len, sodium_base64_VARIANT_ORIGINAL);
+        sodium_bin2base64(b64, b64_len, (const unsigned char *)data, len,
+                          sodium_base64_VARIANT_ORIGINAL);
         if (!cut) fputs("/* could not be cut to the characters used: embedded whole */\n", f);
         fprintf(f,
                 "@font-face { font-family: \"%s\"; font-weight: %d; font-style: normal;\n"
@@ -112,7 +117,9 @@ void report_fonts_write(FILE *f, const report_charset *cs, const char *fonts_dir
         {"NotoNaskhArabicUI-Bold.ttf", "PK Naskh", 700, true},
     };
     bool arabic = report_charset_has_arabic(cs);
-    fputs("/* The kiosk's own fonts (SIL Open Font License), cut to the characters on this page. */\n", f);
+    fputs("/* The kiosk's own fonts (SIL Open Font License), cut to the characters on this page. "
+          "*/\n",
+          f);
     for (size_t i = 0; i < sizeof fonts / sizeof fonts[0]; i++) {
         if (fonts[i].arabic && !arabic) continue;
         char path[1200];

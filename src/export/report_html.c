@@ -33,7 +33,8 @@ void html_textn(FILE *f, const char *s, size_t n) {
         case '\r': instead = ""; break;
         default:
             /* XML's forbidden characters, and U+FFFD (also what a bad byte decodes to), whole */
-            if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF || cp == 0xFFFD)
+            if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF ||
+                cp == 0xFFFD)
                 instead = "\xEF\xBF\xBD";
         }
         if (instead) {
@@ -208,7 +209,8 @@ static void bars_svg(FILE *f, const char *id, const char *title, const tally *t,
         } else {
             /* A small count's bar does not give it away either: drawn as the threshold's. */
             long shown = b->count > 0 && b->count < min_count ? min_count - 1 : b->count;
-            w = max ? (int)((double)shown * BAR_MAX / (double)(max > shown ? max : shown) + 0.5) : 0;
+            w = max ? (int)((double)shown * BAR_MAX / (double)(max > shown ? max : shown) + 0.5)
+                    : 0;
             if (b->count > 0 && w < 2) w = 2;
         }
         int mid = y + BAR_H / 2;
@@ -223,7 +225,8 @@ static void bars_svg(FILE *f, const char *id, const char *title, const tally *t,
         html_text(f, b->label);
         fputs(": ", f);
         html_text(f, value);
-        fprintf(f, "</title></rect><text x=\"%d\" y=\"%d\" dy=\"0.35em\" class=\"count\">", BAR_X + w + 6, mid);
+        fprintf(f, "</title></rect><text x=\"%d\" y=\"%d\" dy=\"0.35em\" class=\"count\">",
+                BAR_X + w + 6, mid);
         html_text(f, value);
         fputs("</text></g>\n", f);
     }
@@ -236,11 +239,12 @@ static void bars_svg(FILE *f, const char *id, const char *title, const tally *t,
     fputs("</figure>\n", f);
 }
 
-void chart_min(FILE *f, const char *id, const char *title, const tally *t, const char *note, long min_count) {
+void chart_min(FILE *f, const char *id, const char *title, const tally *t, const char *note,
+               long min_count) {
     bars_svg(f, id, title, t, note, min_count, 0);
 }
 
-void chart_means(FILE *f, const char *id, const char *title, const tally *t, double max, const char *note,
-                 long min_count) {
+void chart_means(FILE *f, const char *id, const char *title, const tally *t, double max,
+                 const char *note, long min_count) {
     bars_svg(f, id, title, t, note, min_count, max > 0 ? max : 1);
 }

@@ -43,12 +43,13 @@ void short_label(FILE *f, const char *label);
  * count is below min_count (but not 0) are drawn as "fewer than min_count" (min_count <= 1:
  * every count is shown). */
 void chart(FILE *f, const char *id, const char *title, const tally *t, const char *note);
-void chart_min(FILE *f, const char *id, const char *title, const tally *t, const char *note, long min_count);
+void chart_min(FILE *f, const char *id, const char *title, const tally *t, const char *note,
+               long min_count);
 /* A chart of each bar's mean rating (rating_sum / rated) on a scale up to max, printed with one
  * decimal; a mean of fewer than min_count ratings could be one person's and is shown as
  * "fewer than N ratings", without a bar. */
-void chart_means(FILE *f, const char *id, const char *title, const tally *t, double max, const char *note,
-                 long min_count);
+void chart_means(FILE *f, const char *id, const char *title, const tally *t, double max,
+                 const char *note, long min_count);
 /* A count as a reader writes it: 1234567 -> "1,234,567"; into buf, returned. */
 const char *count_str(long n, char *buf, size_t size);
 /* n as "N word" or "N words" (count_str's digits): "1 comment", "1,200 comments". */

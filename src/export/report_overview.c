@@ -70,7 +70,8 @@ static bar *add_cached(tally *t, bar **last, const char *key, const char *label)
     return b;
 }
 
-static void count_themes(report_ctx *x, const report_roles *ro, const export_record *r, bool rated, long rv) {
+static void count_themes(report_ctx *x, const report_roles *ro, const export_record *r, bool rated,
+                         long rv) {
     report_counts *c = &x->c;
     const json_t *themes = ro->themes ? export_answer(r, ro->themes) : NULL;
     size_t n_themes = 0;
@@ -85,26 +86,36 @@ static void count_themes(report_ctx *x, const report_roles *ro, const export_rec
         if (!id || repeat) continue;
         char label[256];
         bar *b = tally_find(&c->themes, id); /* its words are looked up once, for a new bar */
-        add_rating(b ? b : tally_bar(&c->themes, id, report_option_label(x, ro->themes_q, id, label, sizeof label)),
+        add_rating(b ? b
+                     : tally_bar(&c->themes, id,
+                                 report_option_label(x, ro->themes_q, id, label, sizeof label)),
                    rated, rv);
         n_themes++;
     }
-    if (n_themes == 0) add_rating(tally_bar(&c->themes, REPORT_NO_THEME_KEY, REPORT_NO_THEME_LABEL), rated, rv);
+    if (n_themes == 0)
+        add_rating(tally_bar(&c->themes, REPORT_NO_THEME_KEY, REPORT_NO_THEME_LABEL), rated, rv);
 }
 
 /* A rating's bar: its key sorts as a number; its words are the faces' or the scale's ends. */
-static void rating_bar(const report_roles *ro, long v, char *key, size_t ksize, char *label, size_t lsize) {
+static void rating_bar(const report_roles *ro, long v, char *key, size_t ksize, char *label,
+                       size_t lsize) {
     const question *q = ro->rating_q;
     const char *words = NULL;
-    if (q && q->type == Q_FACES && v >= 1 && v <= q->n_options) words = q->options[v - 1].label;
-    else if (q && q->type == Q_SCALE) words = v == ro->rating_lo ? q->low_label : v == ro->rating_hi ? q->high_label : NULL;
-    else if (!q && v >= 1 && v <= 5) words = ui_text_default((ui_text_id)(UI_RATING_1 + v - 1));
+    if (q && q->type == Q_FACES && v >= 1 && v <= q->n_options)
+        words = q->options[v - 1].label;
+    else if (q && q->type == Q_SCALE)
+        words = v == ro->rating_lo ? q->low_label : v == ro->rating_hi ? q->high_label : NULL;
+    else if (!q && v >= 1 && v <= 5)
+        words = ui_text_default((ui_text_id)(UI_RATING_1 + v - 1));
     snprintf(key, ksize, "%06ld", v + 100000);
-    if (words) snprintf(label, lsize, "%ld %s", v, words);
-    else snprintf(label, lsize, "%ld", v);
+    if (words)
+        snprintf(label, lsize, "%ld %s", v, words);
+    else
+        snprintf(label, lsize, "%ld", v);
 }
 
-static void count_rating(report_counts *c, const report_roles *ro, const json_t *rating, bool *rated, long *rv) {
+static void count_rating(report_counts *c, const report_roles *ro, const json_t *rating,
+                         bool *rated, long *rv) {
     json_int_t v = json_is_integer(rating) ? json_integer_value(rating) : 0;
     *rated = ro->rating && json_is_integer(rating) && v >= ro->rating_lo && v <= ro->rating_hi;
     *rv = (long)v;
@@ -127,7 +138,8 @@ static void seed_ratings(report_ctx *x) {
     const report_roles *ro = x->c.rating_roles;
     for (int i = 0; !ro && i < x->n_roles; i++)
         if (x->roles[i].rating) ro = &x->roles[i];
-    for (long v = ro ? ro->rating_lo : 1; ro && v <= ro->rating_hi && ro->rating_hi - ro->rating_lo <= 10; v++) {
+    for (long v = ro ? ro->rating_lo : 1;
+         ro && v <= ro->rating_hi && ro->rating_hi - ro->rating_lo <= 10; v++) {
         char key[24], label[300];
         rating_bar(ro, v, key, sizeof key, label, sizeof label);
         tally_bar(&x->c.ratings_by_value, key, label);
@@ -156,8 +168,10 @@ static void fill_span(tally *t, pk_date first, pk_date last, int step, int max) 
     if ((b - a) / step + 1 > max) return;
     for (long d = a; d <= b; d += step) {
         char key[16], label[64];
-        if (step == 7) week_key(report_date_of_day(d), key, sizeof key, label, sizeof label);
-        else day_key(report_date_of_day(d), key, sizeof key, label, sizeof label);
+        if (step == 7)
+            week_key(report_date_of_day(d), key, sizeof key, label, sizeof label);
+        else
+            day_key(report_date_of_day(d), key, sizeof key, label, sizeof label);
         tally_bar(t, key, label);
     }
     tally_sort(t, by_key);
@@ -180,7 +194,8 @@ void report_overview_add(report_ctx *x, const export_record *r, const report_rol
         const char *title = report_nonempty(export_field_str(j, "config.title"));
         if (title) tally_add(&c->titles, title, title);
 
-        bool has_text = !r->sealed && ro->text && report_nonempty(json_string_value(export_answer(r, ro->text)));
+        bool has_text = !r->sealed && ro->text &&
+                        report_nonempty(json_string_value(export_answer(r, ro->text)));
         if (has_text) c->with_text++;
         if (has_text && ro->consent && json_is_true(export_answer(r, ro->consent))) c->quotes++;
 
@@ -189,10 +204,15 @@ void report_overview_add(report_ctx *x, const export_record *r, const report_rol
         count_rating(c, ro, ro->rating ? export_answer(r, ro->rating) : NULL, &rated, &rv);
         count_themes(x, ro, r, rated, rv);
 
-        const char *age = ro->age ? report_nonempty(json_string_value(export_answer(r, ro->age))) : NULL;
-        if (r->sealed) c->sealed_age++;
-        else if (!age) c->no_age++;
-        else if ((b = tally_find(&c->ages, age)) || (b = tally_bar(&c->ages, age, age_label(ro, age)))) b->count++;
+        const char *age =
+            ro->age ? report_nonempty(json_string_value(export_answer(r, ro->age))) : NULL;
+        if (r->sealed)
+            c->sealed_age++;
+        else if (!age)
+            c->no_age++;
+        else if ((b = tally_find(&c->ages, age)) ||
+                 (b = tally_bar(&c->ages, age, age_label(ro, age))))
+            b->count++;
 
         /* records come by time: a day (and its week) is looked up when it changes */
         if (!c->last_day || date_cmp_days(r->day, c->last_date) != 0) {
@@ -208,11 +228,13 @@ void report_overview_add(report_ctx *x, const export_record *r, const report_rol
         if (r->clock >= 0 && r->clock < 24 * 3600) c->hours[r->clock / 3600]++;
 
         const char *lang = report_nonempty(export_field_str(j, "language"));
-        add_cached(&c->languages, &c->last_lang, lang ? lang : "\x01", lang ? report_language_name(lang) : "Not recorded");
+        add_cached(&c->languages, &c->last_lang, lang ? lang : "\x01",
+                   lang ? report_language_name(lang) : "Not recorded");
 
         const char *kiosk = report_nonempty(export_field_str(j, "kiosk"));
         const char *where = report_nonempty(export_field_str(j, "location"));
-        bar *k = add_cached(&c->kiosks, &c->last_kiosk, kiosk ? kiosk : "(no kiosk id)", where ? where : kiosk);
+        bar *k = add_cached(&c->kiosks, &c->last_kiosk, kiosk ? kiosk : "(no kiosk id)",
+                            where ? where : kiosk);
         if (k) {
             k->count--; /* add_rating counts it */
             add_rating(k, rated, rv);
@@ -227,7 +249,8 @@ void report_overview_end(report_ctx *x) {
     bar *b;
     sort_themes(&c->themes);
     if (c->no_age && (b = tally_bar(&c->ages, "\x01not-given", "Not given"))) b->count = c->no_age;
-    if (c->sealed_age && (b = tally_bar(&c->ages, "\x02sealed", "Sealed (no key given)"))) b->count = c->sealed_age;
+    if (c->sealed_age && (b = tally_bar(&c->ages, "\x02sealed", "Sealed (no key given)")))
+        b->count = c->sealed_age;
     seed_ratings(x);
     fill_span(&c->days, c->first, c->last, 1, 92);
     fill_span(&c->weeks, week_start(c->first), week_start(c->last), 7, 106);
@@ -239,15 +262,16 @@ void report_overview_end(report_ctx *x) {
 }
 
 void report_overview_free(report_counts *c) {
-    tally *all[] = {&c->themes, &c->ratings_by_value, &c->ages, &c->days, &c->weeks, &c->kiosks, &c->titles,
-                    &c->languages};
+    tally *all[] = {&c->themes, &c->ratings_by_value, &c->ages,   &c->days,
+                    &c->weeks,  &c->kiosks,           &c->titles, &c->languages};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) free(all[i]->bars);
 }
 
 /* ---- charts ---------------------------------------------------------------------------- */
 
 /* A chart with its entry in the table of contents. */
-static void chart_in_toc(report_ctx *x, const char *id, const char *title, const tally *t, const char *note) {
+static void chart_in_toc(report_ctx *x, const char *id, const char *title, const tally *t,
+                         const char *note) {
     char anchor[64];
     snprintf(anchor, sizeof anchor, "fig-%s", id);
     report_toc_add(&x->toc, 2, anchor, title);
@@ -266,7 +290,8 @@ static void hours_chart(report_ctx *x) {
         bar *b = tally_bar(&t, key, label);
         if (b) b->count = x->c.hours[h];
     }
-    chart_in_toc(x, "chart-hour", "Responses by time of day", &t, "By the hour on the kiosk's own clock.");
+    chart_in_toc(x, "chart-hour", "Responses by time of day", &t,
+                 "By the hour on the kiosk's own clock.");
     free(t.bars);
 }
 
@@ -277,9 +302,12 @@ static const char *step_label(const report_ctx *x, const char *step, char *buf, 
         int q = consult_question_index(&cfg->consultations[i], step);
         if (q >= 0) return cfg->consultations[i].questions[q].label;
     }
-    static const struct { const char *step, *words; } steps[] = {
-        {"intro", "The introduction"}, {"review", "The review, before sending"},
-        {"language", "Choosing a language"}, {"privacy", "The privacy notice"}};
+    static const struct {
+        const char *step, *words;
+    } steps[] = {{"intro", "The introduction"},
+                 {"review", "The review, before sending"},
+                 {"language", "Choosing a language"},
+                 {"privacy", "The privacy notice"}};
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
         if (!strcmp(step, steps[i].step)) return steps[i].words;
     return report_theme_label(step, buf, size);
@@ -303,7 +331,8 @@ static void abandoned_chart(report_ctx *x) {
              all ? 100.0 * (double)set->abandoned / (double)all : 0.0,
              count_words(all, "visit", "visits", visits, sizeof visits),
              count_words((long)set->n, "response was", "responses were", sent, sizeof sent));
-    chart_in_toc(x, "chart-abandoned", "Visits left before the end, by the step they were left at", &t, note);
+    chart_in_toc(x, "chart-abandoned", "Visits left before the end, by the step they were left at",
+                 &t, note);
     free(t.bars);
 }
 
@@ -325,18 +354,25 @@ void report_overview_charts(report_ctx *x) {
     const report_roles *ro = c->rating_roles;
     int hi = ro ? ro->rating_hi : 5;
     char note[96], title[300];
-    snprintf(note, sizeof note, "%ld response%s gave no rating.", c->no_rating, c->no_rating == 1 ? "" : "s");
-    if (ro && ro->rating_q) snprintf(title, sizeof title, "%s (%d to %d)", ro->rating_q->title, ro->rating_lo, hi);
-    else snprintf(title, sizeof title, "How people feel about the future (1 to 5)");
+    snprintf(note, sizeof note, "%ld response%s gave no rating.", c->no_rating,
+             c->no_rating == 1 ? "" : "s");
+    if (ro && ro->rating_q)
+        snprintf(title, sizeof title, "%s (%d to %d)", ro->rating_q->title, ro->rating_lo, hi);
+    else
+        snprintf(title, sizeof title, "How people feel about the future (1 to 5)");
     chart_in_toc(x, "chart-rating", title, &c->ratings_by_value, c->no_rating ? note : NULL);
     char scale[200];
-    snprintf(scale, sizeof scale, "The mean of the ratings given, out of %d; a response that chose several "
-                                  "themes counts under each.", hi);
+    snprintf(scale, sizeof scale,
+             "The mean of the ratings given, out of %d; a response that chose several "
+             "themes counts under each.",
+             hi);
     report_toc_add(&x->toc, 2, "fig-chart-rating-theme", "Average rating by theme");
-    chart_means(f, "chart-rating-theme", "Average rating by theme", &c->themes, hi, scale, x->min_count);
+    chart_means(f, "chart-rating-theme", "Average rating by theme", &c->themes, hi, scale,
+                x->min_count);
     snprintf(scale, sizeof scale, "The mean of the ratings given, out of %d.", hi);
     report_toc_add(&x->toc, 2, "fig-chart-rating-kiosk", "Average rating by kiosk");
-    chart_means(f, "chart-rating-kiosk", "Average rating by kiosk", &c->kiosks, hi, scale, x->min_count);
+    chart_means(f, "chart-rating-kiosk", "Average rating by kiosk", &c->kiosks, hi, scale,
+                x->min_count);
     abandoned_chart(x);
     fputs("</section>\n", f);
 }

@@ -30,7 +30,7 @@
 /* The questions of one consultation that play a part in the overview and the comments. */
 typedef struct report_roles {
     const consultation *k; /* NULL: records of a consultation the config does not have */
-    const question *themes_q, *rating_q, *text_q, *age_q; /* NULL: none (or no config) */
+    const question *themes_q, *rating_q, *text_q, *age_q;      /* NULL: none (or no config) */
     const char *themes, *rating, *text, *age, *name, *consent; /* answer ids; NULL: none */
     int rating_lo, rating_hi;
 } report_roles;
@@ -51,11 +51,11 @@ typedef struct report_counts {
     long responses, with_text, quotes, ratings;
     double rating_sum;
     long no_rating, no_age, sealed_age;
-    tally themes;    /* each with its responses' rating sum (average rating by theme) */
+    tally themes; /* each with its responses' rating sum (average rating by theme) */
     tally ratings_by_value;
     tally ages, days, weeks, kiosks, titles, languages; /* kiosks: first and last day, ratings */
-    long hours[24]; /* by the hour of the kiosk's clock */
-    const report_roles *rating_roles; /* whose scale the ratings chart draws */
+    long hours[24];                                     /* by the hour of the kiosk's clock */
+    const report_roles *rating_roles;                   /* whose scale the ratings chart draws */
     /* the last record's bars: records come sorted by time, so the next is nearly always the same */
     bar *last_day, *last_week, *last_kiosk, *last_lang;
     pk_date last_date;
@@ -65,17 +65,18 @@ typedef struct report_counts {
 /* One question's numbers (report_questions.c), counted once for its section and page one. */
 typedef struct report_qstats {
     const question *q;
-    char id[160];   /* "q-<consultation>-<question>": its chart's or table's id */
-    long answered;  /* responses that answered it */
-    long sealed;    /* responses whose answer is sealed (no key given) */
-    tally options;  /* choice, choices, age band, consent, postcode district, faces, scale */
-    double sum;     /* faces, scale, number: the sum of the answers */
-    long rank_times[CONSULT_MAX_OPTIONS], rank_first[CONSULT_MAX_OPTIONS], rank_sum[CONSULT_MAX_OPTIONS];
-    long *values;   /* number: every answer, sorted once counted */
+    char id[160];  /* "q-<consultation>-<question>": its chart's or table's id */
+    long answered; /* responses that answered it */
+    long sealed;   /* responses whose answer is sealed (no key given) */
+    tally options; /* choice, choices, age band, consent, postcode district, faces, scale */
+    double sum;    /* faces, scale, number: the sum of the answers */
+    long rank_times[CONSULT_MAX_OPTIONS], rank_first[CONSULT_MAX_OPTIONS],
+        rank_sum[CONSULT_MAX_OPTIONS];
+    long *values; /* number: every answer, sorted once counted */
     size_t n_values, cap_values;
-    long pins;      /* place: pins in all (answered is the people who dropped them) */
-    long *cells;    /* place: pins per cell of a grid over the picture, so that a heat map of
-                     * 200,000 pins is a few thousand discs, not 200,000 */
+    long pins;   /* place: pins in all (answered is the people who dropped them) */
+    long *cells; /* place: pins per cell of a grid over the picture, so that a heat map of
+                  * 200,000 pins is a few thousand discs, not 200,000 */
     int cell, cols, rows;
 } report_qstats;
 
@@ -97,7 +98,7 @@ typedef struct report_ctx {
     report_counts c;
     report_cstats *cs; /* one per consultation of the config */
     report_toc toc;
-    struct said *said;       /* the comments, by list and theme (report_comments.c) */
+    struct said *said;        /* the comments, by list and theme (report_comments.c) */
     char first_question[256]; /* the first journey's records' own question, for page one */
     /* Comments past the first page of each theme go to pages beside the report (paged), in
      * the folder linked as appendix_href; else into a <details> of the page. */

@@ -18,8 +18,10 @@
 static void count_line(FILE *f, const char *what, long n, long min_count) {
     char num[48];
     fputs("<p class=\"note\">", f);
-    if (n > 0 && n < min_count) fprintf(f, "fewer than %ld", min_count);
-    else fputs(count_str(n, num, sizeof num), f);
+    if (n > 0 && n < min_count)
+        fprintf(f, "fewer than %ld", min_count);
+    else
+        fputs(count_str(n, num, sizeof num), f);
     fputc(' ', f);
     html_text(f, what);
     fputs("</p>\n", f);
@@ -29,7 +31,8 @@ static bool stats_init(report_qstats *s, const consultation *k, const question *
     s->q = q;
     snprintf(s->id, sizeof s->id, "q-%s-%s", k->id, q->id);
     if (q->type == Q_FACES || q->type == Q_SCALE) {
-        int lo = q->type == Q_FACES ? 1 : q->min_value, hi = q->type == Q_FACES ? q->n_options : q->max_value;
+        int lo = q->type == Q_FACES ? 1 : q->min_value,
+            hi = q->type == Q_FACES ? q->n_options : q->max_value;
         for (int v = lo; v <= hi; v++) {
             char key[16], label[300];
             snprintf(key, sizeof key, "%d", v);
@@ -37,8 +40,10 @@ static bool stats_init(report_qstats *s, const consultation *k, const question *
                                 : v == lo          ? q->low_label
                                 : v == hi          ? q->high_label
                                                    : NULL;
-            if (words) snprintf(label, sizeof label, "%d %s", v, words);
-            else snprintf(label, sizeof label, "%d", v);
+            if (words)
+                snprintf(label, sizeof label, "%d %s", v, words);
+            else
+                snprintf(label, sizeof label, "%d", v);
             if (!tally_bar(&s->options, key, label)) return false;
         }
     } else if (q->type != Q_RANK) {
@@ -59,12 +64,15 @@ static bool stats_init(report_qstats *s, const consultation *k, const question *
 
 static void count_options(report_qstats *s, const export_record *r, const json_t *v) {
     if (r->sealed && json_is_null(v)) s->sealed++;
-    if (json_is_string(v)) tally_add(&s->options, json_string_value(v), json_string_value(v)), s->answered++;
+    if (json_is_string(v))
+        tally_add(&s->options, json_string_value(v), json_string_value(v)), s->answered++;
     if (json_is_boolean(v))
-        tally_add(&s->options, json_is_true(v) ? "yes" : "no", json_is_true(v) ? "Yes" : "No"), s->answered++;
+        tally_add(&s->options, json_is_true(v) ? "yes" : "no", json_is_true(v) ? "Yes" : "No"),
+            s->answered++;
     size_t k;
     const json_t *e;
-    json_array_foreach(v, k, e) if (json_is_string(e)) tally_add(&s->options, json_string_value(e), json_string_value(e));
+    json_array_foreach(v, k, e) if (json_is_string(e))
+        tally_add(&s->options, json_string_value(e), json_string_value(e));
     s->answered += json_array_size(v) > 0;
 }
 
@@ -188,8 +196,10 @@ void report_questions_free(report_ctx *x) {
 
 /* "42%" of n, or "fewer than N" where the count could point at one person. */
 static void percent(FILE *f, long count, long of, long min_count) {
-    if (count > 0 && count < min_count) fprintf(f, "fewer than %ld", min_count);
-    else fprintf(f, "%.0f%%", of ? 100.0 * (double)count / (double)of : 0.0);
+    if (count > 0 && count < min_count)
+        fprintf(f, "fewer than %ld", min_count);
+    else
+        fprintf(f, "%.0f%%", of ? 100.0 * (double)count / (double)of : 0.0);
 }
 
 /* The options most chosen (up to three, those at the top's count first), with their share of
@@ -242,7 +252,8 @@ void report_question_headline(FILE *f, const report_qstats *s, long min_count) {
     case Q_POSTCODE_DISTRICT: top_options(f, s, min_count); break;
     case Q_FACES:
     case Q_SCALE: {
-        int lo = q->type == Q_FACES ? 1 : q->min_value, hi = q->type == Q_FACES ? q->n_options : q->max_value;
+        int lo = q->type == Q_FACES ? 1 : q->min_value,
+            hi = q->type == Q_FACES ? q->n_options : q->max_value;
         fprintf(f, "Mean %.1f from %d to %d", s->sum / (double)s->answered, lo, hi);
         /* the spread in one line where it is short enough to read: five faces, a short scale */
         for (size_t i = 0; hi - lo <= 6 && i < s->options.n; i++) {
@@ -255,7 +266,9 @@ void report_question_headline(FILE *f, const report_qstats *s, long min_count) {
         int best = rank_best(s);
         fputs("First overall: ", f);
         html_text(f, best >= 0 ? q->options[best].label : "none");
-        if (best >= 0) fprintf(f, " (mean rank %.1f)", (double)s->rank_sum[best] / (double)s->rank_times[best]);
+        if (best >= 0)
+            fprintf(f, " (mean rank %.1f)",
+                    (double)s->rank_sum[best] / (double)s->rank_times[best]);
         break;
     }
     case Q_NUMBER:
@@ -266,7 +279,9 @@ void report_question_headline(FILE *f, const report_qstats *s, long min_count) {
         fprintf(f, "%s pins dropped by %s people", count_str(s->pins, num, sizeof num),
                 count_str(s->answered, num2, sizeof num2));
         break;
-    case Q_TEXT: fprintf(f, "%s written", count_words(s->answered, "answer", "answers", num, sizeof num)); break;
+    case Q_TEXT:
+        fprintf(f, "%s written", count_words(s->answered, "answer", "answers", num, sizeof num));
+        break;
     case Q_FIRST_NAME: fputs("Personal: shown only beside words that may be quoted", f); break;
     case Q_TYPE_COUNT: break;
     }
@@ -282,9 +297,12 @@ static void option_chart(FILE *f, const report_qstats *s, const char *note, long
 
 static void points_chart(FILE *f, const report_qstats *s, long min_count) {
     const question *q = s->q;
-    int lo = q->type == Q_FACES ? 1 : q->min_value, hi = q->type == Q_FACES ? q->n_options : q->max_value;
+    int lo = q->type == Q_FACES ? 1 : q->min_value,
+        hi = q->type == Q_FACES ? q->n_options : q->max_value;
     char note[96] = "";
-    if (s->answered) snprintf(note, sizeof note, "Mean %.1f (from %d to %d).", s->sum / (double)s->answered, lo, hi);
+    if (s->answered)
+        snprintf(note, sizeof note, "Mean %.1f (from %d to %d).", s->sum / (double)s->answered, lo,
+                 hi);
     chart_min(f, s->id, q->title, &s->options, s->answered ? note : NULL, min_count);
     count_line(f, "answered this question", s->answered, min_count);
 }
@@ -298,22 +316,29 @@ static void rank_table(FILE *f, const report_qstats *s, long min_count) {
     for (int a = 0; a < q->n_options; a++)
         for (int b = a + 1; b < q->n_options; b++) {
             int x = order[a], y = order[b];
-            double mx = times[x] ? (double)sum[x] / times[x] : 1e9, my = times[y] ? (double)sum[y] / times[y] : 1e9;
+            double mx = times[x] ? (double)sum[x] / times[x] : 1e9,
+                   my = times[y] ? (double)sum[y] / times[y] : 1e9;
             if (my < mx) order[a] = y, order[b] = x;
         }
     fprintf(f, "<table class=\"rank\" id=\"%s\"><caption>", s->id);
     html_text(f, q->title);
-    fputs("</caption>\n<tr><th>Option</th><th>Mean rank (1 is first)</th><th>Ranked first</th><th>Ranked at all</th></tr>\n", f);
+    fputs("</caption>\n<tr><th>Option</th><th>Mean rank (1 is first)</th><th>Ranked "
+          "first</th><th>Ranked at all</th></tr>\n",
+          f);
     for (int a = 0; a < q->n_options; a++) {
         int o = order[a];
         fputs("<tr><td>", f);
         html_text(f, q->options[o].label);
-        if (times[o]) fprintf(f, "</td><td>%.1f</td>", (double)sum[o] / (double)times[o]);
-        else fputs("</td><td>not ranked</td>", f);
+        if (times[o])
+            fprintf(f, "</td><td>%.1f</td>", (double)sum[o] / (double)times[o]);
+        else
+            fputs("</td><td>not ranked</td>", f);
         for (int k = 0; k < 2; k++) {
             long v = k ? times[o] : first[o];
-            if (v > 0 && v < min_count) fprintf(f, "<td>fewer than %ld</td>", min_count);
-            else fprintf(f, "<td>%ld</td>", v);
+            if (v > 0 && v < min_count)
+                fprintf(f, "<td>fewer than %ld</td>", min_count);
+            else
+                fprintf(f, "<td>%ld</td>", v);
         }
         fputs("</tr>\n", f);
     }
@@ -328,8 +353,9 @@ static void number_summary(FILE *f, const report_qstats *s, long min_count) {
     html_text(f, s->q->title);
     fputs("</caption>\n", f);
     if (n >= min_count && n > 0)
-        fprintf(f, "<tr><th>Smallest</th><td>%ld</td></tr><tr><th>Median</th><td>%ld</td></tr>"
-                   "<tr><th>Mean</th><td>%.1f</td></tr><tr><th>Largest</th><td>%ld</td></tr>\n",
+        fprintf(f,
+                "<tr><th>Smallest</th><td>%ld</td></tr><tr><th>Median</th><td>%ld</td></tr>"
+                "<tr><th>Mean</th><td>%.1f</td></tr><tr><th>Largest</th><td>%ld</td></tr>\n",
                 v[0], v[n / 2], s->sum / (double)n, v[n - 1]);
     fputs("</table>\n", f);
     count_line(f, "answered this question", n, min_count);
@@ -351,8 +377,9 @@ static void embed_picture(FILE *f, const char *path) {
         sodium_bin2base64(b64, b64_len, bin, got, sodium_base64_VARIANT_ORIGINAL);
         const char *ext = strrchr(path, '.');
         const char *mime = ext && !strcasecmp(ext, ".svg") ? "image/svg+xml"
-                           : ext && (!strcasecmp(ext, ".jpg") || !strcasecmp(ext, ".jpeg")) ? "image/jpeg"
-                                                                                             : "image/png";
+                           : ext && (!strcasecmp(ext, ".jpg") || !strcasecmp(ext, ".jpeg"))
+                               ? "image/jpeg"
+                               : "image/png";
         fprintf(f, "data:%s;base64,%s", mime, b64);
     }
     free(b64);
@@ -366,12 +393,15 @@ static void heat_map(FILE *f, const report_qstats *s, long min_count) {
     int r = q->image_w / 40 > 3 ? q->image_w / 40 : 3;
     fprintf(f, "<figure class=\"chart\">\n<figcaption>");
     html_text(f, q->title);
-    fprintf(f, "</figcaption>\n<svg id=\"%s\" role=\"img\" width=\"100%%\" viewBox=\"0 0 %d %d\" aria-label=\"", s->id,
-            q->image_w, q->image_h);
+    fprintf(f,
+            "</figcaption>\n<svg id=\"%s\" role=\"img\" width=\"100%%\" viewBox=\"0 0 %d %d\" "
+            "aria-label=\"",
+            s->id, q->image_w, q->image_h);
     html_text(f, q->title);
     fputs("\"><title>", f);
     html_text(f, q->title);
-    fprintf(f, "</title>\n<image x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" href=\"", q->image_w, q->image_h);
+    fprintf(f, "</title>\n<image x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" href=\"", q->image_w,
+            q->image_h);
     embed_picture(f, q->image);
     fputs("\"/>\n", f);
     for (int cy = 0; s->cells && cy < s->rows; cy++)
@@ -381,8 +411,8 @@ static void heat_map(FILE *f, const report_qstats *s, long min_count) {
             /* n discs at 0.3 each would cover 1 - 0.7^n */
             double a = 1.0;
             for (long k = 0; k < n && k < 20; k++) a *= 0.7;
-            fprintf(f, "<circle class=\"pin\" cx=\"%d\" cy=\"%d\" r=\"%d\"", cx * s->cell + s->cell / 2,
-                    cy * s->cell + s->cell / 2, r);
+            fprintf(f, "<circle class=\"pin\" cx=\"%d\" cy=\"%d\" r=\"%d\"",
+                    cx * s->cell + s->cell / 2, cy * s->cell + s->cell / 2, r);
             if (n > 1) fprintf(f, " style=\"fill-opacity: %.2f\"", 1.0 - a);
             fputs("/>\n", f);
         }
@@ -396,10 +426,17 @@ static void text_link(FILE *f, const consultation *k, const report_qstats *s, lo
     char id[160], num[64];
     report_said_id(k, s->q->id, id, sizeof id);
     fputs("<p class=\"note\">", f);
-    if (s->answered > 0 && s->answered < min_count) fprintf(f, "fewer than %ld answers", min_count);
-    else fputs(count_words(s->answered, "answer", "answers", num, sizeof num), f);
-    if (s->answered) fprintf(f, " written: see <a href=\"#%s\">what people said</a>, with the words used most.</p>\n", id);
-    else fputs(" written.</p>\n", f);
+    if (s->answered > 0 && s->answered < min_count)
+        fprintf(f, "fewer than %ld answers", min_count);
+    else
+        fputs(count_words(s->answered, "answer", "answers", num, sizeof num), f);
+    if (s->answered)
+        fprintf(
+            f,
+            " written: see <a href=\"#%s\">what people said</a>, with the words used most.</p>\n",
+            id);
+    else
+        fputs(" written.</p>\n", f);
 }
 
 void report_questions_write(report_ctx *x) {
@@ -436,9 +473,14 @@ void report_questions_write(report_ctx *x) {
             case Q_NUMBER: number_summary(f, s, min); break;
             case Q_PLACE: heat_map(f, s, min); break;
             case Q_TEXT: text_link(f, k, s, min); break;
-            case Q_POSTCODE_DISTRICT: option_chart(f, s, "The first part of the postcode only.", min); break;
-            case Q_FIRST_NAME: fputs("<p class=\"note\">First names are personal: they are shown only beside words "
-                                     "their writers agreed may be quoted.</p>\n", f);
+            case Q_POSTCODE_DISTRICT:
+                option_chart(f, s, "The first part of the postcode only.", min);
+                break;
+            case Q_FIRST_NAME:
+                fputs(
+                    "<p class=\"note\">First names are personal: they are shown only beside words "
+                    "their writers agreed may be quoted.</p>\n",
+                    f);
                 break;
             case Q_TYPE_COUNT: break;
             }

@@ -55,7 +55,8 @@ static void totals(report_ctx *x) {
     const report_counts *c = &x->c;
     char avg[64];
     fputs("<table class=\"totals\"><caption>In all</caption>\n", f);
-    static const char *const what[] = {"Responses", "With a comment", "Comments that may be quoted"};
+    static const char *const what[] = {"Responses", "With a comment",
+                                       "Comments that may be quoted"};
     const long n[] = {c->responses, c->with_text, c->quotes};
     for (int i = 0; i < 3; i++) {
         fputs("<tr>", f);
@@ -64,8 +65,10 @@ static void totals(report_ctx *x) {
         fputs("</tr>\n", f);
     }
     int hi = c->rating_roles ? c->rating_roles->rating_hi : 5;
-    if (c->ratings) snprintf(avg, sizeof avg, "%.1f out of %d", c->rating_sum / (double)c->ratings, hi);
-    else snprintf(avg, sizeof avg, "no ratings given");
+    if (c->ratings)
+        snprintf(avg, sizeof avg, "%.1f out of %d", c->rating_sum / (double)c->ratings, hi);
+    else
+        snprintf(avg, sizeof avg, "no ratings given");
     fputs("<tr>", f);
     cell_text(f, "th", "Average rating");
     cell_text(f, "td", avg);
@@ -73,8 +76,8 @@ static void totals(report_ctx *x) {
 }
 
 /* A table of a tally's largest rows (up to max), the rest summed in one. */
-static void count_table(FILE *f, const char *cls, const char *heading, const tally *t, long of, size_t max,
-                        const char *rest) {
+static void count_table(FILE *f, const char *cls, const char *heading, const tally *t, long of,
+                        size_t max, const char *rest) {
     fprintf(f, "<table class=\"%s\"><caption>", cls);
     html_text(f, heading);
     fputs("</caption>\n", f);
@@ -158,13 +161,17 @@ static void overview_headlines(report_ctx *x) {
         if (!strcmp(b->key, REPORT_NO_THEME_KEY) || !b->count) continue;
         fputs(shown++ ? " \xC2\xB7 " : "", f);
         html_text(f, b->label);
-        if (b->count < x->min_count) fprintf(f, " fewer than %ld", x->min_count);
-        else fprintf(f, " %.0f%%", 100.0 * (double)b->count / (double)(themed ? themed : 1));
+        if (b->count < x->min_count)
+            fprintf(f, " fewer than %ld", x->min_count);
+        else
+            fprintf(f, " %.0f%%", 100.0 * (double)b->count / (double)(themed ? themed : 1));
     }
     fputs("</td></tr>\n", f);
     headline_row(f, "Rating", c->ratings);
-    if (c->ratings) fprintf(f, "Mean %.1f from 1 to 5", c->rating_sum / (double)c->ratings);
-    else fputs("No answers", f);
+    if (c->ratings)
+        fprintf(f, "Mean %.1f from 1 to 5", c->rating_sum / (double)c->ratings);
+    else
+        fputs("No answers", f);
     fputs("</td></tr>\n", f);
 }
 
@@ -183,8 +190,10 @@ static void headlines(report_ctx *x) {
             if (s->q->type == Q_FIRST_NAME) continue; /* personal: nothing to say in one line */
             fprintf(f, "<tr id=\"h-%s\">", s->id);
             cell_text(f, "th", s->q->label ? s->q->label : s->q->title);
-            if (s->answered > 0 && s->answered < x->min_count) fprintf(f, "<td>fewer than %ld</td>", x->min_count);
-            else cell_count(f, s->answered);
+            if (s->answered > 0 && s->answered < x->min_count)
+                fprintf(f, "<td>fewer than %ld</td>", x->min_count);
+            else
+                cell_count(f, s->answered);
             fputs("<td>", f);
             report_question_headline(f, s, x->min_count);
             fputs("</td></tr>\n", f);
@@ -192,7 +201,8 @@ static void headlines(report_ctx *x) {
     }
     if (!any) overview_headlines(x);
     fputs("</table>\n", f);
-    fputs("<p class=\"note\">A percentage is of those who answered the question; where several could be "
+    fputs("<p class=\"note\">A percentage is of those who answered the question; where several "
+          "could be "
           "chosen they add up to more than 100%.</p>\n",
           f);
 }
@@ -240,13 +250,14 @@ static void notes(report_ctx *x) {
                 "<p class=\"note\">%ld response%s sealed: %s comments, names, ages and postcode "
                 "districts are not in this report. Make the report again with --key to include "
                 "them.</p>\n",
-                set->sealed, set->sealed == 1 ? " is" : "s are", set->sealed == 1 ? "its" : "their");
+                set->sealed, set->sealed == 1 ? " is" : "s are",
+                set->sealed == 1 ? "its" : "their");
     if (set->unreadable)
         fprintf(f,
                 "<p class=\"note\">%ld line%s in the feedback files could not be read and %s not "
                 "counted; the command that made this report listed %s.</p>\n",
-                set->unreadable, set->unreadable == 1 ? "" : "s", set->unreadable == 1 ? "is" : "are",
-                set->unreadable == 1 ? "it" : "them");
+                set->unreadable, set->unreadable == 1 ? "" : "s",
+                set->unreadable == 1 ? "is" : "are", set->unreadable == 1 ? "it" : "them");
 }
 
 void report_summary(report_ctx *x) {
@@ -256,7 +267,8 @@ void report_summary(report_ctx *x) {
     asked(x);
     fputs("<h2>How many answered</h2>\n<div class=\"columns\">\n", f);
     totals(x);
-    count_table(f, "by-language", "By language", &c->languages, c->responses, MAX_ROWS - 2, "languages");
+    count_table(f, "by-language", "By language", &c->languages, c->responses, MAX_ROWS - 2,
+                "languages");
     count_table(f, "by-age", "By age", &c->ages, c->responses, 12, "age bands");
     fputs("</div>\n", f);
     where_and_when(x);

@@ -65,9 +65,12 @@ static const char reader_py[] =
     "        out['comments'][h] = [[text(q.find(\"p[@class='text']\")),\n"
     "            text(q.find(\"p[@class='who']\"))] for q in sec.iter('blockquote')]\n"
     "        out['inline'][h] = [q.get('id') for q in sec.findall('blockquote')]\n"
-    "        out['collapsed'][h] = [q.get('id') for d in sec.findall('details') for q in d.iter('blockquote')]\n"
-    "        out['words'][h] = [[text(e.find('a')), e.find('a').get('href'), [r.get('href') for r in e.iter('a')][1:]]\n"
-    "            for w in sec.findall(\"div[@class='words']\") for e in w.iter('span') if e.get('class') == 'entry']\n"
+    "        out['collapsed'][h] = [q.get('id') for d in sec.findall('details') for q in "
+    "d.iter('blockquote')]\n"
+    "        out['words'][h] = [[text(e.find('a')), e.find('a').get('href'), [r.get('href') for r "
+    "in e.iter('a')][1:]]\n"
+    "            for w in sec.findall(\"div[@class='words']\") for e in w.iter('span') if "
+    "e.get('class') == 'entry']\n"
     "print(json.dumps(out))\n";
 
 static json_t *read_page(const char *path) {
@@ -151,7 +154,8 @@ static char *rows_of(json_t *page, const char *cls) {
 
 static bool has_string(json_t *arr, const char *s) {
     for (size_t i = 0; i < json_array_size(arr); i++)
-        if (s && json_string_value(json_array_get(arr, i)) && !strcmp(json_string_value(json_array_get(arr, i)), s))
+        if (s && json_string_value(json_array_get(arr, i)) &&
+            !strcmp(json_string_value(json_array_get(arr, i)), s))
             return true;
     return false;
 }
@@ -168,25 +172,36 @@ static config *load_shipped(void) {
  * among them), over two weeks and the hours of the day: the fixture of page one and the new
  * charts. Health's comments say "benches" three times and "bus station" twice. */
 static const char *const multi_records[] = {
-    "\"k-north\",\"North Library\",\"2026-07-03T09:15:00+01:00\",\"en\",{\"themes\":[\"health\",\"skills\"],"
-    "\"rating\":4,\"text\":\"Benches in the park, please\",\"name\":\"Ama\",\"age_band\":\"25-44\",\"consent_quote\":true}",
-    "\"k-north\",\"North Library\",\"2026-07-03T09:40:00+01:00\",\"en\",{\"themes\":[\"health\"],\"rating\":2,"
+    "\"k-north\",\"North "
+    "Library\",\"2026-07-03T09:15:00+01:00\",\"en\",{\"themes\":[\"health\",\"skills\"],"
+    "\"rating\":4,\"text\":\"Benches in the park, "
+    "please\",\"name\":\"Ama\",\"age_band\":\"25-44\",\"consent_quote\":true}",
+    "\"k-north\",\"North "
+    "Library\",\"2026-07-03T09:40:00+01:00\",\"en\",{\"themes\":[\"health\"],\"rating\":2,"
     "\"text\":\"Benches near the bus station\",\"age_band\":\"25-44\",\"consent_quote\":false}",
-    "\"k-north\",\"North Library\",\"2026-07-03T14:05:00+01:00\",\"ur\",{\"themes\":[\"health\"],\"rating\":5,"
-    "\"text\":\"\xd9\xbe\xd8\xa7\xd8\xb1\xda\xa9 \xd9\x85\xdb\x8c\xda\xba \xd8\xa8\xdb\x8c\xd9\x86\xda\x86\","
+    "\"k-north\",\"North "
+    "Library\",\"2026-07-03T14:05:00+01:00\",\"ur\",{\"themes\":[\"health\"],\"rating\":5,"
+    "\"text\":\"\xd9\xbe\xd8\xa7\xd8\xb1\xda\xa9 \xd9\x85\xdb\x8c\xda\xba "
+    "\xd8\xa8\xdb\x8c\xd9\x86\xda\x86\","
     "\"name\":\"Noor\",\"age_band\":\"65+\",\"consent_quote\":true}",
-    "\"k-north\",\"North Library\",\"2026-07-06T14:30:00+01:00\",\"ur\",{\"themes\":[\"town-centre\"],\"rating\":3,"
+    "\"k-north\",\"North "
+    "Library\",\"2026-07-06T14:30:00+01:00\",\"ur\",{\"themes\":[\"town-centre\"],\"rating\":3,"
     "\"age_band\":\"45-64\"}",
-    "\"k-south\",\"South Hall\",\"2026-07-06T10:00:00+01:00\",\"pl\",{\"themes\":[\"town-centre\",\"health\"],"
-    "\"rating\":1,\"text\":\"Wi\xc4\x99\x63\x65j \xc5\x82\x61wek w centrum\",\"name\":\"Zofia Kowalska\","
+    "\"k-south\",\"South "
+    "Hall\",\"2026-07-06T10:00:00+01:00\",\"pl\",{\"themes\":[\"town-centre\",\"health\"],"
+    "\"rating\":1,\"text\":\"Wi\xc4\x99\x63\x65j \xc5\x82\x61wek w centrum\",\"name\":\"Zofia "
+    "Kowalska\","
     "\"age_band\":\"18-24\",\"consent_quote\":true}",
-    "\"k-south\",\"South Hall\",\"2026-07-06T10:20:00+01:00\",\"en\",{\"themes\":[\"skills\"],\"rating\":5,"
+    "\"k-south\",\"South "
+    "Hall\",\"2026-07-06T10:20:00+01:00\",\"en\",{\"themes\":[\"skills\"],\"rating\":5,"
     "\"text\":\"Jobs for young people\"}",
     "\"k-south\",\"South Hall\",\"2026-07-07T16:45:00+01:00\",\"ro\",{\"themes\":[\"communities\"],"
     "\"text\":\"Mai multe b\xc4\x83nci\",\"age_band\":\"65+\"}",
-    "\"k-south\",\"South Hall\",\"2026-07-07T16:50:00+01:00\",\"en\",{\"themes\":[\"health\"],\"rating\":4,"
+    "\"k-south\",\"South "
+    "Hall\",\"2026-07-07T16:50:00+01:00\",\"en\",{\"themes\":[\"health\"],\"rating\":4,"
     "\"text\":\"Benches and trees near the bus station\",\"age_band\":\"25-44\"}",
-    "\"k-south\",\"South Hall\",\"2026-07-07T17:05:00+01:00\",\"ur\",{\"themes\":[\"communities\"],\"rating\":4,"
+    "\"k-south\",\"South "
+    "Hall\",\"2026-07-07T17:05:00+01:00\",\"ur\",{\"themes\":[\"communities\"],\"rating\":4,"
     "\"age_band\":\"12-17\"}",
 };
 
@@ -199,9 +214,11 @@ static void write_multi(void) {
         /* "kiosk","location","at","language",{answers} into a record of the shipped consultation */
         char kiosk[32], where[32], at[40], lang[8];
         const char *r = multi_records[i];
-        CHECK(sscanf(r, "\"%31[^\"]\",\"%31[^\"]\",\"%39[^\"]\",\"%7[^\"]\",", kiosk, where, at, lang) == 4);
+        CHECK(sscanf(r, "\"%31[^\"]\",\"%31[^\"]\",\"%39[^\"]\",\"%7[^\"]\",", kiosk, where, at,
+                     lang) == 4);
         fprintf(f,
-                "{\"id\":\"m%zu\",\"kiosk\":\"%s\",\"location\":\"%s\",\"at\":\"%s\",\"language\":\"%s\","
+                "{\"id\":\"m%zu\",\"kiosk\":\"%s\",\"location\":\"%s\",\"at\":\"%s\",\"language\":"
+                "\"%s\","
                 "\"config\":{\"title\":\"The Rotherham Plan\",\"hash\":\"x\"},"
                 "\"consultation\":{\"id\":\"plan-2025\",\"questions\":\"x\"},\"answers\":%s}\n",
                 i + 1, kiosk, where, at, lang, strchr(r, '{'));
@@ -211,7 +228,8 @@ static void write_multi(void) {
 
 /* The report of the multilingual fixture with the shipped config, as opt asks (min_count 1
  * unless opt says otherwise); abandoned visits as the reader will count them when given. */
-static json_t *multi_report(const char *path, report_options opt, long abandoned, const char *steps) {
+static json_t *multi_report(const char *path, report_options opt, long abandoned,
+                            const char *steps) {
     config *cfg = load_shipped();
     CHECK(cfg != NULL);
     if (!cfg) return NULL;
@@ -269,7 +287,8 @@ static void page_is_well_formed_and_self_contained(void) {
 
 /* Printed, page one stands on a page of its own, and every page says "Page N of M". */
 static void prints_with_page_numbers(void) {
-    CHECK_CONTAINS(raw, "@bottom-center { content: \"Page \" counter(page) \" of \" counter(pages)");
+    CHECK_CONTAINS(raw,
+                   "@bottom-center { content: \"Page \" counter(page) \" of \" counter(pages)");
     CHECK_CONTAINS(raw, "section.page-one { page-break-after: always; break-after: page;");
 }
 
@@ -308,7 +327,8 @@ static void contents_links_resolve(json_t *p) {
     json_t *hrefs = json_object_get(p, "hrefs");
     for (size_t i = 0; i < json_array_size(hrefs); i++) {
         const char *href = json_string_value(json_array_get(hrefs, i));
-        if (href && href[0] == '#' && !has_string(ids, href + 1)) fprintf(stderr, "unresolved %s\n", href);
+        if (href && href[0] == '#' && !has_string(ids, href + 1))
+            fprintf(stderr, "unresolved %s\n", href);
         CHECK(!href || href[0] != '#' || has_string(ids, href + 1));
     }
     json_t *sections = json_object_get(p, "sections");
@@ -316,7 +336,8 @@ static void contents_links_resolve(json_t *p) {
         const char *id = json_string_value(json_array_get(sections, i));
         char want[200];
         snprintf(want, sizeof want, "#%s", id ? id : "(no id)");
-        if (id && strcmp(id, "contents") && !has_string(toc, want)) fprintf(stderr, "not in the contents: %s\n", id);
+        if (id && strcmp(id, "contents") && !has_string(toc, want))
+            fprintf(stderr, "not in the contents: %s\n", id);
         CHECK(id && (!strcmp(id, "contents") || has_string(toc, want)));
     }
 }
@@ -325,9 +346,9 @@ static void table_of_contents(void) { contents_links_resolve(page); }
 
 /* One chart per dimension, each an accessible SVG whose bars carry the right counts. */
 static void charts_count_right(void) {
-    static const char *const ids[] = {"chart-theme", "chart-age", "chart-day", "chart-kiosk", "chart-rating",
-                                      "chart-language", "chart-week", "chart-hour", "chart-rating-theme",
-                                      "chart-rating-kiosk"};
+    static const char *const ids[] = {
+        "chart-theme",    "chart-age",  "chart-day",  "chart-kiosk",        "chart-rating",
+        "chart-language", "chart-week", "chart-hour", "chart-rating-theme", "chart-rating-kiosk"};
     json_t *charts = json_object_get(page, "charts");
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         json_t *c = json_object_get(charts, ids[i]);
@@ -368,7 +389,8 @@ static void comments_grouped_escaped_and_consented(void) {
     CHECK_STR(str_at(health, 0, 0),
               "Więcej ławek w centrum, proszę — \"zielone\" miejsca!\nAnd a café for £2.50, "
               "please.");
-    CHECK_STR(str_at(health, 0, 1), "Zofia · may be quoted · 1 Jul 2026 · Central Library, Rotherham");
+    CHECK_STR(str_at(health, 0, 1),
+              "Zofia · may be quoted · 1 Jul 2026 · Central Library, Rotherham");
     CHECK_CONTAINS(raw, "<p class=\"also\">Also: Town centre</p>");
     /* No consent: no name, and said so. */
     CHECK_STR(str_at(health, 1, 1), "not to be quoted · 2 Jul 2026 · Riverside House");
@@ -477,14 +499,18 @@ static void a_section_per_question(void) {
         CHECK(p != NULL);
         char *html = slurp(path);
         if (min == 1) {
-            CHECK_STR(bars_of(p, "q-park-want"),
-                      "Sports pitches: 2=2|A café: 1=1|Trees and wildflowers: 1=1|Something else: 1=1");
-            CHECK_STR(bars_of(p, "q-fair-visit"), "1 Very worried: 0=0|2 Worried: 0=0|3 Not sure: 0=0|4 Hopeful: 0=0|5 Very hopeful: 1=1");
+            CHECK_STR(
+                bars_of(p, "q-park-want"),
+                "Sports pitches: 2=2|A café: 1=1|Trees and wildflowers: 1=1|Something else: 1=1");
+            CHECK_STR(bars_of(p, "q-fair-visit"), "1 Very worried: 0=0|2 Worried: 0=0|3 Not sure: "
+                                                  "0=0|4 Hopeful: 0=0|5 Very hopeful: 1=1");
             CHECK_CONTAINS(html, "<tr><td>Benches</td><td>1.0</td>"); /* best mean rank first */
             CHECK_CONTAINS(html, "<th>Median</th><td>40</td>");
         } else {
-            CHECK_STR(bars_of(p, "q-park-want"), "Sports pitches: fewer than 5=fewer than 5|A café: fewer than 5=fewer than 5|"
-                                                 "Trees and wildflowers: fewer than 5=fewer than 5|Something else: fewer than 5=fewer than 5");
+            CHECK_STR(bars_of(p, "q-park-want"),
+                      "Sports pitches: fewer than 5=fewer than 5|A café: fewer than 5=fewer than 5|"
+                      "Trees and wildflowers: fewer than 5=fewer than 5|Something else: fewer than "
+                      "5=fewer than 5");
             CHECK(!strstr(html, "<th>Median</th>")); /* four numbers: not shown */
         }
         /* The pins on the question's own picture, which is inside the page. */
@@ -494,7 +520,8 @@ static void a_section_per_question(void) {
         CHECK_CONTAINS(html, "href=\"data:image/svg+xml;base64,");
         /* Free text once, under the options of the question before it (the first chosen, the
          * others named), linked from its question; a name only with consent. */
-        json_t *pitches = json_object_get(json_object_get(p, "comments"), "Sports pitches (2 comments)");
+        json_t *pitches =
+            json_object_get(json_object_get(p, "comments"), "Sports pitches (2 comments)");
         CHECK_INT(json_array_size(pitches), 2);
         CHECK_STR(str_at(pitches, 0, 0), "Cricket, please");
         CHECK_STR(str_at(pitches, 0, 1), "Ama · may be quoted · 1 Dec 2026 · Millbrook Library");
@@ -545,24 +572,29 @@ static void page_one_by_kiosk_language_and_age(void) {
     json_t *p = multi_report(WORK "/multi.html", opt, 0, NULL);
     char *html = slurp(WORK "/multi.html");
     CHECK(p != NULL);
-    CHECK_STR(json_string_value(json_object_get(p, "range")), "What visitors said from 1 Jul 2026 to 7 Jul 2026");
+    CHECK_STR(json_string_value(json_object_get(p, "range")),
+              "What visitors said from 1 Jul 2026 to 7 Jul 2026");
     CHECK_STR(rows_of(p, "totals"), "Responses|9/With a comment|7/Comments that may be quoted|3/"
                                     "Average rating|3.5 out of 5");
-    CHECK_STR(rows_of(p, "kiosks"), "Kiosk|Where|Responses|First|Last/k-south|South Hall|5|6 Jul 2026|7 Jul 2026/"
-                                    "k-north|North Library|4|3 Jul 2026|6 Jul 2026");
+    CHECK_STR(rows_of(p, "kiosks"),
+              "Kiosk|Where|Responses|First|Last/k-south|South Hall|5|6 Jul 2026|7 Jul 2026/"
+              "k-north|North Library|4|3 Jul 2026|6 Jul 2026");
     CHECK_STR(rows_of(p, "by-language"), "English|4|44%/Urdu|3|33%/Polish|1|11%/Romanian|1|11%");
-    CHECK_STR(rows_of(p, "by-age"), "Under 12|0|0%/12 to 17|1|11%/18 to 24|1|11%/25 to 44|3|33%/45 to 64|1|11%/"
-                                    "65 or over|2|22%/Not given|1|11%");
+    CHECK_STR(rows_of(p, "by-age"),
+              "Under 12|0|0%/12 to 17|1|11%/18 to 24|1|11%/25 to 44|3|33%/45 to 64|1|11%/"
+              "65 or over|2|22%/Not given|1|11%");
     /* The headline of each question, from the numbers its section draws. */
-    CHECK_CONTAINS(rows_of(p, "headlines"), "Question|Answered|What most said/Matters most|9|"
-                                            "Integrated health and social care 56% · Building stronger "
-                                            "communities 22% · Skills and employment 22%/"
-                                            "Feeling|8|Mean 3.5 from 1 to 5 — 1: 12% · 2: 12% · 3: 12% · ");
+    CHECK_CONTAINS(rows_of(p, "headlines"),
+                   "Question|Answered|What most said/Matters most|9|"
+                   "Integrated health and social care 56% · Building stronger "
+                   "communities 22% · Skills and employment 22%/"
+                   "Feeling|8|Mean 3.5 from 1 to 5 — 1: 12% · 2: 12% · 3: 12% · ");
     CHECK_CONTAINS(rows_of(p, "headlines"), "/Your idea|7|7 answers written/Age|8|25 to 44 38%/"
                                             "Postcode|0|No answers/");
     CHECK_CONTAINS(rows_of(p, "headlines"), "|4|Yes 75%");
     CHECK(!strstr(rows_of(p, "headlines"), "Name|")); /* personal: no headline */
-    CHECK_CONTAINS(html, "<p class=\"made\">Filters: since 1 Jul 2026; consultation plan-2025. Made on ");
+    CHECK_CONTAINS(html,
+                   "<p class=\"made\">Filters: since 1 Jul 2026; consultation plan-2025. Made on ");
     /* The Urdu comment prints in Urdu: the Arabic-script font is inside the page. */
     CHECK_CONTAINS(html, "font-family: \"PK Naskh\"; font-weight: 400;");
     CHECK_CONTAINS(html, "dir=\"auto\">\xd9\xbe\xd8\xa7\xd8\xb1\xda\xa9 ");
@@ -577,9 +609,10 @@ static void charts_staff_asked_for(void) {
     report_options opt = {0};
     json_t *p = multi_report(WORK "/multi-charts.html", opt, 3, "{\"rating\": 2, \"intro\": 1}");
     CHECK_STR(bars_of(p, "chart-language"), "English: 4=4|Urdu: 3=3|Polish: 1=1|Romanian: 1=1");
-    CHECK_STR(bars_of(p, "chart-hour"), "09:00 to 10:00: 2=2|10:00 to 11:00: 2=2|11:00 to 12:00: 0=0|"
-                                        "12:00 to 13:00: 0=0|13:00 to 14:00: 0=0|14:00 to 15:00: 2=2|"
-                                        "15:00 to 16:00: 0=0|16:00 to 17:00: 2=2|17:00 to 18:00: 1=1");
+    CHECK_STR(bars_of(p, "chart-hour"),
+              "09:00 to 10:00: 2=2|10:00 to 11:00: 2=2|11:00 to 12:00: 0=0|"
+              "12:00 to 13:00: 0=0|13:00 to 14:00: 0=0|14:00 to 15:00: 2=2|"
+              "15:00 to 16:00: 0=0|16:00 to 17:00: 2=2|17:00 to 18:00: 1=1");
     CHECK_STR(bars_of(p, "chart-week"), "Week of 29 Jun 2026: 3=3|Week of 6 Jul 2026: 6=6");
     CHECK_STR(bars_of(p, "chart-rating-theme"),
               "Integrated health and social care: 3.2=3.2|Building stronger communities: 4.0=4.0|"
@@ -593,10 +626,12 @@ static void charts_staff_asked_for(void) {
 
     opt.min_count = 3;
     p = multi_report(WORK "/multi-min3.html", opt, 0, NULL);
-    CHECK_STR(bars_of(p, "chart-rating-theme"),
-              "Integrated health and social care: 3.2=3.2|Building stronger communities: fewer than 3 ratings="
-              "fewer than 3 ratings|Skills and employment: fewer than 3 ratings=fewer than 3 ratings|"
-              "Town centre: fewer than 3 ratings=fewer than 3 ratings");
+    CHECK_STR(
+        bars_of(p, "chart-rating-theme"),
+        "Integrated health and social care: 3.2=3.2|Building stronger communities: fewer than 3 "
+        "ratings="
+        "fewer than 3 ratings|Skills and employment: fewer than 3 ratings=fewer than 3 ratings|"
+        "Town centre: fewer than 3 ratings=fewer than 3 ratings");
     CHECK_STR(bars_of(p, "chart-abandoned"), "(no chart)"); /* no abandoned visits read */
     json_decref(p);
 }
@@ -613,7 +648,8 @@ static const char *dump(const json_t *v, size_t flags) {
 static json_t *entry(json_t *p, const char *theme, const char *term) {
     json_t *list = json_object_get(json_object_get(p, "words"), theme);
     for (size_t i = 0; i < json_array_size(list); i++)
-        if (str_at(list, i, 0) && !strcasecmp(str_at(list, i, 0), term)) return json_array_get(list, i);
+        if (str_at(list, i, 0) && !strcasecmp(str_at(list, i, 0), term))
+            return json_array_get(list, i);
     return NULL;
 }
 
@@ -643,34 +679,41 @@ static void comments_past_the_first_page(void) {
     const char *health = "Integrated health and social care (4 comments)";
     report_options opt = {.comments_inline = 2};
     json_t *p = multi_report(WORK "/multi-collapsed.html", opt, 0, NULL);
-    CHECK_STR(dump(json_object_get(json_object_get(p, "inline"), health), JSON_COMPACT), "[\"m1\",\"m2\"]");
-    CHECK_STR(dump(json_object_get(json_object_get(p, "collapsed"), health), JSON_COMPACT), "[\"m3\",\"m4\"]");
+    CHECK_STR(dump(json_object_get(json_object_get(p, "inline"), health), JSON_COMPACT),
+              "[\"m1\",\"m2\"]");
+    CHECK_STR(dump(json_object_get(json_object_get(p, "collapsed"), health), JSON_COMPACT),
+              "[\"m3\",\"m4\"]");
     contents_links_resolve(p);
     json_decref(p);
 
     /* pages of one comment, so that Health's two more make two pages */
-    CHECK(system("mkdir -p '" WORK "/multi-comments' && touch '" WORK "/multi-comments/3.html'") == 0);
+    CHECK(system("mkdir -p '" WORK "/multi-comments' && touch '" WORK "/multi-comments/3.html'") ==
+          0);
     opt.appendix_path = WORK "/multi-comments", opt.appendix_href = "multi-comments";
     opt.report_href = "../multi-appendix.html", opt.comments_per_page = 1;
     p = multi_report(WORK "/multi-appendix.html", opt, 0, NULL);
     char *html = slurp(WORK "/multi-appendix.html");
-    CHECK_STR(dump(json_object_get(json_object_get(p, "inline"), health), JSON_COMPACT), "[\"m1\",\"m2\"]");
+    CHECK_STR(dump(json_object_get(json_object_get(p, "inline"), health), JSON_COMPACT),
+              "[\"m1\",\"m2\"]");
     CHECK_STR(dump(json_object_get(json_object_get(p, "collapsed"), health), JSON_COMPACT), "[]");
-    CHECK_CONTAINS(html, "The other 2 comments are on pages beside this report, in the folder multi-comments: "
-                         "comments <a href=\"multi-comments/1.html#said-plan-2025-text-1\">3 to 3</a>, "
-                         "<a href=\"multi-comments/2.html#said-plan-2025-text-1\">4 to 4</a>.");
+    CHECK_CONTAINS(
+        html, "The other 2 comments are on pages beside this report, in the folder multi-comments: "
+              "comments <a href=\"multi-comments/1.html#said-plan-2025-text-1\">3 to 3</a>, "
+              "<a href=\"multi-comments/2.html#said-plan-2025-text-1\">4 to 4</a>.");
     json_t *station = entry(p, health, "bus station");
     CHECK_STR(dump(json_array_get(station, 2), JSON_COMPACT), "[\"multi-comments/2.html#m4\"]");
     for (int n = 1; n <= 2; n++) {
         char path[200], theme[200], want[64];
         snprintf(path, sizeof path, WORK "/multi-comments/%d.html", n);
-        snprintf(theme, sizeof theme, "Integrated health and social care, comments %d to %d", n + 2, n + 2);
+        snprintf(theme, sizeof theme, "Integrated health and social care, comments %d to %d", n + 2,
+                 n + 2);
         snprintf(want, sizeof want, "[\"m%d\"]", n + 2);
         json_t *pg = read_page(path);
         CHECK(pg != NULL); /* well-formed too */
         CHECK_STR(dump(json_object_get(json_object_get(pg, "inline"), theme), JSON_COMPACT), want);
         CHECK(has_string(json_object_get(pg, "ids"), "said-plan-2025-text-1"));
-        CHECK(has_string(json_object_get(pg, "hrefs"), "../multi-appendix.html#said-plan-2025-text-1"));
+        CHECK(has_string(json_object_get(pg, "hrefs"),
+                         "../multi-appendix.html#said-plan-2025-text-1"));
         CHECK(has_string(json_object_get(pg, "hrefs"), n == 1 ? "2.html" : "1.html"));
         CHECK_CONTAINS(slurp_static(path), "url(data:font/ttf;base64,");
         json_decref(pg);
