@@ -1007,8 +1007,10 @@ static void scan_files(collector *c, const scan_list *list) {
     pthread_t thread;
     pthread_mutex_init(&s.mu, NULL);
     pthread_cond_init(&s.cv, NULL);
-    s.threaded = pthread_create(&thread, NULL, read_files, &s) == 0;
-    if (!s.threaded) {
+    /* Set before the thread starts: it reads the flag to know where its batches go. */
+    s.threaded = true;
+    if (pthread_create(&thread, NULL, read_files, &s) != 0) {
+        s.threaded = false;
         read_files(&s);
     } else {
         for (;;) {
