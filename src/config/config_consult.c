@@ -146,6 +146,8 @@ static const q_cond *load_cond(qloader *Q, const ynode *n, int depth) {
         return NULL;
     }
     const question *q = &Q->k->questions[qi];
+    /* A question of an unknown type has said so where it is; there is nothing to check against. */
+    if (q->type == Q_TYPE_COUNT) return NULL;
     c->question = qi;
     c->option = -1;
     const char *key = y_get(y, n, "equals") ? "equals" : y_get(y, n, "includes") ? "includes" : NULL;

@@ -123,6 +123,19 @@ static void unknown_type(void) {
     EXPECT_DIAG("t.yaml:17:15: consultation 1: question 1: unknown question type 'banana'", "the types are:",
                 "choice, choices, faces, scale, rank, text, number, place, first_name, age_band, "
                 "postcode_district, consent");
+    /* A later question shown if it was answered a certain way: the unknown type is the one
+     * problem, not a crash (fuzz_config found `check` reading the missing type's name). */
+    static const char *const tests[] = {"includes: a", "equals: a", "equals: 3"};
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        char text[400];
+        snprintf(text, sizeof text,
+                 C1 "      - {id: q1, type: banana, options: [{id: a, label: A}]}\n" /* 16 */
+                    "      - {id: q2, type: text, title: T, show_if: {question: q1, %s}}\n",
+                 tests[i]);
+        c = load_consult(text);
+        EXPECT_FAIL(c, 1);
+        EXPECT_DIAG("t.yaml:16:24: consultation 1: question 1: unknown question type 'banana'");
+    }
     /* No type at all. */
     c = load_consult(C1 "      - id: q1\n" /* 16 */
                         "        title: T\n");
