@@ -679,6 +679,9 @@ static void take_line(collector *c, const char *path, const char *line, const sc
         if (whole && try_open(c->filter, whole, damaged, sizeof damaged)) {
             json_decref(rec);
             rec = whole;
+            /* id and at pointed into the record just let go */
+            id = json_string_value(json_object_get(rec, "id"));
+            at = json_string_value(json_object_get(rec, "at"));
         } else {
             count_sealed(c, path, lineno, whole ? whole : rec, damaged);
             json_decref(whole);
