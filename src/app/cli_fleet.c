@@ -34,7 +34,8 @@ int cli_fleet(int argc, char **argv) {
     bool options = true;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
-        if (options && !strcmp(a, "--")) options = false;
+        if (options && !strcmp(a, "--"))
+            options = false;
         else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
             usage_fleet(stdout);
             free(dirs);
@@ -42,7 +43,9 @@ int cli_fleet(int argc, char **argv) {
         } else if (options && (!strcmp(a, "--now") || !strncmp(a, "--now=", 6))) {
             v = a[5] == '=' ? a + 6 : i + 1 < argc ? argv[++i] : NULL;
             if (!v || !kiosk_status_parse_time(v, &now)) {
-                fprintf(stderr, "plankiosk fleet: --now needs a time like 2026-11-24T14:03:00+00:00, not '%s'\n",
+                fprintf(stderr,
+                        "plankiosk fleet: --now needs a time like 2026-11-24T14:03:00+00:00, not "
+                        "'%s'\n",
                         v ? v : "");
                 free(dirs);
                 return 2;

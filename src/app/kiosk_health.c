@@ -12,13 +12,16 @@
 /* The kiosk's own feedback folder, where its status goes: the log's, or where the log would
  * have been (a status that says why saving fails is worth most when it does). */
 static void status_dir(const kiosk *k, char *out, size_t size) {
-    if (k->log_ok) snprintf(out, size, "%s", k->log.dir);
-    else snprintf(out, size, "%s/%s", k->feedback_dir, k->cfg->kiosk.id);
+    if (k->log_ok)
+        snprintf(out, size, "%s", k->log.dir);
+    else
+        snprintf(out, size, "%s/%s", k->feedback_dir, k->cfg->kiosk.id);
 }
 
 /* A status that cannot be written is said once, not every 5 minutes. */
 static void said(kiosk *k, bool ok, const pk_error *err) {
-    if (!ok && !k->status_failing) fprintf(stderr, "plankiosk: no status for the fleet: %s\n", err->msg);
+    if (!ok && !k->status_failing)
+        fprintf(stderr, "plankiosk: no status for the fleet: %s\n", err->msg);
     k->status_failing = !ok;
 }
 
@@ -28,8 +31,8 @@ static void write_now(kiosk *k) {
 }
 
 static bool set_config(kiosk *k) {
-    return kiosk_status_set_config(&k->status, k->cfg->kiosk.id, k->cfg->kiosk.location, k->cfg->plan.title,
-                                   k->cfg->hash);
+    return kiosk_status_set_config(&k->status, k->cfg->kiosk.id, k->cfg->kiosk.location,
+                                   k->cfg->plan.title, k->cfg->hash);
 }
 
 void kiosk_health_start(kiosk *k) {

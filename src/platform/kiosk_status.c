@@ -66,11 +66,16 @@ static bool read_number(const kiosk_status *s, const char *rel, int base, long l
 void kiosk_status_duration(long long secs, char *buf, size_t size) {
     if (secs < 0) secs = -secs;
     long long min = secs / 60, h = min / 60, d = h / 24;
-    if (d >= 2) snprintf(buf, size, "%lld days", d);
-    else if (h >= 1 && min % 60) snprintf(buf, size, "%lld h %lld min", h, min % 60);
-    else if (h >= 1) snprintf(buf, size, "%lld h", h);
-    else if (min >= 1) snprintf(buf, size, "%lld min", min);
-    else snprintf(buf, size, "%lld s", secs);
+    if (d >= 2)
+        snprintf(buf, size, "%lld days", d);
+    else if (h >= 1 && min % 60)
+        snprintf(buf, size, "%lld h %lld min", h, min % 60);
+    else if (h >= 1)
+        snprintf(buf, size, "%lld h", h);
+    else if (min >= 1)
+        snprintf(buf, size, "%lld min", min);
+    else
+        snprintf(buf, size, "%lld s", secs);
 }
 
 /* ---- time ------------------------------------------------------------------------------ */
@@ -91,25 +96,32 @@ bool kiosk_status_parse_time(const char *s, time_t *out) {
     if (!s) return false;
     const char *p = s;
     int y = digits(&p, 4), mo = -1, d = -1, h = 0, mi = 0, sec = 0;
-    if (y < 0 || *p++ != '-' || (mo = digits(&p, 2)) < 1 || mo > 12 || *p++ != '-' || (d = digits(&p, 2)) < 1 ||
-        d > date_days_in_month(y, mo))
+    if (y < 0 || *p++ != '-' || (mo = digits(&p, 2)) < 1 || mo > 12 || *p++ != '-' ||
+        (d = digits(&p, 2)) < 1 || d > date_days_in_month(y, mo))
         return false;
     if (*p == 'T' || *p == ' ') {
         p++;
-        if ((h = digits(&p, 2)) < 0 || h > 23 || *p++ != ':' || (mi = digits(&p, 2)) < 0 || mi > 59) return false;
+        if ((h = digits(&p, 2)) < 0 || h > 23 || *p++ != ':' || (mi = digits(&p, 2)) < 0 || mi > 59)
+            return false;
         if (*p == ':') {
             p++;
             if ((sec = digits(&p, 2)) < 0 || sec > 60) return false;
         }
     }
-    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_sec = sec,
+    struct tm tm = {.tm_year = y - 1900,
+                    .tm_mon = mo - 1,
+                    .tm_mday = d,
+                    .tm_hour = h,
+                    .tm_min = mi,
+                    .tm_sec = sec,
                     .tm_isdst = -1};
     if (*p == '\0') { /* no offset: this computer's local time */
         *out = mktime(&tm);
         return true;
     }
     long off = 0;
-    if (*p == 'Z') p++;
+    if (*p == 'Z')
+        p++;
     else if (*p == '+' || *p == '-') {
         int sign = *p++ == '-' ? -1 : 1, oh = digits(&p, 2);
         if (*p == ':') p++;
@@ -137,8 +149,8 @@ void kiosk_status_init(kiosk_status *s, const char *dir, const char *root) {
     s->undervolt_now = s->undervolt_since_boot = -1;
 }
 
-bool kiosk_status_set_config(kiosk_status *s, const char *kiosk, const char *location, const char *title,
-                             const char *hash) {
+bool kiosk_status_set_config(kiosk_status *s, const char *kiosk, const char *location,
+                             const char *title, const char *hash) {
     bool changed = set_text(s->kiosk, sizeof s->kiosk, kiosk);
     changed |= set_text(s->location, sizeof s->location, location);
     changed |= set_text(s->config_title, sizeof s->config_title, title);
@@ -208,7 +220,8 @@ void kiosk_status_judge_clock(kiosk_status *s, time_t now) {
     if (s->clock_latest > 0 && now + KIOSK_STATUS_CLOCK_SLACK_S < s->clock_latest) {
         feedback_time_iso(s->clock_latest, when);
         kiosk_status_duration((long long)(s->clock_latest - now), how_long, sizeof how_long);
-        snprintf(s->clock, sizeof s->clock, "wrong: went back %s (it showed %s before)", how_long, when);
+        snprintf(s->clock, sizeof s->clock, "wrong: went back %s (it showed %s before)", how_long,
+                 when);
         return;
     }
     snprintf(s->clock, sizeof s->clock, "ok");
@@ -234,11 +247,14 @@ json_t *kiosk_status_to_json(const kiosk_status *s) {
         return NULL;
     }
     for (int i = 0; i < s->n_starts; i++)
-        json_array_append_new(starts, json_pack("{s:o, s:I, s:s}", "at", iso_or_null(s->starts[i].at), "boot",
-                                                (json_int_t)s->starts[i].boot, "reason", s->starts[i].reason));
+        json_array_append_new(
+            starts, json_pack("{s:o, s:I, s:s}", "at", iso_or_null(s->starts[i].at), "boot",
+                              (json_int_t)s->starts[i].boot, "reason", s->starts[i].reason));
     char day[16];
-    snprintf(day, sizeof day, "%04d-%02d-%02d", s->counted_day.year, s->counted_day.month, s->counted_day.day);
-    json_t *storage = json_pack("{s:i, s:o}", "errors", s->storage_errors, "error", str_or_null(s->storage_error));
+    snprintf(day, sizeof day, "%04d-%02d-%02d", s->counted_day.year, s->counted_day.month,
+             s->counted_day.day);
+    json_t *storage = json_pack("{s:i, s:o}", "errors", s->storage_errors, "error",
+                                str_or_null(s->storage_error));
     if (storage && s->disk_known) {
         json_object_set_new(storage, "free_bytes", json_integer((json_int_t)s->disk_free));
         json_object_set_new(storage, "size_bytes", json_integer((json_int_t)s->disk_size));
@@ -246,8 +262,9 @@ json_t *kiosk_status_to_json(const kiosk_status *s) {
     int ok = json_object_set_new(o, "kiosk", json_string(s->kiosk)) == 0;
     ok &= json_object_set_new(o, "location", json_string(s->location)) == 0;
     ok &= json_object_set_new(o, "version", json_string(s->version)) == 0;
-    ok &= json_object_set_new(o, "config", json_pack("{s:s, s:s}", "title", s->config_title, "hash",
-                                                     s->config_hash)) == 0;
+    ok &= json_object_set_new(
+              o, "config",
+              json_pack("{s:s, s:s}", "title", s->config_title, "hash", s->config_hash)) == 0;
     ok &= json_object_set_new(o, "written_at", iso_or_null(s->written_at)) == 0;
     ok &= json_object_set_new(o, "clock", json_string(s->clock)) == 0;
     ok &= json_object_set_new(o, "clock_latest", iso_or_null(s->clock_latest)) == 0;
@@ -256,20 +273,24 @@ json_t *kiosk_status_to_json(const kiosk_status *s) {
     ok &= json_object_set_new(o, "boot", json_integer(s->boot)) == 0;
     ok &= json_object_set_new(o, "system_boot", json_string(s->system_boot)) == 0;
     ok &= json_object_set_new(o, "starts", starts) == 0;
-    ok &= json_object_set_new(o, "restarts", json_pack("{s:I, s:I, s:I}", "total", (json_int_t)s->restarts,
-                                                       "after_crash", (json_int_t)s->crashes, "after_power_cut",
-                                                       (json_int_t)s->power_cuts)) == 0;
+    ok &= json_object_set_new(o, "restarts",
+                              json_pack("{s:I, s:I, s:I}", "total", (json_int_t)s->restarts,
+                                        "after_crash", (json_int_t)s->crashes, "after_power_cut",
+                                        (json_int_t)s->power_cuts)) == 0;
     ok &= json_object_set_new(o, "screen", json_string(s->screen_on ? "on" : "off")) == 0;
-    ok &= json_object_set_new(o, "responses", json_pack("{s:i, s:s, s:i, s:o}", "today", s->responses_today, "day",
-                                                        day, "total", s->responses_total, "last",
-                                                        str_or_null(s->last_response))) == 0;
+    ok &= json_object_set_new(o, "responses",
+                              json_pack("{s:i, s:s, s:i, s:o}", "today", s->responses_today, "day",
+                                        day, "total", s->responses_total, "last",
+                                        str_or_null(s->last_response))) == 0;
     ok &= json_object_set_new(o, "storage", storage) == 0;
     /* What a Pi's sensors said; left out where there are none, rather than a made-up zero. */
     if (s->temp_known) ok &= json_object_set_new(o, "temperature_c", json_real(s->temp_c)) == 0;
     if (s->undervolt_now >= 0 || s->undervolt_since_boot >= 0) {
         json_t *u = json_object();
-        if (u && s->undervolt_now >= 0) json_object_set_new(u, "now", json_boolean(s->undervolt_now));
-        if (u && s->undervolt_since_boot >= 0) json_object_set_new(u, "since_boot", json_boolean(s->undervolt_since_boot));
+        if (u && s->undervolt_now >= 0)
+            json_object_set_new(u, "now", json_boolean(s->undervolt_now));
+        if (u && s->undervolt_since_boot >= 0)
+            json_object_set_new(u, "since_boot", json_boolean(s->undervolt_since_boot));
         ok &= json_object_set_new(o, "undervoltage", u) == 0;
     }
     if (!ok) {
@@ -298,28 +319,34 @@ bool kiosk_status_load(const char *path, kiosk_status *out, pk_error *err) {
     json_error_t je;
     json_t *o = json_load_file(path, 0, &je);
     if (!o) {
-        if (je.line > 0) return pk_fail(err, "%s:%d:%d: %s", path, je.line, je.column > 0 ? je.column : 1, je.text);
+        if (je.line > 0)
+            return pk_fail(err, "%s:%d:%d: %s", path, je.line, je.column > 0 ? je.column : 1,
+                           je.text);
         return pk_fail(err, "%s: %s", path, je.text);
     }
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
     char *slash = strrchr(dir, '/');
-    if (slash) *slash = '\0';
-    else snprintf(dir, sizeof dir, ".");
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
     kiosk_status_init(out, dir, NULL);
     bool ok = json_is_object(o) && json_is_string(json_object_get(o, "kiosk")) &&
               get_time(o, "written_at") != 0;
     if (!ok) {
         json_decref(o);
-        return pk_fail(err, "%s: not a kiosk's status (it needs \"kiosk\" and \"written_at\")", path);
+        return pk_fail(err, "%s: not a kiosk's status (it needs \"kiosk\" and \"written_at\")",
+                       path);
     }
     json_t *config = json_object_get(o, "config"), *responses = json_object_get(o, "responses"),
            *storage = json_object_get(o, "storage"), *restarts = json_object_get(o, "restarts");
-    kiosk_status_set_config(out, get_str(o, "kiosk"), get_str(o, "location"), get_str(config, "title"),
-                            get_str(config, "hash"));
+    kiosk_status_set_config(out, get_str(o, "kiosk"), get_str(o, "location"),
+                            get_str(config, "title"), get_str(config, "hash"));
     set_text(out->version, sizeof out->version, get_str(o, "version"));
     out->written_at = get_time(o, "written_at");
-    set_text(out->clock, sizeof out->clock, json_is_string(json_object_get(o, "clock")) ? get_str(o, "clock") : "ok");
+    set_text(out->clock, sizeof out->clock,
+             json_is_string(json_object_get(o, "clock")) ? get_str(o, "clock") : "ok");
     out->clock_latest = get_time(o, "clock_latest");
     out->running = !json_is_false(json_object_get(o, "running"));
     out->up_since = get_time(o, "up_since");
@@ -344,7 +371,8 @@ bool kiosk_status_load(const char *path, kiosk_status *out, pk_error *err) {
     set_text(out->last_response, sizeof out->last_response, get_str(responses, "last"));
     out->storage_errors = (int)json_integer_value(json_object_get(storage, "errors"));
     set_text(out->storage_error, sizeof out->storage_error, get_str(storage, "error"));
-    json_t *free_b = json_object_get(storage, "free_bytes"), *size_b = json_object_get(storage, "size_bytes");
+    json_t *free_b = json_object_get(storage, "free_bytes"),
+           *size_b = json_object_get(storage, "size_bytes");
     out->disk_known = json_is_integer(free_b) && json_is_integer(size_b);
     out->disk_free = (unsigned long long)json_integer_value(free_b);
     out->disk_size = (unsigned long long)json_integer_value(size_b);
@@ -409,13 +437,18 @@ bool kiosk_status_begin(kiosk_status *s, time_t now, uint64_t now_ms, pk_error *
         memcpy(s->starts, prev->starts, sizeof s->starts);
         s->n_starts = prev->n_starts;
         s->restarts = prev->restarts, s->crashes = prev->crashes, s->power_cuts = prev->power_cuts;
-        s->clock_latest = prev->clock_latest > prev->written_at ? prev->clock_latest : prev->written_at;
-        if (!prev->running) reason = KIOSK_START_CLEAN;
-        else if (!prev->system_boot[0] || !s->system_boot[0]) reason = KIOSK_START_UNKNOWN;
+        s->clock_latest =
+            prev->clock_latest > prev->written_at ? prev->clock_latest : prev->written_at;
+        if (!prev->running)
+            reason = KIOSK_START_CLEAN;
+        else if (!prev->system_boot[0] || !s->system_boot[0])
+            reason = KIOSK_START_UNKNOWN;
         /* Still running as far as it knew, and the machine restarted under it: the power went
          * (or the reset button); a clean reboot would have stopped the kiosk first. */
-        else if (strcmp(prev->system_boot, s->system_boot) != 0) reason = KIOSK_START_POWER, s->power_cuts++;
-        else reason = KIOSK_START_CRASH, s->crashes++;
+        else if (strcmp(prev->system_boot, s->system_boot) != 0)
+            reason = KIOSK_START_POWER, s->power_cuts++;
+        else
+            reason = KIOSK_START_CRASH, s->crashes++;
     }
     free(prev);
     if (strcmp(reason, KIOSK_START_FIRST) != 0) s->restarts++;

@@ -25,24 +25,24 @@
  * the kiosk_status_fleet (kiosk_status_fleet_free). */
 #ifndef PK_KIOSK_STATUS_H
 #define PK_KIOSK_STATUS_H
+#include <jansson.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <time.h>
-#include <jansson.h>
 
 #include "core/date.h"
 #include "core/diag.h"
 
 #define KIOSK_STATUS_FILE "status.json"
-#define KIOSK_STATUS_STARTS 10                     /* starts kept, newest first */
-#define KIOSK_STATUS_EVERY_MS (5 * 60 * 1000)      /* written at least this often */
-#define KIOSK_STATUS_SILENT_S (30 * 60)            /* older than this: silent */
-#define KIOSK_STATUS_HOT_C 80.0                    /* the Pi throttles itself from 80-85 °C */
-#define KIOSK_STATUS_LOW_PERCENT 10.0              /* free space below this... */
+#define KIOSK_STATUS_STARTS 10                        /* starts kept, newest first */
+#define KIOSK_STATUS_EVERY_MS (5 * 60 * 1000)         /* written at least this often */
+#define KIOSK_STATUS_SILENT_S (30 * 60)               /* older than this: silent */
+#define KIOSK_STATUS_HOT_C 80.0                       /* the Pi throttles itself from 80-85 °C */
+#define KIOSK_STATUS_LOW_PERCENT 10.0                 /* free space below this... */
 #define KIOSK_STATUS_LOW_BYTES (500ull * 1000 * 1000) /* ...or below this is low */
-#define KIOSK_STATUS_CLOCK_SLACK_S 120             /* a clock set back less than this is fine */
+#define KIOSK_STATUS_CLOCK_SLACK_S 120                /* a clock set back less than this is fine */
 
 /* Why the kiosk started. */
 #define KIOSK_START_FIRST "first start"
@@ -62,34 +62,34 @@ typedef struct kiosk_status {
     char kiosk[64], location[200], version[32], config_title[200], config_hash[80];
     /* This run, and the ones before. */
     time_t up_since;
-    long long boot;          /* the feedback log's count of starts (0: no log) */
-    char system_boot[40];    /* the kernel's boot id: changes when the machine restarts */
-    bool running;            /* false once stopped cleanly (kiosk_status_stop) */
+    long long boot;       /* the feedback log's count of starts (0: no log) */
+    char system_boot[40]; /* the kernel's boot id: changes when the machine restarts */
+    bool running;         /* false once stopped cleanly (kiosk_status_stop) */
     kiosk_status_start starts[KIOSK_STATUS_STARTS];
     int n_starts;
     long long restarts, crashes, power_cuts; /* in all, beyond the starts kept */
     /* Responses. */
     int responses_today, responses_total;
-    pk_date counted_day;     /* the local day responses_today counts */
-    char last_response[40];  /* ISO time of the last one, "" if none */
+    pk_date counted_day;    /* the local day responses_today counts */
+    char last_response[40]; /* ISO time of the last one, "" if none */
     /* Storage: failed writes this run, and the current error ("" when the last write worked). */
     int storage_errors;
     char storage_error[DIAG_LEN];
     bool disk_known;
     unsigned long long disk_free, disk_size; /* bytes, of the feedback folder's file system */
-    bool screen_on;          /* false outside opening hours */
+    bool screen_on;                          /* false outside opening hours */
     /* A Raspberry Pi's sensors; unknown where the files are not there. */
     bool temp_known;
     double temp_c;
     signed char undervolt_now, undervolt_since_boot; /* 1 yes, 0 no, -1 not known */
     /* The clock. */
-    time_t written_at;       /* the wall clock at the last write */
-    time_t clock_latest;     /* the latest wall time ever written, to see it go back */
-    time_t built_at;         /* the day this version was built (PLANKIOSK_BUILD_EPOCH) */
-    char clock[160];         /* "ok" or "wrong: ..." */
+    time_t written_at;   /* the wall clock at the last write */
+    time_t clock_latest; /* the latest wall time ever written, to see it go back */
+    time_t built_at;     /* the day this version was built (PLANKIOSK_BUILD_EPOCH) */
+    char clock[160];     /* "ok" or "wrong: ..." */
     /* Where, and when it was last written (monotonic ms, for the 5-minute beat). */
-    char dir[PATH_MAX];      /* the kiosk's feedback folder, where status.json goes */
-    char root[PATH_MAX];     /* "" or a stand-in for / (tests): <root>/sys, <root>/proc */
+    char dir[PATH_MAX];  /* the kiosk's feedback folder, where status.json goes */
+    char root[PATH_MAX]; /* "" or a stand-in for / (tests): <root>/sys, <root>/proc */
     uint64_t written_ms;
     bool written_once;
 } kiosk_status;
@@ -98,8 +98,8 @@ typedef struct kiosk_status {
  * read under (NULL or "" for the real ones). */
 void kiosk_status_init(kiosk_status *s, const char *dir, const char *root);
 /* Sets who the kiosk is (NULLs are empty); true if anything changed, so it is written now. */
-bool kiosk_status_set_config(kiosk_status *s, const char *kiosk, const char *location, const char *title,
-                             const char *hash);
+bool kiosk_status_set_config(kiosk_status *s, const char *kiosk, const char *location,
+                             const char *title, const char *hash);
 /* The kiosk started at now: reads the status left in dir (a missing one is the first start),
  * says why it started, keeps the counts and start history carried over, and writes. Responses
  * and boot are the caller's to set before. False with err filled when it could not be written
@@ -138,8 +138,8 @@ void kiosk_status_duration(long long secs, char *buf, size_t size);
 
 typedef struct kiosk_status_entry {
     kiosk_status st;
-    char path[PATH_MAX];  /* the status.json it came from */
-    char flags[600];      /* "" when all is well, else what needs a look, "; "-separated */
+    char path[PATH_MAX]; /* the status.json it came from */
+    char flags[600];     /* "" when all is well, else what needs a look, "; "-separated */
     bool flagged;
 } kiosk_status_entry;
 
@@ -155,7 +155,8 @@ typedef struct kiosk_status_fleet {
  * folders such as Syncthing's .stversions are skipped), keeps the newest copy of each kiosk and
  * flags what needs a look as of now. False with err filled only when a dir cannot be read at all
  * or memory runs out; damaged files are listed in problems. Free with kiosk_status_fleet_free. */
-bool kiosk_status_fleet_read(kiosk_status_fleet *f, const char *const *dirs, int n, time_t now, pk_error *err);
+bool kiosk_status_fleet_read(kiosk_status_fleet *f, const char *const *dirs, int n, time_t now,
+                             pk_error *err);
 void kiosk_status_fleet_free(kiosk_status_fleet *f);
 /* One line per kiosk (id, location, last seen, responses today / in all, free space,
  * temperature, version, and "OK" or "! what needs a look"), under a header, then
@@ -166,7 +167,8 @@ void kiosk_status_fleet_print(FILE *out, const kiosk_status_fleet *f);
 int kiosk_status_fleet_verdict(const kiosk_status_fleet *f);
 /* The same as rows of an HTML table (<table class="fleet">...</table>), every text through
  * text_out (the caller's HTML escaping, so the report's rules apply). */
-void kiosk_status_fleet_html(FILE *out, const kiosk_status_fleet *f, void (*text_out)(FILE *, const char *));
+void kiosk_status_fleet_html(FILE *out, const kiosk_status_fleet *f,
+                             void (*text_out)(FILE *, const char *));
 /* Reads the fleet under dirs and prints its table, its problems (damaged status files, folders
  * that cannot be read) and a last line to out: 0 when every kiosk is fine, 1 when any is
  * flagged, something could not be read or no status was found, -1 when memory ran out. */

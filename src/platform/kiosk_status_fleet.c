@@ -15,7 +15,7 @@
 #include "platform/kiosk_status.h"
 #include "text/utf8.h"
 
-#define MAX_DEPTH 8 /* DIR/<kiosk>/status.json, or a few folders deeper; never a loop */
+#define MAX_DEPTH 8       /* DIR/<kiosk>/status.json, or a few folders deeper; never a loop */
 #define AHEAD_S (10 * 60) /* a status from further in the future: a clock is wrong */
 
 /* ---- finding the files ----------------------------------------------------------------- */
@@ -23,8 +23,10 @@
 /* A message that already says FILE:LINE:COL, kept as it is. */
 static void problem(kiosk_status_fleet *f, const char *msg) {
     diag_list *d = f->problems;
-    if (d->count >= DIAG_MAX) d->dropped++;
-    else snprintf(d->items[d->count++], DIAG_LEN, "%s", msg);
+    if (d->count >= DIAG_MAX)
+        d->dropped++;
+    else
+        snprintf(d->items[d->count++], DIAG_LEN, "%s", msg);
 }
 
 static bool add_file(kiosk_status_fleet *f, const char *path, int *cap) {
@@ -78,8 +80,10 @@ static bool walk(kiosk_status_fleet *f, const char *dir, int depth, int *cap) {
         if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path) continue;
         struct stat st;
         if (stat(path, &st) != 0) continue;
-        if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH) ok = walk(f, path, depth + 1, cap);
-        else if (S_ISREG(st.st_mode) && !strcmp(e->d_name, KIOSK_STATUS_FILE)) ok = add_file(f, path, cap);
+        if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH)
+            ok = walk(f, path, depth + 1, cap);
+        else if (S_ISREG(st.st_mode) && !strcmp(e->d_name, KIOSK_STATUS_FILE))
+            ok = add_file(f, path, cap);
     }
     closedir(d);
     return ok;
@@ -100,9 +104,12 @@ static void flag(kiosk_status_entry *e, const char *fmt, ...) {
 }
 
 static const char *bytes(unsigned long long b, char *buf, size_t size) {
-    if (b >= 10ull * 1000 * 1000 * 1000) snprintf(buf, size, "%.0f GB", b / 1e9);
-    else if (b >= 1000ull * 1000 * 1000) snprintf(buf, size, "%.1f GB", b / 1e9);
-    else snprintf(buf, size, "%.0f MB", b / 1e6);
+    if (b >= 10ull * 1000 * 1000 * 1000)
+        snprintf(buf, size, "%.0f GB", b / 1e9);
+    else if (b >= 1000ull * 1000 * 1000)
+        snprintf(buf, size, "%.1f GB", b / 1e9);
+    else
+        snprintf(buf, size, "%.0f MB", b / 1e6);
     return buf;
 }
 
@@ -115,25 +122,37 @@ static void judge(kiosk_status_entry *e, time_t now) {
     char span[40], b[32];
     long long age = (long long)(now - s->written_at);
     kiosk_status_duration(age, span, sizeof span);
-    if (!s->running) flag(e, "stopped %s ago", span);
-    else if (age > KIOSK_STATUS_SILENT_S) flag(e, "silent for %s", span);
-    if (!strncmp(s->clock, "wrong", 5)) flag(e, "clock %s", s->clock);
-    else if (age < -AHEAD_S) flag(e, "clock wrong: %s ahead of this computer", span);
-    if (s->storage_error[0]) flag(e, "cannot save: %s", s->storage_error);
-    else if (s->storage_errors) flag(e, "%d storage error%s since it started (saving works again)",
-                                     s->storage_errors, s->storage_errors == 1 ? "" : "s");
-    if (s->disk_known && (s->disk_free < KIOSK_STATUS_LOW_BYTES || free_percent(s) < KIOSK_STATUS_LOW_PERCENT))
-        flag(e, "low on space: %s free (%.0f %%)", bytes(s->disk_free, b, sizeof b), free_percent(s));
+    if (!s->running)
+        flag(e, "stopped %s ago", span);
+    else if (age > KIOSK_STATUS_SILENT_S)
+        flag(e, "silent for %s", span);
+    if (!strncmp(s->clock, "wrong", 5))
+        flag(e, "clock %s", s->clock);
+    else if (age < -AHEAD_S)
+        flag(e, "clock wrong: %s ahead of this computer", span);
+    if (s->storage_error[0])
+        flag(e, "cannot save: %s", s->storage_error);
+    else if (s->storage_errors)
+        flag(e, "%d storage error%s since it started (saving works again)", s->storage_errors,
+             s->storage_errors == 1 ? "" : "s");
+    if (s->disk_known &&
+        (s->disk_free < KIOSK_STATUS_LOW_BYTES || free_percent(s) < KIOSK_STATUS_LOW_PERCENT))
+        flag(e, "low on space: %s free (%.0f %%)", bytes(s->disk_free, b, sizeof b),
+             free_percent(s));
     if (s->temp_known && s->temp_c > KIOSK_STATUS_HOT_C) flag(e, "hot: %.0f °C", s->temp_c);
-    if (s->undervolt_now == 1) flag(e, "undervoltage now: the power supply is too weak");
-    else if (s->undervolt_since_boot == 1) flag(e, "undervoltage since the Pi started: check the power supply");
+    if (s->undervolt_now == 1)
+        flag(e, "undervoltage now: the power supply is too weak");
+    else if (s->undervolt_since_boot == 1)
+        flag(e, "undervoltage since the Pi started: check the power supply");
 }
 
 static int by_kiosk(const void *a, const void *b) {
-    return strcmp(((const kiosk_status_entry *)a)->st.kiosk, ((const kiosk_status_entry *)b)->st.kiosk);
+    return strcmp(((const kiosk_status_entry *)a)->st.kiosk,
+                  ((const kiosk_status_entry *)b)->st.kiosk);
 }
 
-bool kiosk_status_fleet_read(kiosk_status_fleet *f, const char *const *dirs, int n, time_t now, pk_error *err) {
+bool kiosk_status_fleet_read(kiosk_status_fleet *f, const char *const *dirs, int n, time_t now,
+                             pk_error *err) {
     memset(f, 0, sizeof *f);
     f->now = now;
     f->problems = calloc(1, sizeof *f->problems);
@@ -173,8 +192,19 @@ void kiosk_status_fleet_free(kiosk_status_fleet *f) {
 
 /* ---- the table ------------------------------------------------------------------------- */
 
-enum { COL_KIOSK, COL_LOCATION, COL_SEEN, COL_TODAY, COL_TOTAL, COL_FREE, COL_TEMP, COL_VERSION, COL_STATE, N_COLS };
-static const char *const heads[N_COLS] = {"kiosk",      "location", "last seen", "today",  "in all",
+enum {
+    COL_KIOSK,
+    COL_LOCATION,
+    COL_SEEN,
+    COL_TODAY,
+    COL_TOTAL,
+    COL_FREE,
+    COL_TEMP,
+    COL_VERSION,
+    COL_STATE,
+    N_COLS
+};
+static const char *const heads[N_COLS] = {"kiosk",      "location", "last seen", "today", "in all",
                                           "free space", "temp",     "version",   "status"};
 #define CELL 640
 
@@ -195,10 +225,15 @@ static void row_cells(const kiosk_status_entry *e, time_t now, char cells[N_COLS
     snprintf(cells[COL_SEEN], CELL, "%s (%s %s)", when, span, age < 0 ? "ahead" : "ago");
     snprintf(cells[COL_TODAY], CELL, "%d", s->responses_today);
     snprintf(cells[COL_TOTAL], CELL, "%d", s->responses_total);
-    if (s->disk_known) snprintf(cells[COL_FREE], CELL, "%s (%.0f %%)", bytes(s->disk_free, b, sizeof b), free_percent(s));
-    else snprintf(cells[COL_FREE], CELL, "-");
-    if (s->temp_known) snprintf(cells[COL_TEMP], CELL, "%.0f °C", s->temp_c);
-    else snprintf(cells[COL_TEMP], CELL, "-");
+    if (s->disk_known)
+        snprintf(cells[COL_FREE], CELL, "%s (%.0f %%)", bytes(s->disk_free, b, sizeof b),
+                 free_percent(s));
+    else
+        snprintf(cells[COL_FREE], CELL, "-");
+    if (s->temp_known)
+        snprintf(cells[COL_TEMP], CELL, "%.0f °C", s->temp_c);
+    else
+        snprintf(cells[COL_TEMP], CELL, "-");
     snprintf(cells[COL_VERSION], CELL, "%s", s->version);
     snprintf(cells[COL_STATE], CELL, "%s%s", e->flagged ? "! " : "OK", e->flags);
 }
@@ -208,13 +243,15 @@ static int width(const char *s) { return (int)utf8_count(s, strlen(s)); }
 /* A cell padded to w characters (not bytes: "°C" and "Łódź" are narrower than they are long). */
 static void cell_out(FILE *out, const char *s, int w, bool right) {
     int pad = w - width(s);
-    if (right) fprintf(out, "%*s%s", pad > 0 ? pad : 0, "", s);
-    else fprintf(out, "%s%*s", s, pad > 0 ? pad : 0, "");
+    if (right)
+        fprintf(out, "%*s%s", pad > 0 ? pad : 0, "", s);
+    else
+        fprintf(out, "%s%*s", s, pad > 0 ? pad : 0, "");
 }
 
 void kiosk_status_fleet_print(FILE *out, const kiosk_status_fleet *f) {
     if (!f->n) return;
-    char (*cells)[N_COLS][CELL] = malloc(sizeof *cells * (size_t)f->n);
+    char(*cells)[N_COLS][CELL] = malloc(sizeof *cells * (size_t)f->n);
     if (!cells) return;
     int w[N_COLS];
     for (int c = 0; c < N_COLS; c++) w[c] = width(heads[c]);
@@ -242,9 +279,11 @@ int kiosk_status_fleet_verdict(const kiosk_status_fleet *f) {
     return f->n_flagged || f->problems->count || f->problems->dropped || !f->n ? 1 : 0;
 }
 
-void kiosk_status_fleet_html(FILE *out, const kiosk_status_fleet *f, void (*text_out)(FILE *, const char *)) {
-    static const char *const html_heads[N_COLS] = {"Kiosk",      "Location",    "Last seen", "Today",  "In all",
-                                                   "Free space", "Temperature", "Version",   "Status"};
+void kiosk_status_fleet_html(FILE *out, const kiosk_status_fleet *f,
+                             void (*text_out)(FILE *, const char *)) {
+    static const char *const html_heads[N_COLS] = {"Kiosk",       "Location", "Last seen",
+                                                   "Today",       "In all",   "Free space",
+                                                   "Temperature", "Version",  "Status"};
     char cells[N_COLS][CELL];
     fputs("<table class=\"fleet\">\n<thead><tr>", out);
     for (int c = 0; c < N_COLS; c++) {
@@ -276,7 +315,9 @@ int kiosk_status_table(FILE *out, const char *const *dirs, int n, time_t now) {
     }
     kiosk_status_fleet_print(out, &f);
     diag_print(f.problems, out);
-    if (!f.n) fprintf(out, "no %s was found under %s%s\n", KIOSK_STATUS_FILE, n ? dirs[0] : "", n > 1 ? " or the other folders" : "");
+    if (!f.n)
+        fprintf(out, "no %s was found under %s%s\n", KIOSK_STATUS_FILE, n ? dirs[0] : "",
+                n > 1 ? " or the other folders" : "");
     int status = kiosk_status_fleet_verdict(&f);
     kiosk_status_fleet_free(&f);
     return status;

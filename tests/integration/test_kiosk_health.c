@@ -39,16 +39,23 @@ static long long int_at(json_t *s, const char *a, const char *b) {
 }
 
 static const char *reason(json_t *s) {
-    return json_string_value(json_object_get(json_array_get(json_object_get(s, "starts"), 0), "reason"));
+    return json_string_value(
+        json_object_get(json_array_get(json_object_get(s, "starts"), 0), "reason"));
 }
 
 static kiosk *open_kiosk(void) {
-    kiosk_opts o = {.windowed = true, .w = 800, .h = 480, .feedback_dir = dir, .now_ms = clock_ms,
+    kiosk_opts o = {.windowed = true,
+                    .w = 800,
+                    .h = 480,
+                    .feedback_dir = dir,
+                    .now_ms = clock_ms,
                     .wall = test_wall};
     pk_error err = {{0}};
     kiosk *k = kiosk_create(cfg, &o, &err);
-    if (!k) fprintf(stderr, "kiosk_create: %s\n", err.msg);
-    else settle(k);
+    if (!k)
+        fprintf(stderr, "kiosk_create: %s\n", err.msg);
+    else
+        settle(k);
     return k;
 }
 
@@ -168,7 +175,8 @@ int main(void) {
     snprintf(text + n, sizeof text - n, "\nhours:\n  thursday: \"09:00-17:00\"\n");
     config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
     diag_list *d = calloc(1, sizeof *d);
-    cfg = d ? config_load_string(text, "rotherham-2025.yaml", TEST_SOURCE_DIR "/config", &opt, d) : NULL;
+    cfg = d ? config_load_string(text, "rotherham-2025.yaml", TEST_SOURCE_DIR "/config", &opt, d)
+            : NULL;
     if (d) diag_print(d, stderr);
     free(d);
     if (!cfg) return 1;

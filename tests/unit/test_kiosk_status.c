@@ -11,7 +11,7 @@
 #include "platform/kiosk_status.h"
 
 #define WORK TEST_BINARY_DIR "/test_kiosk_status.d"
-#define T0 ((time_t)1795528987) /* 2026-11-24 14:03:07 UTC */
+#define T0 ((time_t)1795528987)    /* 2026-11-24 14:03:07 UTC */
 #define BUILT ((time_t)1795478400) /* 2026-11-24 00:00 UTC: the day "this version" was built */
 
 static void sh(const char *cmd) { CHECK(system(cmd) == 0); }
@@ -38,7 +38,8 @@ static void fresh(const char *name, char *dir, char *root, size_t size) {
     char cmd[1200];
     snprintf(dir, size, WORK "/%s/feedback/kiosk-a", name);
     snprintf(root, size, WORK "/%s/root", name);
-    snprintf(cmd, sizeof cmd, "rm -rf '" WORK "/%s' && mkdir -p '%s' '%s/proc/sys/kernel/random'", name, dir, root);
+    snprintf(cmd, sizeof cmd, "rm -rf '" WORK "/%s' && mkdir -p '%s' '%s/proc/sys/kernel/random'",
+             name, dir, root);
     sh(cmd);
     char path[1200];
     snprintf(path, sizeof path, "%s/proc/sys/kernel/random/boot_id", root);
@@ -50,7 +51,8 @@ static kiosk_status *new_status(const char *dir, const char *root) {
     if (!s) abort();
     kiosk_status_init(s, dir, root);
     s->built_at = BUILT;
-    kiosk_status_set_config(s, "kiosk-a", "Central Library, Łódź Road", "Our Town Plan 2040", "sha256:0f3a");
+    kiosk_status_set_config(s, "kiosk-a", "Central Library, Łódź Road", "Our Town Plan 2040",
+                            "sha256:0f3a");
     return s;
 }
 
@@ -124,8 +126,10 @@ static void written_every_five_minutes(void) {
     CHECK_INT(kiosk_status_wait_ms(s, 10000 + 299999), 1);
     CHECK_INT(kiosk_status_wait_ms(s, 10000 + 300000), 0);
     /* Who the kiosk is: a change is one to write now, the same again is not. */
-    CHECK(!kiosk_status_set_config(s, "kiosk-a", "Central Library, Łódź Road", "Our Town Plan 2040", "sha256:0f3a"));
-    CHECK(kiosk_status_set_config(s, "kiosk-a", "Central Library, Łódź Road", "Our Town Plan 2040", "sha256:99"));
+    CHECK(!kiosk_status_set_config(s, "kiosk-a", "Central Library, Łódź Road", "Our Town Plan 2040",
+                                   "sha256:0f3a"));
+    CHECK(kiosk_status_set_config(s, "kiosk-a", "Central Library, Łódź Road", "Our Town Plan 2040",
+                                  "sha256:99"));
     free(s);
 }
 
@@ -223,10 +227,11 @@ static void wrong_clock_detected(void) {
 static void pi_sensors(void) {
     char dir[600], root[600], path[1200], cmd[2600];
     fresh("pi", dir, root, sizeof dir);
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p '%s/sys/class/thermal/thermal_zone0' '%s/sys/devices/platform/soc/soc:firmware' "
-             "'%s/sys/class/hwmon/hwmon0' '%s/sys/class/hwmon/hwmon1'",
-             root, root, root, root);
+    snprintf(
+        cmd, sizeof cmd,
+        "mkdir -p '%s/sys/class/thermal/thermal_zone0' '%s/sys/devices/platform/soc/soc:firmware' "
+        "'%s/sys/class/hwmon/hwmon0' '%s/sys/class/hwmon/hwmon1'",
+        root, root, root, root);
     sh(cmd);
     snprintf(path, sizeof path, "%s/sys/class/thermal/thermal_zone0/temp", root);
     put(path, "83452\n");
@@ -270,7 +275,8 @@ static void times_parsed(void) {
     CHECK(kiosk_status_parse_time("2026-11-24T09:33:07-04:30", &t) && t == T0);
     CHECK(kiosk_status_parse_time("2026-11-24T14:03:07Z", &t) && t == T0);
     CHECK(kiosk_status_parse_time("2026-11-24T14:03Z", &t) && t == T0 - 7);
-    CHECK(kiosk_status_parse_time("2026-11-24 14:03:07", &t) && t == T0); /* local: TZ is UTC here */
+    CHECK(kiosk_status_parse_time("2026-11-24 14:03:07", &t) &&
+          t == T0); /* local: TZ is UTC here */
     CHECK(!kiosk_status_parse_time("2026-11-31T14:03:07Z", &t));
     CHECK(!kiosk_status_parse_time("2026-11-24T25:03:07Z", &t));
     CHECK(!kiosk_status_parse_time("2026-11-24T14:03:07 junk", &t));
@@ -304,9 +310,12 @@ static void kiosk_file(const char *base, const char *id, time_t at) {
 
 static void html_text(FILE *f, const char *s) {
     for (; *s; s++) {
-        if (*s == '<') fputs("&lt;", f);
-        else if (*s == '&') fputs("&amp;", f);
-        else fputc(*s, f);
+        if (*s == '<')
+            fputs("&lt;", f);
+        else if (*s == '&')
+            fputs("&amp;", f);
+        else
+            fputc(*s, f);
     }
 }
 
