@@ -409,6 +409,8 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
     uint64_t now = kiosk_now(k);
     int swipe = (int)(k->scr.sc.m.w * 0.08);
     int x, y, ww, wh;
+    SDL_Event touch; /* an absolute pointer's press, placed by abs_pointer_reader: a touch */
+    if (abs_pointer_reader_touch(k->abs, e, &touch)) e = &touch;
     if (k->watch_event && e->type == k->watch_event) {
         reload_config(k);
         return;
@@ -446,8 +448,11 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
         break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
-        /* Mouse events SDL made up from a touch are ignored: the touch itself counted. */
-        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT) break;
+        /* Mouse events SDL made up from a touch are ignored: the touch itself counted. So are
+         * SDL's own from an absolute pointer we read ourselves: SDL 2.26 misplaces them. */
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT ||
+            abs_pointer_reader_owns(k->abs, e->button.which))
+            break;
         SDL_GetWindowSize(k->scr.window, &ww, &wh);
         to_pixels(k, (float)e->button.x / (ww ? ww : 1), (float)e->button.y / (wh ? wh : 1), &x, &y);
         if (e->type == SDL_MOUSEBUTTONDOWN)
@@ -456,6 +461,7 @@ static void handle_event(kiosk *k, const SDL_Event *e) {
             pointer_up(k, x, y, now, swipe);
         break;
     case SDL_MOUSEMOTION:
+        if (abs_pointer_reader_owns(k->abs, e->motion.which)) break;
         if (e->motion.which != SDL_TOUCH_MOUSEID && !k->opts.windowed) {
             SDL_ShowCursor(SDL_ENABLE);
             k->mouse_seen = now;
@@ -693,6 +699,7 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
         return NULL;
     }
     if (!o->windowed) SDL_ShowCursor(SDL_DISABLE);
+    k->abs = abs_pointer_reader_open(o->abs_pointer_dir);
     SDL_DisableScreenSaver(); /* the screen never blanks while the kiosk runs */
     SDL_StopTextInput();
     service_init(&k->svc);
@@ -817,6 +824,7 @@ void kiosk_destroy(kiosk *k) {
     if (!k) return;
     service_stopping();
     file_watch_stop(k->watch);
+    abs_pointer_reader_stop(k->abs); /* its thread pushes SDL events: before SDL_Quit */
     config_free(k->pending);
     journey_clear(&k->jr);
     speech_player_close(k->speech); /* before SDL goes */
@@ -879,4 +887,5 @@ const widget *kiosk_focused(const kiosk *k) {
     return k->focus.shown ? focus_widget(&k->focus, &k->widgets) : NULL;
 }
 const draw_list *kiosk_focus_ring(const kiosk *k) { return k->focus_list; }
+abs_pointer_reader *kiosk_abs_pointer(kiosk *k) { return k->abs; }
 bool kiosk_speaking(const kiosk *k) { return k->speaking; }

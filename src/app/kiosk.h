@@ -30,6 +30,9 @@ typedef struct kiosk_opts {
     const char *usb_mounts, *usb_prefix;
     /* The config's file: watched, and reloaded when it changes (NULL: no live reload). */
     const char *config_path;
+    /* Absolute pointers (abs_pointer_reader.h): NULL reads /dev/input when SDL needs the help
+     * (KMSDRM, SDL older than 2.30); tests name a folder of their own, read whatever the driver. */
+    const char *abs_pointer_dir;
 } kiosk_opts;
 
 typedef struct kiosk kiosk;
@@ -76,5 +79,7 @@ const char *kiosk_config_error(const kiosk *k);
  * after a touch), and the ring as last drawn (empty when hidden). */
 const widget *kiosk_focused(const kiosk *k);
 const draw_list *kiosk_focus_ring(const kiosk *k);
+/* The reader of absolute pointers, NULL when there is none (tests feed it a pipe). */
+struct abs_pointer_reader *kiosk_abs_pointer(kiosk *k);
 
 #endif

@@ -12,6 +12,7 @@
 #include "loop/attract.h"
 #include "loop/focus.h"
 #include "loop/gesture.h"
+#include "platform/abs_pointer_reader.h"
 #include "platform/file_watch.h"
 #include "platform/kiosk_status.h"
 #include "platform/service.h"
@@ -70,6 +71,7 @@ struct kiosk {
     int clock_minute;    /* the minute the closed-hours clock shows */
     uint64_t peek_until; /* a tap on the dark screen shows the clock and the opening time */
     uint64_t mouse_seen; /* the cursor shows for a while after the mouse moves */
+    abs_pointer_reader *abs; /* absolute pointers placed by us (KMSDRM, SDL < 2.30), or NULL */
     /* Read aloud: the player (NULL: no audio, or not tried yet), the words being said. */
     speech_player *speech;
     bool speech_tried, speaking;
