@@ -11,7 +11,8 @@
  *    abandoned visits), scanned with export_scan (with the test key, so sealed records are
  *    opened) and written as CSV, once with the columns found in the records and once with the
  *    columns of the export fixtures' consultations (a question of each type).
- * One temporary folder per process, rewritten for each input, and removed at exit. */
+ * The tree is made in a temporary folder for each input and removed after it (libFuzzer ends
+ * with _Exit, so nothing would clean up at exit); one that crashed is left for a look. */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,29 +39,7 @@ static void fail(const char *why) {
     abort();
 }
 
-static void cleanup(void) {
-    unlink(abandoned_file);
-    unlink(log_file);
-    rmdir(abandoned);
-    rmdir(kiosk);
-    rmdir(feedback);
-    rmdir(root);
-    config_free(park);
-    if (sink) fclose(sink);
-}
-
 static void setup(void) {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(root, sizeof root, "%s/pk-fuzz-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
-    if (!mkdtemp(root)) fail("cannot make a temporary folder");
-    snprintf(feedback, sizeof feedback, "%s/feedback", root);
-    snprintf(kiosk, sizeof kiosk, "%s/kiosk-f", feedback);
-    snprintf(abandoned, sizeof abandoned, "%s/abandoned", kiosk);
-    snprintf(log_file, sizeof log_file, "%s/2026-07-01.jsonl", kiosk);
-    snprintf(abandoned_file, sizeof abandoned_file, "%s/2026-07-01.jsonl", abandoned);
-    if (mkdir(feedback, 0700) || mkdir(kiosk, 0700) || mkdir(abandoned, 0700))
-        fail("cannot make the feedback tree");
-    atexit(cleanup);
     sink = fopen("/dev/null", "w");
     if (!sink) fail("cannot open /dev/null");
     pk_error err = {{0}};
@@ -74,6 +53,26 @@ static void setup(void) {
         diag_print(&d, stderr);
         fail("the export fixtures' config does not load");
     }
+}
+
+/* A kiosk's folder with one log file and one file of abandoned visits, in a new folder. */
+static void make_tree(void) {
+    const char *tmp = getenv("TMPDIR");
+    snprintf(root, sizeof root, "%s/pk-fuzz-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+    if (!mkdtemp(root)) fail("cannot make a temporary folder");
+    snprintf(feedback, sizeof feedback, "%s/feedback", root);
+    snprintf(kiosk, sizeof kiosk, "%s/kiosk-f", feedback);
+    snprintf(abandoned, sizeof abandoned, "%s/abandoned", kiosk);
+    snprintf(log_file, sizeof log_file, "%s/2026-07-01.jsonl", kiosk);
+    snprintf(abandoned_file, sizeof abandoned_file, "%s/2026-07-01.jsonl", abandoned);
+    if (mkdir(feedback, 0700) || mkdir(kiosk, 0700) || mkdir(abandoned, 0700))
+        fail("cannot make the feedback tree");
+}
+
+static void remove_tree(void) {
+    if (unlink(abandoned_file) || unlink(log_file) || rmdir(abandoned) || rmdir(kiosk) ||
+        rmdir(feedback) || rmdir(root))
+        fail("cannot remove the feedback tree");
 }
 
 static void write_file(const char *path, const uint8_t *data, size_t size) {
@@ -167,10 +166,12 @@ static void export_tree(const export_filter *filter) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!sink) setup();
     parse_line(data, size);
+    make_tree();
     write_file(log_file, data, size);
     write_file(abandoned_file, data, size);
     static const export_filter plain;
     export_tree(&plain);
     export_tree(&keyed);
+    remove_tree();
     return 0;
 }
