@@ -86,7 +86,7 @@ typedef bool (*row_fn)(FILE *f, const export_record *r, size_t i, const void *ct
 /* Reading and parsing a record costs more than writing it, so two threads each turn every other
  * batch of records into text (each with its own files and its own memory: a record is freed by
  * the thread that made it), and the caller's thread writes the batches in order. */
-#define ROWS_BATCH 256
+#define ROWS_BATCH 1024
 #define ROWS_WORKERS 2
 #define ROWS_AHEAD 4 /* batches made and not yet written, at most */
 

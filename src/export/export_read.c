@@ -814,8 +814,8 @@ static void walk(collector *c, scan_list *l, const char *dir, int depth, bool ab
 /* ---- reading the files: one thread parses, the other keeps count ----------------------- */
 
 #define SCAN_BYTES (256 * 1024) /* a batch of lines: a quarter of a megabyte at most */
-#define SCAN_LINES 512
-#define SCAN_AHEAD 3 /* batches parsed and not yet counted, at most */
+#define SCAN_LINES 1024
+#define SCAN_AHEAD 2 /* batches parsed and not yet counted, at most */
 
 typedef struct scan_batch {
     size_t entry;
@@ -883,7 +883,7 @@ static bool add_line(scan_batch *b, const char *line, size_t n, off_t offset, lo
         if (!grown) return false;
         b->lines = grown, b->cap_lines = cap;
     }
-    if (b->n_bytes + n > b->cap_bytes) {
+    if (!b->bytes || b->n_bytes + n > b->cap_bytes) { /* never NULL, even for a blank line */
         size_t cap = b->cap_bytes ? b->cap_bytes : 64 * 1024;
         while (cap < b->n_bytes + n) cap *= 2;
         char *grown = realloc(b->bytes, cap);

@@ -65,15 +65,16 @@ static int on_string(void *ctx, const unsigned char *s, size_t n) {
 }
 
 static int open_container(builder *b, json_t *v) {
+    /* Counted whether built or skipped: a shape must refuse what the whole parse refuses. */
+    if (b->depth + b->skip >= MAX_DEPTH) {
+        json_decref(v);
+        b->fail = "nested too deeply";
+        return 0;
+    }
     if (!building(b)) {
         b->skip++;
         json_decref(v);
         return 1;
-    }
-    if (b->depth == MAX_DEPTH) {
-        json_decref(v);
-        b->fail = "nested too deeply";
-        return 0;
     }
     bool keys = b->depth == 1 && b->shape && b->shape->keys_only && json_is_object(v) &&
                 strlen(b->shape->keys_only) == b->key_len && !memcmp(b->shape->keys_only, b->key, b->key_len);

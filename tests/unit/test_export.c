@@ -703,6 +703,31 @@ static void long_problem_lists_go_to_a_file(void) {
     export_set_free(&set);
 }
 
+/* Found by fuzzing (tests/fuzz/fuzz_log_line): a file that starts with a blank line, and a
+ * record nested deeper than any is: the scan and the second read agree on both, so the deep
+ * one is a damaged line, not "the file changed" stopping the whole export. */
+static void blank_first_line_and_deep_nesting(void) {
+    mkdir(WORK "/deep", 0700);
+    FILE *f = fopen(WORK "/deep/2026-07-05.jsonl", "wb");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs("\n{\"id\":\"d1\",\"kiosk\":\"k\",\"at\":\"2026-07-05T10:00:00+01:00\",\"x\":", f);
+    for (int i = 0; i < 70; i++) fputc('[', f);
+    for (int i = 0; i < 70; i++) fputc(']', f);
+    fputs("}\n{\"id\":\"d2\",\"kiosk\":\"k\",\"at\":\"2026-07-05T11:00:00+01:00\"}\n", f);
+    fclose(f);
+    const char *const dirs[] = {WORK "/deep"};
+    export_set set;
+    pk_error err = {{0}};
+    CHECK(export_scan(&set, dirs, 1, NULL, &err));
+    CHECK_INT(set.n, 1);
+    CHECK_INT(set.unreadable, 1);
+    if (set.problems && set.problems->count == 1)
+        CHECK_CONTAINS(set.problems->items[0], "2026-07-05.jsonl:2: not JSON: nested too deeply");
+    CHECK(write_set(WORK "/deep.csv", &set, EXPORT_CSV));
+    export_set_free(&set);
+}
+
 int main(void) {
     if (system("rm -rf '" WORK "' && mkdir -p '" WORK "'") != 0) return 1;
     RUN(merges_and_drops_duplicates);
@@ -720,5 +745,6 @@ int main(void) {
     RUN(scan_writes_what_collect_writes);
     RUN(abandoned_visits_are_counted);
     RUN(long_problem_lists_go_to_a_file);
+    RUN(blank_first_line_and_deep_nesting);
     return check_report();
 }
