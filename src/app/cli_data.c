@@ -379,7 +379,7 @@ int cli_report(int argc, char **argv) {
     rc = load_and_collect(&a, &set, true); /* the report reads each record once, then lets it go */
     if (rc == 0) {
         /* The comments that do not fit in the page go beside it (report-comments.html). */
-        report_job job = {&set, &a.filter, a.min_count, time(NULL), a.out};
+        report_job job = {&set, &a.filter, a.min_count, time(NULL), a.out, a.dirs, a.n_dirs};
         pk_error err = {{0}};
         bool ok = export_write_file(a.out, &set, report_write_job, &job, &err);
         export_print_summary(&set, stderr);

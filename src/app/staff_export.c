@@ -28,7 +28,7 @@ bool staff_export(const char *feedback_dir, const config *cfg, const char *stick
         snprintf(csv, sizeof csv, "%s/plankiosk-%s-%s.csv", stick_dir, cfg->kiosk.id, stamp);
         snprintf(xlsx, sizeof xlsx, "%s/plankiosk-%s-%s.xlsx", stick_dir, cfg->kiosk.id, stamp);
         snprintf(html, sizeof html, "%s/plankiosk-%s-%s.html", stick_dir, cfg->kiosk.id, stamp);
-        report_job rc = {&set, &filter, REPORT_MIN_COUNT, now, html}; /* its appendix beside it */
+        report_job rc = {&set, &filter, REPORT_MIN_COUNT, now, html, dirs, 1}; /* its appendix beside it */
         /* Each file goes to a .tmp name, is flushed to the stick and renamed: only whole files
          * carry the real names. */
         ok = export_write_file(csv, &set, write_csv, &set, err) && export_write_xlsx(xlsx, &set, err) &&

@@ -8,6 +8,7 @@
  * it, each written the same way, all or nothing, with the same fonts (cut once, to what all of
  * them use). */
 #include "export/report.h"
+#include "platform/kiosk_status.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -578,5 +579,13 @@ bool report_write_job(FILE *out, const void *ctx, pk_error *err) {
         snprintf(back, sizeof back, "../%s", slash ? slash + 1 : job->out_path);
         opt.appendix_path = path, opt.appendix_href = name, opt.report_href = back;
     }
-    return report_write_with(out, job->set, &opt, err);
+    /* A fleet's status that cannot be read is `plankiosk fleet`'s to explain; the report
+     * simply goes without the table. */
+    kiosk_status_fleet fleet = {0};
+    pk_error ignored;
+    if (job->n_dirs > 0 && kiosk_status_fleet_read(&fleet, job->dirs, job->n_dirs, opt.made, &ignored))
+        opt.fleet = &fleet;
+    bool ok = report_write_with(out, job->set, &opt, err);
+    if (opt.fleet) kiosk_status_fleet_free(&fleet);
+    return ok;
 }

@@ -52,6 +52,9 @@ typedef struct report_options {
     const char *assets_dir; /* fonts/ and stopwords/ under it; NULL: paths_assets_dir() */
     int comments_inline;    /* 0: REPORT_COMMENTS_INLINE */
     int comments_per_page;  /* 0: REPORT_COMMENTS_PER_PAGE */
+    /* The kiosks' own status (status.json beside their records), shown on page one as
+     * `plankiosk fleet` shows it; NULL or no kiosks: not shown. */
+    const struct kiosk_status_fleet *fleet;
 } report_options;
 
 /* Writes the report of set to out as opt asks. False with err filled when out (or the
@@ -74,6 +77,10 @@ typedef struct report_job {
     /* The report's own path: the comments that do not fit go to pages in the folder
      * report_appendix_path() of it. NULL or "-": into the page, collapsed. */
     const char *out_path;
+    /* The folders the records were read from: their kiosks' status.json files are shown on
+     * page one (n_dirs 0: not looked for). */
+    const char *const *dirs;
+    int n_dirs;
 } report_job;
 /* The appendix folder's path for a report at out_path ("out/board.html" -> "out/board-comments")
  * into buf, and its name alone (what the page links to) into name. */

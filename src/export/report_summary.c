@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "export/report_parts.h"
+#include "platform/kiosk_status.h"
 
 #define MAX_ROWS 8 /* kiosks or languages on page one; the rest in one row */
 
@@ -272,6 +273,11 @@ void report_summary(report_ctx *x) {
     count_table(f, "by-age", "By age", &c->ages, c->responses, 12, "age bands");
     fputs("</div>\n", f);
     where_and_when(x);
+    if (x->opt->fleet && x->opt->fleet->n > 0) {
+        /* The same table as `plankiosk fleet`: a board sees at once a kiosk that has gone quiet. */
+        fputs("<h2>The kiosks now</h2>\n", x->f);
+        kiosk_status_fleet_html(x->f, x->opt->fleet, html_text);
+    }
     headlines(x);
     notes(x);
     filters_and_date(x);

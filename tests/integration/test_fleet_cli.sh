@@ -84,5 +84,17 @@ check "--help says the exit status" grep -q 'Exit status 0 when every kiosk is f
 check "a missing folder: exit 1 (got $got)" [ "$got" -eq 1 ]
 check "a missing folder is named" grep -q "nowhere: No such file or directory" "$out/nowhere.out"
 
+# The report of the same folder opens with the same table (page one, after "Where and when").
+rm -rf "$synced/broken"
+printf '{"id":"r1","kiosk":"library-central","at":"2026-11-24T10:00:00+00:00","answers":{"rating":4},"language":"en"}\n' \
+  >"$synced/library-central/2026-11-24.jsonl"
+"$bin" report "$synced" --out "$out/board.html" >/dev/null 2>"$out/report.err"; got=$?
+check "report exits 0 (got $got): $(cat "$out/report.err")" [ "$got" -eq 0 ]
+check "the report shows the kiosks now" grep -q '<h2>The kiosks now</h2>' "$out/board.html"
+check "the fleet table in the report" grep -q '<table class="fleet">' "$out/board.html"
+for k in library-central library-north roadshow-market; do
+  check "the report lists $k" grep -q ">$k<" "$out/board.html"
+done
+
 [ "$fail" -eq 0 ] && echo "test_fleet_cli: all passed"
 exit "$fail"
