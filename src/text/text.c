@@ -161,6 +161,20 @@ void text_free(text_ctx *t) {
 
 size_t text_cache_bytes(const text_ctx *t) { return t->block_bytes; }
 
+text_cache_stats text_cache_info(const text_ctx *t) {
+    text_cache_stats st = {.block_slots = BLOCK_SLOTS, .block_budget = BLOCK_BUDGET,
+                           .glyph_slots = GLYPH_SLOTS, .font_slots = FONT_SLOTS};
+    st.block_bytes = t->block_bytes;
+    for (int i = 0; i < BLOCK_SLOTS; i++) st.blocks += t->blocks[i].tex != NULL;
+    for (int i = 0; i < GLYPH_SLOTS; i++)
+        if (t->glyphs[i].tex) {
+            st.glyphs++;
+            st.glyph_bytes += (size_t)t->glyphs[i].w * (size_t)t->glyphs[i].h * 4;
+        }
+    for (int i = 0; i < FONT_SLOTS; i++) st.fonts += t->fonts[i].font != NULL;
+    return st;
+}
+
 bool text_has_face(const text_ctx *t, script_id script) {
     return script == SCRIPT_LATIN || (script < SCRIPT_COUNT && t->face_data[script][FONT_REGULAR]);
 }

@@ -100,6 +100,16 @@ int text_glyphs_width(text_ctx *t, font_role role, int px, const char *s);
 void text_drop_textures(text_ctx *t);
 /* Bytes held by cached textures (for the benchmark and staff screen). */
 size_t text_cache_bytes(const text_ctx *t);
+/* What the caches hold now and the most they may hold, for tests that run the kiosk for a
+ * simulated day and check that nothing grows (tests/integration/test_monkey.c --sim-hours). */
+typedef struct text_cache_stats {
+    int blocks, block_slots;           /* rendered blocks kept; the slots there are */
+    size_t block_bytes, block_budget;  /* their pixels; the budget evicting keeps them within */
+    int glyphs, glyph_slots;           /* single glyphs kept (count-up numbers); the slots */
+    size_t glyph_bytes;                /* their pixels (no budget: the slots bound them) */
+    int fonts, font_slots;             /* face sizes open in SDL_ttf; the slots */
+} text_cache_stats;
+text_cache_stats text_cache_info(const text_ctx *t);
 
 /* True if the first strong (letter-like) character of s is right to left, as in Urdu; false
  * for Latin text and for text with no letters. Screens use it to mirror their layout. */

@@ -18,20 +18,45 @@
  *
  * ctest runs a fixed seed and budget (under ASan and UBSan in CI). By hand:
  *   tests/monkey --seed N --hours H     (wall-clock hours; or --events N)
- * The seed is printed first, so a crash can be replayed with the same command. */
+ * The seed is printed first, so a crash can be replayed with the same command.
+ *
+ * The long run (issue 14): --sim-hours H runs until the fake clock has passed H hours, in one
+ * language (--lang CODE: the config's default, so every reset comes back to it) and text size
+ * (--text-size 100|150|200: a crowd of visitors who all press Text size until they get it), on
+ * one screen size, and measures every simulated hour: heap in use (allocations counted by the
+ * allocator, not RSS), the text cache (text_cache_info), open files and threads. After the first
+ * hour (warm-up: fonts opened, the caches and every screen's buffers filled once) none of them
+ * may grow; the text cache stays within its slots and budget. --busy leaves out the waits that
+ * jump to closing time, so every open hour is full of visitors. ctest runs a coarse day in two
+ * languages; tests/monkey --long-run runs every language at 100 % and 200 %. */
 #include <SDL.h>
 #include <dirent.h>
 #include <jansson.h>
 #include <sodium.h>
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MONKEY_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(MONKEY_ASAN)
+#define MONKEY_ASAN 1
+#endif
+#ifdef MONKEY_ASAN
+#include <sanitizer/allocator_interface.h>
+#elif defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "app/kiosk_internal.h" /* the kiosk's text context, for the long run's measures */
 #include "check.h"
 #include "export/export.h"
 #include "export/report.h"
 #include "kiosk_test.h"
+#include "text/text.h"
 #include "text/utf8.h"
 
 #define MONKEY_PIN "2468"
@@ -82,6 +107,25 @@ typedef struct monkey {
     const char *doing; /* the last action, for the failure message */
     bool escape_on_loop; /* the last action was Escape with nothing open: a window closes */
 } monkey;
+
+/* ---- the long run: one language and text size for a simulated day, measured every hour ---- */
+#define LONG_RUN_MAX_HOURS 240
+typedef struct hour_sample {
+    long long heap;      /* bytes the allocator has handed out and not had back */
+    text_cache_stats text;
+    int fds, threads;
+    long events;
+    char state[24];      /* what was on screen when the hour struck */
+} hour_sample;
+static struct long_run {
+    bool on, busy;
+    double hours;
+    const char *lang;  /* NULL: the config's own default */
+    double text_scale; /* what the crowd presses Text size until it gets */
+    int n;             /* samples taken: [0] at the start, [h] when hour h struck */
+    hour_sample at[LONG_RUN_MAX_HOURS + 1];
+    long at_target, events_seen; /* events that ended in the language and size asked for */
+} lr = {.text_scale = 1.0};
 
 static time_t monkey_wall(void *ud) {
     (void)ud;
@@ -241,6 +285,9 @@ static uint64_t ms_until(int hh, int mm) {
     return (uint64_t)(want > at ? want - at : want + 86400 - at) * 1000;
 }
 
+static void long_run_tick(monkey *m);
+static uint64_t long_run_next_mark(void);
+
 /* Lets ms pass in steps, as the kiosk's own timers would wake it. */
 static void pass(monkey *m, uint64_t ms) {
     for (uint64_t left = ms; left > 0;) {
@@ -248,9 +295,12 @@ static void pass(monkey *m, uint64_t ms) {
         fake_now += step;
         left -= step;
         kiosk_step(m->k, 0);
-        if (left > 60000) { /* a long time: most of it at once */
-            fake_now += left - 60000;
-            left = 60000;
+        long_run_tick(m);
+        if (left > 60000) { /* a long time: most of it at once (the long run stops at each hour) */
+            uint64_t jump = left - 60000, mark = long_run_next_mark();
+            if (mark > fake_now && jump > mark - fake_now) jump = mark - fake_now;
+            fake_now += jump;
+            left -= jump;
         }
     }
     settle(m->k);
@@ -265,8 +315,8 @@ static void wait_a_while(monkey *m) {
     m->doing = "waiting";
     pass(m, kind < 700   ? 50 + (uint64_t)below(3000)
             : kind < 850 ? idle + (uint64_t)below(2000)
-            : kind < 990 ? idle + still + (uint64_t)below(10000)
-                         : ms_until(OPEN_UNTIL_H, 1));
+            : kind < 990 || lr.busy ? idle + still + (uint64_t)below(10000)
+                                    : ms_until(OPEN_UNTIL_H, 1));
     m->waits++;
 }
 
@@ -343,6 +393,7 @@ static void edit_config(monkey *m) {
 static bool start_kiosk(monkey *m) {
     static const int sizes[][2] = {{800, 480}, {1920, 1080}, {1080, 1920}};
     int s = m->restarts == 0 || chance(60) ? 0 : 1 + below(2); /* the Pi's screen, mostly */
+    if (lr.on) s = 0; /* the long run compares hours: one screen, one frame buffer */
     m->w = sizes[s][0], m->h = sizes[s][1];
     m->broken_now = m->restarts > 0 && chance(25);
     kiosk_opts o = {.windowed = true, .w = m->w, .h = m->h, .feedback_dir = m->broken_now ? m->broken : m->dir,
@@ -376,10 +427,10 @@ static void look(monkey *m) {
     const slide_view *v = kiosk_view(k);
     staff_mode st = kiosk_staff_mode(k);
     const widget_list *wl = kiosk_widgets(k);
-    pk_rect screen = {0, 0, m->w, m->h};
+    pk_rect shown = {0, 0, m->w, m->h};
     for (int i = 0; i < wl->count; i++) {
         pk_rect r = wl->items[i].r;
-        if (!rect_inside(r, screen) || r.w <= 0 || r.h <= 0) {
+        if (!rect_inside(r, shown) || r.w <= 0 || r.h <= 0) {
             fprintf(stderr, "monkey: widget %d (kind %d) at %d,%d %dx%d is not on the %dx%d screen (step %s)\n", i,
                     wl->items[i].kind, r.x, r.y, r.w, r.h, m->w, m->h, journey_step_name(j->step));
             CHECK(false);
@@ -462,6 +513,147 @@ static void one_event(monkey *m) {
     m->events++;
 }
 
+/* ---- the long run's measures ---- */
+/* Heap in use as the allocator counts it: what was handed out and not given back (glibc's
+ * mallinfo2 over every arena, mmapped blocks included; ASan's own allocator under ASan). Not RSS,
+ * which freed memory the allocator keeps, and fragmentation, would move. -1: cannot tell. */
+static long long heap_in_use(void) {
+#ifdef MONKEY_ASAN
+    return (long long)__sanitizer_get_current_allocated_bytes();
+#elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    struct mallinfo2 mi = mallinfo2();
+    return (long long)(mi.uordblks + mi.hblkhd);
+#else
+    return -1;
+#endif
+}
+
+static int open_files(void) {
+    int n = 0;
+    DIR *d = opendir("/proc/self/fd");
+    for (struct dirent *de; d && (de = readdir(d));) n += de->d_name[0] != '.';
+    if (d) closedir(d);
+    return n - 1; /* the listing's own */
+}
+
+static int threads(void) {
+    char line[128];
+    int n = -1;
+    FILE *f = fopen("/proc/self/status", "r");
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, "Threads:", 8)) n = atoi(line + 8);
+    if (f) fclose(f);
+    return n;
+}
+
+/* Heap besides the text cache's pixels, which may fill up to their budget as the day goes on:
+ * what must stay flat. */
+static long long heap_besides_text(const hour_sample *s) {
+    return s->heap - (long long)s->text.block_bytes - (long long)s->text.glyph_bytes;
+}
+
+static uint64_t long_run_start;
+static uint64_t long_run_next_mark(void) {
+    return lr.on && lr.n <= lr.hours ? long_run_start + (uint64_t)lr.n * 3600000 : 0;
+}
+
+static void long_run_sample(monkey *m, hour_sample *s) {
+    s->heap = heap_in_use();
+    s->text = text_cache_info(m->k->scr.text);
+    s->fds = open_files();
+    s->threads = threads();
+    s->events = m->events;
+    const journey *j = kiosk_journey(m->k);
+    snprintf(s->state, sizeof s->state, "%s",
+             kiosk_staff_mode(m->k) != STAFF_CLOSED ? "staff"
+             : journey_active(j)                    ? journey_step_name(j->step)
+             : closed(m)                            ? "closed"
+                                                    : "loop");
+}
+
+static void print_sample(int h, const hour_sample *s) {
+    fprintf(stderr,
+            "long run: hour %3d  heap %9lld  besides text %9lld  text blocks %3d/%d %8zu/%zu B  "
+            "glyphs %3d/%d  fonts %2d/%d  fds %2d  threads %2d  events %6ld  %s\n",
+            h, s->heap, heap_besides_text(s), s->text.blocks, s->text.block_slots, s->text.block_bytes,
+            s->text.block_budget, s->text.glyphs, s->text.glyph_slots, s->text.fonts, s->text.font_slots, s->fds,
+            s->threads, s->events, s->state);
+}
+
+/* Samples every hour mark the fake clock has reached (a night passes in hour-long jumps). */
+static void long_run_tick(monkey *m) {
+    while (lr.on && m->k && lr.n <= lr.hours && lr.n <= LONG_RUN_MAX_HOURS &&
+           fake_now >= long_run_start + (uint64_t)lr.n * 3600000) {
+        long_run_sample(m, &lr.at[lr.n]);
+        print_sample(lr.n, &lr.at[lr.n]);
+        lr.n++;
+    }
+}
+
+/* The crowd of this run wants its text size: when a reset (or another visitor) has changed it,
+ * the next one presses Text size until it is back. */
+static void long_run_keep_view(monkey *m) {
+    for (int tries = 0; tries < 3 && m->k && kiosk_staff_mode(m->k) == STAFF_CLOSED; tries++) {
+        double now = kiosk_view(m->k)->text_scale;
+        if (now > lr.text_scale - 0.05 && now < lr.text_scale + 0.05) break;
+        const widget *w = find_widget(m->k, W_TEXT_SIZE, -1);
+        if (!w) break;
+        m->doing = "Text size, back to this run's";
+        tap_at(m, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
+        settle(m->k);
+    }
+}
+
+/* After the warm-up hour nothing may grow: open files and threads stay where they were at hour
+ * 2, the text cache within its slots and budget every hour, and the heap (besides the text
+ * cache's pixels, which may fill their budget as the day goes on) keeps its floor.
+ *
+ * Why the floor. What an hour's sample holds depends on what the crowd left on screen when the
+ * hour struck: up to 48 font sizes open with SDL_ttf's glyph caches, the headers of up to 192
+ * cached text textures, a journey's layouts, the staff screen. All bounded, but measured hour to
+ * hour over a busy day they move the heap by up to ~4.5 MB, and a restart (a power cut) empties
+ * them. A leak lifts every sample, the least included; a cache lifts only the highest. So: the
+ * least heap of the run's last third may not exceed the least of hours 2 to 2 + a third by more
+ * than LONG_RUN_HEAP_SLACK (512 KB) or 2 % of hour 2's heap, whichever is larger: well above how
+ * much the floor moved in our runs (it fell, if anything), and a leak of 100 bytes an event
+ * (a busy day is ~11000 events) or 20 KB a visitor's journey crosses it. */
+#define LONG_RUN_HEAP_SLACK (512 * 1024)
+static void long_run_verdict(void) {
+    int last = lr.n - 1;
+    fprintf(stderr, "long run: %d hourly samples, %ld of %ld events ended in %s at %.0f %%\n", lr.n, lr.at_target,
+            lr.events_seen, lr.lang ? lr.lang : "the default language", lr.text_scale * 100);
+    CHECK(last >= (int)lr.hours);
+    for (int h = 0; h <= last; h++) {
+        const text_cache_stats *t = &lr.at[h].text;
+        CHECK(t->blocks <= t->block_slots && t->block_bytes <= t->block_budget);
+        CHECK(t->glyphs <= t->glyph_slots && t->fonts <= t->font_slots);
+    }
+    if (last < 5) return;
+    const hour_sample *base = &lr.at[2];
+    long long bound = base->heap / 50 > LONG_RUN_HEAP_SLACK ? base->heap / 50 : LONG_RUN_HEAP_SLACK;
+    int third = (last - 1) / 3, fds = base->fds, thr = base->threads;
+    long long early = heap_besides_text(base), late = -1, most = early, least = early;
+    for (int h = 2; h <= last; h++) {
+        long long v = heap_besides_text(&lr.at[h]);
+        if (h <= 2 + third && v < early) early = v;
+        if (h >= last - third && (late < 0 || v < late)) late = v;
+        if (v > most) most = v;
+        if (v < least) least = v;
+        if (lr.at[h].fds > fds) fds = lr.at[h].fds;
+        if (lr.at[h].threads > thr) thr = lr.at[h].threads;
+    }
+    fprintf(stderr,
+            "long run: heap besides the text cache, hours 2-%d: %lld to %lld (spread %lld); floor of hours 2-%d %lld, "
+            "of hours %d-%d %lld: %+lld bytes (bound %lld)\n"
+            "long run: open files %d at hour 2, most %d after; threads %d, most %d after\n",
+            last, least, most, most - least, 2 + third, early, last - third, last, late, late - early, bound, base->fds,
+            fds, base->threads, thr);
+    if (base->heap >= 0) CHECK(late - early <= bound);
+    else fprintf(stderr, "long run: heap in use cannot be read here: not checked\n");
+    CHECK_INT(fds, base->fds);
+    CHECK_INT(thr, base->threads);
+}
+
 /* ---- afterwards: every record parses; export and report take them all ---- */
 static long count_records(const char *kdir, long *bad) {
     long n = 0;
@@ -540,6 +732,16 @@ static bool write_monkey_config(monkey *m, const char *hash) {
     n = m->config_text ? fread(m->config_text, 1, cap - 1024, f) : 0;
     fclose(f);
     if (!m->config_text || !n) return false;
+    m->config_text[n] = 0;
+    if (lr.lang) { /* this run's language is the kiosk's own: every reset comes back to it */
+        char *at = strstr(m->config_text, "\nlanguages:\n  default: ");
+        if (!at) return false;
+        at += strlen("\nlanguages:\n  default: ");
+        size_t old = strcspn(at, "\n"), new = strlen(lr.lang);
+        memmove(at + new, at + old, n - (size_t)(at + old - m->config_text) + 1);
+        memcpy(at, lr.lang, new);
+        n = n + new - old;
+    }
     int len = (int)n;
     len += snprintf(m->config_text + len, cap - (size_t)len, "\nstaff:\n  pin_hash: \"%s\"\nhours:\n", hash);
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -557,7 +759,9 @@ static bool write_monkey_config(monkey *m, const char *hash) {
 
 static void usage(void) {
     fprintf(stderr, "usage: test_monkey [--seed N] [--events N | --hours H] [--quiet]\n"
-                    "  a seeded crowd at the kiosk; the same seed replays the same run\n");
+                    "       test_monkey [--seed N] --sim-hours H [--lang CODE] [--text-size 100|150|200] [--busy]\n"
+                    "  a seeded crowd at the kiosk; the same seed replays the same run; --sim-hours runs\n"
+                    "  H hours of the fake clock and checks that heap, text cache, files and threads stay flat\n");
 }
 
 int main(int argc, char **argv) {
@@ -571,12 +775,34 @@ int main(int argc, char **argv) {
         if (!strcmp(argv[i], "--seed") && i + 1 < argc) seed = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--events") && i + 1 < argc) events = atol(argv[++i]);
         else if (!strcmp(argv[i], "--hours") && i + 1 < argc) hours = atof(argv[++i]), events = 0;
+        else if (!strcmp(argv[i], "--sim-hours") && i + 1 < argc) lr.on = true, lr.hours = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--lang") && i + 1 < argc) lr.lang = argv[++i];
+        else if (!strcmp(argv[i], "--text-size") && i + 1 < argc) lr.text_scale = atof(argv[++i]) / 100;
+        else if (!strcmp(argv[i], "--busy")) lr.busy = true;
         else if (!strcmp(argv[i], "--help")) return usage(), 0;
         else return usage(), 2;
     }
+#if !defined(MONKEY_ASAN) && defined(__GLIBC__)
+    /* glibc's per-thread cache keeps freed small blocks as in use, so mallinfo2 would count
+     * what was freed: the long run starts itself again without it. */
+    if (lr.on && !getenv("PLANKIOSK_MONKEY_NO_TCACHE")) {
+        setenv("PLANKIOSK_MONKEY_NO_TCACHE", "1", 1);
+        setenv("GLIBC_TUNABLES", "glibc.malloc.tcache_count=0", 1);
+        execv("/proc/self/exe", argv);
+    }
+#endif
+    if (lr.on) {
+        if (lr.hours <= 0 || lr.hours > LONG_RUN_MAX_HOURS || (lr.lang && strlen(lr.lang) > 8)) return usage(), 2;
+        events = 0, hours = 0;
+    }
     /* First, so that a crash (ASan aborts) still leaves the way to replay it. */
-    fprintf(stderr, "monkey: seed %llu (replay: tests/monkey --seed %llu %s%g)\n", (unsigned long long)seed,
-            (unsigned long long)seed, hours > 0 ? "--hours " : "--events ", hours > 0 ? hours : (double)events);
+    if (lr.on)
+        fprintf(stderr, "monkey: seed %llu (replay: tests/monkey --seed %llu --sim-hours %g%s%s --text-size %.0f%s)\n",
+                (unsigned long long)seed, (unsigned long long)seed, lr.hours, lr.lang ? " --lang " : "",
+                lr.lang ? lr.lang : "", lr.text_scale * 100, lr.busy ? " --busy" : "");
+    else
+        fprintf(stderr, "monkey: seed %llu (replay: tests/monkey --seed %llu %s%g)\n", (unsigned long long)seed,
+                (unsigned long long)seed, hours > 0 ? "--hours " : "--events ", hours > 0 ? hours : (double)events);
     rng_state = seed;
     static monkey mk;
     monkey *m = &mk;
@@ -613,8 +839,11 @@ int main(int argc, char **argv) {
     if (!m->cfg) return 1;
     if (!start_kiosk(m)) return 1;
     time_t began = time(NULL);
+    long_run_start = fake_now;
+    long_run_tick(m);
     for (;;) {
         if (events > 0 && m->events >= events) break;
+        if (lr.on && lr.n > lr.hours) break;
         if (hours > 0 && m->events % 100 == 0 && difftime(time(NULL), began) >= hours * 3600) break;
         one_event(m);
         if (!m->k) break;
@@ -629,6 +858,15 @@ int main(int argc, char **argv) {
             m->exits++;
             restart(m);
             if (!m->k) break;
+        }
+        if (lr.on) {
+            long_run_tick(m);
+            long_run_keep_view(m);
+            double sc = kiosk_view(m->k)->text_scale;
+            const config *c = kiosk_config(m->k);
+            lr.events_seen++;
+            lr.at_target += sc > lr.text_scale - 0.05 && sc < lr.text_scale + 0.05 &&
+                            (!lr.lang || !strcmp(c->languages.code[c->lang], lr.lang));
         }
         int before = check_failures;
         look(m);
@@ -662,7 +900,8 @@ int main(int argc, char **argv) {
     int screens = SEEN_COUNT + plan->n_questions;
     fprintf(stderr, "monkey: %d of %d screens reached\n", screens - missing, screens);
     /* A run of the full budget must reach every screen, or the crowd is not testing them. */
-    if (events >= DEFAULT_EVENTS || hours > 0) CHECK_INT(missing, 0);
+    if (!lr.on && (events >= DEFAULT_EVENTS || hours > 0)) CHECK_INT(missing, 0);
+    if (lr.on) long_run_verdict();
     afterwards(m);
     config_free(m->cfg);
     free(m->config_text);
