@@ -42,7 +42,9 @@
 #define MONKEY_ASAN 1
 #endif
 #ifdef MONKEY_ASAN
-#include <sanitizer/allocator_interface.h>
+/* From the ASan runtime; declared here because gcc ships no sanitizer/allocator_interface.h
+ * (only clang's libclang-rt-dev has it). */
+size_t __sanitizer_get_current_allocated_bytes(void);
 #elif defined(__GLIBC__)
 #include <malloc.h>
 #endif
