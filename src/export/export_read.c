@@ -82,19 +82,13 @@ const char *export_field_str(const json_t *rec, const char *key) {
     return json_string_value(json_object_get(json_object_get(rec, head), dot + 1));
 }
 
+/* A 16-byte fingerprint of a, then b (b may be NULL): libsodium's BLAKE2b, fed in parts. */
 static void hash_bytes(unsigned char out[HASH_BYTES], const void *a, size_t na, const void *b, size_t nb) {
-    static const unsigned char key[crypto_shorthash_siphashx24_KEYBYTES]; /* a fixed key: ids are not secrets */
-    if (!b) {
-        crypto_shorthash_siphashx24(out, a, na, key);
-        return;
-    }
-    /* Two parts: hash the second, then both the first and that hash. */
-    unsigned char inner[HASH_BYTES], both[512 + HASH_BYTES];
-    crypto_shorthash_siphashx24(inner, b, nb, key);
-    if (na > 512) na = 512;
-    memcpy(both, a, na);
-    memcpy(both + na, inner, HASH_BYTES);
-    crypto_shorthash_siphashx24(out, both, na + HASH_BYTES, key);
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, NULL, 0, HASH_BYTES);
+    crypto_generichash_update(&st, a, na);
+    if (b) crypto_generichash_update(&st, b, nb);
+    crypto_generichash_final(&st, out, HASH_BYTES);
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -157,54 +151,13 @@ static bool parse_at(const char *s, pk_date *day, int *clock, long long *utc) {
     return true;
 }
 
-/* ---- a table of 16-byte hashes, by index into an array the caller keeps ------------------ */
+/* ---- the records' ids: indices into set->slots, by their id hash ------------------------ */
 
 typedef struct hash_table {
     uint32_t *slot; /* index + 1; 0 is empty */
     size_t cap, n;
 } hash_table;
 
-static const unsigned char *key_at(const unsigned char *base, size_t stride, uint32_t i) {
-    return base + (size_t)i * stride;
-}
-
-/* The index of h among the keys (key i at base + i * stride), or -1. */
-static long table_find(const hash_table *t, const unsigned char *base, size_t stride, const unsigned char *h) {
-    if (!t->cap) return -1;
-    uint64_t start;
-    memcpy(&start, h, sizeof start);
-    for (size_t i = start & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-        uint32_t s = t->slot[i];
-        if (!s) return -1;
-        if (!memcmp(key_at(base, stride, s - 1), h, HASH_BYTES)) return (long)(s - 1);
-    }
-}
-
-static void table_put(hash_table *t, const unsigned char *base, size_t stride, uint32_t idx) {
-    uint64_t start;
-    memcpy(&start, key_at(base, stride, idx), sizeof start);
-    size_t i = start & (t->cap - 1);
-    while (t->slot[i]) i = (i + 1) & (t->cap - 1);
-    t->slot[i] = idx + 1;
-    t->n++;
-}
-
-/* Adds index idx (whose key is already in the array); false when memory runs out. */
-static bool table_add(hash_table *t, const unsigned char *base, size_t stride, uint32_t idx) {
-    if ((t->n + 1) * 2 > t->cap) { /* at most half full: probes stay short */
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-        hash_table grown = {calloc(cap, sizeof *grown.slot), cap, 0};
-        if (!grown.slot) return false;
-        for (size_t i = 0; i < t->cap; i++)
-            if (t->slot[i]) table_put(&grown, base, stride, t->slot[i] - 1);
-        free(t->slot);
-        *t = grown;
-    }
-    table_put(t, base, stride, idx);
-    return true;
-}
-
-/* The records' ids: a table of indices into set->slots, by their id hash. */
 static void ids_put(hash_table *t, const export_slot *slots, uint32_t idx) {
     size_t i = slots[idx].id & (t->cap - 1);
     while (t->slot[i]) i = (i + 1) & (t->cap - 1);
@@ -212,8 +165,9 @@ static void ids_put(hash_table *t, const export_slot *slots, uint32_t idx) {
     t->n++;
 }
 
+/* Adds slots[idx] (already in the array); false when memory runs out. */
 static bool ids_add(hash_table *t, const export_slot *slots, uint32_t idx) {
-    if ((t->n + 1) * 2 > t->cap) {
+    if ((t->n + 1) * 2 > t->cap) { /* at most half full: probes stay short */
         size_t cap = t->cap ? t->cap * 2 : 1024;
         hash_table grown = {calloc(cap, sizeof *grown.slot), cap, 0};
         if (!grown.slot) return false;
@@ -226,37 +180,55 @@ static bool ids_add(hash_table *t, const export_slot *slots, uint32_t idx) {
     return true;
 }
 
-/* A set of hashes of its own (abandoned visits' ids, damaged lines). */
+/* ---- a set of 16-byte hashes (abandoned visits' ids, damaged lines) ---------------------- */
+
 typedef struct hash_set {
-    unsigned char (*keys)[HASH_BYTES];
-    size_t n, cap;
-    hash_table t;
+    unsigned char (*key)[HASH_BYTES];
+    bool *used;
+    size_t cap, n;
 } hash_set;
+
+/* Where h is, or the empty place it would go (cap > 0). */
+static size_t hash_set_place(const hash_set *s, const unsigned char h[HASH_BYTES]) {
+    uint64_t start;
+    memcpy(&start, h, sizeof start);
+    size_t i = start & (s->cap - 1);
+    while (s->used[i] && memcmp(s->key[i], h, HASH_BYTES)) i = (i + 1) & (s->cap - 1);
+    return i;
+}
 
 /* Adds h; true if it was new. *oom set when memory runs out. */
 static bool hash_set_add(hash_set *s, const unsigned char h[HASH_BYTES], bool *oom) {
-    if (table_find(&s->t, (const unsigned char *)s->keys, HASH_BYTES, h) >= 0) return false;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        void *grown = realloc(s->keys, cap * HASH_BYTES);
-        if (!grown) {
+    if ((s->n + 1) * 2 > s->cap) { /* at most half full */
+        hash_set grown = {.cap = s->cap ? s->cap * 2 : 256};
+        grown.key = malloc(grown.cap * HASH_BYTES);
+        grown.used = calloc(grown.cap, sizeof *grown.used);
+        if (!grown.key || !grown.used) {
+            free(grown.key), free(grown.used);
             *oom = true;
             return false;
         }
-        s->keys = grown, s->cap = cap;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->used[i]) {
+                size_t j = hash_set_place(&grown, s->key[i]);
+                memcpy(grown.key[j], s->key[i], HASH_BYTES);
+                grown.used[j] = true;
+            }
+        grown.n = s->n;
+        free(s->key), free(s->used);
+        *s = grown;
     }
-    memcpy(s->keys[s->n], h, HASH_BYTES);
-    if (!table_add(&s->t, (const unsigned char *)s->keys, HASH_BYTES, (uint32_t)s->n)) {
-        *oom = true;
-        return false;
-    }
+    size_t i = hash_set_place(s, h);
+    if (s->used[i]) return false;
+    memcpy(s->key[i], h, HASH_BYTES);
+    s->used[i] = true;
     s->n++;
     return true;
 }
 
 static void hash_set_free(hash_set *s) {
-    free(s->keys);
-    free(s->t.slot);
+    free(s->key);
+    free(s->used);
 }
 
 /* ---- the set --------------------------------------------------------------------------- */
