@@ -353,17 +353,17 @@ static void reload_config(kiosk *k) {
         return;
     }
     config_options opt = {.assets_dir = paths_assets_dir(), .check_image = images_check_file, .warnings = w};
-    config *c = config_load(k->opts.config_path, &opt, d);
+    config *c = config_load(k->config_file, &opt, d);
     diag_print(w, stderr);
     free(w);
     if (c) {
         config_free(k->pending);
         k->pending = c;
         k->config_error[0] = '\0';
-        fprintf(stderr, "plankiosk: %s changed; the new content shows from the next slide\n", k->opts.config_path);
+        fprintf(stderr, "plankiosk: %s changed; the new content shows from the next slide\n", k->config_file);
     } else {
         fprintf(stderr, "plankiosk: %s changed but has %d problem%s; keeping the content shown:\n",
-                k->opts.config_path, d->count + d->dropped, d->count + d->dropped == 1 ? "" : "s");
+                k->config_file, d->count + d->dropped, d->count + d->dropped == 1 ? "" : "s");
         diag_print(d, stderr);
         snprintf(k->config_error, sizeof k->config_error, "%s", d->count ? d->items[0] : "cannot be read");
     }
@@ -390,6 +390,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
                       !strcmp(c->feedback.public_key, k->cfg->feedback.public_key)));
     k->cfg = c;
     k->root = c;
+    if (!k->in_use[0]) snprintf(k->base_hash, sizeof k->base_hash, "%s", c->hash); /* the own file, edited */
     config_free(k->owned); /* the caller's first config is never freed here */
     k->owned = c;
     if (!same_log) {
@@ -516,6 +517,7 @@ static void focus_start(kiosk *k, bool rtl) {
     if (k->picker) kind = W_LANG_PICK, index = k->cfg->lang;
     else if (k->staff == STAFF_PIN_PAD) kind = W_PIN_DIGIT, index = 1;
     else if (k->staff == STAFF_SCREEN) kind = W_STAFF_EXPORT;
+    else if (k->staff == STAFF_PREVIEW) kind = W_PREVIEW_NEXT;
     else if (!journey_active(&k->jr)) kind = W_FEEDBACK_OPEN;
     else if (k->jr.still_there) kind = W_CONTINUE;
     else if (k->jr.step == STEP_INTRO) kind = W_NEXT;
@@ -573,6 +575,9 @@ static void draw(kiosk *k, uint64_t now) {
         layout_closed(k, now);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
     } else if (k->staff != STAFF_CLOSED) {
+        char usb_label[300], preview_label[80];
+        if (k->usb_title[0]) snprintf(usb_label, sizeof usb_label, "New content on the USB stick: \"%s\"", k->usb_title);
+        else snprintf(usb_label, sizeof usb_label, "New content on the USB stick");
         staff_view_state st = {
             .pin_pad_open = k->staff == STAFF_PIN_PAD, .pad = &k->pad, .now = now,
             .pin_message = k->pin_message[0] ? k->pin_message : NULL, .stats = &k->stats,
@@ -580,7 +585,13 @@ static void draw(kiosk *k, uint64_t now) {
             .feedback_dir = k->feedback_dir, .storage_error = k->storage_error,
             .config_error = k->config_error,
             .export_message = k->export_message[0] ? k->export_message : NULL, .export_ok = k->export_ok,
-            .loop_paused = k->loop.held};
+            .loop_paused = k->loop.held,
+            .usb_content_label = k->usb_content[0] ? usb_label : NULL,
+            .can_go_back = content_store_can_go_back(&k->store, k->in_use),
+            .content_message = k->content_message[0] ? k->content_message : NULL, .content_ok = k->content_ok,
+            .preview_slide = k->preview && k->pv.n ? &k->preview->slides[k->pv.pos] : NULL,
+            .preview_label = content_preview_label(&k->pv, preview_label, sizeof preview_label),
+            .preview_first = k->pv.pos == 0, .preview_last = k->pv.pos + 1 >= k->pv.n};
         staff_view_layout(&k->scr.sc, &st, k->overlay, &k->widgets);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
     } else if (journey_active(&k->jr)) {
@@ -624,7 +635,7 @@ static void draw(kiosk *k, uint64_t now) {
                 (SDL_GetPerformanceCounter() - k->start_counter) * 1000.0 / SDL_GetPerformanceFrequency());
 }
 
-static void open_log(kiosk *k) {
+void kiosk_pick_feedback_dir(kiosk *k) {
     char buf[1024];
     /* The command line, the config, then what the service says ($PLANKIOSK_FEEDBACK_DIR, or
      * systemd's StateDirectory=), then the usual places. */
@@ -635,6 +646,11 @@ static void open_log(kiosk *k) {
                       : state && *state        ? state
                                                : feedback_log_default_dir(buf, sizeof buf);
     snprintf(k->feedback_dir, sizeof k->feedback_dir, "%s", dir ? dir : "");
+}
+
+static void open_log(kiosk *k) {
+    kiosk_pick_feedback_dir(k);
+    const char *dir = k->feedback_dir[0] ? k->feedback_dir : NULL;
     diag_list *d = calloc(1, sizeof *d);
     pk_error err = {{0}};
     k->log_ok = d && dir && feedback_log_open(&k->log, dir, k->cfg->kiosk.id, d, &err);
@@ -657,17 +673,17 @@ static void open_log(kiosk *k) {
 
 /* Watches the config file and every picture it names. */
 static void watch_config(kiosk *k) {
-    if (!k->opts.config_path || !k->watch_event) return;
+    if (!k->config_file[0] || !k->watch_event) return;
     file_watch_stop(k->watch);
     const char *files[FILE_WATCH_MAX];
     int n = 0;
-    files[n++] = k->opts.config_path;
+    files[n++] = k->config_file;
     for (int i = 0; i < k->cfg->n_slides && n < FILE_WATCH_MAX; i++)
         if (k->cfg->slides[i].image) files[n++] = k->cfg->slides[i].image;
     for (int i = 0; i < k->cfg->n_themes && n < FILE_WATCH_MAX; i++)
         if (k->cfg->themes[i].icon) files[n++] = k->cfg->themes[i].icon;
     k->watch = file_watch_start(files, n, k->watch_event);
-    if (!k->watch) fprintf(stderr, "plankiosk: cannot watch %s for changes; edits need a restart\n", k->opts.config_path);
+    if (!k->watch) fprintf(stderr, "plankiosk: cannot watch %s for changes; edits need a restart\n", k->config_file);
 }
 
 kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
@@ -692,6 +708,10 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     focus_clear(&k->focus);
     k->focus_screen = INT_MIN; /* no screen yet: the first one places the focus afresh */
     k->root = cfg;
+    if (o->config_path) snprintf(k->config_file, sizeof k->config_file, "%s", o->config_path);
+    snprintf(k->base_hash, sizeof k->base_hash, "%s", cfg->hash);
+    kiosk_content_start(k); /* the stick's content, if staff chose it since the own file changed */
+    cfg = k->cfg;
     screen_opts so = {o->windowed, o->w, o->h};
     if (!k->lists[0] || !k->lists[1] || !k->chrome || !k->overlay || !k->picker_list || !k->focus_list ||
         !screen_open_window(&k->scr, cfg, &so, kiosk_today(k), err)) {
@@ -774,8 +794,8 @@ bool kiosk_step(kiosk *k, int max_wait) {
             /* An edit waits for the slide shown to end (or for a loop that is not moving). */
             if (k->pending && (attract_slide(&k->loop) != before || k->loop.paused)) apply_pending(k, now);
         }
-    } else if (k->pending && !journey_active(&k->jr)) {
-        apply_pending(k, now);
+    } else if (k->pending && !journey_active(&k->jr) && k->staff != STAFF_PREVIEW) {
+        apply_pending(k, now); /* not under a preview: the screen holds the stick's config */
     }
     bool animating = !k->closed && k->staff == STAFF_CLOSED && !journey_active(&k->jr) &&
                      attract_animating(&k->loop, now);
@@ -826,6 +846,7 @@ void kiosk_destroy(kiosk *k) {
     file_watch_stop(k->watch);
     abs_pointer_reader_stop(k->abs); /* its thread pushes SDL events: before SDL_Quit */
     config_free(k->pending);
+    kiosk_preview_end(k);
     journey_clear(&k->jr);
     speech_player_close(k->speech); /* before SDL goes */
     free(k->speech_buf);
@@ -881,6 +902,9 @@ staff_mode kiosk_staff_mode(const kiosk *k) { return k->staff; }
 bool kiosk_pin_locked(const kiosk *k) { return pin_pad_locked(&k->pad, kiosk_now(k)); }
 bool kiosk_loop_paused(const kiosk *k) { return k->loop.paused; }
 const char *kiosk_export_message(const kiosk *k) { return k->export_message; }
+const char *kiosk_content_message(const kiosk *k) { return k->content_message; }
+int kiosk_preview_slide(const kiosk *k) { return k->preview ? k->pv.pos : -1; }
+const char *kiosk_content_in_use(const kiosk *k) { return k->in_use; }
 const config *kiosk_config(const kiosk *k) { return k->cfg; }
 const char *kiosk_config_error(const kiosk *k) { return k->config_error; }
 const widget *kiosk_focused(const kiosk *k) {

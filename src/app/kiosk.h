@@ -64,13 +64,19 @@ bool kiosk_speaking(const kiosk *k);
 int kiosk_frames(const kiosk *k);
 int kiosk_abandoned(const kiosk *k);
 const char *kiosk_storage_error(const kiosk *k);
-typedef enum { STAFF_CLOSED, STAFF_PIN_PAD, STAFF_SCREEN } staff_mode;
+/* STAFF_PREVIEW: a USB stick's content shown slide by slide before staff use it. */
+typedef enum { STAFF_CLOSED, STAFF_PIN_PAD, STAFF_SCREEN, STAFF_PREVIEW } staff_mode;
 staff_mode kiosk_staff_mode(const kiosk *k);
 /* The PIN pad refuses PINs for a while after too many wrong ones. */
 bool kiosk_pin_locked(const kiosk *k);
 /* The slide loop stands on one slide (a tap paused it, or staff held it). */
 bool kiosk_loop_paused(const kiosk *k);
 const char *kiosk_export_message(const kiosk *k);
+/* What the last check, use or go back of a stick's content said ("" if nothing), the slide the
+ * preview shows (-1: none), and the version of stick content in use ("" the own config file). */
+const char *kiosk_content_message(const kiosk *k);
+int kiosk_preview_slide(const kiosk *k);
+const char *kiosk_content_in_use(const kiosk *k);
 /* The config in use (it changes when a live edit is taken), and why the last edit was refused
  * ("" if it was not). */
 const config *kiosk_config(const kiosk *k);

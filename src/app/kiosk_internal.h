@@ -19,6 +19,8 @@
 #include "render/chrome.h"
 #include "render/screens/staff_view.h"
 #include "speech/speech_player.h"
+#include "staff/content_preview.h"
+#include "staff/content_store.h"
 #include "staff/pin.h"
 #include "staff/staff_stats.h"
 #include "store/feedback_log.h"
@@ -66,6 +68,7 @@ struct kiosk {
      * this kiosk loaded itself (the first one belongs to the caller), why an edit was refused. */
     file_watch *watch;
     uint32_t watch_event;
+    char config_file[PATH_MAX + 128]; /* the file watched and reloaded: --config, or a stored version's */
     config *pending, *owned;
     char config_error[DIAG_LEN];
     int clock_minute;    /* the minute the closed-hours clock shows */
@@ -85,6 +88,18 @@ struct kiosk {
     int focus_screen, focus_overlay; /* 0 none, 1 the picker, 2 "still there?" */
     bool swallow_text;
     draw_list *focus_list;
+    /* New content from a USB stick (kiosk_staff.c): the stick's plankiosk/ folder found ("" if
+     * none), its title once checked, what the last check/use/go back said, the checked config
+     * being previewed (owned; NULL when no preview), the store of versions, the version in use
+     * ("" the own --config file) and the own file's hash (what the store records). */
+    char usb_content[PATH_MAX + 16];
+    char usb_title[160];
+    char content_message[DIAG_LEN * 5];
+    bool content_ok;
+    config *preview;
+    content_preview pv;
+    content_store store;
+    char in_use[CONTENT_STORE_NAME], base_hash[CONTENT_STORE_NAME];
 };
 
 /* The clocks: monotonic ms, wall time and today (tests give their own). */
@@ -129,6 +144,15 @@ pk_rect kiosk_staff_corner(const kiosk *k);
 /* Opens (or, STAFF_CLOSED, closes) the PIN pad or the staff screen. */
 void kiosk_open_staff(kiosk *k, staff_mode mode, uint64_t now);
 void kiosk_staff_press(kiosk *k, const widget *w, uint64_t now);
+/* At start, before the screen opens: the stick content in the store replaces k->cfg unless the
+ * own --config file was edited since it was chosen (content_store_choose); said on stderr. */
+void kiosk_content_start(kiosk *k);
+/* The stick's content the staff screen offers (found on opening it), and the words of its button. */
+void kiosk_content_find(kiosk *k);
+/* Ends a preview: the screen back on the kiosk's own config, the stick's config freed. */
+void kiosk_preview_end(kiosk *k);
+/* Where the feedback goes (the command line, the config, the environment, the usual places). */
+void kiosk_pick_feedback_dir(kiosk *k);
 /* A real keyboard on the PIN pad; false when the key is not the pad's. */
 bool kiosk_pin_key(kiosk *k, SDL_Keycode sym, bool key_repeat, uint64_t now);
 

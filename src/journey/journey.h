@@ -57,6 +57,12 @@ typedef enum {
     W_STAFF_PAUSE,
     W_STAFF_EXIT,
     W_STAFF_BACK,
+    W_STAFF_CONTENT, /* "New content on the USB stick": check it, then preview it */
+    W_STAFF_GO_BACK, /* "Go back to the previous content" */
+    W_PREVIEW_BACK,  /* the preview of a stick's content: a slide back, on, use it, cancel */
+    W_PREVIEW_NEXT,
+    W_PREVIEW_USE,
+    W_PREVIEW_CANCEL,
     /* Language */
     W_LANG_OPEN, /* the language button: opens the picker */
     W_LANG_PICK, /* index: the language chosen */

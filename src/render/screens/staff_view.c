@@ -3,13 +3,18 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A button's look: a rounded box and its words. */
+static void button_face(const slide_ctx *sc, draw_list *l, pk_rect r, const char *label, pk_color bg, pk_color fg) {
+    draw_item *b = draw_list_add(l, DRAW_RECT, r, bg);
+    if (b) b->radius = (r.h < r.w ? r.h : r.w) / 4;
+    slides_text(sc, l, label, rect_inset(r, r.h / 5 > 6 ? r.h / 5 : 6, r.h / 10), FONT_BOLD, 5.5, 2.8, fg,
+                ALIGN_CENTER, true);
+}
+
 static void button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r, const char *label,
                    bool primary, widget_kind kind, int index) {
     const config_theme *th = &sc->cfg->theme;
-    draw_item *b = draw_list_add(l, DRAW_RECT, r, primary ? th->accent : th->surface);
-    if (b) b->radius = (r.h < r.w ? r.h : r.w) / 4;
-    slides_text(sc, l, label, rect_inset(r, r.h / 5 > 6 ? r.h / 5 : 6, r.h / 10), FONT_BOLD, 5.5, 2.8,
-                primary ? th->accent_text : th->text, ALIGN_CENTER, true);
+    button_face(sc, l, r, label, primary ? th->accent : th->surface, primary ? th->accent_text : th->text);
     widget_add(w, r, kind, index, NULL);
 }
 
@@ -90,6 +95,7 @@ static void staff_screen(const slide_ctx *sc, const staff_view_state *st, draw_l
     const char *values[] = {today, total, last, aband, disk, st->feedback_dir, cfg,
                             st->storage_error[0] ? st->storage_error : "working"};
     int n = 8;
+    pk_rect figures = box;
     int label_w = box.w * 2 / 7;
     int rows_h[8] = {1, 1, 1, 1, 1, 1, 2, 2}, units = 10;
     int y = box.y, unit = (box.h - sc->m.gap / 2 * (n - 1)) / units;
@@ -104,30 +110,68 @@ static void staff_screen(const slide_ctx *sc, const staff_view_state *st, draw_l
         lw[i] = lr[i].w, lh[i] = lr[i].h, vw[i] = vr[i].w, vh[i] = vr[i].h;
         y += row.h + sc->m.gap / 2;
     }
-    int lpx = slides_fit_common(sc, FONT_BOLD, lt, lw, lh, n, 3.6, 2.2);
-    int vpx = slides_fit_common(sc, FONT_REGULAR, vt, vw, vh, n, 3.8, 2.2);
-    for (int i = 0; i < n; i++) {
-        slides_text_at(sc, l, lt[i], lr[i], FONT_BOLD, lpx, th->muted, ALIGN_LEFT, false);
-        bool bad = (i == 7 && st->storage_error[0]) || (i == 6 && st->config_error && st->config_error[0]);
-        slides_text_at(sc, l, vt[i], vr[i], FONT_REGULAR, vpx, bad ? th->status[STATUS_DELAYED] : th->text, ALIGN_LEFT, false);
+    if (st->content_message) {
+        /* What the stick's content check, use or go back said: in place of the figures, large. */
+        slides_text(sc, l, st->content_message, figures, FONT_BOLD, 4.6, 2.2,
+                    st->content_ok ? th->status[STATUS_DONE] : th->status[STATUS_DELAYED], ALIGN_LEFT, false);
+    } else {
+        int lpx = slides_fit_common(sc, FONT_BOLD, lt, lw, lh, n, 3.6, 2.2);
+        int vpx = slides_fit_common(sc, FONT_REGULAR, vt, vw, vh, n, 3.8, 2.2);
+        for (int i = 0; i < n; i++) {
+            slides_text_at(sc, l, lt[i], lr[i], FONT_BOLD, lpx, th->muted, ALIGN_LEFT, false);
+            bool bad = (i == 7 && st->storage_error[0]) || (i == 6 && st->config_error && st->config_error[0]);
+            slides_text_at(sc, l, vt[i], vr[i], FONT_REGULAR, vpx, bad ? th->status[STATUS_DELAYED] : th->text, ALIGN_LEFT, false);
+        }
     }
-    int cells = st->export_message ? 5 : 4;
-    int i = 0;
+    /* One cell a button, Exit and Back side by side in the last; the export's message first. */
+    int cells = 3 + (st->export_message != NULL) + (st->usb_content_label != NULL) + st->can_go_back;
+    int i = 0, gap = sc->m.gap / 2;
     if (st->export_message) {
-        pk_rect r = rect_grid_cell(buttons, 1, cells, sc->m.gap / 2, i++);
+        pk_rect r = rect_grid_cell(buttons, 1, cells, gap, i++);
         slides_text(sc, l, st->export_message, r, FONT_BOLD, 4, 2.2,
                     st->export_ok ? th->status[STATUS_DONE] : th->status[STATUS_DELAYED], ALIGN_LEFT, true);
     }
-    button(sc, l, w, rect_grid_cell(buttons, 1, cells, sc->m.gap / 2, i++), "Export to USB stick", true, W_STAFF_EXPORT, 0);
-    button(sc, l, w, rect_grid_cell(buttons, 1, cells, sc->m.gap / 2, i++), st->loop_paused ? "Resume the loop" : "Pause the loop", false, W_STAFF_PAUSE, 0);
-    button(sc, l, w, rect_grid_cell(buttons, 1, cells, sc->m.gap / 2, i++), "Exit the kiosk", false, W_STAFF_EXIT, 0);
-    button(sc, l, w, rect_grid_cell(buttons, 1, cells, sc->m.gap / 2, i++), "Back", false, W_STAFF_BACK, 0);
+    button(sc, l, w, rect_grid_cell(buttons, 1, cells, gap, i++), "Export to USB stick", true, W_STAFF_EXPORT, 0);
+    if (st->usb_content_label)
+        button(sc, l, w, rect_grid_cell(buttons, 1, cells, gap, i++), st->usb_content_label, true, W_STAFF_CONTENT, 0);
+    if (st->can_go_back)
+        button(sc, l, w, rect_grid_cell(buttons, 1, cells, gap, i++), "Go back to the previous content", false, W_STAFF_GO_BACK, 0);
+    button(sc, l, w, rect_grid_cell(buttons, 1, cells, gap, i++), st->loop_paused ? "Resume the loop" : "Pause the loop", false, W_STAFF_PAUSE, 0);
+    pk_rect pair = rect_grid_cell(buttons, 1, cells, gap, i++);
+    button(sc, l, w, rect_grid_cell(pair, 2, 1, gap, 0), "Exit the kiosk", false, W_STAFF_EXIT, 0);
+    button(sc, l, w, rect_grid_cell(pair, 2, 1, gap, 1), "Back", false, W_STAFF_BACK, 0);
+}
+
+/* The preview of a stick's content: its slide full screen as visitors would see it, and over
+ * the footer band a bar that cannot be taken for the kiosk's own: where staff are, Back, Next,
+ * "Use this content" and Cancel. A button with nowhere to go shows greyed and takes no tap. */
+static void preview_screen(const slide_ctx *sc, const staff_view_state *st, draw_list *l, widget_list *w) {
+    const config_theme *th = &sc->cfg->theme;
+    slides_layout(sc, st->preview_slide, l);
+    int gap = sc->m.gap / 2;
+    pk_rect band = {0, sc->fr.footer.y, sc->m.w, sc->m.h - sc->fr.footer.y};
+    draw_list_add(l, DRAW_RECT, (pk_rect){0, band.y - gap / 2 - 3, band.w, gap / 2 + 3}, th->accent);
+    draw_list_add(l, DRAW_RECT, band, th->surface);
+    pk_rect inner = rect_inset(band, gap, gap / 2);
+    pk_rect label = sc->m.portrait ? rect_cut_top(&inner, inner.h * 2 / 5, gap)
+                                   : rect_cut_left(&inner, inner.w * 3 / 10, gap);
+    slides_text(sc, l, st->preview_label, label, FONT_BOLD, 4.2, 2.2, th->text, ALIGN_LEFT, true);
+    static const char *const words[4] = {"Back", "Next", "Use this content", "Cancel"};
+    static const widget_kind kinds[4] = {W_PREVIEW_BACK, W_PREVIEW_NEXT, W_PREVIEW_USE, W_PREVIEW_CANCEL};
+    for (int b = 0; b < 4; b++) {
+        pk_rect r = rect_grid_cell(inner, 4, 1, gap, b);
+        bool off = (b == 0 && st->preview_first) || (b == 1 && st->preview_last);
+        if (off) button_face(sc, l, r, words[b], th->background, th->muted);
+        else button(sc, l, w, r, words[b], b == 2, kinds[b], 0);
+    }
 }
 
 void staff_view_layout(const slide_ctx *sc, const staff_view_state *st, draw_list *l, widget_list *w) {
     draw_list_clear(l);
     w->count = 0;
-    if (st->pin_pad_open)
+    if (st->preview_slide)
+        preview_screen(sc, st, l, w);
+    else if (st->pin_pad_open)
         pin_pad_screen(sc, st, l, w);
     else
         staff_screen(sc, st, l, w);

@@ -1,6 +1,7 @@
 /* staff_view: the two staff screens, drawn like every other screen (draw list + widgets):
  * the PIN pad that the hidden corner gesture opens, and the staff screen behind it with the
- * kiosk's figures and its buttons (export to USB, pause, exit, back). Staff read English, so
+ * kiosk's figures and its buttons (export to USB, new content from USB, go back to the
+ * previous content, pause, exit, back), and the preview of a stick's content. Staff read English, so
  * the words are here rather than in the visitors' wording table. */
 #ifndef PK_STAFF_VIEW_H
 #define PK_STAFF_VIEW_H
@@ -20,6 +21,18 @@ typedef struct staff_view_state {
     const char *export_message; /* what the last export did, or NULL */
     bool export_ok;
     bool loop_paused;
+    /* New content from a USB stick: the button's words (NULL: no stick content found), the
+     * "Go back" button, and what the last check, use or go back said (NULL: nothing); a failed
+     * check's problems replace the figures, large, so staff can read them across the room. */
+    const char *usb_content_label;
+    bool can_go_back;
+    const char *content_message;
+    bool content_ok;
+    /* The preview of a stick's content: the slide shown full screen (NULL: no preview) and the
+     * bar's words ("Preview: slide 3 of 12") over the footer, with Back, Next, Use, Cancel. */
+    const slide *preview_slide;
+    const char *preview_label;
+    bool preview_first, preview_last;
 } staff_view_state;
 
 void staff_view_layout(const slide_ctx *sc, const staff_view_state *st, draw_list *l, widget_list *w);
