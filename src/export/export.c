@@ -15,13 +15,14 @@
 #include "platform/paths.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config/config.h"
@@ -46,6 +47,48 @@ static void print_problems(const export_set *set, FILE *out, const char *problem
                 problems_file);
     else
         for (int i = shown; i < p->count; i++) fprintf(out, "%s\n", p->items[i]);
+}
+
+/* Each kiosk whose clock was wrong: how many of its records, why they are not believed, and how
+ * they were ordered (export.h). */
+static void print_clocks(const export_set *set, FILE *out) {
+    char floor[16];
+    struct tm tm;
+    time_t f = (time_t)EXPORT_CLOCK_FLOOR;
+    gmtime_r(&f, &tm);
+    strftime(floor, sizeof floor, "%Y-%m-%d", &tm);
+    for (int i = 0; i < set->n_clock_kiosks; i++) {
+        const export_clock_kiosk *k = &set->clock_kiosks[i];
+        long n = k->before_floor + k->went_back;
+        if (n) {
+            fprintf(out, "kiosk %s: %ld record%s with a wrong clock (", k->kiosk, n,
+                    n == 1 ? "" : "s");
+            if (k->before_floor && k->went_back) fprintf(out, "%ld ", k->before_floor);
+            if (k->before_floor)
+                fprintf(out, "dated before any version of plankiosk was built, %s", floor);
+            if (k->before_floor && k->went_back) fprintf(out, "; %ld ", k->went_back);
+            if (k->went_back) fprintf(out, "earlier than one the kiosk wrote before them");
+            if (!k->unnumbered)
+                fputs("); kept in the order they were written\n", out);
+            else if (k->unnumbered == n)
+                fprintf(out,
+                        "); %s no boot and seq to show the order %s written in, so %s ordered by "
+                        "time\n",
+                        n == 1 ? "it has" : "they have", n == 1 ? "it was" : "they were",
+                        n == 1 ? "it is" : "they are");
+            else
+                fprintf(out,
+                        "); kept in the order they were written, but for %ld without boot and seq, "
+                        "ordered by time\n",
+                        k->unnumbered);
+        }
+        if (k->renumbered)
+            fprintf(out,
+                    "kiosk %s: two of its starts carry the same numbers (its boot counter was "
+                    "lost, or its SD card "
+                    "written afresh), so its records are ordered by time\n",
+                    k->kiosk);
+    }
 }
 
 void export_print_summary(const export_set *set, FILE *out) { export_print_summary_to(set, out, NULL); }
@@ -74,6 +117,7 @@ void export_print_summary_to(const export_set *set, FILE *out, const char *probl
     if (set->sealed > set->wrong_key)
         fprintf(out, "%ld record%s sealed: give --key to read their personal fields\n", set->sealed - set->wrong_key,
                 set->sealed - set->wrong_key == 1 ? " is" : "s are");
+    print_clocks(set, out);
     fprintf(out, "records read %ld, written %zu, duplicates dropped %ld, unreadable lines %ld\n",
             set->read, set->n, set->duplicates, set->unreadable);
 }

@@ -8,7 +8,23 @@
  * parsed on its own, and a damaged line is reported as `FILE:LINE: reason` and skipped, so one
  * torn line never costs the rest. Records are merged and the first record of each `id` is kept
  * (a USB copy holds the same records again); then the date and kiosk filters apply, sealed
- * records are opened when a key was given, and the set is sorted by `at`, then `id`.
+ * records are opened when a key was given, and the set is put in order.
+ *
+ * The order survives a wrong clock. A Pi has no clock of its own, so after a power cut its time
+ * may restart at 1970 or at an old saved time; but every record a kiosk writes carries `boot`
+ * (its count of starts) and `seq` (1, 2, 3... within a start), which are never wrong. So each
+ * kiosk's records are put in the order they were written: first those without boot/seq (written
+ * before kiosks numbered their records) by `at`, then the numbered ones by boot, then seq. The
+ * kiosks are then merged by time: the next record out is the kiosk's whose next record is
+ * earliest, a record's time for this being the latest believable time its kiosk wrote up to it
+ * (so records written while a clock was wrong come right after the last one written while it
+ * was right; those a kiosk wrote before any believable time, right before the first); same
+ * times by `at` as written, then `id`. Where every clock was right this is simply `at`, then
+ * `id`. A record's time is not believed (export_record.clock_suspect) when it is before
+ * EXPORT_CLOCK_FLOOR or more than CLOCK_JUDGE_SLACK_S earlier than one its kiosk wrote before it
+ * (platform/clock_judge.h); its `at` is still written as it is. A kiosk whose boot and seq repeat
+ * (its boot counter was lost, or its SD card written afresh: two starts numbered alike) cannot be
+ * ordered by them, and is ordered by `at` as records without them are.
  *
  * Ownership: an export_set owns its records (json_t references) and its problem list; free it
  * with export_set_free (NULL is fine). The filter and the folder names are the caller's. */
@@ -27,6 +43,10 @@
 #define EXPORT_MAX_KIOSKS 32
 #define EXPORT_MAX_CONSULTATIONS 16
 #define EXPORT_MAX_KEYS 8
+/* No record's time can be true before this (2025-01-01 UTC): no version of plankiosk had been
+ * built, so none can have written it. Not the day this program was built: a record written last
+ * year by the version before is no less right for being exported by today's. */
+#define EXPORT_CLOCK_FLOOR 1735689600LL
 /* The consultation id records of the first journey (before consultations) are read as. */
 #define EXPORT_FIRST_JOURNEY "feedback"
 
@@ -63,12 +83,22 @@ typedef struct export_record {
     json_t *answers;
     const char *consultation; /* its id (EXPORT_FIRST_JOURNEY for the first journey's) */
     int clock; /* the time of day of `at` on the kiosk's clock: seconds since its midnight */
+    bool clock_suspect; /* its kiosk's clock was wrong when it was written (see the top) */
 } export_record;
 
 typedef struct export_input { /* a file that was read, so --out can never replace one */
     dev_t dev;
     ino_t ino;
 } export_input;
+
+/* A kiosk with records whose clock was wrong (only those exported are counted). */
+typedef struct export_clock_kiosk {
+    char *kiosk;       /* its id ("(no kiosk)" for records without one); owned by the set */
+    long before_floor; /* dated before EXPORT_CLOCK_FLOOR */
+    long went_back;    /* earlier than a record it wrote before them */
+    long unnumbered;   /* of those, without boot/seq: ordered by `at`, not as written */
+    bool renumbered;   /* its boot and seq repeat: all its records ordered by `at` */
+} export_clock_kiosk;
 
 /* The problems found while reading, each "FILE:LINE: reason", never cut short. */
 typedef struct export_problems {
@@ -80,7 +110,7 @@ typedef struct export_slot export_slot;   /* where a kept record is (export_read
 typedef struct export_files export_files; /* the files read, to read a record again */
 
 typedef struct export_set {
-    /* The kept records, sorted by `at` then `id`: all n of them after export_collect; NULL after
+    /* The kept records, in order (see the top): all n of them after export_collect; NULL after
      * export_scan, which keeps only where each is (slots) and reads one at a time
      * (export_record_get), so a year of a fleet's records fits in a few tens of MB. */
     export_record *records;
@@ -108,6 +138,9 @@ typedef struct export_set {
                              * per id, within --since/--until/--kiosk */
     json_t *abandoned_steps; /* object: the step each was left at (a question id, "intro",
                               * "review"...) -> count, in the order first seen */
+    long clock_suspect;      /* kept records whose kiosk's clock was wrong (clock_suspect) */
+    export_clock_kiosk *clock_kiosks; /* the kiosks those are from, and the renumbered ones */
+    int n_clock_kiosks;
     long files_read;       /* *.jsonl files read */
     long unreadable_files; /* files or folders that could not be read at all */
     export_problems *problems; /* each unreadable line or file as FILE:LINE: reason */
@@ -148,9 +181,11 @@ void export_reader_free(export_reader *rd);
 void export_set_free(export_set *set);
 
 /* Prints the problems, then `records read N, written N, duplicates dropped N, unreadable lines N`
- * and, when they apply, lines on records outside the filters, sealed records and unreadable
- * files. More than EXPORT_PROBLEMS_SHOWN problems, and a problems_file (NULL: none) given: the
- * first ones are printed and all of them written to that file, which the summary names. */
+ * and, when they apply, lines on records outside the filters, sealed records, unreadable files
+ * and, per kiosk, records written while its clock was wrong ("kiosk K: N records with a wrong
+ * clock (...); kept in the order they were written"). More than EXPORT_PROBLEMS_SHOWN problems, and
+ * a problems_file (NULL: none) given: the first ones are printed and all of them written to that
+ * file, which the summary names. */
 #define EXPORT_PROBLEMS_SHOWN 20
 void export_print_summary(const export_set *set, FILE *out);
 void export_print_summary_to(const export_set *set, FILE *out, const char *problems_file);
@@ -159,8 +194,8 @@ void export_print_summary_to(const export_set *set, FILE *out, const char *probl
  * CRLF line ends, formula-like cells neutralised with a leading quote; after the record's own
  * columns come the answers, each question as its type lays it out (one column, a 0/1 column
  * per option of a `choices`, a rank per option, x and y per pin), named by question id (see
- * export_write_codebook). JSON nests the answers as recorded. False with err filled when the
- * stream reports a write error. */
+ * export_write_codebook); when any record's clock was wrong, a last column clock_ok (yes/no). JSON
+ * nests the answers as recorded. False with err filled when the stream reports a write error. */
 bool export_write(FILE *out, const export_set *set, export_format format, pk_error *err);
 /* The data dictionary of cfg's consultations (those in filter, or all) as CSV, as Kobo and
  * ODK give one: a row per column of the export (consultation, column, question id, type,

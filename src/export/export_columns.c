@@ -26,6 +26,8 @@ static const struct {
     {"language", "language"},
     {"seconds_taken", "seconds_taken"},
 };
+/* Last, when some record's clock was wrong: whether this one's was right. */
+#define CLOCK_COLUMN "clock_ok"
 #define N_HEAD (sizeof head_columns / sizeof head_columns[0])
 #define N_TAIL (sizeof tail_columns / sizeof tail_columns[0])
 
@@ -43,6 +45,7 @@ struct export_columns {
     answer_group *g;
     int n, cap;
     bool oom;
+    bool clock_ok; /* the last column: some record's clock was wrong */
     size_t n_columns;
     bool *numbers; /* per column: holds numbers (only the question groups' entries are read) */
 };
@@ -151,7 +154,7 @@ static void number_columns(export_columns *cs) {
             number_ctx c = {cs, kind->numbers};
             kind->columns(gr->q, note_column, &c);
         }
-        cs->n_columns += N_TAIL;
+        cs->n_columns += N_TAIL + cs->clock_ok;
         if (pass == 0 && !(cs->numbers = calloc(cs->n_columns, sizeof *cs->numbers))) {
             cs->oom = true;
             return;
@@ -163,6 +166,8 @@ export_columns *export_columns_new(const export_set *set) {
     export_columns *cs = calloc(1, sizeof *cs);
     if (!cs) return NULL;
     build_groups(cs, set->cfg, set->filter, set);
+    /* Only then: an export whose clocks were all right has the columns it always had. */
+    cs->clock_ok = set->clock_suspect > 0;
     if (!cs->oom) number_columns(cs);
     if (cs->oom) {
         export_columns_free(cs);
@@ -205,6 +210,7 @@ void export_columns_header(const export_columns *cs, export_name_fn fn, void *ct
         else fn(ctx, prefix);
     }
     for (size_t i = 0; i < N_TAIL; i++) fn(ctx, tail_columns[i].name);
+    if (cs->clock_ok) fn(ctx, CLOCK_COLUMN);
 }
 
 /* ---- a record's cells ------------------------------------------------------------------ */
@@ -333,6 +339,11 @@ void export_columns_row(const export_columns *cs, const export_record *r, export
     }
     json_decref(none);
     for (size_t i = 0; i < N_TAIL; i++) value_cell(field(rec, tail_columns[i].key), fn, ctx);
+    if (cs->clock_ok) {
+        export_cell c = {r->clock_suspect ? "no" : "yes", r->clock_suspect ? 2 : 3,
+                         EXPORT_CELL_TEXT, true};
+        fn(ctx, &c);
+    }
 }
 
 /* ---- the codebook ---------------------------------------------------------------------- */
@@ -408,4 +419,17 @@ void export_codebook_rows(const config *cfg, const export_filter *filter, void (
             }
         }
     }
+    if (!cfg) return;
+    char words[400];
+    snprintf(words, sizeof words,
+             "Whether the kiosk's clock was right when it wrote the response: no when its time is "
+             "before any "
+             "version of plankiosk was built or earlier than one the same kiosk wrote before it "
+             "(its time is "
+             "kept as written; the responses are in the order the kiosk wrote them). Only in an "
+             "export with "
+             "such a response.");
+    const char *const row[EXPORT_CODEBOOK_COLUMNS] = {NULL, CLOCK_COLUMN, NULL, "clock", NULL,
+                                                      NULL, words,        NULL, NULL,    "yes, no"};
+    fn(ctx, row);
 }

@@ -10,7 +10,8 @@
  * The columns: the record's own (id, kiosk, location, at, config_title, config_hash,
  * consultation), then a group per question of the config's consultations (its type lays out
  * its columns: question_kind.columns and .cells), then one per answer that no question of the
- * config explains (a config edited since, or none given), then language and seconds_taken. A
+ * config explains (a config edited since, or none given), then language and seconds_taken, and
+ * last, only when the set has a record its kiosk's clock was wrong for, clock_ok (yes/no). A
  * question id two consultations use with different types gets a group of its own for the
  * second, its columns named "<consultation>.<id>". The codebook describes the question
  * columns, a row each (export_codebook_rows).
@@ -64,8 +65,8 @@ void export_columns_row(const export_columns *cols, const export_record *r, expo
 extern const char *const export_codebook_header[EXPORT_CODEBOOK_COLUMNS];
 /* Calls fn with each row of the codebook of cfg's consultations (those in filter, or all): a
  * row per column of the export, and a row per option of a one-answer question (its values are
- * option ids). A row is EXPORT_CODEBOOK_COLUMNS texts, NULL for an empty cell. cfg may be NULL
- * (no rows). */
+ * option ids); then a row for clock_ok. A row is EXPORT_CODEBOOK_COLUMNS texts, NULL for an empty
+ * cell. cfg may be NULL (no rows). */
 void export_codebook_rows(const struct config *cfg, const export_filter *filter,
                           void (*fn)(void *ctx, const char *const *row), void *ctx);
 

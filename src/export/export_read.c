@@ -7,10 +7,11 @@
  *
  * It reads in two passes so that memory does not grow with the records' size. The scan parses
  * each line only as far as it needs (id, time, kiosk, consultation, which answers; json_line's
- * shapes), and keeps per record only what de-duplication and order need: a 16-byte hash of its
- * id, its time, and where its line is (an export_slot, 40 bytes). Records are then sorted, and
- * read again one at a time, in order, as they are written (export_record_get); export_collect
- * reads them all for those (the report, the kiosk's own USB export) that want them at once. */
+ * shapes), and keeps per record only what de-duplication and order need: a hash of its id, its
+ * kiosk, time, boot and seq, and where its line is (an export_slot, 32 bytes). Records are then
+ * put in order (see "order" below, and export.h for the rule), and read again one at a time, in
+ * order, as they are written (export_record_get); export_collect reads them all for those (the
+ * report, the kiosk's own USB export) that want them at once. */
 #include "export/export.h"
 
 #include <dirent.h>
@@ -25,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "platform/clock_judge.h"
 #include "store/json_line.h"
 #include "text/utf8.h"
 
@@ -35,15 +37,34 @@
 #define OFFSET_BITS 40     /* a line's offset in its file: up to 1 TB */
 #define HASH_BYTES 16
 
-/* 28 bytes, packed: a million records in 28 MB. */
+/* 32 bytes, packed: a million records in 32 MB. Fields share words (read them with the slot_
+ * functions below): a kiosk index beside the id's hash, the boot beside the time. */
 struct __attribute__((packed)) export_slot {
-    long long utc;  /* `at` as seconds since 1970 UTC */
     uint64_t where; /* file index << OFFSET_BITS | offset of the line */
-    uint32_t len;   /* the line's length, without its line end; SLOT_OUT: left out by a filter */
-    uint64_t id;    /* SipHash of the id; equal hashes are told apart by reading both ids */
+    uint32_t len;   /* the line's length, without its line end, and the SLOT_ flags */
+    uint32_t seq;   /* its `seq` (0: none) */
+    uint64_t id;    /* kiosk index << HASH_BITS | a SipHash of the id (equal hashes are told apart
+                     * by reading both ids) */
+    uint64_t when;  /* (`at` as seconds since 1970 UTC + UTC_BIAS) << BOOT_BITS | its `boot` */
 };
-#define SLOT_OUT 0x80000000u
-#define SLOT_LEN(s) ((s)->len & ~SLOT_OUT)
+#define SLOT_OUT 0x80000000u   /* left out by a filter */
+#define SLOT_CLOCK 0x40000000u /* its kiosk's clock was wrong */
+#define SLOT_LEN(s) ((s)->len & ~(SLOT_OUT | SLOT_CLOCK))
+#define LINE_MAX_LEN SLOT_CLOCK /* 1 GB */
+#define HASH_BITS 48
+#define HASH_MASK (((uint64_t)1 << HASH_BITS) - 1)
+#define KIOSK_MAX 0xFFFF /* kiosk indices 1..KIOSK_MAX; 0: none, or one too many */
+#define BOOT_BITS 24
+#define BOOT_MAX ((1LL << BOOT_BITS) - 1)
+#define UTC_BIAS (1LL << 39)  /* years 0000 to 9999, all parse_at reads, fit in 40 bits */
+#define SLOTS_MAX 0x7FFFFFFFu /* the order's permutation marks an index with its top bit */
+
+static uint64_t slot_hash(const export_slot *s) { return s->id & HASH_MASK; }
+static int slot_kiosk(const export_slot *s) { return (int)(s->id >> HASH_BITS); }
+static long long slot_utc(const export_slot *s) {
+    return (long long)(s->when >> BOOT_BITS) - UTC_BIAS;
+}
+static long long slot_boot(const export_slot *s) { return (long long)(s->when & BOOT_MAX); }
 
 /* An open file and the part of it read last. */
 typedef struct window {
@@ -159,7 +180,7 @@ typedef struct hash_table {
 } hash_table;
 
 static void ids_put(hash_table *t, const export_slot *slots, uint32_t idx) {
-    size_t i = slots[idx].id & (t->cap - 1);
+    size_t i = slot_hash(&slots[idx]) & (t->cap - 1);
     while (t->slot[i]) i = (i + 1) & (t->cap - 1);
     t->slot[i] = idx + 1;
     t->n++;
@@ -269,6 +290,8 @@ void export_set_free(export_set *set) {
     json_decref(set->abandoned_steps);
     free(set->records);
     free(set->slots);
+    for (int i = 0; i < set->n_clock_kiosks; i++) free(set->clock_kiosks[i].kiosk);
+    free(set->clock_kiosks);
     files_free(set->files);
     if (set->problems) {
         for (int i = 0; i < set->problems->count; i++) free(set->problems->items[i]);
@@ -305,7 +328,7 @@ static uint64_t id_hash(const char *id) {
     crypto_shorthash(h, (const unsigned char *)id, strlen(id), key);
     uint64_t v;
     memcpy(&v, h, sizeof v);
-    return v;
+    return v & HASH_MASK;
 }
 
 /* What collecting needs besides the set. */
@@ -318,6 +341,9 @@ typedef struct collector {
     key_first *keys;
     int n_keys, cap_keys;
     json_t *key_index; /* answer id -> its index in keys */
+    json_t *kiosk_index; /* kiosk id -> its index in slots (1...) */
+    char **kiosks;       /* kiosk index - 1 -> its id */
+    int n_kiosks, cap_kiosks;
     int file;          /* the file being read, in set->files */
     bool oom;
 } collector;
@@ -497,6 +523,25 @@ static int cmp_key_first(const void *pa, const void *pb) {
     return a->index - b->index;
 }
 
+/* The index slots know kiosk id by (1, 2...; 0: no id, or more kiosks than an index holds, whose
+ * records are then ordered by time alone). */
+static int kiosk_number(collector *c, const char *kiosk) {
+    if (!kiosk) return 0;
+    json_t *known = json_object_get(c->kiosk_index, kiosk);
+    if (known) return (int)json_integer_value(known);
+    if (c->n_kiosks >= KIOSK_MAX) return 0;
+    if (c->n_kiosks == c->cap_kiosks) {
+        int cap = c->cap_kiosks ? c->cap_kiosks * 2 : 16;
+        char **grown = realloc(c->kiosks, (size_t)cap * sizeof *grown);
+        if (!grown) return c->oom = true, 0;
+        c->kiosks = grown, c->cap_kiosks = cap;
+    }
+    if (!(c->kiosks[c->n_kiosks] = strdup(kiosk))) return c->oom = true, 0;
+    c->n_kiosks++;
+    if (json_object_set_new(c->kiosk_index, kiosk, json_integer(c->n_kiosks)) != 0) c->oom = true;
+    return c->n_kiosks;
+}
+
 static bool push_slot(export_set *set, const export_slot *s) {
     if (set->n == set->cap_slots) {
         size_t ncap = set->cap_slots ? set->cap_slots * 2 : 1024;
@@ -543,7 +588,7 @@ static bool seen_before(collector *c, uint64_t h, const char *id) {
     const hash_table *t = &c->ids;
     for (size_t i = t->cap ? h & (t->cap - 1) : 0; t->cap && t->slot[i]; i = (i + 1) & (t->cap - 1)) {
         const export_slot *s = &c->set->slots[t->slot[i] - 1];
-        if (s->id != h) continue;
+        if (slot_hash(s) != h) continue;
         pk_error err;
         const char *line = slot_line(c->set->files->own, s, &err);
         json_t *earlier = line ? json_line_parse(line, SLOT_LEN(s), &shape, NULL) : NULL;
@@ -554,8 +599,9 @@ static bool seen_before(collector *c, uint64_t h, const char *id) {
     return false;
 }
 
-static const char *const scan_keys[] = {"id", "at", "kiosk", "consultation", "answers", SEAL_FIELD,
-                                        SEAL_FINGERPRINT_FIELD, NULL};
+static const char *const scan_keys[] = {
+    "id",   "at",  "kiosk",    "consultation",         "answers",
+    "boot", "seq", SEAL_FIELD, SEAL_FINGERPRINT_FIELD, NULL};
 /* UTF-8 is checked before the scan parses a line, so yajl need not check it again. */
 static const json_line_shape scan_shape = {scan_keys, "answers", true};
 
@@ -616,27 +662,37 @@ static void take_line(collector *c, const char *path, const char *line, const sc
     }
     /* A complete record whose '\n' alone was lost is whole: keep it. */
     set->read++;
-    s.utc = utc;
-    s.id = id_hash(id);
-    if (seen_before(c, s.id, id)) {
+    uint64_t h = id_hash(id);
+    if (seen_before(c, h, id)) {
         set->duplicates++;
         json_decref(rec);
         return;
     }
-    if ((unsigned long long)offset >> OFFSET_BITS || (unsigned)c->file >> (64 - OFFSET_BITS) || len >= SLOT_OUT) {
-        problem(c, path, lineno, "a file this large cannot be read (over 1 TB, or a line over 2 GB)");
+    if ((unsigned long long)offset >> OFFSET_BITS || (unsigned)c->file >> (64 - OFFSET_BITS) ||
+        len >= LINE_MAX_LEN || set->n >= SLOTS_MAX) {
+        problem(c, path, lineno,
+                "a file this large cannot be read (over 1 TB, a line over 1 GB, or over 2 billion "
+                "records)");
         set->unreadable++;
         json_decref(rec);
         return;
     }
+    const char *kiosk = json_string_value(json_object_get(rec, "kiosk"));
+    /* Its place among what its kiosk wrote; out of range (not the kiosk's): none. */
+    json_t *jboot = json_object_get(rec, "boot"), *jseq = json_object_get(rec, "seq");
+    long long boot = json_integer_value(jboot), seq = json_integer_value(jseq);
+    bool numbered = json_is_integer(jboot) && json_is_integer(jseq) && boot >= 1 &&
+                    boot <= BOOT_MAX && seq >= 1 && seq <= (long long)UINT32_MAX;
     s.where = (uint64_t)c->file << OFFSET_BITS | (uint64_t)offset;
     s.len = (uint32_t)len;
+    s.seq = numbered ? (uint32_t)seq : 0;
+    s.id = (uint64_t)kiosk_number(c, kiosk) << HASH_BITS | h;
+    s.when = (uint64_t)(utc + UTC_BIAS) << BOOT_BITS | (uint64_t)(numbered ? boot : 0);
     if (!push_slot(set, &s) || !ids_add(&c->ids, set->slots, (uint32_t)(set->n - 1))) {
         c->oom = true;
         json_decref(rec);
         return;
     }
-    const char *kiosk = json_string_value(json_object_get(rec, "kiosk"));
     if (kiosk && set->kiosks_seen) json_object_set_new(set->kiosks_seen, kiosk, json_true());
     if (!date_wanted(c->filter, day) || !kiosk_wanted(c->filter, rec) || !consultation_wanted(c->filter, rec)) {
         set->filtered_out++;
@@ -661,7 +717,7 @@ static void take_line(collector *c, const char *path, const char *line, const sc
     }
     json_t *answers = answers_view(rec);
     if (!answers) c->oom = true;
-    note_keys(c, answers, s.utc, at, id);
+    note_keys(c, answers, utc, at, id);
     json_decref(answers);
     json_decref(rec);
 }
@@ -1088,7 +1144,7 @@ static bool load_slot(export_reader *rd, const export_slot *s, export_record *r,
     if (!line) return false;
     r->json = json_line_parse(line, SLOT_LEN(s), NULL, NULL);
     const char *at = export_field_str(r->json, "at");
-    if (!r->json || !at || !parse_at(at, &r->day, &r->clock, &r->utc) || r->utc != s->utc) {
+    if (!r->json || !at || !parse_at(at, &r->day, &r->clock, &r->utc) || r->utc != slot_utc(s)) {
         json_decref(r->json);
         r->json = NULL;
         const char *path = set->files->paths[s->where >> OFFSET_BITS];
@@ -1101,6 +1157,7 @@ static bool load_slot(export_reader *rd, const export_slot *s, export_record *r,
     }
     r->answers = answers_view(r->json);
     r->consultation = record_consultation(r->json);
+    r->clock_suspect = (s->len & SLOT_CLOCK) != 0;
     if (!r->answers) {
         json_decref(r->json);
         r->json = NULL;
@@ -1130,10 +1187,37 @@ void export_record_release(const export_set *set, export_record *r) {
     memset(r, 0, sizeof *r);
 }
 
-/* ---- order ------------------------------------------------------------------------------ */
+/* ---- order ------------------------------------------------------------------------------
+ *
+ * The rule is export.h's. It is done in place, in three steps, so that memory stays the slots'
+ * and 4 bytes more per record for a moment:
+ * 1. sort the slots into each kiosk's records in the order it wrote them (its stream): by
+ *    kiosk, then those without boot/seq by time (the same second by `at` as written, then id),
+ *    then the numbered ones by boot, then seq;
+ * 2. merge the streams, a k-way merge on the heads' times: each stream's records are judged in
+ *    order as they come to its head (clock_judge, as a kiosk judges its own clock), and a
+ *    record's time for the merge is the latest believable time its kiosk wrote up to it, so
+ *    that a stream's times never go down and a wrong clock's records stay together, where
+ *    the kiosk was last right. The merge gives a permutation;
+ * 3. move the slots into that order, a cycle at a time. */
 
-static bool slot_before(const export_slot *a, const export_slot *b) {
-    return a->utc != b->utc ? a->utc < b->utc : a->where < b->where;
+/* Whether a record is ordered among its kiosk's by boot and seq: it has them, and they are its
+ * kiosk's to trust (by_time: per kiosk index, numbers that cannot be trusted). */
+static bool by_number(const export_slot *s, const bool *by_time) {
+    return slot_boot(s) && !by_time[slot_kiosk(s)];
+}
+
+/* Stream order: by kiosk; in a kiosk, records without numbers by time first, then by boot and
+ * seq; then time and read order, so keys are distinct. */
+static bool slot_before(const export_slot *a, const export_slot *b, const bool *by_time) {
+    int ka = slot_kiosk(a), kb = slot_kiosk(b);
+    if (ka != kb) return ka < kb;
+    bool na = by_number(a, by_time), nb = by_number(b, by_time);
+    if (na != nb) return nb;
+    if (na && slot_boot(a) != slot_boot(b)) return slot_boot(a) < slot_boot(b);
+    if (na && a->seq != b->seq) return a->seq < b->seq;
+    long long ua = slot_utc(a), ub = slot_utc(b);
+    return ua != ub ? ua < ub : a->where < b->where;
 }
 
 static void swap_slots(export_slot *a, export_slot *b) {
@@ -1142,21 +1226,21 @@ static void swap_slots(export_slot *a, export_slot *b) {
     *b = t;
 }
 
-/* Sorts slots[0..n) by time, then read order, in place. glibc's qsort merges through a copy as
- * large as what it sorts (28 MB more for a million records), so this is a quicksort of our own:
+/* Sorts slots[0..n) into stream order, in place. glibc's qsort merges through a copy as large
+ * as what it sorts (32 MB more for a million records), so this is a quicksort of our own:
  * median of three, insertion sort for short runs, the shorter side first so the stack stays
  * shallow. Keys are distinct (read order breaks ties), so no run of equal keys degrades it. */
-static void sort_slots(export_slot *s, size_t n) {
+static void sort_slots(export_slot *s, size_t n, const bool *by_time) {
     while (n > 16) {
         size_t mid = n / 2;
-        if (slot_before(&s[mid], &s[0])) swap_slots(&s[mid], &s[0]);
-        if (slot_before(&s[n - 1], &s[0])) swap_slots(&s[n - 1], &s[0]);
-        if (slot_before(&s[n - 1], &s[mid])) swap_slots(&s[n - 1], &s[mid]);
+        if (slot_before(&s[mid], &s[0], by_time)) swap_slots(&s[mid], &s[0]);
+        if (slot_before(&s[n - 1], &s[0], by_time)) swap_slots(&s[n - 1], &s[0]);
+        if (slot_before(&s[n - 1], &s[mid], by_time)) swap_slots(&s[n - 1], &s[mid]);
         export_slot pivot = s[mid];
         size_t i = 0, j = n - 1;
         for (;;) {
-            while (slot_before(&s[i], &pivot)) i++;
-            while (slot_before(&pivot, &s[j])) j--;
+            while (slot_before(&s[i], &pivot, by_time)) i++;
+            while (slot_before(&pivot, &s[j], by_time)) j--;
             if (i >= j) break;
             swap_slots(&s[i], &s[j]);
             i++, j--;
@@ -1164,15 +1248,31 @@ static void sort_slots(export_slot *s, size_t n) {
         /* s[0..j] <= pivot <= s[j+1..n) */
         size_t left = j + 1, right = n - left;
         if (left < right) {
-            sort_slots(s, left);
+            sort_slots(s, left, by_time);
             s += left, n = right;
         } else {
-            sort_slots(s + left, right);
+            sort_slots(s + left, right, by_time);
             n = left;
         }
     }
     for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && slot_before(&s[j], &s[j - 1]); j--) swap_slots(&s[j], &s[j - 1]);
+        for (size_t j = i; j > 0 && slot_before(&s[j], &s[j - 1], by_time); j--)
+            swap_slots(&s[j], &s[j - 1]);
+}
+
+/* A record's `at` as written and its id, read again from its line (malloc'ed). False with err
+ * filled when the line is no longer what it was. */
+static bool read_at_id(const export_set *set, const export_slot *s, char **at, char **id,
+                       pk_error *err) {
+    static const char *const keep[] = {"id", "at", NULL};
+    static const json_line_shape shape = {keep, NULL, false};
+    const char *line = slot_line(set->files->own, s, err);
+    json_t *j = line ? json_line_parse(line, SLOT_LEN(s), &shape, NULL) : NULL;
+    const char *a = export_field_str(j, "at"), *i = export_field_str(j, "id");
+    bool ok = a && i && (*at = strdup(a)) && (*id = strdup(i));
+    if (!ok && line) pk_fail(err, "a feedback file changed while it was being read");
+    json_decref(j);
+    return ok;
 }
 
 typedef struct tie {
@@ -1186,23 +1286,16 @@ static int cmp_ties(const void *pa, const void *pb) {
     return k ? k : strcmp(a->id, b->id);
 }
 
-/* Records of the same second are ordered by `at` as written, then `id`, which means reading
- * those few again. */
+/* Records of one kiosk in the same second, without numbers, are ordered by `at` as written,
+ * then `id`, which means reading those few again. */
 static bool order_ties(export_set *set, size_t from, size_t to, pk_error *err) {
-    static const char *const keep[] = {"id", "at", NULL};
-    static const json_line_shape shape = {keep, NULL, false};
     size_t n = to - from;
     tie *t = calloc(n, sizeof *t);
     if (!t) return pk_fail(err, "out of memory");
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++) {
         t[i].s = set->slots[from + i];
-        const char *line = slot_line(set->files->own, &t[i].s, err);
-        json_t *j = line ? json_line_parse(line, SLOT_LEN(&t[i].s), &shape, NULL) : NULL;
-        const char *at = export_field_str(j, "at"), *id = export_field_str(j, "id");
-        ok = at && id && (t[i].at = strdup(at)) && (t[i].id = strdup(id));
-        if (!ok && line) pk_fail(err, "a feedback file changed while it was being read");
-        json_decref(j);
+        ok = read_at_id(set, &t[i].s, &t[i].at, &t[i].id, err);
     }
     if (ok) {
         qsort(t, n, sizeof *t, cmp_ties);
@@ -1213,19 +1306,199 @@ static bool order_ties(export_set *set, size_t from, size_t to, pk_error *err) {
     return ok;
 }
 
-static bool put_in_order(export_set *set, pk_error *err) {
+/* One kiosk's stream in the merge. */
+typedef struct stream {
+    size_t pos, end;    /* its next record (its head) and past its last, in set->slots */
+    long long latest;   /* the latest believable time it wrote up to its head (clock_judge) */
+    long long first_ok; /* its first time after the floor: where records before it go; 0: none */
+    long long raw_max;  /* the latest time it wrote at all, for a stream with no believable one */
+    long long key;      /* its head's time for the merge */
+    char *at, *id;      /* its head's `at` and id, read when a tie needs them; NULL: not yet */
+} stream;
+
+/* What a kiosk's clock did, counted as its records are judged. */
+typedef struct clock_count {
+    long before_floor, went_back, unnumbered;
+} clock_count;
+
+typedef struct merge {
+    export_set *set;
+    const bool *by_time;
+    stream *st;
+    size_t *heap; /* stream indices, earliest head first */
+    size_t n_heap;
+    clock_count *counts; /* by kiosk index */
+    bool failed;
+    pk_error *err;
+} merge;
+
+/* Judges stream st's head as it comes up, and sets its time for the merge. */
+static void head_up(merge *m, stream *st) {
+    free(st->at), free(st->id);
+    st->at = st->id = NULL;
+    export_slot *s = &m->set->slots[st->pos];
+    long long utc = slot_utc(s);
+    if (utc > st->raw_max) st->raw_max = utc;
+    clock_verdict v = clock_judge(utc, EXPORT_CLOCK_FLOOR, CLOCK_JUDGE_SLACK_S, &st->latest);
+    if (v != CLOCK_OK) {
+        s->len |= SLOT_CLOCK;
+        clock_count *c = &m->counts[slot_kiosk(s)];
+        if (v == CLOCK_BEFORE_FLOOR)
+            c->before_floor++;
+        else
+            c->went_back++;
+        if (!by_number(s, m->by_time)) c->unnumbered++;
+    }
+    st->key = st->latest ? st->latest : st->first_ok ? st->first_ok : st->raw_max;
+}
+
+/* Whether stream a's head goes before stream b's: the earlier time, then `at` as written, then
+ * id (read only when the times are the same). */
+static bool head_before(merge *m, size_t ia, size_t ib) {
+    stream *a = &m->st[ia], *b = &m->st[ib];
+    if (a->key != b->key) return a->key < b->key;
+    if (m->failed) return ia < ib;
+    for (stream *x = a; x; x = x == a ? b : NULL)
+        if (!x->at && !read_at_id(m->set, &m->set->slots[x->pos], &x->at, &x->id, m->err)) {
+            m->failed = true;
+            return ia < ib;
+        }
+    int k = strcmp(a->at, b->at);
+    if (!k) k = strcmp(a->id, b->id);
+    return k ? k < 0 : ia < ib;
+}
+
+static void sift_down(merge *m, size_t i) {
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, least = i;
+        if (l < m->n_heap && head_before(m, m->heap[l], m->heap[least])) least = l;
+        if (r < m->n_heap && head_before(m, m->heap[r], m->heap[least])) least = r;
+        if (least == i) return;
+        size_t t = m->heap[i];
+        m->heap[i] = m->heap[least];
+        m->heap[least] = t;
+        i = least;
+    }
+}
+
+/* Moves slots into the order perm gives (perm[j]: the slot that goes to j), a cycle at a time;
+ * perm's top bits mark the places done. */
+static void apply_order(export_slot *slots, uint32_t *perm, size_t n) {
+    const uint32_t done = 0x80000000u;
+    for (size_t i = 0; i < n; i++) {
+        if (perm[i] & done) continue;
+        export_slot held = slots[i];
+        size_t j = i;
+        for (;;) {
+            size_t from = perm[j];
+            perm[j] |= done;
+            if (from == i) {
+                slots[j] = held;
+                break;
+            }
+            slots[j] = slots[from];
+            j = from;
+        }
+    }
+}
+
+/* The kiosks whose clocks were wrong, or whose numbers repeat, for the summary. */
+static bool note_clocks(export_set *set, const clock_count *counts, const bool *by_time,
+                        char *const *kiosks, int n_kiosks) {
+    for (int k = 0; k <= n_kiosks; k++) {
+        const clock_count *c = &counts[k];
+        bool renumbered = k > 0 && by_time[k];
+        if (!c->before_floor && !c->went_back && !renumbered) continue;
+        export_clock_kiosk *grown =
+            realloc(set->clock_kiosks, (size_t)(set->n_clock_kiosks + 1) * sizeof *grown);
+        if (!grown) return false;
+        set->clock_kiosks = grown;
+        export_clock_kiosk *ck = &set->clock_kiosks[set->n_clock_kiosks];
+        *ck = (export_clock_kiosk){NULL, c->before_floor, c->went_back, c->unnumbered, renumbered};
+        if (!(ck->kiosk = strdup(k ? kiosks[k - 1] : "(no kiosk)"))) return false;
+        set->n_clock_kiosks++;
+        set->clock_suspect += c->before_floor + c->went_back;
+    }
+    return true;
+}
+
+/* Puts the kept slots in order (kiosks: the ids of kiosk indices 1..n_kiosks). */
+static bool put_in_order(export_set *set, char *const *kiosks, int n_kiosks, pk_error *err) {
     size_t kept = 0;
     for (size_t i = 0; i < set->n; i++)
         if (!(set->slots[i].len & SLOT_OUT)) set->slots[kept++] = set->slots[i];
     set->n = kept;
-    sort_slots(set->slots, set->n);
-    for (size_t i = 0; i < set->n;) {
+    bool *by_time = calloc((size_t)n_kiosks + 1, sizeof *by_time);
+    clock_count *counts = calloc((size_t)n_kiosks + 1, sizeof *counts);
+    if (!by_time || !counts) {
+        free(by_time), free(counts);
+        return pk_fail(err, "out of memory");
+    }
+    by_time[0] = true; /* records without a kiosk, or of one kiosk too many, are not one stream */
+    export_slot *sl = set->slots;
+    size_t n = set->n;
+    sort_slots(sl, n, by_time);
+    /* A kiosk whose numbers repeat wrote two starts numbered alike: order it by time. */
+    bool again = false;
+    for (size_t i = 1; i < n; i++)
+        if (slot_kiosk(&sl[i]) == slot_kiosk(&sl[i - 1]) && by_number(&sl[i], by_time) &&
+            by_number(&sl[i - 1], by_time) && slot_boot(&sl[i]) == slot_boot(&sl[i - 1]) &&
+            sl[i].seq == sl[i - 1].seq)
+            by_time[slot_kiosk(&sl[i])] = again = true;
+    if (again) sort_slots(sl, n, by_time);
+    /* The streams: their bounds, and the same second among records ordered by time. */
+    size_t n_streams = 0;
+    bool ok = true;
+    for (size_t i = 0; i < n && ok;) {
         size_t j = i + 1;
-        while (j < set->n && set->slots[j].utc == set->slots[i].utc) j++;
-        if (j - i > 1 && !order_ties(set, i, j, err)) return false;
+        while (j < n && slot_kiosk(&sl[j]) == slot_kiosk(&sl[i])) j++;
+        n_streams++;
+        for (size_t a = i; a < j && ok && !by_number(&sl[a], by_time);) {
+            size_t b = a + 1;
+            while (b < j && !by_number(&sl[b], by_time) && slot_utc(&sl[b]) == slot_utc(&sl[a]))
+                b++;
+            if (b - a > 1) ok = order_ties(set, a, b, err);
+            a = b;
+        }
         i = j;
     }
-    return true;
+    merge m = {.set = set, .by_time = by_time, .counts = counts, .err = err};
+    m.st = calloc(n_streams ? n_streams : 1, sizeof *m.st);
+    m.heap = calloc(n_streams ? n_streams : 1, sizeof *m.heap);
+    uint32_t *perm = malloc((n ? n : 1) * sizeof *perm);
+    if (ok && (!m.st || !m.heap || !perm)) ok = pk_fail(err, "out of memory");
+    for (size_t i = 0, k = 0; ok && i < n; k++) {
+        stream *st = &m.st[k];
+        st->pos = i;
+        st->raw_max = LLONG_MIN;
+        while (++i < n && slot_kiosk(&sl[i]) == slot_kiosk(&sl[st->pos])) {
+        }
+        st->end = i;
+        for (size_t a = st->pos; a < st->end && !st->first_ok; a++)
+            if (slot_utc(&sl[a]) >= EXPORT_CLOCK_FLOOR) st->first_ok = slot_utc(&sl[a]);
+        head_up(&m, st);
+        m.heap[m.n_heap++] = k;
+    }
+    for (size_t i = m.n_heap; ok && i-- > 0;) sift_down(&m, i);
+    for (size_t out = 0; ok && m.n_heap; out++) {
+        stream *st = &m.st[m.heap[0]];
+        perm[out] = (uint32_t)st->pos;
+        if (++st->pos < st->end) {
+            head_up(&m, st);
+        } else {
+            free(st->at), free(st->id);
+            st->at = st->id = NULL;
+            m.heap[0] = m.heap[--m.n_heap];
+        }
+        sift_down(&m, 0);
+        if (m.failed) ok = false;
+    }
+    if (ok) apply_order(sl, perm, n);
+    if (ok && !note_clocks(set, counts, by_time, kiosks, n_kiosks))
+        ok = pk_fail(err, "out of memory");
+    for (size_t k = 0; m.st && k < n_streams; k++) free(m.st[k].at), free(m.st[k].id);
+    free(m.st), free(m.heap), free(perm), free(by_time), free(counts);
+    return ok;
 }
 
 /* ---- collecting ------------------------------------------------------------------------ */
@@ -1237,6 +1510,9 @@ static void collector_free(collector *c) {
     for (int i = 0; i < c->n_keys; i++) free(c->keys[i].key), free(c->keys[i].at), free(c->keys[i].id);
     free(c->keys);
     json_decref(c->key_index);
+    for (int i = 0; i < c->n_kiosks; i++) free(c->kiosks[i]);
+    free(c->kiosks);
+    json_decref(c->kiosk_index);
 }
 
 bool export_scan(export_set *set, const char *const *dirs, int n_dirs, const export_filter *filter,
@@ -1258,13 +1534,14 @@ bool export_scan(export_set *set, const char *const *dirs, int n_dirs, const exp
     set->problems = calloc(1, sizeof *set->problems);
     set->files = calloc(1, sizeof *set->files);
     if (set->files) set->files->own = export_reader_new(set);
-    collector c = {.set = set, .filter = filter, .key_index = json_object()};
+    collector c = {
+        .set = set, .filter = filter, .key_index = json_object(), .kiosk_index = json_object()};
     if (sodium_init() < 0) {
         collector_free(&c);
         return pk_fail(err, "the cryptography library could not start");
     }
-    if (!set->kiosks_seen || !set->abandoned_steps || !set->answer_keys || !set->problems || !set->files || !set->files->own ||
-        !c.key_index) {
+    if (!set->kiosks_seen || !set->abandoned_steps || !set->answer_keys || !set->problems ||
+        !set->files || !set->files->own || !c.key_index || !c.kiosk_index) {
         collector_free(&c);
         export_set_free(set);
         return pk_fail(err, "out of memory");
@@ -1286,12 +1563,14 @@ bool export_scan(export_set *set, const char *const *dirs, int n_dirs, const exp
     if (!c.oom && c.n_keys > 1) qsort(c.keys, (size_t)c.n_keys, sizeof *c.keys, cmp_key_first);
     for (int i = 0; i < c.n_keys && !c.oom; i++)
         if (json_array_append_new(set->answer_keys, json_string(c.keys[i].key)) != 0) c.oom = true;
+    bool ordered = !c.oom && put_in_order(set, c.kiosks, c.n_kiosks, err);
+    bool oom = c.oom;
     collector_free(&c);
-    if (c.oom) {
+    if (oom) {
         export_set_free(set);
         return pk_fail(err, "out of memory while reading the feedback");
     }
-    if (!put_in_order(set, err)) {
+    if (!ordered) {
         export_set_free(set);
         return false;
     }

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 
+#include "platform/clock_judge.h"
 #include "store/feedback_log.h"
 #include "text/utf8.h"
 
@@ -210,22 +211,24 @@ void kiosk_status_read_sensors(kiosk_status *s) {
 
 void kiosk_status_judge_clock(kiosk_status *s, time_t now) {
     char when[32], how_long[40];
-    if (s->built_at > 0 && now < s->built_at) {
+    long long latest = s->clock_latest;
+    switch (clock_judge(now, s->built_at, KIOSK_STATUS_CLOCK_SLACK_S, &latest)) {
+    case CLOCK_BEFORE_FLOOR: {
         struct tm tm;
         gmtime_r(&s->built_at, &tm);
         strftime(when, sizeof when, "%Y-%m-%d", &tm);
         snprintf(s->clock, sizeof s->clock, "wrong: before this version was built (%s)", when);
-        return; /* a time known to be wrong is not one to compare later times with */
+        break;
     }
-    if (s->clock_latest > 0 && now + KIOSK_STATUS_CLOCK_SLACK_S < s->clock_latest) {
+    case CLOCK_WENT_BACK:
         feedback_time_iso(s->clock_latest, when);
         kiosk_status_duration((long long)(s->clock_latest - now), how_long, sizeof how_long);
         snprintf(s->clock, sizeof s->clock, "wrong: went back %s (it showed %s before)", how_long,
                  when);
-        return;
+        break;
+    case CLOCK_OK: snprintf(s->clock, sizeof s->clock, "ok"); break;
     }
-    snprintf(s->clock, sizeof s->clock, "ok");
-    if (now > s->clock_latest) s->clock_latest = now;
+    s->clock_latest = (time_t)latest; /* a time known to be wrong is never the latest */
 }
 
 /* ---- JSON ------------------------------------------------------------------------------ */

@@ -34,6 +34,7 @@
 
 #include "core/date.h"
 #include "core/diag.h"
+#include "platform/clock_judge.h"
 
 #define KIOSK_STATUS_FILE "status.json"
 #define KIOSK_STATUS_STARTS 10                        /* starts kept, newest first */
@@ -42,7 +43,8 @@
 #define KIOSK_STATUS_HOT_C 80.0                       /* the Pi throttles itself from 80-85 °C */
 #define KIOSK_STATUS_LOW_PERCENT 10.0                 /* free space below this... */
 #define KIOSK_STATUS_LOW_BYTES (500ull * 1000 * 1000) /* ...or below this is low */
-#define KIOSK_STATUS_CLOCK_SLACK_S 120                /* a clock set back less than this is fine */
+/* A clock set back less than this is fine (the same slack the export allows its records). */
+#define KIOSK_STATUS_CLOCK_SLACK_S CLOCK_JUDGE_SLACK_S
 
 /* Why the kiosk started. */
 #define KIOSK_START_FIRST "first start"
