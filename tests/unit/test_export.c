@@ -728,6 +728,214 @@ static void blank_first_line_and_deep_nesting(void) {
     export_set_free(&set);
 }
 
+/* ---- a wrong clock: the order the kiosks wrote, and said -------------------------------- */
+
+/* A record as a kiosk writes it: boot 0 means one from before records carried boot and seq. */
+typedef struct clock_rec {
+    const char *kiosk, *file, *id, *at;
+    int boot, seq;
+} clock_rec;
+
+/* Writes recs under dir/<kiosk>/<file>.jsonl, each file's lines in the order given. */
+static void write_clock_tree(const char *dir, const clock_rec *recs, size_t n) {
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0);
+    for (size_t i = 0; i < n; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", dir, recs[i].kiosk);
+        snprintf(cmd, sizeof cmd, "mkdir -p '%s'", path);
+        CHECK(system(cmd) == 0);
+        snprintf(path + strlen(path), sizeof path - strlen(path), "/%s.jsonl", recs[i].file);
+        FILE *f = fopen(path, "ab");
+        CHECK(f != NULL);
+        if (!f) return;
+        fprintf(f,
+                "{\"id\":\"%s\",\"kiosk\":\"%s\",\"at\":\"%s\",\"answers\":{\"rating\":3},"
+                "\"language\":\"en\"",
+                recs[i].id, recs[i].kiosk, recs[i].at);
+        if (recs[i].boot) fprintf(f, ",\"boot\":%d,\"seq\":%d", recs[i].boot, recs[i].seq);
+        fputs("}\n", f);
+        fclose(f);
+    }
+}
+
+/* The ids of a set in its order, joined with spaces; export_record_get works for both paths. */
+static char *ids_in_order(const export_set *set) {
+    char *out = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&out, &len);
+    for (size_t i = 0; m && i < set->n; i++) {
+        export_record r;
+        pk_error err = {{0}};
+        if (!export_record_get(set, i, &r, &err)) {
+            fprintf(m, "(%s)", err.msg);
+            break;
+        }
+        fprintf(m, "%s%s%s", i ? " " : "", export_field_str(r.json, "id"),
+                r.clock_suspect ? "!" : "");
+        export_record_release(set, &r);
+    }
+    if (m) fclose(m);
+    return out;
+}
+
+static char *summary_of(const export_set *set) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (f) {
+        export_print_summary(set, f);
+        fclose(f);
+    }
+    return buf;
+}
+
+/* Scans and collects dirs, checks both give want (ids in order, "!" after a record whose clock
+ * was wrong) and write the same CSV and JSON Lines, and returns the held set's summary. */
+static char *check_order(const char *const *dirs, int n_dirs, const char *want, const char *name) {
+    export_set held, scanned;
+    pk_error err = {{0}};
+    CHECK(collect(&held, dirs, n_dirs, NULL));
+    CHECK(export_scan(&scanned, dirs, n_dirs, NULL, &err));
+    char *a = ids_in_order(&held), *b = ids_in_order(&scanned);
+    CHECK_STR(a, want);
+    CHECK_STR(b, want);
+    free(a), free(b);
+    for (int f = 0; f < 2; f++) {
+        char ph[300], ps[300];
+        snprintf(ph, sizeof ph, WORK "/%s-held.%d", name, f);
+        snprintf(ps, sizeof ps, WORK "/%s-scanned.%d", name, f);
+        CHECK(write_set(ph, &held, f ? EXPORT_JSONL : EXPORT_CSV));
+        CHECK(write_set(ps, &scanned, f ? EXPORT_JSONL : EXPORT_CSV));
+        size_t x = 0, y = 0;
+        char *hx = slurp(ph, &x), *sy = slurp(ps, &y);
+        CHECK(hx && sy && x == y && memcmp(hx, sy, x) == 0);
+        free(hx), free(sy);
+    }
+    CHECK_INT(scanned.clock_suspect, held.clock_suspect);
+    char *summary = summary_of(&held);
+    export_set_free(&held);
+    export_set_free(&scanned);
+    return summary;
+}
+
+/* lib-1's second start began at 1970 (no saved time), then the network set it right; lib-2's
+ * clock was right all day; lib-7's first record, in its very first start, is at 1970. lib-1's
+ * records stay in the order it wrote them, the 1970 ones where its clock was last right (after
+ * 11:00), lib-7's just before the first time it had right (not first of all), and the kiosks
+ * interleave by time. A USB copy of
+ * lib-1 brings every record again: each is kept once, and the order is the same. */
+static void clock_reset_at_start(void) {
+    static const clock_rec recs[] = {
+        {"lib-1", "2026-07-01", "a1", "2026-07-01T10:00:00+00:00", 1, 1},
+        {"lib-1", "2026-07-01", "a2", "2026-07-01T10:30:00+00:00", 1, 2},
+        {"lib-1", "2026-07-01", "a3", "2026-07-01T11:00:00+00:00", 1, 3},
+        {"lib-1", "1970-01-01", "a4", "1970-01-01T00:00:05+00:00", 2, 1},
+        {"lib-1", "1970-01-01", "a5", "1970-01-01T00:10:00+00:00", 2, 2},
+        {"lib-1", "2026-07-01", "a6", "2026-07-01T12:00:00+00:00", 2, 4}, /* seq 3: a visit left */
+        {"lib-2", "2026-07-01", "b1", "2026-07-01T10:15:00+00:00", 4, 1},
+        {"lib-2", "2026-07-01", "b2", "2026-07-01T11:05:00+00:00", 4, 2},
+        {"lib-2", "2026-07-01", "b3", "2026-07-01T11:30:00+00:00", 4, 3},
+        {"lib-2", "2026-07-01", "b4", "2026-07-01T12:30:00+00:00", 4, 4},
+        {"lib-7", "1970-01-01", "e1", "1970-01-01T00:00:01+00:00", 1, 1},
+        {"lib-7", "2026-07-01", "e2", "2026-07-01T10:20:00+00:00", 1, 2},
+    };
+    write_clock_tree(WORK "/reset", recs, sizeof recs / sizeof recs[0]);
+    write_clock_tree(WORK "/reset-usb", recs, 6); /* lib-1's again */
+    const char *const one[] = {WORK "/reset"}, *const both[] = {WORK "/reset", WORK "/reset-usb"};
+    static const char want[] = "a1 b1 e1! e2 a2 a3 a4! a5! b2 b3 a6 b4";
+    char *summary = check_order(one, 1, want, "reset");
+    CHECK_CONTAINS(
+        summary,
+        "kiosk lib-1: 2 records with a wrong clock (dated before any version of plankiosk was "
+        "built, 2025-01-01); kept in the order they were written\n");
+    CHECK_CONTAINS(summary, "kiosk lib-7: 1 record with a wrong clock (dated before");
+    CHECK(!strstr(summary, "lib-2"));
+    free(summary);
+    summary = check_order(both, 2, want, "reset-usb");
+    CHECK_CONTAINS(summary, "records read 18, written 12, duplicates dropped 6");
+    CHECK_CONTAINS(summary, "kiosk lib-1: 2 records with a wrong clock");
+    free(summary);
+
+    /* The CSV says which, last; the JSON Lines are the lines as written, times untouched. */
+    char *csv = slurp(WORK "/reset-held.0", NULL), *jsonl = slurp(WORK "/reset-held.1", NULL);
+    CHECK_CONTAINS(csv, "language,seconds_taken,clock_ok\r\n");
+    CHECK_CONTAINS(csv, "a3,lib-1,,2026-07-01T11:00:00+00:00,,,,3,en,,yes\r\n"
+                        "a4,lib-1,,1970-01-01T00:00:05+00:00,,,,3,en,,no\r\na5,");
+    CHECK_CONTAINS(jsonl, "{\"id\":\"a4\",\"kiosk\":\"lib-1\",\"at\":\"1970-01-01T00:00:05+00:00\","
+                          "\"answers\":{\"rating\":3},"
+                          "\"language\":\"en\",\"boot\":2,\"seq\":1}\n");
+    free(csv), free(jsonl);
+}
+
+/* lib-3's clock went back 3 hours mid-start, and its second start began at a build date a month
+ * early; NTP set it back a minute once, which is no wrong clock. lib-4 was right, and one of its
+ * records has the very second lib-3's next does: `at` as written decides ("+" before "Z"). */
+static void clock_jumps_back(void) {
+    static const clock_rec recs[] = {
+        {"lib-3", "2026-07-02", "c1", "2026-07-02T14:00:00Z", 7, 1},
+        {"lib-3", "2026-07-02", "c2", "2026-07-02T15:00:00Z", 7, 2},
+        {"lib-3", "2026-07-02", "c3", "2026-07-02T12:10:00Z", 7, 3},
+        {"lib-3", "2026-07-02", "c4", "2026-07-02T12:20:00Z", 7, 4},
+        {"lib-3", "2026-07-02", "c5", "2026-07-02T15:30:00Z", 7, 5},
+        {"lib-3", "2026-06-01", "c6", "2026-06-01T00:00:30Z", 8, 1},
+        {"lib-3", "2026-06-01", "c7", "2026-06-01T00:05:00Z", 8, 2},
+        {"lib-3", "2026-07-02", "c8", "2026-07-02T16:00:00Z", 8, 3},
+        {"lib-3", "2026-07-02", "c9", "2026-07-02T15:59:00Z", 8, 4},
+        {"lib-4", "2026-07-02", "d1", "2026-07-02T15:10:00+00:00", 1, 1},
+        {"lib-4", "2026-07-02", "d2", "2026-07-02T16:00:00+00:00", 1, 2},
+    };
+    write_clock_tree(WORK "/back", recs, sizeof recs / sizeof recs[0]);
+    const char *const dirs[] = {WORK "/back"};
+    char *summary = check_order(dirs, 1, "c1 c2 c3! c4! d1 c5 c6! c7! d2 c8 c9", "back");
+    CHECK_CONTAINS(
+        summary,
+        "kiosk lib-3: 4 records with a wrong clock (earlier than one the kiosk wrote before "
+        "them); kept in the order they were written\n");
+    CHECK(!strstr(summary, "lib-4"));
+    free(summary);
+}
+
+/* lib-5 wrote records before kiosks numbered them (one at 1970, one out of time order in its
+ * file), then numbered ones after an update, the first of them 10 minutes behind. Records without
+ * numbers go by time, before the numbered ones; lib-6's numbers repeat (its boot counter was
+ * lost), so it goes by time and is said to. */
+static void old_records_and_repeated_numbers(void) {
+    static const clock_rec recs[] = {
+        {"lib-5", "2026-07-03", "o1", "2026-07-03T09:00:00Z", 0, 0},
+        {"lib-5", "2026-07-03", "o2", "2026-07-03T09:30:00Z", 0, 0},
+        {"lib-5", "2026-07-03", "o3", "2026-07-03T09:15:00Z", 0, 0},
+        {"lib-5", "1970-01-01", "o4", "1970-01-01T00:00:00Z", 0, 0},
+        {"lib-5", "2026-07-03", "n1", "2026-07-03T09:20:00Z", 1, 1},
+        {"lib-5", "2026-07-03", "n2", "2026-07-03T09:50:00Z", 1, 2},
+        {"lib-6", "2026-07-03", "r1", "2026-07-03T10:00:00Z", 1, 1},
+        {"lib-6", "2026-07-03", "r2", "2026-07-03T09:10:00Z", 1, 1},
+        {"lib-6", "2026-07-03", "r3", "2026-07-03T09:40:00Z", 1, 2},
+    };
+    write_clock_tree(WORK "/old", recs, sizeof recs / sizeof recs[0]);
+    const char *const dirs[] = {WORK "/old"};
+    char *summary = check_order(dirs, 1, "o4! o1 r2 o3 o2 n1! r3 n2 r1", "old");
+    CHECK_CONTAINS(
+        summary,
+        "kiosk lib-5: 2 records with a wrong clock (1 dated before any version of plankiosk was "
+        "built, 2025-01-01; 1 earlier than one the kiosk wrote before them); kept in the order "
+        "they were written, but for 1 without boot and seq, ordered by time\n");
+    CHECK_CONTAINS(
+        summary,
+        "kiosk lib-6: two of its starts carry the same numbers (its boot counter was lost, or its "
+        "SD card written afresh), so its records are ordered by time\n");
+    free(summary);
+    /* With every clock right, the fixture's summary says nothing of clocks, and no column. */
+    export_set set;
+    CHECK(collect(&set, both_trees, 2, NULL));
+    CHECK_INT(set.clock_suspect, 0);
+    summary = summary_of(&set);
+    CHECK(summary && !strstr(summary, "clock"));
+    free(summary);
+    export_set_free(&set);
+}
+
 int main(void) {
     if (system("rm -rf '" WORK "' && mkdir -p '" WORK "'") != 0) return 1;
     RUN(merges_and_drops_duplicates);
@@ -746,5 +954,8 @@ int main(void) {
     RUN(abandoned_visits_are_counted);
     RUN(long_problem_lists_go_to_a_file);
     RUN(blank_first_line_and_deep_nesting);
+    RUN(clock_reset_at_start);
+    RUN(clock_jumps_back);
+    RUN(old_records_and_repeated_numbers);
     return check_report();
 }
