@@ -257,6 +257,34 @@ static int shoot_staff(screen *s, const config *cfg, const char *dir, draw_list 
     staff_view_layout(&s->sc, &st, l, w);
     screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
     if (!status) status = save(s, dir, "staff-screen");
+    /* New content from a USB stick: offered, refused with its problems, previewed, used. */
+    st.export_message = NULL;
+    st.usb_content_label = "New content on the USB stick: \"Rotherham Plan, summer\"";
+    st.can_go_back = true;
+    st.content_message = "The USB stick's content has 3 problems; nothing was changed.\n"
+                         "plankiosk/config.yaml:42:7: slide 3: 'date' must be YYYY-MM or YYYY-MM-DD\n"
+                         "plankiosk/config.yaml:57:13: slide 5 (image): 'file': file \"pictures/park.png\" not found\n"
+                         "plankiosk/config.yaml:80:3: unknown key 'slidez'\n";
+    staff_view_layout(&s->sc, &st, l, w);
+    screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
+    if (!status) status = save(s, dir, "staff-content-problems");
+    st.content_ok = true;
+    st.content_message = "Now showing the USB stick's content, kept on the kiosk (the stick can be removed): "
+                         "\"Rotherham Plan, summer\".";
+    staff_view_layout(&s->sc, &st, l, w);
+    screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
+    if (!status) status = save(s, dir, "staff-content-used");
+    st.preview_slide = &cfg->slides[cfg->n_slides > 2 ? 2 : 0];
+    st.preview_label = "Preview: slide 3 of 12";
+    staff_view_layout(&s->sc, &st, l, w);
+    screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
+    if (!status) status = save(s, dir, "staff-content-preview");
+    st.preview_slide = &cfg->slides[0];
+    st.preview_label = "Preview: slide 1 of 12";
+    st.preview_first = true;
+    staff_view_layout(&s->sc, &st, l, w);
+    screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
+    if (!status) status = save(s, dir, "staff-content-preview-first");
     free(w);
     return status;
 }

@@ -151,8 +151,8 @@ static void preview_screen(const slide_ctx *sc, const staff_view_state *st, draw
     int gap = sc->m.gap / 2;
     pk_rect band = {0, sc->fr.footer.y, sc->m.w, sc->m.h - sc->fr.footer.y};
     draw_list_add(l, DRAW_RECT, (pk_rect){0, band.y - gap / 2 - 3, band.w, gap / 2 + 3}, th->accent);
-    draw_list_add(l, DRAW_RECT, band, th->surface);
-    pk_rect inner = rect_inset(band, gap, gap / 2);
+    draw_list_add(l, DRAW_RECT, band, th->background); /* buttons (surface) stand out on it */
+    pk_rect inner = rect_inset(band, sc->m.gap, gap / 2);
     pk_rect label = sc->m.portrait ? rect_cut_top(&inner, inner.h * 2 / 5, gap)
                                    : rect_cut_left(&inner, inner.w * 3 / 10, gap);
     slides_text(sc, l, st->preview_label, label, FONT_BOLD, 4.2, 2.2, th->text, ALIGN_LEFT, true);
@@ -161,7 +161,7 @@ static void preview_screen(const slide_ctx *sc, const staff_view_state *st, draw
     for (int b = 0; b < 4; b++) {
         pk_rect r = rect_grid_cell(inner, 4, 1, gap, b);
         bool off = (b == 0 && st->preview_first) || (b == 1 && st->preview_last);
-        if (off) button_face(sc, l, r, words[b], th->background, th->muted);
+        if (off) button_face(sc, l, r, words[b], th->background, th->muted); /* no box: no button */
         else button(sc, l, w, r, words[b], b == 2, kinds[b], 0);
     }
 }
