@@ -5,8 +5,10 @@
 # arguments, and checks what a kiosk would do: the wpa_supplicant config it writes (byte for
 # byte), what it starts, the ssh keys and host key it puts in place, and the
 # `plankiosk/network.txt:LINE: ...` messages staff would read. ssh-keygen is the real one when
-# installed, else a stub. Also: the example file on the card is valid and changes nothing, and
-# the paths in the units and the sshd drop-in are the ones the script writes.
+# installed, else a stub. Also: the example file on the card is valid and changes nothing; the
+# paths in the units and the sshd drop-in are the ones the script writes; where installed, the
+# real wpa_supplicant reads the passphrase as typed, sshd -T accepts the drop-in and host key,
+# and systemd-analyze verify passes the units.
 # Usage: test_image_staff_files.sh [PLANKIOSK SOURCE_DIR WORK_DIR] (as ctest runs every
 # tests/integration/test_*.sh; the first argument is not used). Needs root (the script makes
 # root-owned files and checks owners): exits 77 (skip) otherwise.
@@ -141,6 +143,13 @@ expect "ssid without CR" has_line "$r/$wpa" '	ssid="Cafe"'
 expect "psk without CR" has_line "$r/$wpa" '	psk="abcdefgh"'
 expect "country" has_line "$r/$wpa" 'country=FR'
 expect "plankiosk-wifi started" started plankiosk-wifi.service
+
+case_name="utf-16"
+new_root utf16
+card network.txt '\377\376w\000i\000f\000i\000_\000n\000a\000m\000e\000=\000x\000\n\000'
+boot
+expect "said, on line 1" said 'plankiosk/network.txt:1: the file is saved as UTF-16 ("Unicode"): save it as UTF-8 (Notepad: Save as, Encoding: UTF-8); no Wi-Fi, no ssh'
+expect "nothing started" nothing_started
 
 # ---- 6. an unknown key, and a line without = -----------------------------------------------
 case_name="unknown key"
