@@ -141,12 +141,17 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 # CPack appends to this list. espeak-ng-data holds the read-aloud voices, which the library
 # loads at run time (dpkg-shlibdeps cannot see them); libespeak-ng1 depends on it too, but the
 # kiosk's speech is ours to promise.
+# SDL's KMSDRM driver (the service's) opens EGL, GLES and GBM with dlopen, so dpkg-shlibdeps
+# cannot see them either: without them the kiosk stops at "EGL not initialized" (found by
+# packaging/vm-test on a minimal system). libegl-mesa0 is EGL's Mesa vendor library (libegl1
+# only Recommends it) and libgl1-mesa-dri holds the GPU drivers (the Pi's V3D, llvmpipe).
+set(PLANKIOSK_DEB_RUNTIME_DEPENDS "libegl1, libegl-mesa0, libgles2, libgbm1, libgl1-mesa-dri")
 if(PLANKIOSK_DEB_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, espeak-ng-data")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, espeak-ng-data, ${PLANKIOSK_DEB_RUNTIME_DEPENDS}")
 else()
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, ${PLANKIOSK_DEB_FALLBACK_DEPENDS}")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, ${PLANKIOSK_DEB_FALLBACK_DEPENDS}, ${PLANKIOSK_DEB_RUNTIME_DEPENDS}")
 endif()
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${PLANKIOSK_PKG_SRC}/deb/conffiles"

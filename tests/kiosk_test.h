@@ -28,11 +28,11 @@ static inline void finger(kiosk *k, Uint32 type, int x, int y) {
     settle(k);
 }
 
-/* A finger down and up at (x,y) in the 800x480 window, a tap's length apart. */
-static inline void finger_tap(kiosk *k, int x, int y) {
+/* A finger down and up at (x,y) in a w x h window, a tap's length apart. */
+static inline void finger_tap_in(kiosk *k, int x, int y, int w, int h) {
     SDL_Event e = {0};
     e.type = SDL_FINGERDOWN;
-    e.tfinger.x = (x + 0.5f) / 800.0f, e.tfinger.y = (y + 0.5f) / 480.0f;
+    e.tfinger.x = (x + 0.5f) / (float)w, e.tfinger.y = (y + 0.5f) / (float)h;
     SDL_PushEvent(&e);
     fake_now += 80;
     e.type = SDL_FINGERUP;
@@ -40,6 +40,9 @@ static inline void finger_tap(kiosk *k, int x, int y) {
     settle(k);
     fake_now += 300;
 }
+
+/* A finger down and up at (x,y) in the 800x480 test window. */
+static inline void finger_tap(kiosk *k, int x, int y) { finger_tap_in(k, x, y, 800, 480); }
 
 /* The widget of kind (and index; any key for W_KEY, any index for -1) laid out now, or NULL. */
 static inline const widget *find_widget(const kiosk *k, widget_kind kind, int index) {
