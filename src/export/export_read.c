@@ -8,7 +8,7 @@
  * It reads in two passes so that memory does not grow with the records' size. The scan parses
  * each line only as far as it needs (id, time, kiosk, consultation, which answers; json_line's
  * shapes), and keeps per record only what de-duplication and order need: a hash of its id, its
- * kiosk, time, boot and seq, and where its line is (an export_slot, 32 bytes). Records are then
+ * kiosk, time, boot and seq, and where its line is (an export_slot, 30 bytes). Records are then
  * put in order (see "order" below, and export.h for the rule), and read again one at a time, in
  * order, as they are written (export_record_get); export_collect reads them all for those (the
  * report, the kiosk's own USB export) that want them at once. */
@@ -37,30 +37,31 @@
 #define OFFSET_BITS 40     /* a line's offset in its file: up to 1 TB */
 #define HASH_BYTES 16
 
-/* 32 bytes, packed: a million records in 32 MB. Fields share words (read them with the slot_
- * functions below): a kiosk index beside the id's hash, the boot beside the time. */
+/* 30 bytes, packed: a million records in 30 MB (28 before they were kept in the order their
+ * kiosk wrote them, which needs the kiosk, boot and seq). One word holds two fields: the boot
+ * beside the time (read them with slot_utc and slot_boot). */
 struct __attribute__((packed)) export_slot {
     uint64_t where; /* file index << OFFSET_BITS | offset of the line */
     uint32_t len;   /* the line's length, without its line end, and the SLOT_ flags */
     uint32_t seq;   /* its `seq` (0: none) */
-    uint64_t id;    /* kiosk index << HASH_BITS | a SipHash of the id (equal hashes are told apart
-                     * by reading both ids) */
+    uint32_t id;    /* a SipHash of its id: equal hashes (a hundred pairs in a million records)
+                     * are told apart by reading both ids */
+    uint16_t kiosk; /* its kiosk's index (kiosk_number) */
     uint64_t when;  /* (`at` as seconds since 1970 UTC + UTC_BIAS) << BOOT_BITS | its `boot` */
 };
+_Static_assert(sizeof(struct export_slot) == 30, "a slot per record: keep it small");
 #define SLOT_OUT 0x80000000u   /* left out by a filter */
 #define SLOT_CLOCK 0x40000000u /* its kiosk's clock was wrong */
 #define SLOT_LEN(s) ((s)->len & ~(SLOT_OUT | SLOT_CLOCK))
 #define LINE_MAX_LEN SLOT_CLOCK /* 1 GB */
-#define HASH_BITS 48
-#define HASH_MASK (((uint64_t)1 << HASH_BITS) - 1)
-#define KIOSK_MAX 0xFFFF /* kiosk indices 1..KIOSK_MAX; 0: none, or one too many */
+#define KIOSK_MAX UINT16_MAX    /* kiosk indices 1..KIOSK_MAX; 0: none, or one too many */
 #define BOOT_BITS 24
 #define BOOT_MAX ((1LL << BOOT_BITS) - 1)
 #define UTC_BIAS (1LL << 39)  /* years 0000 to 9999, all parse_at reads, fit in 40 bits */
 #define SLOTS_MAX 0x7FFFFFFFu /* the order's permutation marks an index with its top bit */
 
-static uint64_t slot_hash(const export_slot *s) { return s->id & HASH_MASK; }
-static int slot_kiosk(const export_slot *s) { return (int)(s->id >> HASH_BITS); }
+static uint32_t slot_hash(const export_slot *s) { return s->id; }
+static int slot_kiosk(const export_slot *s) { return s->kiosk; }
 static long long slot_utc(const export_slot *s) {
     return (long long)(s->when >> BOOT_BITS) - UTC_BIAS;
 }
@@ -322,13 +323,13 @@ typedef struct key_first {
     int index;
 } key_first;
 
-static uint64_t id_hash(const char *id) {
+static uint32_t id_hash(const char *id) {
     static const unsigned char key[crypto_shorthash_KEYBYTES]; /* a fixed key: ids are not secrets */
     unsigned char h[crypto_shorthash_BYTES];
     crypto_shorthash(h, (const unsigned char *)id, strlen(id), key);
-    uint64_t v;
+    uint32_t v;
     memcpy(&v, h, sizeof v);
-    return v & HASH_MASK;
+    return v;
 }
 
 /* What collecting needs besides the set. */
@@ -580,9 +581,9 @@ static void damaged_line(collector *c, const char *path, long lineno, const char
 
 static const char *slot_line(export_reader *f, const export_slot *s, pk_error *err);
 
-/* Whether a record with this id (hash h) was read already. Equal hashes of different ids (one
- * pair in 10^8 among a million records) are told apart by reading the earlier one's id. */
-static bool seen_before(collector *c, uint64_t h, const char *id) {
+/* Whether a record with this id (hash h) was read already. Equal hashes of different ids (about
+ * a hundred pairs among a million records) are told apart by reading the earlier one's id. */
+static bool seen_before(collector *c, uint32_t h, const char *id) {
     static const char *const keep[] = {"id", NULL};
     static const json_line_shape shape = {keep, NULL, false};
     const hash_table *t = &c->ids;
@@ -662,7 +663,7 @@ static void take_line(collector *c, const char *path, const char *line, const sc
     }
     /* A complete record whose '\n' alone was lost is whole: keep it. */
     set->read++;
-    uint64_t h = id_hash(id);
+    uint32_t h = id_hash(id);
     if (seen_before(c, h, id)) {
         set->duplicates++;
         json_decref(rec);
@@ -686,7 +687,8 @@ static void take_line(collector *c, const char *path, const char *line, const sc
     s.where = (uint64_t)c->file << OFFSET_BITS | (uint64_t)offset;
     s.len = (uint32_t)len;
     s.seq = numbered ? (uint32_t)seq : 0;
-    s.id = (uint64_t)kiosk_number(c, kiosk) << HASH_BITS | h;
+    s.id = h;
+    s.kiosk = (uint16_t)kiosk_number(c, kiosk);
     s.when = (uint64_t)(utc + UTC_BIAS) << BOOT_BITS | (uint64_t)(numbered ? boot : 0);
     if (!push_slot(set, &s) || !ids_add(&c->ids, set->slots, (uint32_t)(set->n - 1))) {
         c->oom = true;
@@ -1227,7 +1229,7 @@ static void swap_slots(export_slot *a, export_slot *b) {
 }
 
 /* Sorts slots[0..n) into stream order, in place. glibc's qsort merges through a copy as large
- * as what it sorts (32 MB more for a million records), so this is a quicksort of our own:
+ * as what it sorts (30 MB more for a million records), so this is a quicksort of our own:
  * median of three, insertion sort for short runs, the shorter side first so the stack stays
  * shallow. Keys are distinct (read order breaks ties), so no run of equal keys degrades it. */
 static void sort_slots(export_slot *s, size_t n, const bool *by_time) {
@@ -1563,6 +1565,8 @@ bool export_scan(export_set *set, const char *const *dirs, int n_dirs, const exp
     if (!c.oom && c.n_keys > 1) qsort(c.keys, (size_t)c.n_keys, sizeof *c.keys, cmp_key_first);
     for (int i = 0; i < c.n_keys && !c.oom; i++)
         if (json_array_append_new(set->answer_keys, json_string(c.keys[i].key)) != 0) c.oom = true;
+    free(c.ids.slot); /* not needed now, and as large as a quarter of the slots */
+    c.ids = (hash_table){0};
     bool ordered = !c.oom && put_in_order(set, c.kiosks, c.n_kiosks, err);
     bool oom = c.oom;
     collector_free(&c);
