@@ -356,6 +356,7 @@ static void reload_config(kiosk *k) {
     config *c = config_load(k->config_file, &opt, d);
     diag_print(w, stderr);
     free(w);
+    if (c) c = kiosk_content_reload(k, c); /* stick content in use: it may stay */
     if (c) {
         config_free(k->pending);
         k->pending = c;
@@ -390,7 +391,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
                       !strcmp(c->feedback.public_key, k->cfg->feedback.public_key)));
     k->cfg = c;
     k->root = c;
-    if (!k->in_use[0]) snprintf(k->base_hash, sizeof k->base_hash, "%s", c->hash); /* the own file, edited */
+    if (!k->in_use[0]) snprintf(k->base_hash, sizeof k->base_hash, "%s", c->content_hash); /* the own file, edited */
     config_free(k->owned); /* the caller's first config is never freed here */
     k->owned = c;
     if (!same_log) {
@@ -591,6 +592,7 @@ static void draw(kiosk *k, uint64_t now) {
             .content_message = k->content_message[0] ? k->content_message : NULL, .content_ok = k->content_ok,
             .preview_slide = k->preview && k->pv.n ? &k->preview->slides[k->pv.pos] : NULL,
             .preview_label = content_preview_label(&k->pv, preview_label, sizeof preview_label),
+            .preview_keeps = k->preview ? k->preview_keeps : NULL,
             .preview_first = k->pv.pos == 0, .preview_last = k->pv.pos + 1 >= k->pv.n};
         staff_view_layout(&k->scr.sc, &st, k->overlay, &k->widgets);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
@@ -678,6 +680,7 @@ static void watch_config(kiosk *k) {
     const char *files[FILE_WATCH_MAX];
     int n = 0;
     files[n++] = k->config_file;
+    if (k->cfg->staff.pin_hash_file) files[n++] = k->cfg->staff.pin_hash_file; /* made at boot, or later */
     for (int i = 0; i < k->cfg->n_slides && n < FILE_WATCH_MAX; i++)
         if (k->cfg->slides[i].image) files[n++] = k->cfg->slides[i].image;
     for (int i = 0; i < k->cfg->n_themes && n < FILE_WATCH_MAX; i++)
@@ -709,7 +712,7 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     k->focus_screen = INT_MIN; /* no screen yet: the first one places the focus afresh */
     k->root = cfg;
     if (o->config_path) snprintf(k->config_file, sizeof k->config_file, "%s", o->config_path);
-    snprintf(k->base_hash, sizeof k->base_hash, "%s", cfg->hash);
+    snprintf(k->base_hash, sizeof k->base_hash, "%s", cfg->content_hash);
     kiosk_content_start(k); /* the stick's content, if staff chose it since the own file changed */
     cfg = k->cfg;
     screen_opts so = {o->windowed, o->w, o->h};
@@ -744,6 +747,8 @@ bool kiosk_step(kiosk *k, int max_wait) {
         k->holding = false;
         gesture_cancel(&k->pointer); /* the finger lifting later is not a tap */
         if (k->cfg->staff.pin_hash) kiosk_open_staff(k, STAFF_PIN_PAD, now);
+        else if (k->cfg->staff.pin_hash_file)
+            fprintf(stderr, "plankiosk: staff mode is off: %s does not hold a PIN hash yet\n", k->cfg->staff.pin_hash_file);
         else fprintf(stderr, "plankiosk: staff mode is off: the config has no staff.pin_hash\n");
     }
     /* Staff screens close themselves when left alone: 1 minute for the pad, 5 for the rest. */
@@ -905,6 +910,7 @@ const char *kiosk_export_message(const kiosk *k) { return k->export_message; }
 const char *kiosk_content_message(const kiosk *k) { return k->content_message; }
 int kiosk_preview_slide(const kiosk *k) { return k->preview ? k->pv.pos : -1; }
 const char *kiosk_content_in_use(const kiosk *k) { return k->in_use; }
+const char *kiosk_preview_keeps(const kiosk *k) { return k->preview ? k->preview_keeps : ""; }
 const config *kiosk_config(const kiosk *k) { return k->cfg; }
 const char *kiosk_config_error(const kiosk *k) { return k->config_error; }
 const widget *kiosk_focused(const kiosk *k) {

@@ -77,6 +77,9 @@ const char *kiosk_export_message(const kiosk *k);
 const char *kiosk_content_message(const kiosk *k);
 int kiosk_preview_slide(const kiosk *k);
 const char *kiosk_content_in_use(const kiosk *k);
+/* Under a preview, the line saying what stays the kiosk's own ("Stays this kiosk's own: id
+ * ..., location, ..."); "" when no preview is shown. */
+const char *kiosk_preview_keeps(const kiosk *k);
 /* The config in use (it changes when a live edit is taken), and why the last edit was refused
  * ("" if it was not). */
 const config *kiosk_config(const kiosk *k);

@@ -68,7 +68,8 @@ struct kiosk {
      * this kiosk loaded itself (the first one belongs to the caller), why an edit was refused. */
     file_watch *watch;
     uint32_t watch_event;
-    char config_file[PATH_MAX + 128]; /* the file watched and reloaded: --config, or a stored version's */
+    char config_file[PATH_MAX + 128]; /* the file watched and reloaded: --config (with stick content
+                                       * in use too: its per-kiosk settings still count) */
     config *pending, *owned;
     char config_error[DIAG_LEN];
     int clock_minute;    /* the minute the closed-hours clock shows */
@@ -98,6 +99,7 @@ struct kiosk {
     bool content_ok;
     config *preview;
     content_preview pv;
+    char preview_keeps[200]; /* "Stays this kiosk's own: id ..., location, ..." under the preview */
     content_store store;
     char in_use[CONTENT_STORE_NAME], base_hash[CONTENT_STORE_NAME];
 };
@@ -147,6 +149,11 @@ void kiosk_staff_press(kiosk *k, const widget *w, uint64_t now);
 /* At start, before the screen opens: the stick content in the store replaces k->cfg unless the
  * own --config file was edited since it was chosen (content_store_choose); said on stderr. */
 void kiosk_content_start(kiosk *k);
+/* The own --config file was reloaded as own: while stick content is in use, the rule at start
+ * decides (content_store_choose on own's content hash): the stick's content stays, given own's
+ * per-kiosk settings (own is freed, the stick's config returned), or the own file's content
+ * changed and wins (own returned, staff told on the staff screen and in the journal). */
+config *kiosk_content_reload(kiosk *k, config *own);
 /* The stick's content the staff screen offers (found on opening it), and the words of its button. */
 void kiosk_content_find(kiosk *k);
 /* Ends a preview: the screen back on the kiosk's own config, the stick's config freed. */

@@ -70,11 +70,15 @@ static void export_to_usb(kiosk *k, uint64_t now) {
 
 /* ---- new content from a USB stick ------------------------------------------------------- */
 
-/* Loads a config as the kiosk does (pictures checked); NULL with every problem in d. */
-static config *load_content(const char *path, diag_list *d) {
+/* Loads a config as the kiosk does (pictures checked); NULL with every problem in d. Content
+ * brought for this kiosk (a stick's, a stored version) is loaded with own, the kiosk's own
+ * config: its id, location, screen, hours, feedback folder and key and staff settings are
+ * taken from own, whatever the file says (config_kiosk_own.c); NULL loads the own file itself. */
+static config *load_content(const char *path, const config *own, diag_list *d) {
     diag_list *warn = calloc(1, sizeof *warn);
     if (!warn) return NULL;
-    config_options opt = {.assets_dir = paths_assets_dir(), .check_image = images_check_file, .warnings = warn};
+    config_options opt = {.assets_dir = paths_assets_dir(), .check_image = images_check_file, .warnings = warn,
+                          .kiosk_own = own};
     config *c = config_load(path, &opt, d);
     diag_print(warn, stderr);
     free(warn);
@@ -82,9 +86,9 @@ static config *load_content(const char *path, diag_list *d) {
 }
 
 /* Loads path for the kiosk to show; NULL with the first problem in err. */
-static config *load_for_kiosk(const char *path, pk_error *err) {
+static config *load_for_kiosk(const char *path, const config *own, pk_error *err) {
     diag_list *d = calloc(1, sizeof *d);
-    config *c = d ? load_content(path, d) : NULL;
+    config *c = d ? load_content(path, own, d) : NULL;
     if (!c) {
         if (d) diag_print(d, stderr);
         pk_fail(err, "%s", d && d->count ? d->items[0] : "out of memory");
@@ -105,16 +109,43 @@ void kiosk_content_start(kiosk *k) {
         if (why[0]) fprintf(stderr, "plankiosk: %s (%s)\n", why, k->config_file);
         return;
     }
-    config *c = load_for_kiosk(path, &err);
+    config *c = load_for_kiosk(path, k->root, &err);
     if (!c) {
         fprintf(stderr, "plankiosk: the USB content %s cannot be used (%s); %s is used\n", path, err.msg, k->config_file);
         return;
     }
-    fprintf(stderr, "plankiosk: showing the content from a USB stick kept as %s (\"%s\"); %s is unchanged since\n",
+    fprintf(stderr, "plankiosk: showing the content from a USB stick kept as %s (\"%s\"); %s's content is unchanged "
+                    "since, and its id, location, screen, hours, feedback folder and staff settings are used\n",
             path, c->plan.title, k->config_file);
+    /* k->config_file stays the own file: it is what is watched, for its per-kiosk settings. */
     k->cfg = k->root = k->owned = c;
     snprintf(k->in_use, sizeof k->in_use, "%s", k->store.current);
-    snprintf(k->config_file, sizeof k->config_file, "%s", path);
+}
+
+config *kiosk_content_reload(kiosk *k, config *own) {
+    char path[PATH_MAX + 100], why[PATH_MAX + 200];
+    if (!k->in_use[0]) return own;
+    if (!content_store_choose(&k->store, own->content_hash, path, sizeof path, why, sizeof why)) {
+        /* The own file's content changed: as after a restart, it wins, and staff are told. */
+        fprintf(stderr, "plankiosk: %s (%s)\n", why[0] ? why : "the USB stick's content is not chosen", k->config_file);
+        snprintf(k->content_message, sizeof k->content_message,
+                 "The kiosk's own config file was edited after the USB stick's content was chosen, so the kiosk "
+                 "shows its own content again (\"%s\"), as it would after a restart.", own->plan.title);
+        k->content_ok = true;
+        k->in_use[0] = '\0';
+        return own;
+    }
+    pk_error err = {{0}};
+    config *c = load_for_kiosk(path, own, &err);
+    if (!c) {
+        fprintf(stderr, "plankiosk: the USB content %s cannot be used (%s); %s is used\n", path, err.msg, k->config_file);
+        k->in_use[0] = '\0';
+        return own;
+    }
+    fprintf(stderr, "plankiosk: %s: only what is the kiosk's own changed; the USB stick's content (%s) stays\n",
+            k->config_file, k->in_use);
+    config_free(own);
+    return c;
 }
 
 void kiosk_content_find(kiosk *k) {
@@ -165,14 +196,8 @@ static void check_stick_content(kiosk *k, uint64_t now) {
     if (slash) *slash = '\0'; /* the stick's mount point: messages start at plankiosk/ */
     diag_list *d = calloc(1, sizeof *d);
     if (!d) return;
-    config *c = load_content(cfg_path, d);
-    if (c && !c->staff.pin_hash) {
-        /* Without it nobody could open this screen again to go back. */
-        diag_add(d, cfg_path, 0, 0, "has no staff: pin_hash, so the staff screen could not be opened again; "
-                                    "copy the staff: section from the kiosk's own config");
-        config_free(c);
-        c = NULL;
-    }
+    /* The kiosk's own PIN, id and place stay: the stick needs no staff: or kiosk: section. */
+    config *c = load_content(cfg_path, k->root, d);
     k->content_message[0] = '\0';
     if (!c) {
         int total = d->count + d->dropped;
@@ -201,6 +226,7 @@ static void check_stick_content(kiosk *k, uint64_t now) {
         return;
     }
     k->preview = c;
+    config_kiosk_own_line(k->root, k->preview_keeps, sizeof k->preview_keeps);
     k->pv = content_preview_start(c->n_slides);
     k->staff = STAFF_PREVIEW;
     k->staff_since = now;
@@ -210,7 +236,6 @@ static void check_stick_content(kiosk *k, uint64_t now) {
 static void switch_to(kiosk *k, config *c, const char *path, const char *version, const char *what) {
     config_free(k->pending);
     k->pending = c; /* kiosk_step takes it at once: staff mode, no visitor */
-    snprintf(k->config_file, sizeof k->config_file, "%s", path);
     snprintf(k->in_use, sizeof k->in_use, "%s", version);
     snprintf(k->content_message, sizeof k->content_message, "%s \"%s\".", what, c->plan.title);
     k->content_ok = true;
@@ -226,7 +251,7 @@ static void use_stick_content(kiosk *k, uint64_t now) {
     config *c = NULL;
     if (ok) {
         content_store_config_path(&k->store, name, path, sizeof path);
-        c = load_for_kiosk(path, &err);
+        c = load_for_kiosk(path, k->root, &err);
         /* The copy reads as the stick did; if it somehow does not, back to what was shown. */
         if (!c) content_store_go_back(&k->store, k->base_hash, NULL);
     }
@@ -247,9 +272,9 @@ static void go_back(kiosk *k, uint64_t now) {
     if (to[0]) content_store_config_path(&k->store, to, path, sizeof path);
     else snprintf(path, sizeof path, "%s", k->opts.config_path ? k->opts.config_path : "");
     pk_error err = {{0}};
-    config *c = path[0] ? load_for_kiosk(path, &err) : NULL;
+    config *c = path[0] ? load_for_kiosk(path, to[0] ? k->root : NULL, &err) : NULL;
     if (!path[0]) pk_fail(&err, "the kiosk was started without a config file to go back to");
-    if (c && !to[0]) snprintf(k->base_hash, sizeof k->base_hash, "%s", c->hash);
+    if (c && !to[0]) snprintf(k->base_hash, sizeof k->base_hash, "%s", c->content_hash);
     if (!c || !content_store_go_back(&k->store, k->base_hash, &err)) {
         config_free(c);
         snprintf(k->content_message, sizeof k->content_message, "Could not go back: %s", err.msg);

@@ -276,6 +276,8 @@ static int shoot_staff(screen *s, const config *cfg, const char *dir, draw_list 
     if (!status) status = save(s, dir, "staff-content-used");
     st.preview_slide = &cfg->slides[cfg->n_slides > 2 ? 2 : 0];
     st.preview_label = "Preview: slide 3 of 12";
+    char keeps[200];
+    st.preview_keeps = config_kiosk_own_line(cfg, keeps, sizeof keeps);
     staff_view_layout(&s->sc, &st, l, w);
     screen_draw_frame(s, l, NULL, 1, 1, 1 << 20, NULL);
     if (!status) status = save(s, dir, "staff-content-preview");

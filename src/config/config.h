@@ -11,6 +11,7 @@
 #ifndef PK_CONFIG_H
 #define PK_CONFIG_H
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/arena.h"
 #include "core/color.h"
@@ -142,6 +143,9 @@ struct config {
     arena mem;
     const char *path, *dir; /* as given; the folder relative paths are resolved against */
     char hash[17];          /* first 64 bits of BLAKE2b of the file, hex: names the content */
+    /* The same of the content alone (config_kiosk_own.c): the document without what stays a
+     * kiosk's own, so editing a kiosk's id, place, PIN or hours leaves it as it was. */
+    char content_hash[17];
     struct {
         const char *id, *location;
         int width, height;
@@ -188,6 +192,8 @@ struct config {
     } hours;
     struct {
         const char *pin_hash; /* from `plankiosk hash-pin`; NULL: staff mode cannot be opened */
+        const char *pin_hash_file; /* resolved path of staff.pin_hash_file, NULL without it (the
+                                    * hash above is read from it; a missing file: no hash yet) */
         int corner;           /* 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right */
         int hold_seconds;     /* press and hold the corner this long for the PIN pad */
     } staff;
@@ -220,6 +226,10 @@ typedef struct config_options {
                                     * these, the kiosk only logs them; NULL: into warnings */
     diag_list *missing;            /* every text without its own words in a language, as
                                     * FILE:LINE:COL (check --languages); NULL to skip */
+    /* Content brought for this kiosk (a USB stick's, or a stored version of one): what is per
+     * kiosk (config_kiosk_own.c) is taken from this config, not read from the file, which may
+     * leave it out. The strings are copied: kiosk_own may be freed after the load. */
+    const config *kiosk_own;
 } config_options;
 
 /* Loads and validates path. Returns a new config, or NULL with every problem in diags.
@@ -238,6 +248,14 @@ int config_language_index(const config *c, const char *code);
 const consultation *config_consultation_for(const config *c, const slide *s, pk_date today);
 /* The consultation with this id, or NULL. */
 const consultation *config_consultation(const config *c, const char *id);
+
+/* What stays a kiosk's own when content comes from elsewhere (a USB stick): the whole
+ * `kiosk:` section (id, location, the screen: size, physical width, renderer, rotation), the
+ * `hours:` of its building, feedback.dir and feedback.public_key, and the whole `staff:`
+ * section (PIN, corner, hold time). Everything else is content. config_kiosk_own_line writes
+ * the line the staff screen's preview shows ("Stays this kiosk's own: id rotherham-town-centre,
+ * location, screen, opening hours, feedback folder, staff PIN") into buf and returns it. */
+const char *config_kiosk_own_line(const config *own, char *buf, size_t size);
 
 const char *config_slide_type_name(slide_type t);
 const char *config_status_name(milestone_status s);

@@ -2,6 +2,7 @@
  * The loader walks the document once, section by section, reporting every problem it meets and
  * carrying on; only when the walk found nothing wrong is the model handed back. Defaults are set
  * first so an optional section may be left out entirely. */
+#include <errno.h>
 #include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -90,12 +91,17 @@ const char *config_load_file(loader *L, const ynode *map, const char *key, bool 
 static void load_kiosk(loader *L, ynode *n) {
     yctx *y = &L->y;
     config *c = L->c;
+    static const char *const keys[] = {"id", "location", "screen", NULL};
+    if (config_loader_own(L)) {
+        /* Content for a kiosk that has its own (config_kiosk_own.c): may be left out. */
+        if (n && y_expect_map(y, n, "'kiosk'")) y_check_keys(y, n, keys);
+        return;
+    }
     if (!n) {
         y_error(y, y_node(y, 1), "missing required section 'kiosk'");
         return;
     }
     if (!y_expect_map(y, n, "'kiosk'")) return;
-    static const char *const keys[] = {"id", "location", "screen", NULL};
     y_check_keys(y, n, keys);
     c->kiosk.id = y_str(y, n, "id", true);
     if (c->kiosk.id) {
@@ -515,8 +521,9 @@ static void load_feedback(loader *L, ynode *n) {
     const char *v;
     if ((v = y_text(y, n, "button", false))) c->feedback.button = v;
     if ((v = y_text(y, n, "paused_hint", false))) c->feedback.paused_hint = v;
-    c->feedback.dir = y_str(y, n, "dir", false);
-    c->feedback.public_key = config_load_file(L, n, "public_key", false, NULL, false);
+    /* The kiosk's own folder and key, when this is content brought for it, are not read here. */
+    c->feedback.dir = config_loader_own(L) ? NULL : y_str(y, n, "dir", false);
+    c->feedback.public_key = config_loader_own(L) ? NULL : config_load_file(L, n, "public_key", false, NULL, false);
     if (c->feedback.public_key) {
         unsigned char pk[SEAL_KEY_BYTES];
         pk_error err = {{0}};
@@ -566,9 +573,14 @@ static bool parse_hhmm(const char *s, int *min) {
 static void load_hours(loader *L, ynode *n) {
     yctx *y = &L->y;
     config *c = L->c;
-    if (!n || !y_expect_map(y, n, "'hours'")) return;
     static const char *const keys[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                        "saturday", "sunday", "outside", NULL};
+    if (config_loader_own(L)) {
+        /* The building's hours are the kiosk's own (config_kiosk_own.c). */
+        if (n && y_expect_map(y, n, "'hours'")) y_check_keys(y, n, keys);
+        return;
+    }
+    if (!n || !y_expect_map(y, n, "'hours'")) return;
     static const char *const outside[] = {"black", "clock", NULL};
     snprintf(y->where, sizeof y->where, "hours: ");
     y_check_keys(y, n, keys);
@@ -603,13 +615,72 @@ static void load_hours(loader *L, ynode *n) {
     y->where[0] = '\0';
 }
 
+/* staff.pin_hash_file: the hash in a file of its own beside the config (on a Raspberry Pi card,
+ * written at boot from the staff's plain staff-pin.txt), one line as `plankiosk hash-pin` prints
+ * it; a byte-order mark, CR LF and trailing blanks are what Windows editors add, and are fine.
+ * A file not there yet leaves staff mode off with a warning; one that cannot be read, or holds
+ * anything but the hash, is an error at the key. Its text is never repeated in a message: it
+ * may be the PIN itself. */
+static const char *load_pin_hash_file(loader *L, const ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    const char *rel = y_str(y, n, "pin_hash_file", false);
+    ynode *at = y_get(y, n, "pin_hash_file");
+    if (!rel) return NULL;
+    if (y_get(y, n, "pin_hash")) {
+        y_error(y, at, "give the PIN's hash once: 'pin_hash' or 'pin_hash_file', not both");
+        return NULL;
+    }
+    char path[PATH_MAX];
+    if (!rel[0] || snprintf(path, sizeof path, "%s%s%s", rel[0] == '/' ? "" : c->dir, rel[0] == '/' ? "" : "/", rel) >=
+                       (int)sizeof path) {
+        y_error(y, at, "'pin_hash_file' must name a file");
+        return NULL;
+    }
+    c->staff.pin_hash_file = arena_strdup(&c->mem, path);
+    FILE *f = fopen(path, "rb");
+    if (!f && errno == ENOENT) {
+        if (y->first_pass && L->opt && L->opt->warnings)
+            diag_add(L->opt->warnings, y->file, (int)at->start_mark.line + 1, (int)at->start_mark.column + 1,
+                     "staff: 'pin_hash_file': %s does not exist (yet): staff mode stays off until it does; make "
+                     "its line with `plankiosk hash-pin`", path);
+        return NULL;
+    }
+    char buf[PIN_HASH_MAX + 64];
+    size_t len = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+    int e = !f ? errno : ferror(f) ? (errno ? errno : EIO) : 0;
+    bool whole = f && !e && feof(f);
+    if (f) fclose(f);
+    if (e) {
+        y_error(y, at, "'pin_hash_file': cannot read %s: %s", path, strerror(e));
+        return NULL;
+    }
+    buf[len] = '\0';
+    char *h = buf;
+    if (len >= 3 && !memcmp(h, "\xEF\xBB\xBF", 3)) h += 3; /* a BOM from Notepad */
+    size_t hl = strlen(h);
+    while (hl && strchr(" \t\r\n", h[hl - 1])) h[--hl] = '\0';
+    /* Too long to be a hash, a NUL byte, a second line: none of these is the line asked for. */
+    if (!whole || memchr(buf, '\0', len) || strpbrk(h, "\r\n") || !pin_hash_valid(h)) {
+        y_error(y, at, "'pin_hash_file': %s must hold one line, the one printed by `plankiosk hash-pin` (it "
+                "starts with $argon2id$); never the PIN itself", path);
+        return NULL;
+    }
+    return arena_strdup(&c->mem, h);
+}
+
 static void load_staff(loader *L, ynode *n) {
     yctx *y = &L->y;
     config *c = L->c;
     c->staff.hold_seconds = 5;
+    static const char *const keys[] = {"pin_hash", "pin_hash_file", "corner", "hold_seconds", NULL};
+    if (config_loader_own(L)) {
+        /* Content for a kiosk with its own PIN (config_kiosk_own.c): a stick needs none. */
+        if (n && y_expect_map(y, n, "'staff'")) y_check_keys(y, n, keys);
+        return;
+    }
     if (!n || !y_expect_map(y, n, "'staff'")) return;
     snprintf(y->where, sizeof y->where, "staff: ");
-    static const char *const keys[] = {"pin_hash", "corner", "hold_seconds", NULL};
     static const char *const corners[] = {"top-left", "top-right", "bottom-left", "bottom-right", NULL};
     y_check_keys(y, n, keys);
     c->staff.pin_hash = y_str(y, n, "pin_hash", false);
@@ -618,6 +689,7 @@ static void load_staff(loader *L, ynode *n) {
                 "hash-pin` (it starts with $argon2id$); never write the PIN itself here");
         c->staff.pin_hash = NULL;
     }
+    if (y_get(y, n, "pin_hash_file")) c->staff.pin_hash = load_pin_hash_file(L, n);
     int corner = y_enum(y, n, "corner", false, corners);
     if (corner >= 0) c->staff.corner = corner;
     y_int(y, n, "hold_seconds", false, 2, 30, &c->staff.hold_seconds);
@@ -841,13 +913,15 @@ config *config_load_string(const char *text, const char *name, const char *dir,
     arena scratch = {0};
     yctx ly = {.doc = &doc, .file = name, .diags = diags, .mem = &scratch};
     load_languages(&ly, root, &langs);
+    char content_hash[17];
+    config_content_hash(&ly, root, content_hash);
     arena_free(&scratch);
     /* One walk of the document per language: the default first (it reports the problems and
      * counts coverage), then the others quietly, each into a config of its own, so every
      * screen simply reads the config of the language being shown. */
     config *by_lang[CONFIG_MAX_LANGS] = {0};
     diag_list *quiet = calloc(1, sizeof *quiet);
-    config_options quiet_opt = {.assets_dir = opt ? opt->assets_dir : NULL};
+    config_options quiet_opt = {.assets_dir = opt ? opt->assets_dir : NULL, .kiosk_own = opt ? opt->kiosk_own : NULL};
     bool ok = quiet != NULL;
     for (int pass = 0; ok && pass < langs.n; pass++) {
         int lang = pass == 0 ? langs.default_lang : (pass <= langs.default_lang ? pass - 1 : pass);
@@ -887,6 +961,10 @@ config *config_load_string(const char *text, const char *name, const char *dir,
                 free(by_lang[i]);
             }
         return NULL;
+    }
+    for (int i = 0; i < langs.n; i++) {
+        memcpy(by_lang[i]->content_hash, content_hash, sizeof content_hash);
+        if (opt && opt->kiosk_own) config_take_kiosk_own(by_lang[i], opt->kiosk_own);
     }
     first->owns_langs = true;
     return first;

@@ -20,4 +20,11 @@ void load_consultations(loader *L, ynode *root, ynode *feedback);
 /* A call_to_action slide's `consultation: ID`, resolved once consultations are loaded. */
 void resolve_slide_consultations(loader *L, ynode *slides);
 
+/* config_kiosk_own.c: the hash of the document's content (config.content_hash), and a config
+ * loaded with opt->kiosk_own given that kiosk's own settings (copied into c's arena). */
+void config_content_hash(yctx *y, const ynode *root, char out[17]);
+void config_take_kiosk_own(config *c, const config *own);
+/* True when the loader leaves a per-kiosk key unread (it comes from opt->kiosk_own). */
+static inline bool config_loader_own(const loader *L) { return L->opt && L->opt->kiosk_own; }
+
 #endif

@@ -150,9 +150,16 @@ static void preview_screen(const slide_ctx *sc, const staff_view_state *st, draw
     slides_layout(sc, st->preview_slide, l);
     int gap = sc->m.gap / 2;
     pk_rect band = {0, sc->fr.footer.y, sc->m.w, sc->m.h - sc->fr.footer.y};
+    bool keeps = st->preview_keeps && st->preview_keeps[0];
+    int keeps_h = keeps ? (int)(sc->m.unit * 2.6 * 1.5) + gap : 0;
+    band.y -= keeps_h; /* a line above the buttons, at the smallest size text takes */
+    band.h += keeps_h;
     draw_list_add(l, DRAW_RECT, (pk_rect){0, band.y - gap / 2 - 3, band.w, gap / 2 + 3}, th->accent);
     draw_list_add(l, DRAW_RECT, band, th->background); /* buttons (surface) stand out on it */
     pk_rect inner = rect_inset(band, sc->m.gap, gap / 2);
+    if (keeps) /* the stick brings content; the kiosk's id, place and PIN stay: said where staff look */
+        slides_text(sc, l, st->preview_keeps, rect_cut_top(&inner, keeps_h - gap / 2, 0), FONT_REGULAR, 2.6, 2.6,
+                    th->muted, ALIGN_LEFT, true);
     pk_rect label = sc->m.portrait ? rect_cut_top(&inner, inner.h * 2 / 5, gap)
                                    : rect_cut_left(&inner, inner.w * 3 / 10, gap);
     slides_text(sc, l, st->preview_label, label, FONT_BOLD, 4.2, 2.2, th->text, ALIGN_LEFT, true);

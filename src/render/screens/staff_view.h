@@ -32,6 +32,7 @@ typedef struct staff_view_state {
      * bar's words ("Preview: slide 3 of 12") over the footer, with Back, Next, Use, Cancel. */
     const slide *preview_slide;
     const char *preview_label;
+    const char *preview_keeps; /* under the label: what stays the kiosk's own (NULL: nothing) */
     bool preview_first, preview_last;
 } staff_view_state;
 
