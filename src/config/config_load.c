@@ -655,13 +655,14 @@ static const char *load_pin_hash_file(loader *L, const ynode *n) {
         y_error(y, at, "'pin_hash_file': cannot read %s: %s", path, strerror(e));
         return NULL;
     }
+    bool nul = memchr(buf, '\0', len) != NULL;
     buf[len] = '\0';
     char *h = buf;
     if (len >= 3 && !memcmp(h, "\xEF\xBB\xBF", 3)) h += 3; /* a BOM from Notepad */
     size_t hl = strlen(h);
     while (hl && strchr(" \t\r\n", h[hl - 1])) h[--hl] = '\0';
     /* Too long to be a hash, a NUL byte, a second line: none of these is the line asked for. */
-    if (!whole || memchr(buf, '\0', len) || strpbrk(h, "\r\n") || !pin_hash_valid(h)) {
+    if (!whole || nul || strpbrk(h, "\r\n") || !pin_hash_valid(h)) {
         y_error(y, at, "'pin_hash_file': %s must hold one line, the one printed by `plankiosk hash-pin` (it "
                 "starts with $argon2id$); never the PIN itself", path);
         return NULL;

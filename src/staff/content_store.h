@@ -12,8 +12,12 @@
  * Leftovers of an interrupted install (.tmp-* folders, current.tmp) are removed on open.
  *
  * Which config wins at start (content_store_choose): the version in the pointer, unless the
- * kiosk's own --config file has changed since staff last chose content on the kiosk (its hash
- * differs from the one recorded): then staff edited the card more recently, and it wins.
+ * kiosk's own --config file's content has changed since staff last chose content on the kiosk
+ * (its content hash differs from the one recorded): then staff edited the card's content more
+ * recently, and it wins. The content hash (config.content_hash) leaves out what stays a kiosk's
+ * own (config_kiosk_own.c: id, place, screen, hours, feedback folder and key, staff), so a new
+ * PIN or place on the card keeps the stick's content; the kiosk applies the same rule when the
+ * own file is edited while it runs (kiosk_content_reload).
  *
  * A version name "" means the kiosk's own --config file. No SDL; the caller loads and checks
  * configs (the store copies files and moves the pointer, nothing else). */
@@ -53,7 +57,7 @@ bool content_store_open(content_store *s, const char *feedback_dir, pk_error *er
 
 /* At start: true and the version's config.yaml in path when stick content is to be used; false
  * when the own file is used, with why a sentence for the journal ("" when the store is simply
- * empty). base_hash is the own --config file's hash (config's cfg->hash). */
+ * empty). base_hash is the own --config file's content hash (cfg->content_hash). */
 bool content_store_choose(const content_store *s, const char *base_hash, char *path, size_t size, char *why,
                           size_t why_size);
 

@@ -1,11 +1,14 @@
 /* config: the shipped Rotherham content loads as published, and every mistake an editor can make
  * is reported at the right line and column, in words they can act on. */
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "config/config.h"
 #include "content/content.h"
 #include "journey/keyboard.h"
+#include "staff/pin.h"
 
 static const config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
 
@@ -1264,6 +1267,106 @@ static void language_without_keyboard(void) {
     free(low);
 }
 
+/* staff.pin_hash_file: the hash in a file beside the config (a Raspberry Pi card's, written at
+ * boot): read with a BOM and CR LF; not there yet is a warning and staff mode off; anything but
+ * the hash, or a file that cannot be read, an error at the key; never both keys. */
+static void write_pin_file(const char *path, const char *text) {
+    FILE *f = fopen(path, "wb");
+    if (!f) return;
+    fputs(text, f);
+    fclose(f);
+}
+
+static config *load_pin(const char *dir, const char *staff, diag_list *w) {
+    char text[600];
+    snprintf(text, sizeof text, "plankiosk: 1\nkiosk: {id: k, location: l}\nplan: {title: P}\n"
+                                "slides: [{type: title, title: T}]\nstaff:\n%s", staff);
+    memset(&diags, 0, sizeof diags);
+    memset(w, 0, sizeof *w);
+    config_options o = {.assets_dir = TEST_SOURCE_DIR "/assets", .warnings = w};
+    return config_load_string(text, "t.yaml", dir, &o, &diags);
+}
+
+static void pin_hash_file(void) {
+    char dir[300], path[400], hash[PIN_HASH_MAX], text[2 * PIN_HASH_MAX + 16];
+    snprintf(dir, sizeof dir, "%s/pin-hash-file-XXXXXX", TEST_BINARY_DIR);
+    CHECK(mkdtemp(dir) != NULL);
+    pk_error err = {{0}};
+    CHECK(pin_hash("2468", hash, &err));
+    snprintf(path, sizeof path, "%s/staff-pin.hash", dir);
+    diag_list *w = calloc(1, sizeof *w);
+    const char *key = "  pin_hash_file: staff-pin.hash\n"; /* line 6, the value at column 18 */
+
+    /* Saved by Notepad: a byte-order mark and CR LF. */
+    snprintf(text, sizeof text, "\xEF\xBB\xBF%s\r\n", hash);
+    write_pin_file(path, text);
+    config *c = load_pin(dir, key, w);
+    dump();
+    CHECK(c != NULL);
+    CHECK_INT(w->count, 0);
+    if (c) {
+        CHECK_STR(c->staff.pin_hash ? c->staff.pin_hash : "", hash);
+        CHECK(pin_verify(c->staff.pin_hash, "2468"));
+        CHECK_STR(c->staff.pin_hash_file ? c->staff.pin_hash_file : "", path);
+    }
+    config_free(c);
+    /* As hash-pin printed it, one line with its newline. */
+    snprintf(text, sizeof text, "%s\n", hash);
+    write_pin_file(path, text);
+    c = load_pin(dir, key, w);
+    CHECK(c != NULL && c->staff.pin_hash && pin_verify(c->staff.pin_hash, "2468"));
+    config_free(c);
+
+    /* Not made yet: the kiosk runs, staff mode is off, and the warning names the file. */
+    remove(path);
+    c = load_pin(dir, key, w);
+    CHECK(c != NULL);
+    CHECK_INT(diags.count, 0);
+    CHECK_INT(w->count, 1);
+    if (c) CHECK(c->staff.pin_hash == NULL);
+    if (w->count) {
+        CHECK_CONTAINS(w->items[0], "t.yaml:6:18: staff: 'pin_hash_file': ");
+        CHECK_CONTAINS(w->items[0], path);
+        CHECK_CONTAINS(w->items[0], "staff mode stays off until it does");
+    }
+    config_free(c);
+
+    /* The PIN itself, two hashes, nothing: refused at the key, the file's words never shown. */
+    const char *garbage[] = {"2468\n", "", "PIN: 2468\r\n", NULL};
+    for (int i = 0; garbage[i]; i++) {
+        write_pin_file(path, garbage[i]);
+        c = load_pin(dir, key, w);
+        EXPECT_FAIL(c, 1);
+        EXPECT_DIAG("t.yaml:6:18: staff: 'pin_hash_file': ", path, "must hold one line, the one printed by `plankiosk hash-pin`");
+        CHECK(diags.count == 0 || strstr(diags.items[0], "2468\n") == NULL);
+    }
+    snprintf(text, sizeof text, "%s\n%s\n", hash, hash);
+    write_pin_file(path, text);
+    c = load_pin(dir, key, w);
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:6:18: staff: 'pin_hash_file': ", "must hold one line");
+
+    /* Cannot be read (a folder of that name). */
+    remove(path);
+    mkdir(path, 0755);
+    c = load_pin(dir, key, w);
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:6:18: staff: 'pin_hash_file': cannot read ", path);
+    rmdir(path);
+
+    /* Both keys: which one would count? Neither: an error. */
+    snprintf(text, sizeof text, "%s\n", hash);
+    write_pin_file(path, text);
+    char both[400];
+    snprintf(both, sizeof both, "  pin_hash: \"%s\"\n  pin_hash_file: staff-pin.hash\n", hash);
+    c = load_pin(dir, both, w);
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:7:18: staff: give the PIN's hash once: 'pin_hash' or 'pin_hash_file', not both");
+    remove(path);
+    rmdir(dir);
+    free(w);
+}
+
 /* A whole text file, NUL-terminated, for the caller to free; NULL if it cannot be read. */
 static char *read_text(const char *path) {
     FILE *f = fopen(path, "rb");
@@ -1343,6 +1446,7 @@ int main(void) {
     RUN(load_missing_file);
     RUN(accessibility);
     RUN(language_without_keyboard);
+    RUN(pin_hash_file);
     RUN(reference_for_staff);
     return check_report();
 }

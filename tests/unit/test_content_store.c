@@ -2,7 +2,9 @@
  * pointer's switch, three versions kept, going back (to a version, then to the kiosk's own
  * file); which config wins at start (the own file when it changed after staff chose); stick
  * folders refused whole (a link, a file over the cap, folders too deep, a full disk), leaving
- * nothing behind; and an interrupted install ignored and cleaned up. */
+ * nothing behind; an interrupted install ignored and cleaned up; and what stays the kiosk's own
+ * (id, place, screen, hours, feedback folder, PIN) whatever a stick's config says, with the
+ * content hash the store weighs leaving those out. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -10,7 +12,9 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "config/config.h"
 #include "staff/content_store.h"
+#include "staff/pin.h"
 
 static char root[300];
 
@@ -250,6 +254,123 @@ static void interrupted_install_cleaned(void) {
     CHECK_STR(again.current, "");
 }
 
+/* ---- what stays the kiosk's own ----------------------------------------------------------- */
+
+static const char *const own_yaml =
+    "plankiosk: 1\n"
+    "kiosk: {id: rotherham-town-centre, location: Town Centre Library, screen: {width: 1080, height: 1920, rotation: 90}}\n"
+    "feedback: {dir: /var/lib/plankiosk/feedback, button: Tell us}\n"
+    "staff: {pin_hash: \"%s\", corner: top-right, hold_seconds: 7}\n"
+    "hours: {monday: \"09:00-17:00\"}\n"
+    "plan: {title: Own Plan}\n"
+    "slides: [{type: title, title: Own}]\n";
+
+static config *load_yaml(const char *text, const config *own) {
+    diag_list *d = calloc(1, sizeof *d);
+    config_options o = {.assets_dir = TEST_SOURCE_DIR "/assets", .kiosk_own = own};
+    config *c = d ? config_load_string(text, "t.yaml", TEST_SOURCE_DIR "/config", &o, d) : NULL;
+    if (d) diag_print(d, stderr);
+    free(d);
+    return c;
+}
+
+/* A stick carried round five kiosks: its config (copied from another kiosk's, or with no
+ * kiosk: and staff: at all) brings the content; the id, place, screen, hours, feedback folder
+ * and PIN stay the kiosk's own, copied, so the own config may be freed first. */
+static void stick_config_keeps_kiosk_own(void) {
+    char own_hash[PIN_HASH_MAX], stick_hash[PIN_HASH_MAX], text[1200];
+    pk_error err = {{0}};
+    CHECK(pin_hash("4321", own_hash, &err) && pin_hash("9999", stick_hash, &err));
+    snprintf(text, sizeof text, own_yaml, own_hash);
+    config *own = load_yaml(text, NULL);
+    CHECK(own != NULL);
+    if (!own) return;
+    const char *stick_yaml =
+        "plankiosk: 1\n"
+        "languages: {default: en, available: [en, ur]}\n"
+        "kiosk: {id: clifton-park, location: Clifton Park Museum}\n"
+        "feedback: {dir: /media/STICK/feedback, button: Have your say}\n"
+        "staff: {pin_hash: \"%s\", corner: bottom-left}\n"
+        "hours: {monday: closed}\n"
+        "loop: {slide_seconds: 20}\n"
+        "plan: {title: {en: Stick Plan, ur: Stick Plan UR}}\n"
+        "slides: [{type: title, title: Stick}]\n";
+    snprintf(text, sizeof text, stick_yaml, stick_hash);
+    config *c = load_yaml(text, own);
+    char line[200];
+    config_kiosk_own_line(own, line, sizeof line);
+    config_free(own); /* nothing in c may point into it */
+    CHECK(c != NULL);
+    if (!c) return;
+    for (int i = 0; i < c->languages.n; i++) {
+        const config *l = c->by_lang[i];
+        CHECK_STR(l->kiosk.id, "rotherham-town-centre");
+        CHECK_STR(l->kiosk.location, "Town Centre Library");
+        CHECK_INT(l->kiosk.rotation, 90);
+        CHECK_INT(l->kiosk.width, 1080);
+        CHECK_STR(l->feedback.dir ? l->feedback.dir : "", "/var/lib/plankiosk/feedback");
+        CHECK(pin_verify(l->staff.pin_hash, "4321"));
+        CHECK(!pin_verify(l->staff.pin_hash, "9999"));
+        CHECK_INT(l->staff.corner, 1);
+        CHECK_INT(l->staff.hold_seconds, 7);
+        CHECK(l->hours.set && !l->hours.closed[0]);
+        /* The content is the stick's. */
+        CHECK_STR(l->feedback.button, "Have your say");
+        CHECK(l->loop.slide_seconds == 20);
+    }
+    CHECK_STR(c->by_lang[1]->plan.title, "Stick Plan UR");
+    config_free(c);
+    CHECK_STR(line, "Stays this kiosk's own: id rotherham-town-centre, location, screen, opening hours, feedback "
+                    "folder, staff PIN");
+
+    /* No kiosk: and no staff: on the stick: content all the same. */
+    snprintf(text, sizeof text, own_yaml, own_hash);
+    own = load_yaml(text, NULL);
+    c = load_yaml("plankiosk: 1\nplan: {title: Bare}\nslides: [{type: title, title: B}]\n", own);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_STR(c->kiosk.id, "rotherham-town-centre");
+        CHECK(pin_verify(c->staff.pin_hash, "4321"));
+    }
+    config_free(c);
+    /* Without a kiosk of its own to take them from, the same file is refused. */
+    c = load_yaml("plankiosk: 1\nplan: {title: Bare}\nslides: [{type: title, title: B}]\n", NULL);
+    CHECK(c == NULL);
+    config_free(own);
+}
+
+/* The content hash the store weighs: a new id, place, PIN, hours or feedback folder in the own
+ * file leave it as it was (the stick's content stays chosen); new content changes it. */
+static void content_hash_leaves_out_kiosk_own(void) {
+    char h1[PIN_HASH_MAX], h2[PIN_HASH_MAX], text[1200];
+    pk_error err = {{0}};
+    CHECK(pin_hash("4321", h1, &err) && pin_hash("5678", h2, &err));
+    snprintf(text, sizeof text, own_yaml, h1);
+    config *a = load_yaml(text, NULL);
+    snprintf(text, sizeof text,
+             "plankiosk: 1\n# moved upstairs\n"
+             "kiosk: {id: rotherham-first-floor, location: First floor}\n"
+             "feedback: {dir: /srv/feedback, button: Tell us}\n"
+             "staff: {pin_hash: \"%s\"}\n"
+             "plan: {title: Own Plan}\n"
+             "slides: [{type: title, title: Own}]\n",
+             h2);
+    config *b = load_yaml(text, NULL);
+    snprintf(text, sizeof text, own_yaml, h1);
+    char *t = strstr(text, "Own Plan");
+    if (t) memcpy(t, "New Plan", 8);
+    config *c = load_yaml(text, NULL);
+    CHECK(a && b && c);
+    if (a && b && c) {
+        CHECK_STR(a->content_hash, b->content_hash);
+        CHECK(strcmp(a->hash, b->hash) != 0);
+        CHECK(strcmp(a->content_hash, c->content_hash) != 0);
+    }
+    config_free(a);
+    config_free(b);
+    config_free(c);
+}
+
 int main(void) {
     snprintf(root, sizeof root, "%s/content-store-XXXXXX", TEST_BINARY_DIR);
     if (!mkdtemp(root)) return 1;
@@ -258,5 +379,7 @@ int main(void) {
     RUN(own_file_edited_wins);
     RUN(refused_folders);
     RUN(interrupted_install_cleaned);
+    RUN(stick_config_keeps_kiosk_own);
+    RUN(content_hash_leaves_out_kiosk_own);
     return check_report();
 }
