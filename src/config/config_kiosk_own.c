@@ -53,12 +53,15 @@ static void hash_node(yctx *y, crypto_generichash_state *h, const ynode *n, int 
         feed(h, &len, sizeof len);
         feed(h, n->data.scalar.value, n->data.scalar.length);
     } else if (n->type == YAML_SEQUENCE_NODE) {
-        for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++)
+        for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top;
+             i++)
             hash_node(y, h, y_node(y, *i), depth + 1, false);
     } else if (n->type == YAML_MAPPING_NODE) {
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+             p++) {
             const ynode *k = y_node(y, p->key);
-            const char *key = k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+            const char *key =
+                k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
             if (root && listed(own_root_keys, key)) continue;
             const ynode *v = y_node(y, p->value);
             if (root && !strcmp(key, "feedback") && v && v->type == YAML_MAPPING_NODE) {
@@ -66,9 +69,11 @@ static void hash_node(yctx *y, crypto_generichash_state *h, const ynode *n, int 
                 hash_node(y, h, k, depth + 1, false);
                 unsigned char m = YAML_MAPPING_NODE;
                 feed(h, &m, 1);
-                for (yaml_node_pair_t *q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top; q++) {
+                for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+                     q < v->data.mapping.pairs.top; q++) {
                     const ynode *fk = y_node(y, q->key);
-                    if (fk && fk->type == YAML_SCALAR_NODE && listed(own_feedback_keys, (const char *)fk->data.scalar.value))
+                    if (fk && fk->type == YAML_SCALAR_NODE &&
+                        listed(own_feedback_keys, (const char *)fk->data.scalar.value))
                         continue;
                     hash_node(y, h, fk, depth + 2, false);
                     hash_node(y, h, y_node(y, q->value), depth + 2, false);
@@ -103,14 +108,17 @@ void config_take_kiosk_own(config *c, const config *own) {
     c->hours = own->hours;
     c->feedback.dir = copy(c, own->feedback.dir);
     c->feedback.public_key = copy(c, own->feedback.public_key);
-    memcpy(c->feedback.key_fingerprint, own->feedback.key_fingerprint, sizeof c->feedback.key_fingerprint);
+    memcpy(c->feedback.key_fingerprint, own->feedback.key_fingerprint,
+           sizeof c->feedback.key_fingerprint);
     c->staff = own->staff;
     c->staff.pin_hash = copy(c, own->staff.pin_hash);
     c->staff.pin_hash_file = copy(c, own->staff.pin_hash_file);
 }
 
 const char *config_kiosk_own_line(const config *own, char *buf, size_t size) {
-    snprintf(buf, size, "Stays this kiosk's own: id %s, location, screen, opening hours, feedback folder%s, staff PIN",
+    snprintf(buf, size,
+             "Stays this kiosk's own: id %s, location, screen, opening hours, feedback folder%s, "
+             "staff PIN",
              own->kiosk.id ? own->kiosk.id : "(none)", own->feedback.public_key ? " and key" : "");
     return buf;
 }
