@@ -367,11 +367,13 @@ expect "exits 0" [ "$rc" -eq 0 ]
 expect "no problems said" no_problems
 expect "hash-pin got the PIN on stdin" [ "$(cat "$r/pin.got")" = 48213579 ]
 expect "the new hash, one line; staff-pin.txt and the temporary gone" changed
-expect "hash first, then rw, write+sync, rename+rm+sync, ro" events_are "plankiosk hash-pin
+expect "hash first, then rw, write+sync, rename+sync, rm+sync, ro" events_are "plankiosk hash-pin
 mount -o remount,rw $r/boot/firmware
   card: staff-pin.hash=old staff-pin.txt=other
 sync staff-pin.hash.new
   card: staff-pin.hash=old staff-pin.hash.new=new staff-pin.txt=other
+sync staff-pin.hash
+  card: staff-pin.hash=new staff-pin.txt=other
 sync
   card: staff-pin.hash=new
 mount -o remount,ro $r/boot/firmware
@@ -501,10 +503,18 @@ expect "cut at the first sync: staff-pin.txt and the old hash kept" unchanged
 pin_boot
 expect "next boot: the new hash; txt and temporary gone" changed
 expect "next boot: read-only again" last_mount_ro
-# Cut at the second sync (after the rename and the removal): done; the next boot leaves it.
+# Cut at the second sync (after the rename): the new hash, and staff-pin.txt still there; the
+# next boot makes it again.
 old_hash_and '8642\n'
 pin_boot FAKE_SYNC_SIGNAL=2:KILL
-expect "cut at the second sync: the new hash, txt gone" changed
+expect "cut at the second sync: the new hash" hash_is "$hash_new"
+expect "cut at the second sync: staff-pin.txt kept" kept staff-pin.txt
+pin_boot
+expect "next boot: made again, txt gone" changed
+# Cut at the third sync (after the removal): done; the next boot leaves it.
+old_hash_and '8642\n'
+pin_boot FAKE_SYNC_SIGNAL=3:KILL
+expect "cut at the third sync: the new hash, txt gone" changed
 pin_boot
 expect "next boot: nothing to do" no_mount
 expect "next boot: no problems said" no_problems
@@ -530,9 +540,13 @@ card staff-pin.txt '3141\n'
 pin_boot
 expect "zero bytes + txt: made again" hash_is "$hash_new"
 expect "zero bytes + txt: no problems said" no_problems
-printf '%s\r\n' "$hash_old" >"$pk/staff-pin.hash"
+# As plankiosk's config loader reads it: a byte order mark, blanks and line ends after it.
+printf '\357\273\277%s \r\n\r\n' "$hash_old" >"$pk/staff-pin.hash"
 pin_boot
-expect "a hash with a Windows line end is whole" no_problems
+expect "a hash with a BOM and Windows line ends is whole" no_problems
+printf '%s\n%s\n' "$hash_old" "$hash_old" >"$pk/staff-pin.hash"
+pin_boot
+expect "two lines: said" said "plankiosk/staff-pin.hash:1: this is not a whole PIN hash (damaged?): the staff screen cannot be opened; write the PIN again in plankiosk/staff-pin.txt"
 [ "$fail" -eq "$f0" ] || pin_show
 
 case_name="pin dry run"
