@@ -27,8 +27,14 @@ bool pin_hash(const char *pin, char *out, pk_error *err) {
     return true;
 }
 
+/* A whole hash, not only its prefix: a hash cut short (a damaged staff-pin.hash, a line copied
+ * in part) would pass `check` and then open for no PIN at all. libsodium parses the string; the
+ * tag must be crypto_pwhash_STRBYTES' 32 bytes (43 base64 characters, no padding). */
 bool pin_hash_valid(const char *s) {
-    return s && strncmp(s, "$argon2id$", 10) == 0 && strlen(s) < PIN_HASH_MAX;
+    if (!s || strncmp(s, "$argon2id$", 10) != 0 || strlen(s) >= PIN_HASH_MAX) return false;
+    if (sodium_init() < 0 || crypto_pwhash_str_needs_rehash(s, PIN_OPSLIMIT, PIN_MEMLIMIT) == -1) return false;
+    const char *tag = strrchr(s, '$') + 1;
+    return strlen(tag) == 43 && strspn(tag, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") == 43;
 }
 
 bool pin_verify(const char *hash, const char *pin) {

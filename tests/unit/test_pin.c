@@ -18,6 +18,21 @@ static void hash_and_verify(void) {
     CHECK(pin_hash("2025", other, &err));
     CHECK(strcmp(hash, other) != 0); /* salted: the same PIN hashes differently */
     CHECK(pin_verify(other, "2025"));
+    /* A damaged hash is not a hash: cut short anywhere, or with a character changed into one
+     * that is not base64, it is refused (and so opens for no PIN). */
+    char cut[PIN_HASH_MAX];
+    size_t n = strlen(hash);
+    for (size_t keep = 10; keep < n; keep += 7) {
+        snprintf(cut, sizeof cut, "%.*s", (int)keep, hash);
+        CHECK(!pin_hash_valid(cut));
+        CHECK(!pin_verify(cut, "2025"));
+    }
+    snprintf(cut, sizeof cut, "%.*s", (int)(n - 1), hash);
+    CHECK(!pin_hash_valid(cut));
+    snprintf(cut, sizeof cut, "%s", hash);
+    cut[n - 5] = '*';
+    CHECK(!pin_hash_valid(cut));
+    CHECK(!pin_hash_valid("$argon2id$v=19$m=16384,t=2,p=1$"));
 }
 
 static void bad_pins_refused(void) {
