@@ -152,8 +152,9 @@ void kiosk_content_find(kiosk *k) {
     char sticks[STAFF_USB_MAX][PATH_MAX], found[PATH_MAX + 16] = "", probe[PATH_MAX + 32];
     int n = find_sticks(k, sticks);
     for (int i = 0; i < n && !found[0]; i++) {
-        snprintf(probe, sizeof probe, "%s/plankiosk/config.yaml", sticks[i]);
-        if (access(probe, R_OK) == 0) snprintf(found, sizeof found, "%s/plankiosk", sticks[i]);
+        if (snprintf(probe, sizeof probe, "%s/plankiosk/config.yaml", sticks[i]) >= (int)sizeof probe) continue;
+        if (access(probe, R_OK) == 0 && snprintf(found, sizeof found, "%s/plankiosk", sticks[i]) >= (int)sizeof found)
+            found[0] = '\0';
     }
     if (strcmp(found, k->usb_content) != 0) k->usb_title[0] = '\0'; /* another stick: not checked */
     snprintf(k->usb_content, sizeof k->usb_content, "%s", found);
