@@ -631,7 +631,13 @@ static void draw(kiosk *k, uint64_t now) {
     update_focus(k);
     draw_execute(&k->scr.dc, k->focus_list, 255, 0, 0);
     screen_present(&k->scr);
-    if (k->frames == 0) service_ready(&k->svc, k->cfg->plan.title);
+    if (k->frames == 0) {
+        /* A slow start (fonts, pictures, a software GPU) must not eat the first slide's time:
+         * found under emulation, where the first frame took 9 s and the title slide never
+         * showed. */
+        attract_start_clock(&k->loop, kiosk_now(k));
+        service_ready(&k->svc, k->cfg->plan.title);
+    }
     if (k->frames++ == 0 && k->opts.stats)
         fprintf(stderr, "first frame %.1f ms\n",
                 (SDL_GetPerformanceCounter() - k->start_counter) * 1000.0 / SDL_GetPerformanceFrequency());
@@ -795,7 +801,7 @@ bool kiosk_step(kiosk *k, int max_wait) {
             if (k->jr.still_there && k->picker) k->picker = false, k->dirty = true;
         } else {
             int before = attract_slide(&k->loop);
-            if (attract_tick(&k->loop, now, kiosk_today(k))) k->dirty = true;
+            if (k->frames > 0 && attract_tick(&k->loop, now, kiosk_today(k))) k->dirty = true;
             /* An edit waits for the slide shown to end (or for a loop that is not moving). */
             if (k->pending && (attract_slide(&k->loop) != before || k->loop.paused)) apply_pending(k, now);
         }
@@ -900,6 +906,7 @@ void kiosk_set_can_listen(kiosk *k, bool on) {
     kiosk_set_view(k, v);
 }
 const slide_view *kiosk_view(const kiosk *k) { return &k->scr.view; }
+int kiosk_slide(const kiosk *k) { return attract_slide(&k->loop); }
 int kiosk_frames(const kiosk *k) { return k->frames; }
 int kiosk_abandoned(const kiosk *k) { return k->abandoned; }
 const char *kiosk_storage_error(const kiosk *k) { return k->storage_error; }

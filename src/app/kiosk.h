@@ -62,6 +62,8 @@ const slide_view *kiosk_view(const kiosk *k);
 /* True while Listen is reading the screen aloud. */
 bool kiosk_speaking(const kiosk *k);
 int kiosk_frames(const kiosk *k);
+/* The config index of the slide the loop shows. */
+int kiosk_slide(const kiosk *k);
 int kiosk_abandoned(const kiosk *k);
 const char *kiosk_storage_error(const kiosk *k);
 /* STAFF_PREVIEW: a USB stick's content shown slide by slide before staff use it. */

@@ -22,6 +22,11 @@ void attract_init(attract *a, const config *cfg, pk_date today, uint64_t now) {
     a->due_at = now + (uint64_t)slide_ms(a);
 }
 
+void attract_start_clock(attract *a, uint64_t now) {
+    a->shown_at = now;
+    a->due_at = now + (uint64_t)slide_ms(a);
+}
+
 void attract_go(attract *a, int delta, uint64_t now) {
     int current = a->order[a->pos];
     bool wrapped = (a->pos + delta >= a->n) || (a->pos + delta < 0);

@@ -33,6 +33,9 @@ void attract_init(attract *a, const config *cfg, pk_date today, uint64_t now);
 /* Advances time: moves to the next slide when due, ends transitions, resumes a pause left
  * alone for pause_seconds. Returns true if anything visible changed. */
 bool attract_tick(attract *a, uint64_t now, pk_date today);
+/* The current slide has only now reached the screen (the first frame of a kiosk that took
+ * seconds to start): its time, count-up and transition start now, so it is not skipped. */
+void attract_start_clock(attract *a, uint64_t now);
 /* Moves by delta slides (wrapping) and starts the transition. */
 void attract_go(attract *a, int delta, uint64_t now);
 void attract_set_paused(attract *a, bool paused, uint64_t now);
