@@ -8,8 +8,13 @@
  *                                                  theme, Next, a face, Skip, Skip, an age band,
  *                                                  Skip, Send
  *   vm_journey_taps CONFIG WIDTH HEIGHT staff PIN  the staff corner held, the PIN, OK, and the
- *                                                  staff screen's "Export to USB stick" */
+ *                                                  staff screen's "Export to USB stick"
+ *   vm_journey_taps ... staff PIN STICK            the same with STICK (a folder holding
+ *                                                  plankiosk/config.yaml) plugged in: new content
+ *                                                  checked, previewed a slide on, used, one tap
+ *                                                  back to the previous, Back */
 #include <SDL.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +48,21 @@ static int tap(kiosk *k, const char *name, widget_kind kind, int index) {
 }
 
 /* The staff corner held down (the fake clock jumps the hold), the PIN typed, OK. */
-static int staff_path(kiosk *k, const config *cfg, const char *pin) {
+/* Prints where widget `kind` is, without tapping it. */
+static int show(kiosk *k, const char *name, widget_kind kind) {
+    const widget_list *w = kiosk_widgets(k);
+    for (int i = 0; i < w->count; i++)
+        if (w->items[i].kind == kind) {
+            const pk_rect *r = &w->items[i].r;
+            printf("%s %.5f %.5f\n", name, (r->x + r->w / 2 + 0.5) / W, (r->y + r->h / 2 + 0.5) / H);
+            return 0;
+        }
+    fprintf(stderr, "vm_journey_taps: no %s on the staff screen\n", name);
+    return 1;
+}
+
+/* stick: a folder standing in for a USB stick with plankiosk/config.yaml, or NULL. */
+static int staff_path(kiosk *k, const config *cfg, const char *pin, bool stick) {
     pk_rect c = kiosk_staff_corner(k);
     int x = c.x + c.w / 2, y = c.y + c.h / 2;
     printf("hold %.5f %.5f %d\n", (x + 0.5) / W, (y + 0.5) / H, cfg->staff.hold_seconds);
@@ -65,20 +84,22 @@ static int staff_path(kiosk *k, const config *cfg, const char *pin) {
         bad = tap(k, name, W_PIN_DIGIT, *d - '0');
     }
     if (!bad) bad = tap(k, "pin-ok", W_PIN_OK, -1);
-    const widget_list *after = kiosk_widgets(k);
-    for (int i = 0; !bad && i < after->count; i++)
-        if (after->items[i].kind == W_STAFF_EXPORT) {
-            const pk_rect *r = &after->items[i].r;
-            printf("export %.5f %.5f\n", (r->x + r->w / 2 + 0.5) / W, (r->y + r->h / 2 + 0.5) / H);
-            return 0;
-        }
-    if (!bad) fprintf(stderr, "vm_journey_taps: the PIN did not open the staff screen\n");
-    return 1;
+    if (bad || kiosk_staff_mode(k) != STAFF_SCREEN) {
+        fprintf(stderr, "vm_journey_taps: the PIN did not open the staff screen\n");
+        return 1;
+    }
+    if (!stick) return show(k, "export", W_STAFF_EXPORT);
+    /* New content from the stick: checked, one slide on in the preview, used; then one tap
+     * back to the previous content, and Back out of the staff screen. */
+    bad = tap(k, "content", W_STAFF_CONTENT, -1) || tap(k, "preview-next", W_PREVIEW_NEXT, -1) ||
+          tap(k, "preview-use", W_PREVIEW_USE, -1) || tap(k, "go-back", W_STAFF_GO_BACK, -1) ||
+          tap(k, "staff-back", W_STAFF_BACK, -1);
+    return bad;
 }
 
 int main(int argc, char **argv) {
-    if (argc != 4 && !(argc == 6 && !strcmp(argv[4], "staff"))) {
-        fprintf(stderr, "usage: vm_journey_taps CONFIG WIDTH HEIGHT [staff PIN]\n");
+    if (argc != 4 && !(argc >= 6 && argc <= 7 && !strcmp(argv[4], "staff"))) {
+        fprintf(stderr, "usage: vm_journey_taps CONFIG WIDTH HEIGHT [staff PIN [STICK]]\n");
         return 2;
     }
     W = atoi(argv[2]), H = atoi(argv[3]);
@@ -87,6 +108,19 @@ int main(int argc, char **argv) {
     char dir[] = "/tmp/vm-journey-taps-XXXXXX";
     if (!mkdtemp(dir)) return 1;
     kiosk_opts o = {.windowed = true, .w = W, .h = H, .feedback_dir = dir, .now_ms = clock_ms};
+    /* A stick: its folder, listed in a mounts file of our own. */
+    char mounts[PATH_MAX + 32], prefix[PATH_MAX];
+    if (argc == 7) {
+        snprintf(mounts, sizeof mounts, "%s/mounts", dir);
+        FILE *m = fopen(mounts, "w");
+        if (!m) return 1;
+        fprintf(m, "stick %s vfat rw 0 0\n", argv[6]);
+        fclose(m);
+        snprintf(prefix, sizeof prefix, "%s", argv[6]);
+        char *slash = strrchr(prefix, '/');
+        if (slash) slash[1] = '\0';
+        o.usb_mounts = mounts, o.usb_prefix = prefix;
+    }
     pk_error err = {{0}};
     kiosk *k = kiosk_create(cfg, &o, &err);
     if (!k) {
@@ -97,8 +131,8 @@ int main(int argc, char **argv) {
     settle(k);
     const frame *f = kiosk_frame(k);
     int bad = 0;
-    if (argc == 6) {
-        bad = staff_path(k, cfg, argv[5]);
+    if (argc >= 6) {
+        bad = staff_path(k, cfg, argv[5], argc == 7);
         goto done;
     }
     tap_at(k, "have-your-say", f->button.x + f->button.w / 2, f->button.y + f->button.h / 2);
