@@ -8,7 +8,8 @@
  *                                                  theme, Next, a face, Skip, Skip, an age band,
  *                                                  Skip, Send
  *   vm_journey_taps CONFIG WIDTH HEIGHT staff PIN  the staff corner held, the PIN, OK, and the
- *                                                  staff screen's "Export to USB stick"
+ *                                                  staff screen's "Export to USB stick" and
+ *                                                  its Back
  *   vm_journey_taps ... staff PIN STICK            the same with STICK (a folder holding
  *                                                  plankiosk/config.yaml) plugged in: new content
  *                                                  checked, previewed a slide on, used, one tap
@@ -88,7 +89,7 @@ static int staff_path(kiosk *k, const config *cfg, const char *pin, bool stick) 
         fprintf(stderr, "vm_journey_taps: the PIN did not open the staff screen\n");
         return 1;
     }
-    if (!stick) return show(k, "export", W_STAFF_EXPORT);
+    if (!stick) return show(k, "export", W_STAFF_EXPORT) || show(k, "staff-back", W_STAFF_BACK);
     /* New content from the stick: checked, one slide on in the preview, used; then one tap
      * back to the previous content, and Back out of the staff screen. */
     bad = tap(k, "content", W_STAFF_CONTENT, -1) || tap(k, "preview-next", W_PREVIEW_NEXT, -1) ||
