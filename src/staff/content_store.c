@@ -35,18 +35,6 @@ static int remove_one(const char *path, const struct stat *st, int flag, struct 
 /* rm -r, without following links. */
 static void remove_tree(const char *path) { nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS); }
 
-static int fsync_path(const char *path) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return -1;
-    int rc;
-    do rc = fsync(fd);
-    while (rc < 0 && errno == EINTR);
-    int e = errno;
-    close(fd);
-    errno = e;
-    return rc;
-}
-
 static const char *why(int e) {
     return e == ENOSPC || e == EDQUOT ? "the kiosk's disk is full" : strerror(e);
 }
@@ -233,7 +221,7 @@ static bool walk_dir(walk *w, const char *src, const char *dst, const char *rel,
             else if (w->copy && mkdir(to, 0750) != 0)
                 ok = pk_fail(w->err, "cannot copy %s/%s to the kiosk: %s", w->label, sub, why(errno));
             else
-                ok = walk_dir(w, src, dst, sub, depth + 1) && (!w->copy || fsync_path(to) == 0 ||
+                ok = walk_dir(w, src, dst, sub, depth + 1) && (!w->copy || feedback_fsync_path(to) == 0 ||
                                                                  pk_fail(w->err, "cannot copy %s/%s: %s", w->label, sub, why(errno)));
         } else if (S_ISREG(st.st_mode)) {
             w->total += (unsigned long long)st.st_size;
@@ -280,7 +268,7 @@ bool content_store_install(content_store *s, const char *src_dir, const char *in
     char *cut = strrchr(parent, '/');
     if (cut) *cut = '\0';
     if (!make_dir(s->dir, err)) return false;
-    if (cut) (void)fsync_path(parent); /* the new folder's name, durable */
+    if (cut) (void)feedback_fsync_path(parent); /* the new folder's name, durable */
     unsigned long long free_b = 0, need = w.total + (1ull << 20); /* a MB for folders and the pointer */
     if (lim.free_bytes(s->dir, &free_b, lim.ud) && free_b < need)
         return pk_fail(err, "the kiosk's disk is too full for this content: it needs %llu MB, %llu MB are free",
@@ -302,9 +290,9 @@ bool content_store_install(content_store *s, const char *src_dir, const char *in
     w.copy = true;
     w.total = 0;
     bool ok = walk_dir(&w, src_dir, tmp_path, "", 0);
-    if (ok && fsync_path(tmp_path) != 0) ok = pk_fail(err, "cannot save the content: %s", why(errno));
+    if (ok && feedback_fsync_path(tmp_path) != 0) ok = pk_fail(err, "cannot save the content: %s", why(errno));
     if (ok && rename(tmp_path, final_path) != 0) ok = pk_fail(err, "cannot save the content: %s", why(errno));
-    if (ok && fsync_path(s->dir) != 0) ok = pk_fail(err, "cannot save the content: %s", why(errno));
+    if (ok && feedback_fsync_path(s->dir) != 0) ok = pk_fail(err, "cannot save the content: %s", why(errno));
     if (!ok) {
         remove_tree(tmp_path);
         remove_tree(final_path);

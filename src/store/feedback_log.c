@@ -75,9 +75,8 @@ static bool log_fail(feedback_log *log, pk_error *err, const char *fmt, ...) {
 
 /* ---- small file-system helpers --------------------------------------------------------- */
 
-/* fsync() the folder itself, so a file (or folder) just created in it survives a power cut. */
-static int fsync_dir(const char *dir) {
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+int feedback_fsync_path(const char *path) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return -1;
     int rc;
     do rc = fsync(fd);
@@ -130,7 +129,7 @@ static bool make_dirs(const char *path, char *failed_at, size_t failed_size) {
                 snprintf(parent, sizeof parent, "/");
             else
                 snprintf(parent, sizeof parent, "%.*s", (int)(slash - buf), buf);
-            if (fsync_dir(parent) != 0) {
+            if (feedback_fsync_path(parent) != 0) {
                 snprintf(failed_at, failed_size, "%s", parent);
                 return false;
             }
@@ -179,7 +178,7 @@ bool feedback_file_replace(const char *dir, const char *name, const void *data, 
         return pk_fail(err, "cannot write %s: %s", path, reason_for(e));
     }
     /* The new name must survive a power cut too, not only the bytes behind it. */
-    if (fsync_dir(dir) != 0) return pk_fail(err, "cannot write %s: %s", path, reason_for(errno));
+    if (feedback_fsync_path(dir) != 0) return pk_fail(err, "cannot write %s: %s", path, reason_for(errno));
     return true;
 }
 
@@ -298,7 +297,7 @@ static bool repair_dir(feedback_log *log, const char *dir, diag_list *diags, pk_
     if (!ok) return false;
     /* A file created just before a crash may have been written but its folder entry not yet
      * synced; syncing the folder now makes everything found here durable. */
-    if (fsync_dir(dir) != 0)
+    if (feedback_fsync_path(dir) != 0)
         return log_fail(log, err, "cannot sync the feedback folder %s: %s", dir, reason_for(errno));
     return true;
 }
@@ -644,7 +643,7 @@ static bool append_line(feedback_log *log, const char *folder, const char *date,
     }
     /* The data is on disk; close() cannot lose it now on a local file system. */
     close(fd);
-    if (is_new && fsync_dir(folder) != 0)
+    if (is_new && feedback_fsync_path(folder) != 0)
         return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(errno));
     log->last_error[0] = '\0';
     return true;

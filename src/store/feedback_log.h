@@ -90,6 +90,9 @@ void feedback_time_iso(time_t t, char iso[32]);
 /* Replaces dir/name with the len bytes of data so that a power cut leaves either the old file
  * or the new one, whole: written to dir/name.tmp, fsync()ed, renamed over dir/name, and the
  * folder fsync()ed. On failure returns false with err filled and removes the .tmp. */
+/* fsync() of a file or folder by path (a folder: so what was just created or renamed in it
+ * survives a power cut). 0, or -1 with errno. */
+int feedback_fsync_path(const char *path);
 bool feedback_file_replace(const char *dir, const char *name, const void *data, size_t len,
                            pk_error *err);
 /* A new random UUID v4 into out (37 bytes). False if the OS random source failed. */
