@@ -41,7 +41,7 @@ set(PLANKIOSK_DEB_ARCH "${_pk_arch}" CACHE STRING "Debian architecture of the .d
 option(PLANKIOSK_DEB_SHLIBDEPS "Compute the .deb's Depends with dpkg-shlibdeps" ON)
 # The libraries the program links, by their bookworm package names (also Raspberry Pi OS).
 set(PLANKIOSK_DEB_FALLBACK_DEPENDS
-    "libc6, libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libyaml-0-2, libjansson4, libsodium23, libsystemd0, libfribidi0, libespeak-ng1, espeak-ng-data, libxlsxwriter4, libyajl2, libharfbuzz-subset0"
+    "libc6, libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libyaml-0-2, libjansson4, libsodium23, libsystemd0, libfribidi0, libespeak-ng1, espeak-ng-data, libxlsxwriter4, libyajl2, libharfbuzz-subset0, libzip4, libxml2"
     CACHE STRING "Depends when PLANKIOSK_DEB_SHLIBDEPS is OFF")
 set(PLANKIOSK_DEB_MAINTAINER "plankiosk developers <plankiosk@example.org>"
     CACHE STRING "Maintainer field of the .deb: Name <address>")

@@ -30,6 +30,8 @@
 #define CONFIG_MAX_QUOTES 4
 #define CONFIG_MAX_BULLETS 8
 #define CONFIG_MAX_LANGS 8
+#define CONFIG_MAX_WE_DID 4     /* you said / we did pairs on one slide */
+#define CONFIG_MAX_APPROVED 200 /* quotes read from one approved_file */
 
 /* The least time "Are you still there?" gives before it clears a journey: WCAG 2.2.1 asks for
  * at least 20 seconds to answer a time-out warning. */
@@ -48,6 +50,9 @@ typedef enum {
     SLIDE_QUOTE,
     SLIDE_IMAGE,
     SLIDE_CALL_TO_ACTION,
+    SLIDE_YOU_SAID, /* approved visitors' quotes (content/live.h) */
+    SLIDE_RESULTS,  /* a question's answers so far */
+    SLIDE_WE_DID,   /* you said / we did pairs written by staff */
     SLIDE_TYPE_COUNT
 } slide_type;
 typedef enum {
@@ -98,6 +103,21 @@ typedef struct quote {
     int age; /* 0 if not given */
 } quote;
 
+/* One "You said ... We did ..." pair of a we_did slide. */
+typedef struct we_did_item {
+    const char *you_said; /* the theme or a short summary of what people said */
+    const char *we_did;   /* what happened */
+    const char *when;     /* when, in words ("March 2026"), or NULL */
+    const char *image;    /* resolved path, or NULL */
+    const char *alt;      /* the picture described (read aloud); required with an image */
+} we_did_item;
+
+/* A quote from an approved_file (plankiosk quotes --out): a person approved it elsewhere. */
+typedef struct approved_quote {
+    const char *key, *consultation, *lang, *text, *name, *age_band; /* name, age_band: or NULL */
+    long long utc;
+} approved_quote;
+
 typedef struct slide {
     slide_type type;
     const char *id; /* given, or "<n>-<type>" */
@@ -119,7 +139,20 @@ typedef struct slide {
     const char *image; /* resolved path */
     image_fit fit;
     const char *caption, *alt;
-    int consultation; /* call_to_action: the consultation its button opens (-1: the one running) */
+    int consultation; /* call_to_action: the consultation its button opens (-1: the one running);
+                       * you_said: whose quotes (-1: every consultation's); results: whose question */
+    /* you_said: quotes shown at once (1-4, default 3); approved quotes from approved_file. */
+    int per_page;
+    int n_approved;
+    approved_quote *approved; /* from the arena */
+    /* results: the question (index in the consultation) and the least people who must have
+     * answered before anything shows (min_responses, default 10); caption: see REFERENCE.md
+     * ({people}, {kiosks}, {since}; default ui results_caption / results_caption_one). */
+    int question;
+    int min_responses;
+    /* we_did: the pairs. */
+    int n_we_did;
+    we_did_item we_did[CONFIG_MAX_WE_DID];
 } slide;
 
 typedef struct config_theme {
@@ -177,6 +210,8 @@ struct config {
         const char *button;      /* the footer button, "Have your say" */
         const char *paused_hint; /* shown while the loop is paused */
         const char *dir;         /* where records go; NULL: feedback_log_default_dir() */
+        const char *fleet_dir;   /* resolved: where a fleet's folders gather (Syncthing); the
+                                  * results and you_said slides read every kiosk's there. NULL: none */
         const char *public_key;  /* resolved path: seal personal fields with it; NULL: don't */
         char key_fingerprint[20]; /* the public key's (store/seal.h), for check and staff */
         int idle_seconds;        /* no touch this long: "Are you still there?" */
@@ -197,6 +232,13 @@ struct config {
         int corner;           /* 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right */
         int hold_seconds;     /* press and hold the corner this long for the PIN pad */
     } staff;
+    struct {
+        /* moderation.block: words or phrases held back in quotes, per language code, on top
+         * of assets/moderation/<lang>.txt (quotes/quote_screen.h). */
+        int n_block;
+        const char **block;      /* from the arena */
+        const char **block_lang; /* the language each is for ("en") */
+    } moderation;
     struct {
         bool read_aloud; /* offer the "Listen" button (where there is an audio device) */
         double volume;   /* 0..1 of full scale, for read-aloud */

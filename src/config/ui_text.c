@@ -105,6 +105,13 @@ static const struct {
     [UI_NUMBER_INVALID] = {"number_invalid", "Please give a whole number from %d to %d, or tap Skip."},
     [UI_REQUIRED] = {"required", "Please answer this one to go on."},
     [UI_START] = {"start", "Start"},
+    [UI_YOU_SAID] = {"you_said", "You said"},
+    [UI_WE_DID] = {"we_did", "We did"},
+    [UI_YOU_SAID_CHECKED] = {"you_said_checked", "Shared with permission and checked by our team before it is shown."},
+    [UI_RESULTS_TITLE] = {"results_title", "What people are saying so far"},
+    [UI_RESULTS_CAPTION] = {"results_caption", "{people} people at {kiosks} kiosks since {since}"},
+    [UI_RESULTS_CAPTION_ONE] = {"results_caption_one", "{people} people at this kiosk since {since}"},
+    [UI_RESULTS_PEOPLE] = {"results_people", "people have had their say"},
     [UI_CHAR_UNSUPPORTED] = {"char_unsupported", "That sign cannot be shown here, so it was left out. Please use letters and numbers."},
 };
 

@@ -46,6 +46,15 @@ typedef enum {
     UI_NUMBER_INVALID, /* "%d" twice: the range */
     UI_REQUIRED,       /* Next on a required question without an answer */
     UI_START,          /* the intro page's button */
+    /* The town answers back: the you_said, results and we_did slides. Captions take {people},
+     * {kiosks} and {since} (a date) where a number or date goes: no plural forms needed. */
+    UI_YOU_SAID,            /* "You said": a you_said slide's label, a we_did pair's first half */
+    UI_WE_DID,              /* "We did" */
+    UI_YOU_SAID_CHECKED,    /* under the quotes: shared with permission, checked by a person */
+    UI_RESULTS_TITLE,       /* a results slide's heading when it has no title */
+    UI_RESULTS_CAPTION,     /* several kiosks */
+    UI_RESULTS_CAPTION_ONE, /* this kiosk alone */
+    UI_RESULTS_PEOPLE,      /* beside the big number: "people have had their say" */
     UI_COUNT
 } ui_text_id;
 

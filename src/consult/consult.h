@@ -90,6 +90,7 @@ typedef struct consultation {
     int n_questions;
     question *questions;
     char hash[17];              /* of its questions (ids, types, options): names the form */
+    bool quote_age_band;        /* quotes: {age_band: true}: a quote shows its age band */
 } consultation;
 
 /* True if today is within the consultation's dates. */
