@@ -129,6 +129,11 @@ void kiosk_start_speech(kiosk *k);
  * for any other widget. */
 bool kiosk_view_press(kiosk *k, const widget *w, uint64_t now);
 
+/* ---- the live slides (kiosk_live.c): approved quotes and results, gathered on a worker ---- */
+/* Staff decided on a quote (or anything else changed what the live slides show): the worker
+ * gathers again, and the next slide boundary takes the new snapshot. */
+void kiosk_live_poke(kiosk *k);
+
 /* ---- status.json for the fleet (kiosk_health.c) ---- */
 /* Once the feedback log is open: the status says the kiosk started, and why. */
 void kiosk_health_start(kiosk *k);

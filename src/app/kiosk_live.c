@@ -1,2 +1,4 @@
-/* placeholder: filled in by issue 15's work */
-typedef int pk_placeholder_kiosk_live;
+/* kiosk_live: the live slides' data gathered away from the loop (being written). */
+#include "app/kiosk_internal.h"
+
+void kiosk_live_poke(kiosk *k) { (void)k; }

@@ -1,10 +1,12 @@
 /* live: what the "You said" and "results" slides show that is not in the config: the quotes a
  * person approved and the results gathered so far. The kiosk gathers them away from the loop
- * (app/kiosk_live.c) and hands the slides a snapshot at a slide boundary; `shoot` makes one from
- * a fixture log. A slide with nothing to show is skipped by the loop, never shown empty.
+ * (content/live_source.h, on app/kiosk_live.c's worker) and hands the slides a snapshot at a
+ * slide boundary; `shoot` makes one from a fixture log. A slide with nothing to show is skipped
+ * by the loop, never shown empty.
  *
- * Ownership: a slide_live belongs to whoever filled it (the kiosk's snapshot, shoot's); slides
- * only read it, during one layout. Pure data: no SDL. */
+ * Ownership: a slide_live is a value: every string is held in it (so a snapshot is copied whole
+ * from the worker, and nothing in it points into the worker's memory). Slides only read it,
+ * during one layout. Pure data: no SDL. */
 #ifndef PK_LIVE_H
 #define PK_LIVE_H
 #include <stdbool.h>
@@ -13,13 +15,17 @@
 #include "results/results.h"
 
 #define LIVE_MAX_QUOTES 48 /* approved quotes kept for the slide, newest first */
+/* Longer words do not go on a slide (unreadable from two metres in a card); they stay in the
+ * review and the report, and the staff screen says so. */
+#define LIVE_QUOTE_MAX_CHARS 300
 
 typedef struct live_quote {
-    const char *key;          /* "<record id>:<question id>" */
-    const char *consultation; /* its id */
-    const char *lang;         /* the code it was written in ("pl") */
-    const char *text, *name;  /* name may be NULL */
-    const char *age_band;     /* option id of the consultation's age band question, or NULL */
+    char key[112];          /* "<record id>:<question id>" */
+    char consultation[64];  /* its id */
+    char lang[8];           /* the code it was written in ("pl") */
+    char text[LIVE_QUOTE_MAX_CHARS * 4 + 1];
+    char name[128];         /* "" when not given */
+    char age_band[64];      /* option id of the consultation's age band question, or "" */
     long long utc;
 } live_quote;
 
