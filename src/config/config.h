@@ -293,8 +293,8 @@ const consultation *config_consultation(const config *c, const char *id);
 
 /* What stays a kiosk's own when content comes from elsewhere (a USB stick): the whole
  * `kiosk:` section (id, location, the screen: size, physical width, renderer, rotation), the
- * `hours:` of its building, feedback.dir and feedback.public_key, and the whole `staff:`
- * section (PIN, corner, hold time). Everything else is content. config_kiosk_own_line writes
+ * `hours:` of its building, feedback.dir, feedback.public_key and feedback.fleet_dir, and the
+ * whole `staff:` section (PIN, corner, hold time). Everything else is content. config_kiosk_own_line writes
  * the line the staff screen's preview shows ("Stays this kiosk's own: id rotherham-town-centre,
  * location, screen, opening hours, feedback folder, staff PIN") into buf and returns it. */
 const char *config_kiosk_own_line(const config *own, char *buf, size_t size);

@@ -3,9 +3,14 @@
  * its FILE:LINE:COL. A file without the section but with the first journey's `feedback:`
  * question and steps gets that journey as one consultation (id "feedback"), with a warning
  * that says how to write it now. */
+#include <errno.h>
+#include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "config/config_loader.h"
 #include "consult/question_type.h"
@@ -416,11 +421,29 @@ static void check_consultation(loader *L, consultation *k, const ynode *const *q
     }
 }
 
+/* quotes: {age_band: true}: its quotes on the you_said slide show the age band given with them. */
+static void load_quote_options(loader *L, consultation *k, const ynode *n) {
+    yctx *y = &L->y;
+    ynode *qo = y_get(y, n, "quotes");
+    if (!qo || !y_expect_map(y, qo, "'quotes'")) return;
+    static const char *const keys[] = {"age_band", NULL};
+    y_check_keys(y, qo, keys);
+    y_bool(y, qo, "age_band", &k->quote_age_band);
+    bool asks = false;
+    for (int i = 0; i < k->n_questions; i++) asks |= k->questions[i].type == Q_AGE_BAND;
+    if (k->quote_age_band && !asks && y->first_pass && L->opt && L->opt->warnings) {
+        const ynode *at = y_get(y, qo, "age_band");
+        diag_add(L->opt->warnings, y->file, (int)at->start_mark.line + 1, (int)at->start_mark.column + 1,
+                 "%s'quotes: age_band' is true, but consultation '%s' has no 'age_band' question: its quotes "
+                 "have no age band to show", y->where, k->id ? k->id : "?");
+    }
+}
+
 static void load_one(loader *L, consultation *k, const ynode *n) {
     yctx *y = &L->y;
     config *c = L->c;
     static const char *const keys[] = {"id", "title", "from", "until", "intro", "privacy_notice", "thanks_title",
-                                       "thanks_body", "questions", NULL};
+                                       "thanks_body", "questions", "quotes", NULL};
     y_check_keys(y, n, keys);
     k->line = (int)n->start_mark.line + 1;
     k->id = load_id(L, n, "a consultation");
@@ -463,6 +486,7 @@ static void load_one(loader *L, consultation *k, const ynode *n) {
     }
     snprintf(y->where, sizeof y->where, "%s", where);
     check_consultation(L, k, loaded);
+    load_quote_options(L, k, n);
     hash_questions(k);
 }
 
@@ -562,6 +586,201 @@ void load_consultations(loader *L, ynode *root, ynode *fb) {
     y->where[0] = '\0';
 }
 
+/* The consultation a slide names at `consultation:`, or -1 (reported when it names none that
+ * exists, with the closest id). */
+static int consultation_ref(loader *L, const ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    const char *id = y_str(y, n, "consultation", false);
+    if (!id) return -1;
+    const char *ids[CONSULT_MAX + 1];
+    for (int k = 0; k < c->n_consultations; k++) {
+        ids[k] = c->consultations[k].id ? c->consultations[k].id : "";
+        if (!strcmp(ids[k], id)) return k;
+    }
+    ids[c->n_consultations] = NULL;
+    const char *hint = y_suggest(id, ids);
+    if (hint) y_error(y, y_get(y, n, "consultation"), "there is no consultation '%s' (did you mean '%s'?)", id, hint);
+    else y_error(y, y_get(y, n, "consultation"), "there is no consultation '%s'", id);
+    return -1;
+}
+
+/* The question types whose answers add up to something a screen can show without words. */
+static bool results_type(question_type t) {
+    return t == Q_CHOICE || t == Q_CHOICES || t == Q_FACES || t == Q_SCALE || t == Q_RANK || t == Q_AGE_BAND;
+}
+
+/* results: its consultation (named, or the only one) and question, which must add up. */
+static void resolve_results(loader *L, slide *s, const ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    if (!s->title) s->title = c->feedback.ui[UI_RESULTS_TITLE];
+    if (y_get(y, n, "consultation")) {
+        s->consultation = consultation_ref(L, n);
+        if (s->consultation < 0) return;
+    } else if (c->n_consultations == 1) {
+        s->consultation = 0;
+    } else {
+        y_error(y, n, "missing required key 'consultation': the file has %d consultations; name the one "
+                "whose question this slide shows", c->n_consultations);
+        return;
+    }
+    const consultation *k = &c->consultations[s->consultation];
+    const char *qid = y_str(y, n, "question", false); /* its absence is reported with the slide */
+    if (!qid) return;
+    s->question = consult_question_index(k, qid);
+    if (s->question < 0) {
+        const char *ids[CONSULT_MAX_QUESTIONS + 1];
+        for (int i = 0; i < k->n_questions; i++) ids[i] = k->questions[i].id ? k->questions[i].id : "";
+        ids[k->n_questions] = NULL;
+        const char *hint = y_suggest(qid, ids);
+        char list[400] = "";
+        for (int i = 0; i < k->n_questions; i++)
+            if (k->questions[i].id && results_type(k->questions[i].type))
+                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", list[0] ? ", " : "", k->questions[i].id);
+        if (hint) y_error(y, y_get(y, n, "question"), "consultation '%s' has no question '%s' (did you mean '%s'?)", k->id, qid, hint);
+        else y_error(y, y_get(y, n, "question"), "consultation '%s' has no question '%s' (its questions with results: %s)",
+                     k->id, qid, list[0] ? list : "none");
+        return;
+    }
+    const question *q = &k->questions[s->question];
+    if (q->type != Q_TYPE_COUNT && !results_type(q->type))
+        y_error(y, y_get(y, n, "question"),
+                "question '%s' is a '%s' question: a results slide shows only answers that add up (choice, "
+                "choices, faces, scale, rank, age_band), never anyone's words or personal answers", qid,
+                question_kind_of(q->type) ? question_kind_of(q->type)->name : "?");
+}
+
+/* "2026-03-02T10:11:12+00:00" (or Z, or a fraction of a second) as seconds since 1970 UTC. */
+static bool parse_utc(const char *s, long long *out) {
+    struct tm tm = {0};
+    char rest[16] = "";
+    int n = 0;
+    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+               &tm.tm_sec, &n) != 6 || n != 19)
+        return false;
+    const char *p = s + n;
+    if (*p == '.') do p++; while (*p >= '0' && *p <= '9');
+    int off = 0, oh, om;
+    if (!strcmp(p, "Z")) off = 0;
+    else if ((*p == '+' || *p == '-') && sscanf(p + 1, "%2d:%2d%15s", &oh, &om, rest) == 2 && strlen(p) == 6)
+        off = (*p == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    else return false;
+    char day[11];
+    pk_date d;
+    snprintf(day, sizeof day, "%.10s", s);
+    if (!date_parse(day, &d, NULL) || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60) return false;
+    tm.tm_year -= 1900, tm.tm_mon -= 1;
+    *out = (long long)timegm(&tm) - off;
+    return true;
+}
+
+static int approved_newest_first(const void *a, const void *b) {
+    const approved_quote *x = a, *y = b;
+    if (x->utc != y->utc) return x->utc > y->utc ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+/* One approved_quotes item into out; false (reported in the approved file) when unusable. */
+static bool load_approved_item(loader *L, yctx *ay, const ynode *it, approved_quote *out) {
+    static const char *const keys[] = {"key", "consultation", "language", "at", "text", "name", "age_band", NULL};
+    if (!y_expect_map(ay, it, "an approved quote")) return false;
+    int before = ay->diags->count + ay->diags->dropped;
+    y_check_keys(ay, it, keys);
+    out->key = y_str(ay, it, "key", true);
+    out->consultation = y_str(ay, it, "consultation", true);
+    out->lang = y_str(ay, it, "language", true);
+    const char *at = y_str(ay, it, "at", true);
+    out->text = y_str(ay, it, "text", true);
+    out->name = y_str(ay, it, "name", false);
+    out->age_band = y_str(ay, it, "age_band", false);
+    if (at && !parse_utc(at, &out->utc))
+        y_error(ay, y_get(ay, it, "at"), "'at' must be a time like \"2026-03-02T10:11:12+00:00\", not \"%s\"", at);
+    size_t len = out->lang ? strlen(out->lang) : 0;
+    if (out->lang && (len < 2 || len > 3 || strspn(out->lang, "abcdefghijklmnopqrstuvwxyz") != len))
+        y_error(ay, y_get(ay, it, "language"), "'language' must be a language code (en, ur, pl, ...), not \"%s\"", out->lang);
+    if (out->consultation && !config_consultation(L->c, out->consultation) && ay->first_pass && L->opt &&
+        L->opt->warnings) {
+        const ynode *v = y_get(ay, it, "consultation");
+        diag_add(L->opt->warnings, ay->file, (int)v->start_mark.line + 1, (int)v->start_mark.column + 1,
+                 "consultation '%s' is not in %s: this quote shows only on a you_said slide that names no consultation",
+                 out->consultation, L->y.file);
+    }
+    return ay->diags->count + ay->diags->dropped == before && out->key && out->consultation && out->lang &&
+           out->text;
+}
+
+/* you_said: approved_file, the quotes `plankiosk quotes --out` wrote (quotes/quotes.h), read
+ * with their own file's FILE:LINE:COL. Newest first; at most CONFIG_MAX_APPROVED (the rest are
+ * older, and named in a warning). A file not there is an error at the config's line: a shared
+ * config that names one expects it beside it. */
+static void load_approved(loader *L, slide *s, const ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    const char *rel = y_str(y, n, "approved_file", false);
+    if (!rel) return;
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s%s%s", rel[0] == '/' ? "" : c->dir, rel[0] == '/' ? "" : "/", rel) >=
+        (int)sizeof path) {
+        y_error(y, y_get(y, n, "approved_file"), "'approved_file' is too long a path");
+        return;
+    }
+    if (access(path, R_OK) != 0) {
+        y_error(y, y_get(y, n, "approved_file"), "'approved_file': cannot read %s: %s (make it with `plankiosk quotes "
+                "FOLDER... --out %s`)", path, strerror(errno), rel);
+        return;
+    }
+    char *text = y_read_file(path, y->diags);
+    yaml_document_t doc;
+    if (!text) return;
+    if (!y_parse(text, path, &doc, y->diags)) {
+        free(text);
+        return;
+    }
+    free(text);
+    yctx ay = {.doc = &doc, .file = path, .diags = y->diags, .mem = y->mem, .first_pass = y->first_pass};
+    ynode *root = yaml_document_get_root_node(&doc);
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        y_error(&ay, root, "the file must be a mapping with 'approved_quotes:' (a list), as `plankiosk quotes --out` "
+                "writes it, not %s", root ? y_kind(root) : "empty");
+    } else {
+        static const char *const keys[] = {"approved_quotes", NULL};
+        y_check_keys(&ay, root, keys);
+        ynode *seq = y_seq(&ay, root, "approved_quotes", true, 0, 1 << 20);
+        int len = seq ? y_seq_len(seq) : 0;
+        s->approved = arena_alloc(&c->mem, sizeof *s->approved * (size_t)(len ? len : 1));
+        for (int i = 0; i < len; i++) {
+            snprintf(ay.where, sizeof ay.where, "approved quote %d: ", i + 1);
+            approved_quote q = {0};
+            if (!load_approved_item(L, &ay, y_seq_item(&ay, seq, i), &q)) continue;
+            bool twice = false;
+            for (int j = 0; j < s->n_approved && !twice; j++) twice = !strcmp(s->approved[j].key, q.key);
+            if (!twice) s->approved[s->n_approved++] = q; /* the same quote approved twice shows once */
+        }
+        qsort(s->approved, (size_t)s->n_approved, sizeof *s->approved, approved_newest_first);
+        if (s->n_approved > CONFIG_MAX_APPROVED) {
+            if (y->first_pass && L->opt && L->opt->warnings)
+                diag_add(L->opt->warnings, path, (int)seq->start_mark.line + 1, (int)seq->start_mark.column + 1,
+                         "%d approved quotes: the slide shows the newest %d", s->n_approved, CONFIG_MAX_APPROVED);
+            s->n_approved = CONFIG_MAX_APPROVED;
+        }
+    }
+    yaml_document_delete(&doc);
+}
+
+/* you_said: its consultation (or every one), its title, and the quotes approved elsewhere. */
+static void resolve_you_said(loader *L, slide *s, const ynode *n) {
+    config *c = L->c;
+    if (y_get(&L->y, n, "consultation")) s->consultation = consultation_ref(L, n);
+    /* The consultation's question above the quotes: its title (one consultation's, or the
+     * only one there is); over several, the slide's label. */
+    int k = s->consultation >= 0 ? s->consultation : c->n_consultations == 1 ? 0 : -1;
+    if (!s->title) s->title = k >= 0 ? c->consultations[k].title : c->feedback.ui[UI_YOU_SAID];
+    load_approved(L, s, n);
+}
+
+/* What slides say about consultations, once they are loaded: which one a call to action opens,
+ * whose quotes a you_said slide shows, whose question a results slide counts. */
 void resolve_slide_consultations(loader *L, ynode *slides) {
     yctx *y = &L->y;
     config *c = L->c;
@@ -569,13 +788,13 @@ void resolve_slide_consultations(loader *L, ynode *slides) {
         slide *s = &c->slides[i];
         s->consultation = -1;
         ynode *n = slides ? y_seq_item(y, slides, i) : NULL;
-        const char *id = n && n->type == YAML_MAPPING_NODE ? y_str(y, n, "consultation", false) : NULL;
-        if (!id) continue;
-        if (s->type != SLIDE_CALL_TO_ACTION) continue; /* the slide's own key check said so */
-        for (int k = 0; k < c->n_consultations; k++)
-            if (c->consultations[k].id && !strcmp(c->consultations[k].id, id)) s->consultation = k;
-        if (s->consultation < 0) y_error(y, y_get(y, n, "consultation"), "slide %d: there is no consultation '%s'", i + 1, id);
+        if (!n || n->type != YAML_MAPPING_NODE) continue;
+        snprintf(y->where, sizeof y->where, "slide %d (%s): ", i + 1, config_slide_type_name(s->type));
+        if (s->type == SLIDE_CALL_TO_ACTION) s->consultation = consultation_ref(L, n);
+        else if (s->type == SLIDE_YOU_SAID) resolve_you_said(L, s, n);
+        else if (s->type == SLIDE_RESULTS) resolve_results(L, s, n);
     }
+    y->where[0] = '\0';
 }
 
 const consultation *config_consultation(const config *c, const char *id) {

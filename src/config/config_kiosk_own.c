@@ -9,6 +9,7 @@
  *                           rotation: the monitor bolted to this wall)
  *   hours:                  when this building is open
  *   feedback.dir            where this kiosk's records go
+ *   feedback.fleet_dir      where this kiosk's Syncthing gathers the fleet's folders
  *   feedback.public_key     the key its personal answers are sealed for
  *   staff:                  pin_hash or pin_hash_file, corner, hold_seconds
  * The loader (config_options.kiosk_own) leaves those keys of the stick's file unread and copies
@@ -29,7 +30,7 @@
 /* ---- the content hash ----------------------------------------------------------------------- */
 
 static const char *const own_root_keys[] = {"kiosk", "hours", "staff", NULL};
-static const char *const own_feedback_keys[] = {"dir", "public_key", NULL};
+static const char *const own_feedback_keys[] = {"dir", "public_key", "fleet_dir", NULL};
 
 static bool listed(const char *const *names, const char *s) {
     for (int i = 0; names[i]; i++)
@@ -108,6 +109,7 @@ void config_take_kiosk_own(config *c, const config *own) {
     c->hours = own->hours;
     c->feedback.dir = copy(c, own->feedback.dir);
     c->feedback.public_key = copy(c, own->feedback.public_key);
+    c->feedback.fleet_dir = copy(c, own->feedback.fleet_dir);
     memcpy(c->feedback.key_fingerprint, own->feedback.key_fingerprint,
            sizeof c->feedback.key_fingerprint);
     c->staff = own->staff;
@@ -117,8 +119,9 @@ void config_take_kiosk_own(config *c, const config *own) {
 
 const char *config_kiosk_own_line(const config *own, char *buf, size_t size) {
     snprintf(buf, size,
-             "Stays this kiosk's own: id %s, location, screen, opening hours, feedback folder%s, "
+             "Stays this kiosk's own: id %s, location, screen, opening hours, feedback folder%s%s, "
              "staff PIN",
-             own->kiosk.id ? own->kiosk.id : "(none)", own->feedback.public_key ? " and key" : "");
+             own->kiosk.id ? own->kiosk.id : "(none)", own->feedback.public_key ? " and key" : "",
+             own->feedback.fleet_dir ? ", fleet folder" : "");
     return buf;
 }

@@ -20,7 +20,7 @@
 
 static const char *const slide_type_names[] = {
     "title", "text", "highlights", "themes", "milestones", "indicators", "quote", "image",
-    "call_to_action", NULL};
+    "call_to_action", "you_said", "results", "we_did", NULL};
 static const char *const status_names[] = {"done", "in_progress", "planned", "delayed", NULL};
 
 const char *config_slide_type_name(slide_type t) {
@@ -386,6 +386,79 @@ static void load_quotes(loader *L, slide *s, const ynode *n) {
     }
 }
 
+/* The {name} placeholders of a text (every language's words, each at its own place): an
+ * unknown name or a '{' without its '}' would show on screen as it is written. Checked on the
+ * first pass only, where messages are kept. */
+static void check_placeholders(yctx *y, const ynode *v, const char *key, const char *const *names) {
+    if (!v || !y->first_pass) return;
+    if (v->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++)
+            if (y_node(y, p->value)->type == YAML_SCALAR_NODE)
+                check_placeholders(y, y_node(y, p->value), key, names);
+        return;
+    }
+    if (v->type != YAML_SCALAR_NODE) return;
+    char list[120] = "";
+    for (int i = 0; names[i]; i++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s{%s}", i ? ", " : "", names[i]);
+    for (const char *p = (const char *)v->data.scalar.value; (p = strchr(p, '{')); p++) {
+        const char *end = strchr(p + 1, '}');
+        if (!end) {
+            y_error(y, v, "'%s': a '{' without its '}' (the placeholders are %s)", key, list);
+            return;
+        }
+        char name[40];
+        snprintf(name, sizeof name, "%.*s", (int)(end - p - 1 < 39 ? end - p - 1 : 39), p + 1);
+        bool known = false;
+        for (int i = 0; names[i] && !known; i++) known = !strcmp(names[i], name);
+        const char *hint = known ? NULL : y_suggest(name, names);
+        if (!known && hint)
+            y_error(y, v, "'%s': unknown placeholder {%s} (did you mean {%s}?)", key, name, hint);
+        else if (!known)
+            y_error(y, v, "'%s': unknown placeholder {%s} (the placeholders are %s)", key, name, list);
+    }
+}
+
+static const char *const results_placeholders[] = {"people", "kiosks", "since", NULL};
+
+/* results: the question and its consultation are resolved with the consultations
+ * (resolve_slide_consultations); here the numbers and words of the slide itself. */
+static void load_results(loader *L, slide *s, const ynode *n) {
+    yctx *y = &L->y;
+    if (y_int(y, n, "min_responses", false, 1, 1000000, &s->min_responses) && s->min_responses < 5 &&
+        y->first_pass && L->opt && L->opt->warnings) {
+        const ynode *at = y_get(y, n, "min_responses");
+        diag_add(L->opt->warnings, y->file, (int)at->start_mark.line + 1, (int)at->start_mark.column + 1,
+                 "%s'min_responses' is %d: with so few answers on screen, people who know who came by "
+                 "can tell what someone chose; 10 or more keeps answers anonymous",
+                 y->where, s->min_responses);
+    }
+    if (!y_get(y, n, "question")) y_error(y, n, "missing required key 'question' (the id of the question whose answers it shows)");
+    s->caption = y_text(y, n, "caption", false);
+    check_placeholders(y, y_get(y, n, "caption"), "caption", results_placeholders);
+}
+
+/* we_did: 1-4 pairs of what people said and what was done, with a picture that is described. */
+static void load_we_did(loader *L, slide *s, const ynode *n) {
+    yctx *y = &L->y;
+    ynode *seq = y_seq(y, n, "items", true, 1, CONFIG_MAX_WE_DID);
+    static const char *const keys[] = {"you_said", "we_did", "when", "image", "alt", NULL};
+    for (int i = 0; seq && i < y_seq_len(seq); i++) {
+        ynode *it = y_seq_item(y, seq, i);
+        if (!y_expect_map(y, it, "a 'you said, we did' item")) continue;
+        y_check_keys(y, it, keys);
+        we_did_item *w = &s->we_did[s->n_we_did++];
+        w->you_said = y_text(y, it, "you_said", true);
+        w->we_did = y_text(y, it, "we_did", true);
+        w->when = y_text(y, it, "when", false);
+        w->image = config_load_file(L, it, "image", false, "images", true);
+        /* Read aloud and shown to whoever cannot see the picture: no picture without it. */
+        w->alt = y_text(y, it, "alt", y_get(y, it, "image") != NULL);
+        if (y_get(y, it, "alt") && !y_get(y, it, "image"))
+            y_error(y, y_key(y, it, "alt"), "'alt' describes the 'image', and this item has none");
+    }
+}
+
 /* Keys each slide type accepts besides the common ones. */
 static const char *const *slide_keys(slide_type t) {
     static const char *const title[] = {"title", "subtitle", "footer", NULL};
@@ -397,8 +470,13 @@ static const char *const *slide_keys(slide_type t) {
     static const char *const quotes[] = {"title", "intro", "quotes", NULL};
     static const char *const image[] = {"file", "fit", "caption", "alt", NULL};
     static const char *const cta[] = {"title", "body", "button", "consultation", NULL};
+    static const char *const you_said[] = {"title", "consultation", "per_page", "approved_file", NULL};
+    static const char *const results[] = {"title", "consultation", "question", "min_responses",
+                                          "caption", NULL};
+    static const char *const we_did[] = {"title", "items", NULL};
     static const char *const *const all[] = {title, text, highlights, themes, milestones,
-                                              indicators, quotes, image, cta};
+                                              indicators, quotes, image, cta, you_said, results,
+                                              we_did};
     return all[t];
 }
 
@@ -444,7 +522,11 @@ static void load_slide(loader *L, int index, ynode *n) {
         date_cmp_days(date_first_day(s->from), date_last_day(s->until)) > 0)
         y_error(y, y_get(y, n, "until"), "'until' is before 'from': the slide would never show");
 
-    bool title_required = s->type != SLIDE_QUOTE && s->type != SLIDE_IMAGE;
+    /* A you_said slide's title defaults to its consultation's, a results slide's to the
+     * wording's results_title (resolve_slide_consultations); a we_did slide may have none. */
+    bool title_required = s->type != SLIDE_QUOTE && s->type != SLIDE_IMAGE &&
+                          s->type != SLIDE_YOU_SAID && s->type != SLIDE_RESULTS &&
+                          s->type != SLIDE_WE_DID;
     if (s->type != SLIDE_IMAGE) s->title = y_text(y, n, "title", title_required);
     switch (s->type) {
     case SLIDE_TITLE:
@@ -498,7 +580,52 @@ static void load_slide(loader *L, int index, ynode *n) {
         s->button = y_text(y, n, "button", false);
         if (!s->button) s->button = "Have your say";
         break;
+    case SLIDE_YOU_SAID:
+        s->per_page = 3;
+        y_int(y, n, "per_page", false, 1, 4, &s->per_page);
+        break;
+    case SLIDE_RESULTS:
+        s->min_responses = 10;
+        load_results(L, s, n);
+        break;
+    case SLIDE_WE_DID: load_we_did(L, s, n); break;
     case SLIDE_TYPE_COUNT: break;
+    }
+}
+
+/* The same folder, whether named the same way or not (resolved when it exists). */
+static bool same_dir(const char *a, const char *b) {
+    char ra[PATH_MAX], rb[PATH_MAX];
+    if (!realpath(a, ra)) snprintf(ra, sizeof ra, "%s", a);
+    if (!realpath(b, rb)) snprintf(rb, sizeof rb, "%s", b);
+    size_t la = strlen(ra), lb = strlen(rb);
+    while (la > 1 && ra[la - 1] == '/') ra[--la] = '\0';
+    while (lb > 1 && rb[lb - 1] == '/') rb[--lb] = '\0';
+    return !strcmp(ra, rb);
+}
+
+/* feedback.fleet_dir: the folder every kiosk's folders gather into (Syncthing), read by the
+ * results slide when it is there. Relative to the config's folder, like every path in it; it
+ * need not exist yet (the first sync makes it). */
+static void load_fleet_dir(loader *L, const ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    const char *rel = y_str(y, n, "fleet_dir", false);
+    if (!rel) return;
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s%s%s", rel[0] == '/' ? "" : c->dir, rel[0] == '/' ? "" : "/", rel) >=
+        (int)sizeof path) {
+        y_error(y, y_get(y, n, "fleet_dir"), "'fleet_dir' is too long a path");
+        return;
+    }
+    c->feedback.fleet_dir = arena_strdup(&c->mem, path);
+    const char *own = c->feedback.dir;
+    if (own && same_dir(own, path) && y->first_pass && L->opt && L->opt->warnings) {
+        const ynode *at = y_get(y, n, "fleet_dir");
+        diag_add(L->opt->warnings, y->file, (int)at->start_mark.line + 1, (int)at->start_mark.column + 1,
+                 "feedback: 'fleet_dir' is the same folder as 'dir': this kiosk's own records are read as "
+                 "the fleet's. Name the folder Syncthing gathers every kiosk's into, or leave 'fleet_dir' "
+                 "out on a kiosk that stands alone");
     }
 }
 
@@ -516,7 +643,7 @@ static void load_feedback(loader *L, ynode *n) {
     static const char *const keys[] = {"question", "button", "paused_hint", "dir",
                                        "privacy_notice", "idle_seconds", "still_there_seconds",
                                        "thanks_seconds", "text_limit", "steps", "wording",
-                                       "public_key", NULL};
+                                       "public_key", "fleet_dir", NULL};
     y_check_keys(y, n, keys);
     const char *v;
     if ((v = y_text(y, n, "button", false))) c->feedback.button = v;
@@ -524,6 +651,7 @@ static void load_feedback(loader *L, ynode *n) {
     /* The kiosk's own folder and key, when this is content brought for it, are not read here. */
     c->feedback.dir = config_loader_own(L) ? NULL : y_str(y, n, "dir", false);
     c->feedback.public_key = config_loader_own(L) ? NULL : config_load_file(L, n, "public_key", false, NULL, false);
+    if (!config_loader_own(L)) load_fleet_dir(L, n);
     if (c->feedback.public_key) {
         unsigned char pk[SEAL_KEY_BYTES];
         pk_error err = {{0}};
@@ -557,6 +685,10 @@ static void load_feedback(loader *L, ynode *n) {
         y_check_keys(y, w, ui_text_names());
         for (int i = 0; i < UI_COUNT; i++)
             if ((v = y_text(y, w, ui_text_name((ui_text_id)i), false))) c->feedback.ui[i] = v;
+        check_placeholders(y, y_get(y, w, ui_text_name(UI_RESULTS_CAPTION)), ui_text_name(UI_RESULTS_CAPTION),
+                           results_placeholders);
+        check_placeholders(y, y_get(y, w, ui_text_name(UI_RESULTS_CAPTION_ONE)),
+                           ui_text_name(UI_RESULTS_CAPTION_ONE), results_placeholders);
     }
     y->where[0] = '\0';
 }
@@ -850,6 +982,68 @@ static void load_accessibility(loader *L, ynode *n) {
     y->where[0] = '\0';
 }
 
+/* Languages a block list may be for beyond the file's own: those a visitor in an English town
+ * is likely to write in, so a shared list can serve kiosks that offer more languages. */
+static const char *const block_codes[] = {
+    "en", "ur", "pl", "sk", "cs", "ro", "pa", "bn", "gu", "hi", "ar", "fa", "ps", "ku", "so",
+    "ti", "am", "tr", "el", "bg", "hu", "lt", "lv", "et", "ru", "uk", "sq", "pt", "es", "it",
+    "fr", "de", "nl", "zh", "ta", "ml", "te", "cy", "gd", "ga", "yi", "he", NULL};
+
+/* moderation: {block: {en: [word, ...], pl: [...]}}: words held back in quotes on top of the
+ * shipped assets/moderation/<lang>.txt (quotes/quote_screen.h). */
+static void load_moderation(loader *L, ynode *n) {
+    yctx *y = &L->y;
+    config *c = L->c;
+    if (!n || !y_expect_map(y, n, "'moderation'")) return;
+    snprintf(y->where, sizeof y->where, "moderation: ");
+    static const char *const keys[] = {"block", NULL};
+    y_check_keys(y, n, keys);
+    ynode *b = y_get(y, n, "block");
+    if (b && y_expect_map(y, b, "'block' (one list of words per language, {en: [...], pl: [...]})")) {
+        int total = 0;
+        for (yaml_node_pair_t *p = b->data.mapping.pairs.start; p < b->data.mapping.pairs.top; p++) {
+            ynode *v = y_node(y, p->value);
+            total += v->type == YAML_SEQUENCE_NODE ? y_seq_len(v) : 0;
+        }
+        c->moderation.block = arena_alloc(&c->mem, sizeof *c->moderation.block * (size_t)(total ? total : 1));
+        c->moderation.block_lang = arena_alloc(&c->mem, sizeof *c->moderation.block_lang * (size_t)(total ? total : 1));
+        for (yaml_node_pair_t *p = b->data.mapping.pairs.start; p < b->data.mapping.pairs.top; p++) {
+            ynode *k = y_node(y, p->key), *v = y_node(y, p->value);
+            const char *code = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+            bool known = false;
+            for (int i = 0; !known && y->langs && i < y->langs->n; i++) known = !strcmp(y->langs->code[i], code);
+            for (int i = 0; !known && block_codes[i]; i++) known = !strcmp(block_codes[i], code);
+            if (!known) {
+                const char *hint = y_suggest(code, block_codes);
+                if (hint) y_error(y, k, "'block': '%s' is not a language code (did you mean '%s'?)", code, hint);
+                else y_error(y, k, "'block': '%s' is not a language code: give the two letters of a language "
+                             "(en, ur, pl, sk, cs, ro)", code);
+                continue;
+            }
+            if (v->type != YAML_SEQUENCE_NODE) {
+                y_error(y, v, "'block': '%s' must be a list of words, like [word, \"two words\"], not %s", code, y_kind(v));
+                continue;
+            }
+            const char *lang = arena_strdup(&c->mem, code);
+            for (int i = 0; i < y_seq_len(v); i++) {
+                ynode *w = y_seq_item(y, v, i);
+                const char *word = y_scalar_str(y, w, "block");
+                if (!word) continue;
+                const char *t = word;
+                while (*t == ' ' || *t == '\t') t++;
+                if (!*t) {
+                    /* An empty entry would match everything, or nothing: neither is meant. */
+                    y_error(y, w, "'block': an empty word in the '%s' list", code);
+                    continue;
+                }
+                c->moderation.block_lang[c->moderation.n_block] = lang;
+                c->moderation.block[c->moderation.n_block++] = arena_strdup(&c->mem, word);
+            }
+        }
+    }
+    y->where[0] = '\0';
+}
+
 int config_language_index(const config *c, const char *code) {
     for (int i = 0; i < c->languages.n; i++)
         if (!strcmp(c->languages.code[i], code)) return i;
@@ -865,7 +1059,8 @@ static void load_root(loader *L, ynode *root) {
     }
     static const char *const keys[] = {"plankiosk", "kiosk", "loop", "theme", "plan",
                                        "themes", "slides", "feedback", "staff", "hours",
-                                       "languages", "accessibility", "consultations", NULL};
+                                       "languages", "accessibility", "consultations",
+                                       "moderation", NULL};
     y_check_keys(y, root, keys);
     int version = 0;
     if (y_int(y, root, "plankiosk", true, 0, 1000, &version) && version != 1)
@@ -886,6 +1081,7 @@ static void load_root(loader *L, ynode *root) {
     load_staff(L, y_get(y, root, "staff"));
     load_hours(L, y_get(y, root, "hours"));
     load_accessibility(L, y_get(y, root, "accessibility"));
+    load_moderation(L, y_get(y, root, "moderation"));
 }
 
 static void hash_hex(const char *text, size_t len, char out[17]) {
