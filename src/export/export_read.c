@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "platform/clock_judge.h"
+#include "quotes/quotes.h"
 #include "store/json_line.h"
 #include "text/utf8.h"
 
@@ -832,7 +833,9 @@ static void walk(collector *c, scan_list *l, const char *dir, int depth, bool ab
         struct stat st;
         if (len < 0 || (size_t)len >= sizeof path || stat(path, &st) != 0) continue;
         if (S_ISDIR(st.st_mode)) {
-            if (!abandoned) walk(c, l, path, depth + 1, strcmp(names[i], ABANDONED_DIR) == 0);
+            /* Quotes' decisions are not records (quotes/quotes.h). */
+            if (!abandoned && strcmp(names[i], QUOTE_DECISIONS_DIR) != 0)
+                walk(c, l, path, depth + 1, strcmp(names[i], ABANDONED_DIR) == 0);
         } else if (S_ISREG(st.st_mode) && ends_with(names[i], ".jsonl")) {
             list_add(c, l, path, abandoned);
         }

@@ -37,6 +37,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "config/config.h"
@@ -79,9 +80,13 @@ typedef struct quote_set {
 } quote_set;
 
 /* The quotes of one record (consent yes only), appended to qs; answers is the record's answers
- * object (export_record.answers: first-journey records under today's ids). cfg may be NULL
- * (then the first journey's ids: text, name, age_band, consent_quote). bl may be NULL.
- * Returns how many were added; false only on out-of-memory. */
+ * object (export_record.answers: first-journey records under today's ids). The record's
+ * consultation is looked up in cfg; cfg NULL, or a first-journey record whose consultation cfg
+ * does not have: the first journey's ids (text, name, consent_quote; no age band, which only a
+ * consultation's quote_age_band shows). A record of a consultation cfg does not have gives no
+ * quote: without its questions nothing tells words from a postcode. bl may be NULL. Each record
+ * is given once (export_collect drops copies). A consented record still sealed counts in
+ * qs->sealed and lists nothing. False only on out-of-memory. */
 bool quotes_add_record(quote_set *qs, const config *cfg, const json_t *record,
                        const json_t *answers, const quote_blocklist *bl);
 void quote_set_free(quote_set *qs);
@@ -89,7 +94,7 @@ void quote_set_free(quote_set *qs);
 typedef struct quote_decisions quote_decisions;
 quote_decisions *quote_decisions_new(void);
 void quote_decisions_free(quote_decisions *d);
-/* Reads every <...>/quote-decisions/*.jsonl under dirs (folders searched recursively). Damaged
+/* Reads every <...>/quote-decisions/<name>.jsonl under dirs (folders searched recursively). Damaged
  * lines are listed in problems ("FILE:LINE: reason", may be NULL) and skipped. False with err
  * only when a folder cannot be read at all or memory runs out. */
 bool quote_decisions_read(quote_decisions *d, const char *const *dirs, int n_dirs,
@@ -107,13 +112,28 @@ void quotes_apply_decisions(quote_set *qs, const quote_decisions *d);
 bool quote_decision_append(quote_decisions *d, const char *base_dir, const char *writer,
                            const char *key, quote_verdict v, const char *by, time_t at,
                            pk_error *err);
+/* Tests: the write(2) quote_decision_append uses through d (NULL: write), to fill the disk. */
+void quote_decisions_set_write_fn(quote_decisions *d, ssize_t (*write_fn)(int, const void *, size_t));
+/* "approve" or "hide", as decisions are written. */
+const char *quote_verdict_name(quote_verdict v);
 
 /* Gathers the quotes of every record in set (read with export_collect or export_scan), checks
- * each with bl and applies d. */
+ * each with bl and applies d (NULL: none). qs is zeroed by the caller (or holds earlier quotes);
+ * cfg NULL: set->cfg. False with err when a record cannot be read again or memory runs out. */
 bool quotes_collect(quote_set *qs, const export_set *set, const config *cfg,
                     const quote_blocklist *bl, const quote_decisions *d, pk_error *err);
 
-/* approved.yaml of qs's approved quotes (newest first), with a comment on where they came from. */
+/* approved.yaml of qs's approved quotes (newest first), with a comment on where they came from:
+ * the folders read (dirs, n_dirs; none: "the feedback folders") and the day made (made). Every
+ * string is double-quoted and escaped, so any words load back exactly. False with err when out
+ * reports a write error. */
+bool quotes_write_approved_from(FILE *out, const quote_set *qs, const char *const *dirs, int n_dirs,
+                                time_t made, pk_error *err);
+/* The same with no folders named, made now. */
 bool quotes_write_approved(FILE *out, const quote_set *qs, pk_error *err);
+
+/* "2026-03-02T10:11:12+01:00" (as records and decisions write `at`; seconds, offset or "Z"
+ * optional, fractions ignored) into seconds since 1970 UTC. False when it is not such a time. */
+bool quote_time_parse(const char *s, long long *utc);
 
 #endif

@@ -96,8 +96,8 @@ static int fsync_fd(int fd) {
 
 /* One write through the log's write function, retried only when nothing was written (EINTR),
  * which is safe with O_APPEND. Returns what the write function returned. */
-static ssize_t write_once(const feedback_log *log, int fd, const void *buf, size_t n) {
-    feedback_write_fn fn = log->write_fn ? log->write_fn : write;
+static ssize_t write_once(feedback_write_fn fn, int fd, const void *buf, size_t n) {
+    if (!fn) fn = write;
     ssize_t w;
     do w = fn(fd, buf, n);
     while (w < 0 && errno == EINTR);
@@ -239,7 +239,7 @@ static bool repair_file(feedback_log *log, const char *path, diag_list *diags) {
     fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd < 0) return false;
     errno = 0;
-    if (write_once(log, fd, "\n", 1) != 1 || fsync_fd(fd) != 0) {
+    if (write_once(log->write_fn, fd, "\n", 1) != 1 || fsync_fd(fd) != 0) {
         int e = errno ? errno : EIO;
         close(fd);
         errno = e;
@@ -572,12 +572,12 @@ static int open_for_append(const char *path, bool *is_new) {
     return fd;
 }
 
-/* Appends line (with its '\n') to folder/<date>.jsonl durably: one write of the whole line,
- * fsync of the file, and of the folder when the file is new. */
-static bool append_line(feedback_log *log, const char *folder, const char *date, const char *line,
-                        pk_error *err) {
+bool feedback_append_line(const char *folder, const char *name, const char *line,
+                          feedback_write_fn write_fn, const char *what, pk_error *err) {
     char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s/%s.jsonl", folder, date);
+    int pn = snprintf(path, sizeof path, "%s/%s", folder, name);
+    if (pn < 0 || (size_t)pn >= sizeof path)
+        return pk_fail(err, "%s %s/%s: the path is too long", what, folder, name);
     size_t len = strlen(line);
 
     bool is_new = true;
@@ -589,13 +589,13 @@ static bool append_line(feedback_log *log, const char *folder, const char *date,
         if (make_dirs(folder, failed_at, sizeof failed_at)) fd = open_for_append(path, &is_new);
     }
     if (fd < 0)
-        return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(errno));
+        return pk_fail(err, "%s %s: %s", what, path, reason_for(errno));
 
     struct stat st;
     if (fstat(fd, &st) != 0) {
         int e = errno;
         close(fd);
-        return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(e));
+        return pk_fail(err, "%s %s: %s", what, path, reason_for(e));
     }
     /* Created by an earlier append that then failed: its entry may not be synced yet. */
     if (st.st_size == 0) is_new = true;
@@ -610,41 +610,51 @@ static bool append_line(feedback_log *log, const char *folder, const char *date,
         if (r != 1) {
             int e = r < 0 ? errno : EIO;
             close(fd);
-            return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(e));
+            return pk_fail(err, "%s %s: %s", what, path, reason_for(e));
         }
         if (last != '\n') {
             errno = 0;
-            ssize_t w = write_once(log, fd, "\n", 1);
+            ssize_t w = write_once(write_fn, fd, "\n", 1);
             if (w != 1) {
                 int e = w < 0 && errno ? errno : ENOSPC;
                 close(fd);
-                return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(e));
+                return pk_fail(err, "%s %s: %s", what, path, reason_for(e));
             }
         }
     }
 
     errno = 0;
-    ssize_t w = write_once(log, fd, line, len);
+    ssize_t w = write_once(write_fn, fd, line, len);
     if (w < 0 || (size_t)w != len) {
         int e = errno;
         close(fd);
-        if (w < 0) return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(e));
+        if (w < 0) return pk_fail(err, "%s %s: %s", what, path, reason_for(e));
         /* The kernel stops short when the disk fills up mid-record; the torn bytes stay and
          * the next append (or open) starts a new line after them. */
-        return log_fail(log, err,
-                        "cannot save feedback to %s: the disk is probably full (only %zd of "
-                        "%zu bytes were written)",
-                        path, w, len);
+        return pk_fail(err, "%s %s: the disk is probably full (only %zd of %zu bytes were written)",
+                       what, path, w, len);
     }
     if (fsync_fd(fd) != 0) {
         int e = errno;
         close(fd);
-        return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(e));
+        return pk_fail(err, "%s %s: %s", what, path, reason_for(e));
     }
     /* The data is on disk; close() cannot lose it now on a local file system. */
     close(fd);
     if (is_new && feedback_fsync_path(folder) != 0)
-        return log_fail(log, err, "cannot save feedback to %s: %s", path, reason_for(errno));
+        return pk_fail(err, "%s %s: %s", what, path, reason_for(errno));
+    return true;
+}
+
+/* Appends line to folder/<date>.jsonl as feedback_append_line does, keeping the log's
+ * last_error for the staff screen. */
+static bool append_line(feedback_log *log, const char *folder, const char *date, const char *line,
+                        pk_error *err) {
+    char name[32];
+    snprintf(name, sizeof name, "%s.jsonl", date);
+    pk_error e = {{0}};
+    if (!feedback_append_line(folder, name, line, log->write_fn, "cannot save feedback to", &e))
+        return log_fail(log, err, "%s", e.msg);
     log->last_error[0] = '\0';
     return true;
 }

@@ -95,6 +95,15 @@ void feedback_time_iso(time_t t, char iso[32]);
 int feedback_fsync_path(const char *path);
 bool feedback_file_replace(const char *dir, const char *name, const void *data, size_t len,
                            pk_error *err);
+/* Appends line (ending in '\n') to folder/name durably, exactly as records are appended: the
+ * folder made if it is missing (0750), a torn last line ended with a lone "\n" first, then ONE
+ * write() of the whole line on an O_APPEND descriptor, fsync of the file and, when the file is
+ * new, of the folder. write_fn NULL: write(2). For other append-only logs one writer keeps
+ * (quotes' decisions). On failure false with err "<what> <path>: <reason>" (what: "cannot save
+ * feedback to"); earlier lines stay intact and a short write's torn bytes are ended by the next
+ * append. */
+bool feedback_append_line(const char *folder, const char *name, const char *line,
+                          feedback_write_fn write_fn, const char *what, pk_error *err);
 /* A new random UUID v4 into out (37 bytes). False if the OS random source failed. */
 bool feedback_uuid4(char out[37]);
 /* Default feedback directory: $XDG_DATA_HOME/plankiosk, ~/.local/share/plankiosk, or
