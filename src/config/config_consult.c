@@ -750,7 +750,7 @@ static void load_approved(loader *L, slide *s, const ynode *n) {
         int len = seq ? y_seq_len(seq) : 0;
         s->approved = arena_alloc(&c->mem, sizeof *s->approved * (size_t)(len ? len : 1));
         for (int i = 0; i < len; i++) {
-            snprintf(ay.where, sizeof ay.where, "approved quote %d: ", i + 1);
+            snprintf(ay.where, sizeof ay.where, "%.90sapproved quote %d: ", y->where, i + 1);
             approved_quote q = {0};
             if (!load_approved_item(L, &ay, y_seq_item(&ay, seq, i), &q)) continue;
             bool twice = false;

@@ -1379,6 +1379,391 @@ static char *read_text(const char *path) {
 /* Council staff read REFERENCE.md, not the C: every wording name is there with its English
  * default (char_unsupported too), and nothing sends them to a source file or an issue. The
  * shipped file's header names files that exist. */
+/* ---- the town answers back: you_said, results, we_did ------------------------------------ */
+
+/* Without `consultations:` the file has one, the first journey's "feedback": themes (choices),
+ * rating (faces), text, name, age_band, postcode_district, consent_quote. */
+static void answers_back_valid(void) {
+    config *c = load_slides("  - type: you_said\n"                      /* 11 */
+                            "  - type: results\n"                       /* 12 */
+                            "    question: rating\n"                    /* 13 */
+                            "  - type: we_did\n"                        /* 14 */
+                            "    items:\n"                              /* 15 */
+                            "      - {you_said: More trees, we_did: We planted forty, when: March 2026}\n"
+                            "  - type: you_said\n"
+                            "    title: In your words\n"
+                            "    per_page: 1\n"
+                            "  - type: results\n"
+                            "    question: themes\n"
+                            "    min_responses: 25\n"
+                            "    caption: \"{people} people since {since}\"\n");
+    CHECK(c != NULL);
+    CHECK_INT(diags.count, 0);
+    dump();
+    if (!c) return;
+    CHECK_INT(c->n_slides, 5);
+    const slide *ys = &c->slides[0], *rs = &c->slides[1], *wd = &c->slides[2];
+    CHECK_INT(ys->type, SLIDE_YOU_SAID);
+    CHECK_INT(ys->per_page, 3);
+    CHECK_INT(ys->consultation, -1);
+    CHECK_INT(ys->n_approved, 0);
+    CHECK_STR(ys->title, c->consultations[0].title); /* the question people answered */
+    CHECK_INT(rs->type, SLIDE_RESULTS);
+    CHECK_INT(rs->consultation, 0); /* the only one: no need to name it */
+    CHECK_INT(rs->question, consult_question_index(&c->consultations[0], "rating"));
+    CHECK_INT(rs->min_responses, 10);
+    CHECK_STR(rs->title, "What people are saying so far");
+    CHECK(rs->caption == NULL);
+    CHECK_INT(wd->type, SLIDE_WE_DID);
+    CHECK_INT(wd->n_we_did, 1);
+    CHECK_STR(wd->we_did[0].you_said, "More trees");
+    CHECK_STR(wd->we_did[0].we_did, "We planted forty");
+    CHECK_STR(wd->we_did[0].when, "March 2026");
+    CHECK(wd->we_did[0].image == NULL && wd->we_did[0].alt == NULL);
+    CHECK(wd->title == NULL);
+    CHECK_STR(c->slides[3].title, "In your words");
+    CHECK_INT(c->slides[3].per_page, 1);
+    CHECK_INT(c->slides[4].min_responses, 25);
+    CHECK_STR(c->slides[4].caption, "{people} people since {since}");
+    CHECK_STR(config_slide_type_name(SLIDE_YOU_SAID), "you_said");
+    CHECK_STR(config_slide_type_name(SLIDE_RESULTS), "results");
+    CHECK_STR(config_slide_type_name(SLIDE_WE_DID), "we_did");
+    config_free(c);
+    /* A slip in the type is caught like any other. */
+    c = load_slides("  - type: you_sed\n"); /* 11 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:11:11: slide 1: 'type' cannot be \"you_sed\"", "did you mean 'you_said'?");
+}
+
+static void you_said_keys(void) {
+    config *c = load_slides("  - type: you_said\n" /* 11 */
+                            "    per_page: 5\n");  /* 12 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:12:15: slide 1 (you_said): 'per_page' must be between 1 and 4, not 5");
+    c = load_slides("  - type: you_said\n"
+                    "    per_page: 0\n");
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:12:15: slide 1 (you_said): 'per_page' must be between 1 and 4, not 0");
+    c = load_slides("  - type: you_said\n"
+                    "    consultation: feedbak\n"); /* 12 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:12:19: slide 1 (you_said): there is no consultation 'feedbak'", "did you mean 'feedback'?");
+    c = load_slides("  - type: you_said\n"
+                    "    per_pages: 2\n"); /* 12 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:12:5: slide 1 (you_said): unknown key 'per_pages' (did you mean 'per_page'?)");
+    c = load_slides("  - type: you_said\n"
+                    "    consultation: feedback\n"
+                    "    per_page: 4\n");
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(c->slides[0].consultation, 0);
+        CHECK_INT(c->slides[0].per_page, 4);
+    }
+    config_free(c);
+}
+
+static void results_keys(void) {
+    /* Words and personal answers never add up to a figure: refused, saying why. */
+    config *c = load_slides("  - type: results\n"  /* 11 */
+                            "    question: text\n"); /* 12 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:12:15: slide 1 (results): question 'text' is a 'text' question",
+                "never anyone's words or personal answers");
+    c = load_slides("  - type: results\n"
+                    "    question: postcode_district\n");
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:12:15: slide 1 (results): question 'postcode_district' is a 'postcode_district' question");
+    c = load_slides("  - type: results\n"
+                    "    question: age_band\n");
+    CHECK(c != NULL);
+    config_free(c);
+    c = load_slides("  - type: results\n"
+                    "    question: ratin\n");
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:12:15: slide 1 (results): consultation 'feedback' has no question 'ratin'",
+                "did you mean 'rating'?");
+    c = load_slides("  - type: results\n"); /* 11 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:11:5: slide 1 (results): missing required key 'question'");
+    c = load_slides("  - type: results\n"
+                    "    question: rating\n"
+                    "    min_responses: 0\n"); /* 13 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:13:20: slide 1 (results): 'min_responses' must be between 1 and 1000000, not 0");
+    c = load_slides("  - type: results\n"
+                    "    question: rating\n"
+                    "    caption: \"{peple} at {kiosks} kiosks since {since}\"\n"); /* 13 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:13:14: slide 1 (results): 'caption': unknown placeholder {peple} (did you mean {people}?)");
+    c = load_slides("  - type: results\n"
+                    "    question: rating\n"
+                    "    caption: \"{people} people {since\"\n");
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:13:14: slide 1 (results): 'caption': a '{' without its '}'");
+    /* Under five people, a figure can point at someone: a warning, not a refusal. */
+    diag_list *warned = calloc(1, sizeof *warned);
+    config_options wopt = opt;
+    wopt.warnings = warned;
+    memset(&diags, 0, sizeof diags);
+    c = config_load_string(HEAD "  - type: results\n"
+                                "    question: rating\n"
+                                "    min_responses: 3\n", /* 13 */
+                           "t.yaml", TEST_SOURCE_DIR "/config", &wopt, &diags);
+    CHECK(c != NULL);
+    CHECK_INT(warned->count, 1);
+    if (warned->count == 1) {
+        CHECK_CONTAINS(warned->items[0], "t.yaml:13:20: slide 1 (results): 'min_responses' is 3");
+        CHECK_CONTAINS(warned->items[0], "can tell what someone chose");
+    }
+    if (c) CHECK_INT(c->slides[0].min_responses, 3);
+    config_free(c);
+    free(warned);
+    /* Several consultations: the slide names one. */
+    static const char *const two =
+        "  - type: results\n"                                        /* 11 */
+        "    question: q\n"                                          /* 12 */
+        "consultations:\n"                                           /* 13 */
+        "  - {id: a, title: A, questions: [{id: q, type: faces}]}\n" /* 14 */
+        "  - {id: b, title: B, questions: [{id: q, type: scale, title: Q}]}\n";
+    c = load_slides(two);
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:11:5: slide 1 (results): missing required key 'consultation'", "2 consultations");
+    c = load_slides("  - type: results\n"
+                    "    consultation: b\n"
+                    "    question: q\n"
+                    "  - type: you_said\n"
+                    "    consultation: b\n"
+                    "consultations:\n"
+                    "  - {id: a, title: A, questions: [{id: q, type: faces}]}\n"
+                    "  - {id: b, title: B, questions: [{id: q, type: scale, title: Q}]}\n");
+    CHECK(c != NULL);
+    dump();
+    if (c) {
+        CHECK_INT(c->slides[0].consultation, 1);
+        CHECK_INT(c->slides[0].question, 0);
+        CHECK_STR(c->slides[1].title, "B");
+    }
+    config_free(c);
+}
+
+static void we_did_keys(void) {
+    config *c = load_slides("  - type: we_did\n"                                        /* 11 */
+                            "    items:\n"                                              /* 12 */
+                            "      - you_said: Dark paths\n"                            /* 13 */
+                            "        we_did: New lights\n"                              /* 14 */
+                            "        image: images/rotherham-skyline.svg\n");           /* 15 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:13:9: slide 1 (we_did): missing required key 'alt'");
+    c = load_slides("  - type: we_did\n"
+                    "    items:\n"
+                    "      - you_said: Dark paths\n"
+                    "        we_did: New lights\n"
+                    "        alt: A lamp\n"); /* 15 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:15:9: slide 1 (we_did): 'alt' describes the 'image', and this item has none");
+    c = load_slides("  - type: we_did\n"
+                    "    items:\n"
+                    "      - you_said: Dark paths\n"); /* 13 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:13:9: slide 1 (we_did): missing required key 'we_did'");
+    c = load_slides("  - type: we_did\n"
+                    "    items:\n"
+                    "      - {you_said: a, we_did: b}\n"
+                    "      - {you_said: a, we_did: b}\n"
+                    "      - {you_said: a, we_did: b}\n"
+                    "      - {you_said: a, we_did: b}\n"
+                    "      - {you_said: a, we_did: b}\n"); /* 17 */
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:17:9: slide 1 (we_did): 'items' can hold at most 4 items, it has 5");
+    c = load_slides("  - type: we_did\n"
+                    "    items:\n"
+                    "      - {you_said: a, we_didd: b}\n"); /* 13 */
+    EXPECT_FAIL(c, 2);
+    EXPECT_DIAG("t.yaml:13:23: slide 1 (we_did): unknown key 'we_didd' (did you mean 'we_did'?)");
+    c = load_slides("  - type: we_did\n"
+                    "    title: You said, we did\n"
+                    "    items:\n"
+                    "      - you_said: Dark paths\n"
+                    "        we_did: New lights\n"
+                    "        image: images/rotherham-skyline.svg\n"
+                    "        alt: A lamp on a path\n");
+    CHECK(c != NULL);
+    dump();
+    if (c) {
+        CHECK_CONTAINS(c->slides[0].we_did[0].image, "rotherham-skyline.svg");
+        CHECK_STR(c->slides[0].we_did[0].alt, "A lamp on a path");
+        CHECK_STR(c->slides[0].title, "You said, we did");
+    }
+    config_free(c);
+}
+
+static void write_file(const char *path, const char *text) {
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs(text, f);
+    fclose(f);
+}
+
+static void approved_file(void) {
+    char dir[] = "/tmp/pk-approved-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[300], name[600];
+    snprintf(path, sizeof path, "%s/approved.yaml", dir);
+    static const char *const cfg = HEAD "  - type: you_said\n"      /* 11 */
+                                        "    approved_file: approved.yaml\n"; /* 12 */
+    write_file(path, "# from plankiosk quotes --out\n"
+                     "approved_quotes:\n"
+                     "  - key: \"r1:text\"\n"
+                     "    consultation: feedback\n"
+                     "    language: pl\n"
+                     "    at: \"2026-03-02T10:11:12+01:00\"\n"
+                     "    text: Więcej drzew\n"
+                     "    name: Ola\n"
+                     "  - key: \"r2:text\"\n"
+                     "    consultation: feedback\n"
+                     "    language: en\n"
+                     "    at: \"2026-03-05T09:00:00Z\"\n"
+                     "    text: A bench by the river\n"
+                     "    age_band: 65+\n");
+    memset(&diags, 0, sizeof diags);
+    config *c = config_load_string(cfg, "t.yaml", dir, &opt, &diags);
+    CHECK(c != NULL);
+    dump();
+    if (c) {
+        const slide *s = &c->slides[0];
+        CHECK_INT(s->n_approved, 2);
+        if (s->n_approved == 2) {
+            /* Newest first, whatever the file's order. */
+            CHECK_STR(s->approved[0].key, "r2:text");
+            CHECK_STR(s->approved[0].age_band, "65+");
+            CHECK(s->approved[0].name == NULL);
+            CHECK(s->approved[0].utc == 1772701200LL);
+            CHECK_STR(s->approved[1].lang, "pl");
+            CHECK_STR(s->approved[1].text, "Więcej drzew");
+            CHECK_STR(s->approved[1].name, "Ola");
+            CHECK(s->approved[1].utc == 1772442672LL);
+        }
+    }
+    config_free(c);
+    /* A mistake in the approved file is reported at its own line and column. */
+    write_file(path, "approved_quotes:\n"
+                     "  - key: \"r1:text\"\n"
+                     "    consultation: feedback\n"
+                     "    language: pl\n"
+                     "    at: yesterday\n" /* 5 */
+                     "    txt: Więcej drzew\n");     /* 6 */
+    memset(&diags, 0, sizeof diags);
+    c = config_load_string(cfg, "t.yaml", dir, &opt, &diags);
+    EXPECT_FAIL(c, 3);
+    snprintf(name, sizeof name, "%s:6:5: slide 1 (you_said): approved quote 1: unknown key 'txt' (did you mean 'text'?)", path);
+    EXPECT_DIAG(name);
+    snprintf(name, sizeof name, "%s:5:9: slide 1 (you_said): approved quote 1: 'at' must be a time", path);
+    EXPECT_DIAG(name);
+    snprintf(name, sizeof name, "%s:2:5: slide 1 (you_said): approved quote 1: missing required key 'text'", path);
+    EXPECT_DIAG(name);
+    write_file(path, "approved_quotes:\n  - key: [broken\n");
+    memset(&diags, 0, sizeof diags);
+    c = config_load_string(cfg, "t.yaml", dir, &opt, &diags);
+    CHECK(c == NULL);
+    CHECK(diags.count >= 1);
+    if (diags.count) CHECK(strncmp(diags.items[0], path, strlen(path)) == 0);
+    config_free(c);
+    /* Not there: named at the config's line, with how to make it. */
+    unlink(path);
+    memset(&diags, 0, sizeof diags);
+    c = config_load_string(cfg, "t.yaml", dir, &opt, &diags);
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:12:20: slide 1 (you_said): 'approved_file': cannot read", "plankiosk quotes");
+    rmdir(dir);
+}
+
+static void fleet_dir_and_moderation(void) {
+    config *c = load_slides("  - {type: title, title: T}\n" /* 11 */
+                            "feedback:\n"                   /* 12 */
+                            "  fleet_dir: fleet\n"          /* 13 */
+                            "moderation:\n"                 /* 14 */
+                            "  block:\n"                    /* 15 */
+                            "    en: [darn, \"two words\"]\n" /* 16 */
+                            "    pl: [kurde]\n");
+    CHECK(c != NULL);
+    dump();
+    if (c) {
+        CHECK_STR(c->feedback.fleet_dir, TEST_SOURCE_DIR "/config/fleet");
+        CHECK_INT(c->moderation.n_block, 3);
+        if (c->moderation.n_block == 3) {
+            CHECK_STR(c->moderation.block[1], "two words");
+            CHECK_STR(c->moderation.block_lang[1], "en");
+            CHECK_STR(c->moderation.block_lang[2], "pl");
+        }
+    }
+    /* A stick's content never moves a kiosk's fleet folder. */
+    config_options sopt = opt;
+    sopt.kiosk_own = c;
+    memset(&diags, 0, sizeof diags);
+    config *stick = c ? config_load_string(HEAD "  - {type: title, title: S}\nfeedback:\n  fleet_dir: /elsewhere\n",
+                                           "stick.yaml", "/media/stick", &sopt, &diags)
+                      : NULL;
+    CHECK(stick != NULL);
+    if (stick) CHECK_STR(stick->feedback.fleet_dir, TEST_SOURCE_DIR "/config/fleet");
+    char line[300];
+    if (c) CHECK_CONTAINS(config_kiosk_own_line(c, line, sizeof line), "fleet folder");
+    config_free(stick);
+    config_free(c);
+    c = load_slides("  - {type: title, title: T}\n"
+                    "moderation:\n"
+                    "  block:\n"
+                    "    eng: [darn]\n"          /* 14 */
+                    "    pl: [\"  \"]\n"         /* 15 */
+                    "    ro: darn\n"             /* 16 */
+                    "  blocks: {}\n");           /* 17 */
+    EXPECT_FAIL(c, 4);
+    EXPECT_DIAG("t.yaml:14:5: moderation: 'block': 'eng' is not a language code (did you mean 'en'?)");
+    EXPECT_DIAG("t.yaml:15:10: moderation: 'block': an empty word in the 'pl' list");
+    EXPECT_DIAG("t.yaml:16:9: moderation: 'block': 'ro' must be a list of words");
+    EXPECT_DIAG("t.yaml:17:3: moderation: unknown key 'blocks' (did you mean 'block'?)");
+    /* fleet_dir and dir the same folder: said, not refused. */
+    diag_list *warned = calloc(1, sizeof *warned);
+    config_options wopt = opt;
+    wopt.warnings = warned;
+    memset(&diags, 0, sizeof diags);
+    c = config_load_string(HEAD "  - {type: title, title: T}\nfeedback:\n  dir: /tmp/pk-same\n  fleet_dir: /tmp/pk-same/\n",
+                           "t.yaml", TEST_SOURCE_DIR "/config", &wopt, &diags);
+    CHECK(c != NULL);
+    CHECK_INT(warned->count, 1);
+    if (warned->count) CHECK_CONTAINS(warned->items[0], "t.yaml:14:14: feedback: 'fleet_dir' is the same folder as 'dir'");
+    config_free(c);
+    free(warned);
+}
+
+static void quotes_age_band(void) {
+    config *c = load_slides("  - {type: title, title: T}\n"
+                            "consultations:\n"
+                            "  - id: a\n"
+                            "    title: A\n"
+                            "    quotes: {age_band: true}\n"
+                            "    questions: [{id: t, type: text, title: T}, {id: n, type: age_band}, {id: c, type: consent}]\n"
+                            "  - id: b\n"
+                            "    title: B\n"
+                            "    questions: [{id: t, type: text, title: T}]\n");
+    CHECK(c != NULL);
+    dump();
+    if (c) {
+        CHECK(c->consultations[0].quote_age_band);
+        CHECK(!c->consultations[1].quote_age_band);
+    }
+    config_free(c);
+    c = load_slides("  - {type: title, title: T}\n" /* 11 */
+                    "consultations:\n"              /* 12 */
+                    "  - id: a\n"                   /* 13 */
+                    "    title: A\n"                /* 14 */
+                    "    quotes: {age_bands: true}\n" /* 15 */
+                    "    questions: [{id: t, type: text, title: T}]\n");
+    EXPECT_FAIL(c, 1);
+    EXPECT_DIAG("t.yaml:15:14: consultation 1: unknown key 'age_bands' (did you mean 'age_band'?)");
+}
+
 static void reference_for_staff(void) {
     char *ref = read_text(TEST_SOURCE_DIR "/config/REFERENCE.md");
     CHECK(ref != NULL);
@@ -1447,6 +1832,13 @@ int main(void) {
     RUN(accessibility);
     RUN(language_without_keyboard);
     RUN(pin_hash_file);
+    RUN(answers_back_valid);
+    RUN(you_said_keys);
+    RUN(results_keys);
+    RUN(we_did_keys);
+    RUN(approved_file);
+    RUN(fleet_dir_and_moderation);
+    RUN(quotes_age_band);
     RUN(reference_for_staff);
     return check_report();
 }
