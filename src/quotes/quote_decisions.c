@@ -7,7 +7,10 @@
  * takes every writer's file under the folders given, drops a decision whose id was read
  * already (the same file synced into two folders, or a USB copy), and keeps for each quote the
  * latest by (time, writer, seq): time first because people decide in time; writer and seq only
- * break ties, so the answer never depends on the order folders were read in.
+ * break ties, so the answer never depends on the order folders were read in. A decision's time
+ * is the latest its writer had written up to it (by seq): a Pi has no clock of its own, and
+ * after a power cut may restart at an older time, yet one writer's lines are always in the
+ * order they were decided, so a later Approve never loses to the same kiosk's earlier Hide.
  *
  * Ownership: a quote_decisions owns every decision's strings and its two indexes. */
 #include "quotes/quotes.h"
@@ -25,6 +28,7 @@
 
 #include "store/feedback_log.h"
 #include "store/json_line.h"
+#include "text/utf8.h"
 
 #define MAX_DEPTH 32            /* a folder loop made of symlinks ends here */
 #define MAX_LINE (64 * 1024)    /* a decision is a few hundred bytes; longer is damage */
@@ -33,6 +37,7 @@ typedef struct decision {
     char *id, *quote, *by, *writer;
     quote_verdict verdict;
     long long utc, seq;
+    long long when; /* utc, or later: the latest time its writer wrote up to it (settle) */
 } decision;
 
 /* Open addressing on a 64-bit FNV-1a hash; a slot holds index + 1 into items (0: empty). */
@@ -110,7 +115,7 @@ size_t quote_decisions_count(const quote_decisions *d) { return d ? d->n : 0; }
 
 /* a is later than b: by time, then writer, then seq. */
 static bool later(const decision *a, const decision *b) {
-    if (a->utc != b->utc) return a->utc > b->utc;
+    if (a->when != b->when) return a->when > b->when;
     int w = strcmp(a->writer, b->writer);
     if (w) return w > 0;
     return a->seq > b->seq;
@@ -120,8 +125,7 @@ static bool later(const decision *a, const decision *b) {
  * False on out-of-memory. */
 static bool add_decision(quote_decisions *d, const decision *in, bool *added) {
     *added = false;
-    if (!index_grow(&d->by_id, d->items, false) || !index_grow(&d->by_quote, d->items, true))
-        return false;
+    if (!index_grow(&d->by_id, d->items, false)) return false;
     size_t *id_slot = index_find(&d->by_id, d->items, false, in->id);
     if (*id_slot) return true;
     if (d->n == d->cap) {
@@ -139,17 +143,52 @@ static bool add_decision(quote_decisions *d, const decision *in, bool *added) {
         free(x->id), free(x->quote), free(x->by), free(x->writer);
         return false;
     }
+    x->when = x->utc;
     d->n++;
     *id_slot = d->n;
     d->by_id.n++;
-    size_t *q_slot = index_find(&d->by_quote, d->items, true, x->quote);
-    if (!*q_slot) {
-        *q_slot = d->n;
-        d->by_quote.n++;
-    } else if (later(x, &d->items[*q_slot - 1])) {
-        *q_slot = d->n;
-    }
     *added = true;
+    return true;
+}
+
+/* Writer, then seq (then time and id, so a writer whose numbers restarted still sorts the
+ * same way every time). */
+static int cmp_written(const void *pa, const void *pb) {
+    const decision *a = *(const decision *const *)pa, *b = *(const decision *const *)pb;
+    int c = strcmp(a->writer, b->writer);
+    if (c) return c;
+    if (a->seq != b->seq) return a->seq < b->seq ? -1 : 1;
+    if (a->utc != b->utc) return a->utc < b->utc ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+/* Sets every decision's time as its writer wrote it (see the top) and picks each quote's
+ * latest. False on out-of-memory (then the index is left empty: no decision found). */
+static bool settle(quote_decisions *d) {
+    free(d->by_quote.slot);
+    d->by_quote = (str_index){0};
+    if (!d->n) return true;
+    decision **order = malloc(d->n * sizeof *order);
+    size_t cap = 64;
+    while (cap < 2 * d->n + 2) cap *= 2;
+    size_t *slot = calloc(cap, sizeof *slot);
+    if (!order || !slot) {
+        free(order), free(slot);
+        return false;
+    }
+    for (size_t i = 0; i < d->n; i++) order[i] = &d->items[i];
+    qsort(order, d->n, sizeof *order, cmp_written);
+    for (size_t i = 0; i < d->n; i++) {
+        bool same = i && !strcmp(order[i]->writer, order[i - 1]->writer);
+        order[i]->when = same && order[i - 1]->when > order[i]->utc ? order[i - 1]->when : order[i]->utc;
+    }
+    free(order);
+    d->by_quote = (str_index){slot, cap, 0};
+    for (size_t i = 0; i < d->n; i++) {
+        size_t *s = index_find(&d->by_quote, d->items, true, d->items[i].quote);
+        if (!*s) d->by_quote.n++;
+        if (!*s || later(&d->items[i], &d->items[*s - 1])) *s = i + 1;
+    }
     return true;
 }
 
@@ -322,13 +361,16 @@ bool quote_decisions_read(quote_decisions *d, const char *const *dirs, int n_dir
         struct stat st;
         if (stat(dirs[i], &st) != 0) return pk_fail(err, "%s: %s", dirs[i], strerror(errno));
         if (!S_ISDIR(st.st_mode)) continue; /* a single log file given: it holds no decisions */
-        const char *base = strrchr(dirs[i], '/');
-        bool is_decisions = !strcmp(base ? base + 1 : dirs[i], QUOTE_DECISIONS_DIR);
+        size_t len = strlen(dirs[i]), m = strlen(QUOTE_DECISIONS_DIR);
+        while (len > 1 && dirs[i][len - 1] == '/') len--; /* "…/quote-decisions/" */
+        bool is_decisions = len >= m && !strncmp(dirs[i] + len - m, QUOTE_DECISIONS_DIR, m) &&
+                            (len == m || dirs[i][len - m - 1] == '/');
         DIR *probe = opendir(dirs[i]);
         if (!probe) return pk_fail(err, "%s: cannot read this folder: %s", dirs[i], strerror(errno));
         closedir(probe);
         if (!walk(d, dirs[i], 0, is_decisions, problems)) return pk_fail(err, "out of memory reading decisions");
     }
+    if (!settle(d)) return pk_fail(err, "out of memory reading decisions");
     return true;
 }
 
@@ -368,8 +410,10 @@ bool quote_decision_append(quote_decisions *d, const char *base_dir, const char 
     if (!base_dir || !*base_dir) return pk_fail(err, "cannot save the decision: no feedback folder");
     if (!valid_writer(writer))
         return pk_fail(err, "cannot save the decision: '%s' cannot name a folder", writer ? writer : "");
-    if (!key || !*key || strlen(key) >= QUOTE_KEY_LEN)
+    if (!key || !*key || strlen(key) >= QUOTE_KEY_LEN || !utf8_valid(key, strlen(key)))
         return pk_fail(err, "cannot save the decision: no quote key, or one too long");
+    if (by && !utf8_valid(by, strlen(by)))
+        return pk_fail(err, "cannot save the decision: the name of who decided is not UTF-8 text");
     char folder[PATH_MAX], path[PATH_MAX];
     int fl = snprintf(folder, sizeof folder, "%s/%s/%s", base_dir, writer, QUOTE_DECISIONS_DIR);
     int pl = snprintf(path, sizeof path, "%s/%s", folder, QUOTE_DECISIONS_FILE);
@@ -393,7 +437,7 @@ bool quote_decision_append(quote_decisions *d, const char *base_dir, const char 
     char *line = json ? malloc(n + 2) : NULL;
     if (!line) {
         free(json);
-        return pk_fail(err, "cannot save the decision: out of memory (or \"by\" is not UTF-8)");
+        return pk_fail(err, "cannot save the decision: out of memory");
     }
     memcpy(line, json, n);
     line[n] = '\n', line[n + 1] = '\0';
@@ -403,6 +447,6 @@ bool quote_decision_append(quote_decisions *d, const char *base_dir, const char 
     free(line);
     bool added;
     /* On disk now: were memory to run out here, the next read would still find it. */
-    if (ok && d) add_decision(d, &x, &added);
+    if (ok && d && add_decision(d, &x, &added)) settle(d);
     return ok;
 }

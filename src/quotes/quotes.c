@@ -23,16 +23,6 @@
 
 /* ---- time ------------------------------------------------------------------------------- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-static long long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    long long era = (y >= 0 ? y : y - 399) / 400;
-    long long yoe = y - era * 400;
-    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* n digits at *p as a number, moving *p on; -1 when they are not digits. */
 static int take_digits(const char **p, int n) {
     int v = 0;
@@ -75,7 +65,8 @@ bool quote_time_parse(const char *s, long long *utc) {
         }
     }
     if (*p) return false;
-    *utc = days_from_civil(y, mo, d) * 86400LL + h * 3600 + mi * 60 + se - off;
+    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_sec = se};
+    *utc = (long long)timegm(&tm) - off;
     return true;
 }
 

@@ -17,7 +17,9 @@
  * fsync()ed, a torn last line is left and skipped, never rewritten. Readers gather every such
  * file under the folders they are given (a fleet's, synced by Syncthing), drop a decision whose
  * id they already have (the same file copied twice), and for each quote take the latest by
- * time, then writer, then seq. Export and report never read these folders as records.
+ * time, then writer, then seq; a decision's time is the latest its writer had written up to it,
+ * so a kiosk whose clock went back still has its later decisions win over its own earlier ones.
+ * Export and report never read these folders as records.
  *
  * approved.yaml (quotes_write_approved) is what a shared config's you_said slide names with
  * `approved_file:`; its shape is in config/REFERENCE.md:

@@ -334,6 +334,30 @@ static void test_latest_decision_wins(void) {
     quote_decisions_free(d);
 }
 
+/* A kiosk's clock went back after a power cut: its later decision still wins over its own
+ * earlier one, and over another writer's decision made before that earlier one. */
+static void test_clock_gone_back(void) {
+    char dir[4096];
+    fresh_dir(dir, sizeof dir, "clock");
+    pk_error err = {{0}};
+    CHECK(quote_decision_append(NULL, dir, "lib-1", "a:idea", QUOTE_HIDE, "x", T0 + 100, &err));
+    CHECK(quote_decision_append(NULL, dir, "lib-2", "a:idea", QUOTE_HIDE, "y", T0 + 50, &err));
+    CHECK(quote_decision_append(NULL, dir, "lib-1", "a:idea", QUOTE_APPROVE, "x", T0 - 86400 * 400, &err));
+    quote_decisions *d = quote_decisions_new();
+    const char *dirs[] = {dir};
+    CHECK(quote_decisions_read(d, dirs, 1, NULL, &err));
+    quote_verdict v;
+    const char *by;
+    long long utc;
+    CHECK(quote_decisions_latest(d, "a:idea", &v, &by, &utc) && v == QUOTE_APPROVE);
+    CHECK_STR(by, "x");
+    CHECK_INT(utc, T0 - 86400 * 400); /* the time as written */
+    /* Another writer deciding later still wins. */
+    CHECK(quote_decision_append(d, dir, "desk-office", "a:idea", QUOTE_HIDE, "z", T0 + 101, &err));
+    CHECK(quote_decisions_latest(d, "a:idea", &v, NULL, NULL) && v == QUOTE_HIDE);
+    quote_decisions_free(d);
+}
+
 static void copy_file(const char *from, const char *to) { write_file(to, slurp(from)); }
 
 static void test_fleet_merge_nothing_lost_or_doubled(void) {
@@ -691,6 +715,7 @@ int main(void) {
     RUN(test_sealed_counted_not_listed);
     RUN(test_first_journey_records);
     RUN(test_latest_decision_wins);
+    RUN(test_clock_gone_back);
     RUN(test_fleet_merge_nothing_lost_or_doubled);
     RUN(test_torn_line_skipped_then_appended_after);
     RUN(test_full_disk_keeps_earlier_lines);
