@@ -375,6 +375,74 @@ static void shipped_slides(void) {
     config_free(c);
 }
 
+/* The shipped content closes the loop: visitors' words, the themes so far, and what was done,
+ * between the children's quotes and the last call to action, in every language. */
+static void shipped_answers_back(void) {
+    diag_list *missing = calloc(1, sizeof *missing);
+    config_options mopt = opt;
+    mopt.missing = missing;
+    memset(&diags, 0, sizeof diags);
+    config *c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &mopt, &diags);
+    CHECK(c != NULL);
+    CHECK_INT(missing->count, 0);
+    if (missing->count) diag_print(missing, stderr);
+    free(missing);
+    if (!c) return;
+    int ys = -1, rs = -1, wd = -1, last_cta = -1;
+    for (int i = 0; i < c->n_slides; i++) {
+        if (c->slides[i].type == SLIDE_YOU_SAID) ys = i;
+        if (c->slides[i].type == SLIDE_RESULTS) rs = i;
+        if (c->slides[i].type == SLIDE_WE_DID) wd = i;
+        if (c->slides[i].type == SLIDE_CALL_TO_ACTION) last_cta = i;
+    }
+    CHECK(ys > 0 && rs > ys && wd > rs && last_cta > wd);
+    for (int l = 0; l < c->languages.n; l++) CHECK(c->languages.translated[l] == c->languages.strings);
+    if (ys > 0 && rs > 0 && wd > 0) {
+        const consultation *k = config_consultation(c, "plan-2025");
+        CHECK(k != NULL);
+        CHECK_INT(c->slides[ys].consultation, 0);
+        CHECK_STR(c->slides[ys].title, k ? k->title : "?");
+        CHECK_INT(c->slides[rs].question, k ? consult_question_index(k, "themes") : -1);
+        CHECK_INT(c->slides[rs].min_responses, 10);
+        CHECK_CONTAINS(c->slides[rs].caption, "Rotherham town centre and libraries");
+        CHECK_INT(c->slides[wd].n_we_did, 4);
+        CHECK_CONTAINS(c->slides[wd].we_did[0].we_did, "first plan");
+        CHECK_STR(c->slides[wd].we_did[0].when, "17 March 2016");
+        int pl = config_language_index(c, "pl");
+        if (pl >= 0) {
+            const config *p = c->by_lang[pl];
+            CHECK_STR(p->slides[wd].we_did[0].when, "17 marca 2016");
+            CHECK_CONTAINS(p->slides[rs].caption, "{people}");
+            CHECK_STR(p->feedback.ui[UI_WE_DID], "Zrobiliśmy");
+        }
+        for (int l = 0; l < c->languages.n; l++)
+            for (int w = UI_YOU_SAID; w <= UI_RESULTS_PEOPLE; w++)
+                if (l != c->languages.default_lang)
+                    CHECK(strcmp(c->by_lang[l]->feedback.ui[w], c->feedback.ui[w]) != 0);
+    }
+    config_free(c);
+    /* The example town's file carries the same three slides. */
+    memset(&diags, 0, sizeof diags);
+    c = config_load(TEST_SOURCE_DIR "/config/examples/riverside-park.yaml", &opt, &diags);
+    CHECK(c != NULL);
+    CHECK_INT(diags.count, 0);
+    dump();
+    if (!c) return;
+    int kinds = 0;
+    for (int i = 0; i < c->n_slides; i++) {
+        const slide *s = &c->slides[i];
+        kinds |= s->type == SLIDE_YOU_SAID ? 1 : s->type == SLIDE_RESULTS ? 2 : s->type == SLIDE_WE_DID ? 4 : 0;
+        if (s->type == SLIDE_WE_DID) {
+            CHECK_CONTAINS(s->we_did[0].image, "riverside-lights.svg");
+            CHECK(s->we_did[0].alt != NULL);
+        }
+    }
+    CHECK_INT(kinds, 7);
+    CHECK(c->consultations[0].quote_age_band);
+    CHECK(c->moderation.n_block >= 1);
+    config_free(c);
+}
+
 /* ---- a valid config and its defaults ---------------------------------------------------- */
 
 static void minimal_valid(void) {
@@ -1804,6 +1872,7 @@ int main(void) {
     RUN(shipped_highlights);
     RUN(shipped_quotes_and_cta);
     RUN(shipped_slides);
+    RUN(shipped_answers_back);
     RUN(minimal_valid);
     RUN(every_type_valid);
     RUN(milestone_statuses);
