@@ -355,23 +355,35 @@ static bool walk(quote_decisions *d, const char *dir, int depth, bool decisions_
     return ok;
 }
 
+/* Whether dir is itself a quote-decisions folder ("…/quote-decisions/" too). */
+static bool is_decisions_dir(const char *dir) {
+    size_t len = strlen(dir), m = strlen(QUOTE_DECISIONS_DIR);
+    while (len > 1 && dir[len - 1] == '/') len--;
+    return len >= m && !strncmp(dir + len - m, QUOTE_DECISIONS_DIR, m) && (len == m || dir[len - m - 1] == '/');
+}
+
 bool quote_decisions_read(quote_decisions *d, const char *const *dirs, int n_dirs,
                           diag_list *problems, pk_error *err) {
+    /* A folder that cannot be read fails the call, but only after the others are read: the
+     * caller may still use what was found, knowing it is not everything. */
+    bool all = true;
     for (int i = 0; i < n_dirs; i++) {
         struct stat st;
-        if (stat(dirs[i], &st) != 0) return pk_fail(err, "%s: %s", dirs[i], strerror(errno));
-        if (!S_ISDIR(st.st_mode)) continue; /* a single log file given: it holds no decisions */
-        size_t len = strlen(dirs[i]), m = strlen(QUOTE_DECISIONS_DIR);
-        while (len > 1 && dirs[i][len - 1] == '/') len--; /* "…/quote-decisions/" */
-        bool is_decisions = len >= m && !strncmp(dirs[i] + len - m, QUOTE_DECISIONS_DIR, m) &&
-                            (len == m || dirs[i][len - m - 1] == '/');
-        DIR *probe = opendir(dirs[i]);
-        if (!probe) return pk_fail(err, "%s: cannot read this folder: %s", dirs[i], strerror(errno));
+        DIR *probe = NULL;
+        if (stat(dirs[i], &st) != 0 || (S_ISDIR(st.st_mode) && !(probe = opendir(dirs[i])))) {
+            if (all) pk_fail(err, "%s: cannot read this folder: %s", dirs[i], strerror(errno));
+            all = false;
+            continue;
+        }
+        if (!probe) continue; /* a single log file given: it holds no decisions */
         closedir(probe);
-        if (!walk(d, dirs[i], 0, is_decisions, problems)) return pk_fail(err, "out of memory reading decisions");
+        if (!walk(d, dirs[i], 0, is_decisions_dir(dirs[i]), problems)) {
+            settle(d);
+            return pk_fail(err, "out of memory reading decisions");
+        }
     }
     if (!settle(d)) return pk_fail(err, "out of memory reading decisions");
-    return true;
+    return all;
 }
 
 /* ---- appending -------------------------------------------------------------------------- */

@@ -135,9 +135,9 @@ static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 static void add_reason(char *reason, size_t size, const char *prefix, const char *more) {
     size_t len = strlen(reason);
     if (!more[0] || len + 1 >= size) return;
-    snprintf(reason + len, size - len, "%s%s%s", len ? "; " : "", prefix, more);
+    int w = snprintf(reason + len, size - len, "%s%s%s", len ? "; " : "", prefix, more);
     size_t all = strlen(reason);
-    if (all == size - 1) reason[utf8_prev(reason, all)] = '\0'; /* maybe a split letter: drop it */
+    if (w < 0 || (size_t)w >= size - len) reason[utf8_prev(reason, all)] = '\0'; /* cut: maybe mid-letter */
 }
 
 static void count_state(quote_set *qs, quote_state s) {

@@ -98,7 +98,9 @@ quote_decisions *quote_decisions_new(void);
 void quote_decisions_free(quote_decisions *d);
 /* Reads every <...>/quote-decisions/<name>.jsonl under dirs (folders searched recursively). Damaged
  * lines are listed in problems ("FILE:LINE: reason", may be NULL) and skipped. False with err
- * only when a folder cannot be read at all or memory runs out. */
+ * only when a folder given cannot be read at all (it does not exist) or memory runs out; the
+ * other folders are read all the same, so d then holds what could be read. A single .jsonl
+ * file given holds no decisions (not an error). Reading the same folders again adds nothing. */
 bool quote_decisions_read(quote_decisions *d, const char *const *dirs, int n_dirs,
                           diag_list *problems, pk_error *err);
 size_t quote_decisions_count(const quote_decisions *d);

@@ -67,7 +67,7 @@ static void write_file(const char *path, const char *data) {
 }
 
 static void mkdirs(const char *path) {
-    char buf[4096];
+    char buf[8192];
     snprintf(buf, sizeof buf, "%s", path);
     for (char *p = buf + 1; *p; p++)
         if (*p == '/') {
@@ -405,9 +405,12 @@ static void test_fleet_merge_nothing_lost_or_doubled(void) {
     CHECK_INT(qs.approved, 2);
     CHECK_INT(qs.hidden, 1);
     /* A folder that is not there is an error; a log file given is simply no decisions. */
-    const char *missing[] = {"/nonexistent/plankiosk"};
-    CHECK(!quote_decisions_read(d2, missing, 1, &problems, &err));
+    const char *missing[] = {"/nonexistent/plankiosk", fleet};
+    quote_decisions *d3 = quote_decisions_new();
+    CHECK(!quote_decisions_read(d3, missing, 2, &problems, &err));
     CHECK_CONTAINS(err.msg, "/nonexistent/plankiosk");
+    CHECK_INT(quote_decisions_count(d3), 5); /* the folder that could be read still was */
+    quote_decisions_free(d3);
     quote_set_free(&qs);
     quote_decisions_free(d);
     quote_decisions_free(d2);
@@ -590,7 +593,7 @@ static void test_approved_yaml_loads_back_exactly(void) {
     quote_decisions *d = quote_decisions_new();
     pk_error err = {{0}};
     for (int i = 0; i < n; i++) {
-        char id[8], at[40];
+        char id[16], at[40];
         snprintf(id, sizeof id, "y%d", i);
         snprintf(at, sizeof at, "2026-03-0%dT10:00:00+01:00", i + 1);
         json_t *r = park_record(id, at, i == 1 ? "ur" : "pl", "null", i == 1 ? "\"عائشہ\"" : "\"Ola \\\"O\\\"\"", "true");
