@@ -17,6 +17,7 @@
 
 #include "app/cli_data.h"
 #include "app/cli_fleet.h"
+#include "app/cli_quotes.h"
 #include "app/config_file.h"
 #include "app/kiosk.h"
 #include "app/shoot.h"
@@ -42,6 +43,8 @@ static void usage(FILE *out) {
           "  plankiosk report [--since DATE] [--until DATE] [--kiosk ID] [--consultation ID] [--config FILE]\n"
           "                   [--min-count N] [--key FILE] --out report.html DIR...\n"
           "  plankiosk fleet [--now TIME] DIR...   (one line per kiosk from its status.json)\n"
+          "  plankiosk quotes [--review OUT.xlsx] [--apply SHEET [--by NAME]] [--out approved.yaml]\n"
+          "                   [--config FILE] [--key FILE] DIR...   (visitors' quotes to check)\n"
           "  plankiosk keygen --out DIR\n"
           "  plankiosk hash-pin            (reads a 4-12 digit PIN on standard input)\n"
           "  plankiosk version | help\n"
@@ -391,6 +394,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "report")) return cli_report(argc - 1, argv + 1);
     if (!strcmp(cmd, "keygen")) return cli_keygen(argc - 1, argv + 1);
     if (!strcmp(cmd, "fleet")) return cli_fleet(argc - 1, argv + 1);
+    if (!strcmp(cmd, "quotes")) return cli_quotes(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("plankiosk %s\n", PLANKIOSK_VERSION);
         return 0;

@@ -57,17 +57,6 @@ static void usage_keygen(FILE *out) {
           out);
 }
 
-typedef struct data_args {
-    const char *cmd; /* "export" or "report", for messages */
-    export_filter filter;
-    const char *out, *key, *format, *codebook;
-    const char *config_path; /* --config */
-    long min_count;          /* report --min-count */
-    config *cfg;             /* loaded from it (or the kiosk's own); NULL: none */
-    const char **dirs; /* points into argv */
-    int n_dirs;
-} data_args;
-
 /* The value of option name at argv[*i]: "--name VALUE" or "--name=VALUE"; NULL if argv[*i] is
  * not this option. *missing is set when the option is there without its value. */
 static const char *opt_value(int argc, char **argv, int *i, const char *name, bool *missing) {
@@ -429,3 +418,10 @@ int cli_keygen(int argc, char **argv) {
            out, SEAL_PUBLIC_FILE, out, SEAL_SECRET_FILE);
     return 0;
 }
+
+/* The shared options and the reading of the records, for other data commands (cli_quotes.c). */
+int cli_data_parse(int argc, char **argv, data_args *a, void (*usage)(FILE *)) {
+    return parse_args(argc, argv, false, a, usage);
+}
+int cli_data_collect(data_args *a, export_set *set) { return load_and_collect(a, set, false); }
+void cli_data_args_free(data_args *a) { args_free(a); }

@@ -461,6 +461,7 @@ static void ctx_free(report_ctx *x) {
     report_overview_free(&x->c);
     report_comments_free(x);
     report_questions_free(x);
+    report_quotes_free(x);
     free(x->roles);
     free(x->toc.e);
 }
@@ -480,7 +481,7 @@ bool report_write_with(FILE *out, const export_set *set, const report_options *o
     x.appendix_href = x.opt->appendix_href;
     part one = {0}, rest = {0}, toc = {0};
     bool ok = roles_make(&x) && report_overview_begin(&x) && report_questions_begin(&x) &&
-              report_comments_begin(&x);
+              report_comments_begin(&x) && report_quotes_begin(&x);
     /* One pass over the records for every part, each record let go once read: its JSON is
      * looked at while it is in the cache, and a set that was only scanned (export_scan) is
      * never all in memory. */
@@ -494,14 +495,14 @@ bool report_write_with(FILE *out, const export_set *set, const report_options *o
                             : NULL;
         if (q) snprintf(x.first_question, sizeof x.first_question, "%s", q);
         report_overview_add(&x, &r, &x.roles[ci >= 0 ? ci : x.n_roles - 1]);
-        ok = report_questions_add(&x, &r, ci) && report_comments_add(&x, &r, ci);
+        ok = report_questions_add(&x, &r, ci) && report_comments_add(&x, &r, ci) && report_quotes_add(&x, &r);
         export_record_release(set, &r);
     }
     if (read_err.msg[0]) {
         ctx_free(&x);
         return pk_fail(err, "%s", read_err.msg);
     }
-    if (ok) report_overview_end(&x), report_questions_end(&x);
+    if (ok) report_overview_end(&x), report_questions_end(&x), report_quotes_end(&x);
     ok = ok && part_open(&one) && part_open(&rest) && part_open(&toc);
     if (!ok) {
         part_close(&one), part_close(&rest), part_close(&toc);
@@ -515,6 +516,7 @@ bool report_write_with(FILE *out, const export_set *set, const report_options *o
     report_overview_charts(&x);
     report_questions_write(&x);
     ok = report_comments(&x, err);
+    report_quotes_write(&x);
     contents(toc.f, &x.toc);
     ok = part_close(&one) && part_close(&rest) && part_close(&toc) && ok;
     for (size_t i = 0; ok && x.pages && i < x.pages->n; i++) ok = part_close(&x.pages->p[i]->body);
@@ -572,7 +574,9 @@ bool report_write_job(FILE *out, const void *ctx, pk_error *err) {
     char path[4096], name[4096], back[4200];
     report_options opt = {.filter = job->filter,
                           .min_count = job->min_count ? job->min_count : REPORT_MIN_COUNT,
-                          .made = job->made ? job->made : time(NULL)};
+                          .made = job->made ? job->made : time(NULL),
+                          .dirs = job->dirs,
+                          .n_dirs = job->n_dirs};
     if (job->out_path && strcmp(job->out_path, "-")) {
         report_appendix_path(job->out_path, path, sizeof path, name, sizeof name);
         const char *slash = strrchr(job->out_path, '/');

@@ -55,6 +55,10 @@ typedef struct report_options {
     /* The kiosks' own status (status.json beside their records), shown on page one as
      * `plankiosk fleet` shows it; NULL or no kiosks: not shown. */
     const struct kiosk_status_fleet *fleet;
+    /* The folders the records were read from: the decisions on quotes made there
+     * (quotes/quotes.h) for the Quotes section; none: every quote counts as waiting. */
+    const char *const *dirs;
+    int n_dirs;
 } report_options;
 
 /* Writes the report of set to out as opt asks. False with err filled when out (or the

@@ -106,6 +106,7 @@ typedef struct report_ctx {
     int per_page;
     const char *appendix_href;
     struct report_pages *pages; /* the pages' text until they are written (report.c) */
+    struct report_quotes *quotes; /* the Quotes section's (report_quotes.c) */
 } report_ctx;
 
 /* The index of r's consultation in the config, or -1. */
@@ -156,6 +157,17 @@ bool report_comments_begin(report_ctx *x);
 bool report_comments_add(report_ctx *x, const export_record *r, int ci);
 bool report_comments(report_ctx *x, pk_error *err);
 void report_comments_free(report_ctx *x);
+
+/* report_quotes.c: the quotes that may go on the "You said" slide and what people decided:
+ * begin (block lists, the decisions under opt->dirs), add each record, end; a section (only
+ * approved words are shown), and a row for page one's totals. Free also after a failed begin. */
+typedef struct report_quotes report_quotes;
+bool report_quotes_begin(report_ctx *x);
+bool report_quotes_add(report_ctx *x, const export_record *r);
+void report_quotes_end(report_ctx *x);
+void report_quotes_write(report_ctx *x);
+void report_quotes_summary_row(report_ctx *x);
+void report_quotes_free(report_ctx *x);
 
 /* A new page of the appendix (report.c), numbered from 1 in the order opened: its body is
  * written to the FILE returned (NULL when memory runs out); label names it ("Health, comments 51

@@ -70,6 +70,7 @@ static void totals(report_ctx *x) {
         snprintf(avg, sizeof avg, "%.1f out of %d", c->rating_sum / (double)c->ratings, hi);
     else
         snprintf(avg, sizeof avg, "no ratings given");
+    report_quotes_summary_row(x);
     fputs("<tr>", f);
     cell_text(f, "th", "Average rating");
     cell_text(f, "td", avg);

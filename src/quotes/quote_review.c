@@ -104,6 +104,13 @@ static size_t *row_order(const quote_set *qs) {
     return order;
 }
 
+void quote_review_held_kinds(const quote_set *qs, long by_kind[QUOTE_FLAG_KINDS]) {
+    memset(by_kind, 0, QUOTE_FLAG_KINDS * sizeof *by_kind);
+    for (size_t i = 0; i < qs->n; i++)
+        for (int k = 0; k < QUOTE_FLAG_KINDS; k++)
+            by_kind[k] += qs->items[i].state == QUOTE_HELD && (qs->items[i].check.flags & (1u << k));
+}
+
 /* ---- CSV --------------------------------------------------------------------------------- */
 
 /* Every field quoted (RFC 4180 allows it, and no field can then be misread), quotes doubled; a
@@ -573,8 +580,9 @@ static bool read_sheet_cells(const xmlNode *data, const strings *st, grid *g) {
                 if (t && !strcmp(t, "s") && value) {
                     char *end;
                     unsigned long i = strtoul((const char *)value, &end, 10);
+                    bool known = *end == '\0' && i < st->n && st->s[i];
                     xmlFree(value);
-                    value = *end == '\0' && i < st->n && st->s[i] ? xmlStrdup((xmlChar *)st->s[i]) : NULL;
+                    value = known ? xmlStrdup((xmlChar *)st->s[i]) : NULL;
                 }
             }
             bool ok = !value || !*value || grid_add(g, row, col, (const char *)value, strlen((const char *)value));

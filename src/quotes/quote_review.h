@@ -71,6 +71,11 @@ typedef struct quote_review {
 bool quote_review_read(const char *path, quote_review *rv, diag_list *problems, pk_error *err);
 void quote_review_free(quote_review *rv);
 
+#define QUOTE_FLAG_KINDS 7 /* quote_flag's bits */
+/* How many quotes the check holds back (QUOTE_HELD: no person has decided yet) found each kind
+ * of thing: by_kind[k] for the flag 1u << k (a quote may count under several). */
+void quote_review_held_kinds(const quote_set *qs, long by_kind[QUOTE_FLAG_KINDS]);
+
 /* A decision's words ("approve", " Hidden ") as a choice: QUOTE_REVIEW_BLANK for blank, false
  * for anything else. */
 bool quote_review_parse_choice(const char *s, quote_review_choice *out);
