@@ -58,6 +58,7 @@ static const char *const yaml =
 enum { Q_FIRST, Q_WANT, Q_FEEL, Q_VISIT, Q_ORDER, Q_AGE, Q_WALK, Q_IDEA, N_Q };
 
 static diag_list diags, problems; /* large: off the stack */
+static config *cfg;                /* loaded once, for every test */
 
 static config *load(void) {
     memset(&diags, 0, sizeof diags);
@@ -146,9 +147,7 @@ static bool has_problem(const char *prefix, const char *words) {
 /* ---- what each type adds up to ---------------------------------------------------------- */
 
 static void test_every_type(void) {
-    config *c = load();
-    CHECK(c != NULL);
-    if (!c) return;
+    const config *c = cfg;
     char dir[512];
     fresh("types", dir, sizeof dir);
     char body[8192] = "";
@@ -229,13 +228,11 @@ static void test_every_type(void) {
     CHECK(!results_feed_track(f, 0, N_Q));   /* no such question */
     CHECK(!results_feed_track(f, 2, 0));     /* no such consultation */
     results_feed_free(f);
-    config_free(c);
 }
 
 /* results_tally_add on its own, as a test or another module would use it. */
 static void test_tally_add(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     const question *qn = &c->consultations[0].questions[Q_FIRST];
     results_tally t;
     results_tally_init(&t, qn, 0, Q_FIRST);
@@ -249,7 +246,6 @@ static void test_tally_add(void) {
     CHECK_INT(t.unknown, 1);
     CHECK_INT(t.order[0], 2);
     json_decref(a), json_decref(b), json_decref(e);
-    config_free(c);
 }
 
 /* ---- nothing shown below the minimum --------------------------------------------------- */
@@ -272,8 +268,7 @@ static void test_min_responses(void) {
 /* ---- each record once -------------------------------------------------------------------- */
 
 static void test_usb_copy_counts_once(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     char dir[512], stick[512];
     fresh("fleet", dir, sizeof dir);
     fresh("stick", stick, sizeof stick);
@@ -290,12 +285,10 @@ static void test_usb_copy_counts_once(void) {
     CHECK_INT(t.counts[3], 2);
     CHECK_INT(t.kiosks, 1);
     results_feed_free(f);
-    config_free(c);
 }
 
 static void test_append_counts_only_new(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     char dir[512];
     fresh("append", dir, sizeof dir);
     put(dir, "kiosk-a/2026-03-01.jsonl", "w", park("a1", "\"feel\":3"));
@@ -313,12 +306,10 @@ static void test_append_counts_only_new(void) {
     CHECK_INT(update(f), 0);
     CHECK_INT(get(f, Q_FEEL).people, 4);
     results_feed_free(f);
-    config_free(c);
 }
 
 static void test_torn_line_counts_once_complete(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     char dir[512];
     fresh("torn", dir, sizeof dir);
     const char *line = park("t1", "\"feel\":5");
@@ -341,12 +332,10 @@ static void test_torn_line_counts_once_complete(void) {
     CHECK_INT(get(f, Q_FEEL).counts[4], 2);
     CHECK_INT(problems.count, 0);
     results_feed_free(f);
-    config_free(c);
 }
 
 static void test_truncated_or_replaced_file(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     char dir[512], path[600], tmp[600];
     fresh("replaced", dir, sizeof dir);
     snprintf(path, sizeof path, "%s/kiosk-a/2026-03-01.jsonl", dir);
@@ -392,14 +381,12 @@ static void test_truncated_or_replaced_file(void) {
     CHECK_INT(update(f), 0);
     CHECK_INT(get(f, Q_FEEL).people, 7);
     results_feed_free(f);
-    config_free(c);
 }
 
 /* ---- the caption: kiosks and since -------------------------------------------------------- */
 
 static void test_kiosks_and_since(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     char dir[512];
     fresh("two", dir, sizeof dir);
     /* 00:30 on 2 March at +01:00 is 23:30 UTC on 1 March, before 23:45 UTC on 1 March: the
@@ -433,14 +420,12 @@ static void test_kiosks_and_since(void) {
     CHECK_INT(t.kiosks, 0);
     CHECK(!results_tally_shown(&t, 1));
     results_feed_free(f);
-    config_free(c);
 }
 
 /* ---- what is not read, and what is not counted -------------------------------------------- */
 
 static void test_folders_without_answers(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     char dir[512];
     fresh("skip", dir, sizeof dir);
     put(dir, "kiosk-a/2026-03-01.jsonl", "w", park("s1", "\"feel\":5"));
@@ -463,12 +448,10 @@ static void test_folders_without_answers(void) {
     CHECK_INT(update(f), 0);
     CHECK_INT(problems.count, 0);
     results_feed_free(f);
-    config_free(c);
 }
 
 static void test_damaged_lines(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     char dir[512], stick[512];
     fresh("damaged", dir, sizeof dir);
     fresh("damaged-stick", stick, sizeof stick);
@@ -499,12 +482,10 @@ static void test_damaged_lines(void) {
     CHECK_INT(problems.count, 0); /* nor again for the copy */
     CHECK_INT(get(f, Q_FEEL).people, 2);
     results_feed_free(f);
-    config_free(c);
 }
 
 static void test_sealed_answers_not_counted(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     char dir[512];
     fresh("sealed", dir, sizeof dir);
     const char *seal = "\"sealed\":\"AAAA\",\"sealed_for\":\"3f9a-0c7d-5e21-ab34\"";
@@ -522,12 +503,10 @@ static void test_sealed_answers_not_counted(void) {
     CHECK_INT(get(f, Q_IDEA).people, 0);
     CHECK_INT(get(f, Q_FEEL).people, 2); /* what was not sealed still counts */
     results_feed_free(f);
-    config_free(c);
 }
 
 static void test_unknown_option(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     char dir[512];
     fresh("unknown", dir, sizeof dir);
     char body[4096] = "";
@@ -553,7 +532,6 @@ static void test_unknown_option(void) {
     CHECK(has_problem(where, "question 'feel' of consultation 'park': 9"));
     CHECK_INT(problems.count, 3); /* 'pond' of first once (not again for n2), of want, 9 of feel */
     results_feed_free(f);
-    config_free(c);
 }
 
 /* ---- on_record, and a question tallied late ----------------------------------------------- */
@@ -564,8 +542,7 @@ static void count_call(void *ud, const json_t *record) {
 }
 
 static void test_on_record_and_late_track(void) {
-    config *c = load();
-    if (!c) return;
+    const config *c = cfg;
     char dir[512];
     fresh("late", dir, sizeof dir);
     char body[4096] = "";
@@ -594,11 +571,13 @@ static void test_on_record_and_late_track(void) {
     CHECK_INT(calls, 3);
     results_feed_free(f);
     results_feed_free(NULL);
-    config_free(c);
 }
 
 int main(void) {
     sh("rm -rf '" WORK "' && mkdir -p '" WORK "'");
+    cfg = load();
+    CHECK(cfg != NULL);
+    if (!cfg) return check_report();
     RUN(test_every_type);
     RUN(test_tally_add);
     RUN(test_min_responses);
@@ -612,5 +591,6 @@ int main(void) {
     RUN(test_sealed_answers_not_counted);
     RUN(test_unknown_option);
     RUN(test_on_record_and_late_track);
+    config_free(cfg);
     return check_report();
 }
