@@ -720,11 +720,7 @@ static void load_approved(loader *L, slide *s, const ynode *n) {
     const char *rel = y_str(y, n, "approved_file", false);
     if (!rel) return;
     char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s%s%s", rel[0] == '/' ? "" : c->dir, rel[0] == '/' ? "" : "/", rel) >=
-        (int)sizeof path) {
-        y_error(y, y_get(y, n, "approved_file"), "'approved_file' is too long a path");
-        return;
-    }
+    if (!config_resolve_path(L, n, "approved_file", rel, path, sizeof path)) return;
     if (access(path, R_OK) != 0) {
         y_error(y, y_get(y, n, "approved_file"), "'approved_file': cannot read %s: %s (make it with `plankiosk quotes "
                 "FOLDER... --out %s`)", path, strerror(errno), rel);

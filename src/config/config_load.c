@@ -88,6 +88,13 @@ const char *config_load_file(loader *L, const ynode *map, const char *key, bool 
     return arena_strdup(&L->c->mem, path);
 }
 
+bool config_resolve_path(loader *L, const ynode *map, const char *key, const char *rel, char *out, size_t size) {
+    bool abs = rel[0] == '/';
+    if (rel[0] && snprintf(out, size, "%s%s%s", abs ? "" : L->c->dir, abs ? "" : "/", rel) < (int)size) return true;
+    y_error(&L->y, y_get(&L->y, map, key), "'%s' must name a file or folder%s", key, rel[0] ? " (this path is too long)" : "");
+    return false;
+}
+
 static void load_kiosk(loader *L, ynode *n) {
     yctx *y = &L->y;
     config *c = L->c;
@@ -613,11 +620,7 @@ static void load_fleet_dir(loader *L, const ynode *n) {
     const char *rel = y_str(y, n, "fleet_dir", false);
     if (!rel) return;
     char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s%s%s", rel[0] == '/' ? "" : c->dir, rel[0] == '/' ? "" : "/", rel) >=
-        (int)sizeof path) {
-        y_error(y, y_get(y, n, "fleet_dir"), "'fleet_dir' is too long a path");
-        return;
-    }
+    if (!config_resolve_path(L, n, "fleet_dir", rel, path, sizeof path)) return;
     c->feedback.fleet_dir = arena_strdup(&c->mem, path);
     const char *own = c->feedback.dir;
     if (own && same_dir(own, path) && y->first_pass && L->opt && L->opt->warnings) {
@@ -764,11 +767,7 @@ static const char *load_pin_hash_file(loader *L, const ynode *n) {
         return NULL;
     }
     char path[PATH_MAX];
-    if (!rel[0] || snprintf(path, sizeof path, "%s%s%s", rel[0] == '/' ? "" : c->dir, rel[0] == '/' ? "" : "/", rel) >=
-                       (int)sizeof path) {
-        y_error(y, at, "'pin_hash_file' must name a file");
-        return NULL;
-    }
+    if (!config_resolve_path(L, n, "pin_hash_file", rel, path, sizeof path)) return NULL;
     c->staff.pin_hash_file = arena_strdup(&c->mem, path);
     FILE *f = fopen(path, "rb");
     if (!f && errno == ENOENT) {

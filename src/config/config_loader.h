@@ -14,6 +14,9 @@ typedef struct loader {
 /* Resolves a file named at key in map; reports a missing or unusable file at the value. */
 const char *config_load_file(loader *L, const ynode *map, const char *key, bool required,
                       const char *subdir, bool image);
+/* rel (the value at key in map) against the config's folder, unless it is absolute, into out;
+ * false, reported at the value, when it is empty or too long. */
+bool config_resolve_path(loader *L, const ynode *map, const char *key, const char *rel, char *out, size_t size);
 /* The `consultations:` section (or, without one, the old feedback.question/steps read as the
  * same consultation). Needs the themes and feedback wording loaded first. */
 void load_consultations(loader *L, ynode *root, ynode *feedback);

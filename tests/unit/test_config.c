@@ -1666,14 +1666,6 @@ static void we_did_keys(void) {
     config_free(c);
 }
 
-static void write_file(const char *path, const char *text) {
-    FILE *f = fopen(path, "w");
-    CHECK(f != NULL);
-    if (!f) return;
-    fputs(text, f);
-    fclose(f);
-}
-
 static void approved_file(void) {
     char dir[] = "/tmp/pk-approved-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
@@ -1681,7 +1673,7 @@ static void approved_file(void) {
     snprintf(path, sizeof path, "%s/approved.yaml", dir);
     static const char *const cfg = HEAD "  - type: you_said\n"      /* 11 */
                                         "    approved_file: approved.yaml\n"; /* 12 */
-    write_file(path, "# from plankiosk quotes --out\n"
+    write_pin_file(path, "# from plankiosk quotes --out\n"
                      "approved_quotes:\n"
                      "  - key: \"r1:text\"\n"
                      "    consultation: feedback\n"
@@ -1716,7 +1708,7 @@ static void approved_file(void) {
     }
     config_free(c);
     /* A mistake in the approved file is reported at its own line and column. */
-    write_file(path, "approved_quotes:\n"
+    write_pin_file(path, "approved_quotes:\n"
                      "  - key: \"r1:text\"\n"
                      "    consultation: feedback\n"
                      "    language: pl\n"
@@ -1731,7 +1723,7 @@ static void approved_file(void) {
     EXPECT_DIAG(name);
     snprintf(name, sizeof name, "%s:2:5: slide 1 (you_said): approved quote 1: missing required key 'text'", path);
     EXPECT_DIAG(name);
-    write_file(path, "approved_quotes:\n  - key: [broken\n");
+    write_pin_file(path, "approved_quotes:\n  - key: [broken\n");
     memset(&diags, 0, sizeof diags);
     c = config_load_string(cfg, "t.yaml", dir, &opt, &diags);
     CHECK(c == NULL);
