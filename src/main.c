@@ -297,7 +297,7 @@ static int cmd_speak(int argc, char **argv) {
         }
         const config *shown = c->by_lang[li];
         volume = (float)shown->accessibility.volume;
-        speech_script_slide(shown, &shown->slides[slide_no - 1],
+        speech_script_slide(shown, &shown->slides[slide_no - 1], NULL,
                             content_as_of(shown, date_from_time(time(NULL))), text, sizeof text);
         config_free(c);
         printf("%s", text);

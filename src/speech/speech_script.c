@@ -83,12 +83,65 @@ static size_t begin(script *sc, char *buf, size_t size) {
     return size;
 }
 
-size_t speech_script_slide(const config *c, const slide *s, pk_date as_of, char *buf, size_t size) {
+/* The you_said slide's page: the label, each quote and who said it (and in which language, as
+ * its tag shows), the footnote. */
+static void say_quotes(script *sc, const config *c, const slide *s, const slide_live *lv) {
+    const live_quote *q[4];
+    int n = live_quotes_page(lv, c, s, q, 4);
+    if (!n) return;
+    say(sc, c->feedback.ui[UI_YOU_SAID]);
+    for (int i = 0; i < n; i++) {
+        char who[200];
+        say(sc, q[i]->text);
+        say(sc, live_quote_who(c, q[i], who, sizeof who));
+        say(sc, live_quote_language(c, q[i]));
+    }
+    say(sc, c->feedback.ui[UI_YOU_SAID_CHECKED]);
+}
+
+/* The results slide: the number of people, the question, each bar as "label: share" (a
+ * ranking as its order), the caption. */
+static void say_results(script *sc, const config *c, const slide *s, const slide_live *lv, pk_date as_of) {
+    const results_tally *t = live_tally(lv, c, live_slide_index(c, s));
+    const question *q = live_tally_question(c, t);
+    live_result_row rows[LIVE_MAX_ROWS];
+    int n = q ? live_result_rows(c, t, rows, LIVE_MAX_ROWS) : 0;
+    if (!n) return;
+    char num[48], line[600];
+    snprintf(line, sizeof line, "%s %s", numfmt_format((double)t->people, 0, NULL, NULL, num, sizeof num),
+             c->feedback.ui[UI_RESULTS_PEOPLE]);
+    say(sc, line);
+    say(sc, q->title);
+    /* As many as the slide shows at most: a ranking and options their top five. */
+    int shown = t->type == Q_FACES || t->type == Q_SCALE || n < 5 ? n : 5;
+    for (int i = 0; i < shown; i++) {
+        char pct[32], point[16];
+        if (t->type == Q_RANK) {
+            snprintf(line, sizeof line, "%d. %s", i + 1, rows[i].label);
+            say(sc, line);
+            continue;
+        }
+        numfmt_with_unit(rows[i].percent, 0, "%", pct, sizeof pct);
+        snprintf(point, sizeof point, "%d", rows[i].value);
+        say_pair(sc, rows[i].label ? rows[i].label : point, pct);
+    }
+    if (t->type == Q_SCALE) {
+        say(sc, q->low_label);
+        say(sc, q->high_label);
+    }
+    say(sc, live_results_caption(c, s, t, as_of, line, sizeof line));
+}
+
+size_t speech_script_slide(const config *c, const slide *s, const slide_live *lv, pk_date as_of, char *buf,
+                           size_t size) {
     script sc;
     if (!begin(&sc, buf, size)) return 0;
     const char *const *ui = c->feedback.ui;
-    char tmp[160];
-    say(&sc, s->type == SLIDE_IMAGE ? s->alt : s->title);
+    char tmp[256];
+    if (s->type == SLIDE_YOU_SAID || s->type == SLIDE_RESULTS || s->type == SLIDE_WE_DID)
+        say(&sc, live_slide_title(c, s, as_of, tmp, sizeof tmp));
+    else
+        say(&sc, s->type == SLIDE_IMAGE ? s->alt : s->title);
     switch (s->type) {
     case SLIDE_TITLE:
         say(&sc, s->subtitle);
@@ -150,6 +203,17 @@ size_t speech_script_slide(const config *c, const slide *s, pk_date as_of, char 
         }
         break;
     case SLIDE_IMAGE: say(&sc, s->caption); break;
+    case SLIDE_YOU_SAID: say_quotes(&sc, c, s, lv); break;
+    case SLIDE_RESULTS: say_results(&sc, c, s, lv, as_of); break;
+    case SLIDE_WE_DID:
+        for (int i = 0; i < s->n_we_did && i < CONFIG_MAX_WE_DID; i++) {
+            const we_did_item *p = &s->we_did[i];
+            say_pair(&sc, ui[UI_YOU_SAID], p->you_said);
+            say_pair(&sc, ui[UI_WE_DID], p->we_did);
+            say(&sc, p->when);
+            say(&sc, p->alt); /* the picture, described */
+        }
+        break;
     case SLIDE_CALL_TO_ACTION:
         say(&sc, s->body);
         say(&sc, s->button ? s->button : c->feedback.button);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "config/config.h"
+#include "content/live.h"
 #include "core/date.h"
 #include "journey/journey.h"
 
@@ -20,10 +21,12 @@
 #define SPEECH_SCRIPT_MAX 32768
 
 /* Slide s of cfg: heading, then every text in reading order; milestone states are derived
- * from as_of as on screen (content_as_of). Writes a NUL-terminated script into buf (size
- * bytes) and returns its length in bytes. */
-size_t speech_script_slide(const config *cfg, const slide *s, pk_date as_of, char *buf,
-                           size_t size);
+ * from as_of as on screen (content_as_of). The you_said and results slides read lv (the live
+ * data the slide was drawn with, content/live.h; NULL: none, then only their heading): the
+ * page of quotes shown, each with its name, and the results as sentences ("Parks: 45%.").
+ * Writes a NUL-terminated script into buf (size bytes) and returns its length in bytes. */
+size_t speech_script_slide(const config *cfg, const slide *s, const slide_live *lv, pk_date as_of,
+                           char *buf, size_t size);
 /* The journey's current screen in its config's language: the question and its choices (themes,
  * faces, age bands, yes/no with the privacy notice), what was typed, the review, thanks or
  * sorry; "Are you still there?" when it shows (with the seconds left at now). Returns the

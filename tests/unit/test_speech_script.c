@@ -38,7 +38,7 @@ static void every_slide_in(const config *c) {
     pk_date as_of = content_as_of(c, (pk_date){2026, 1, 1});
     for (int i = 0; i < c->n_slides; i++) {
         const slide *s = &c->slides[i];
-        size_t n = speech_script_slide(c, s, as_of, buf, sizeof buf);
+        size_t n = speech_script_slide(c, s, NULL, as_of, buf, sizeof buf);
         CHECK(n > 0);
         CHECK_INT(n, strlen(buf));
         const char *head = s->type == SLIDE_IMAGE ? s->alt : s->title;
@@ -68,12 +68,12 @@ static void slide_contents(void) {
 
     const slide *s = first_of(pl, SLIDE_THEMES);
     CHECK(s != NULL);
-    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    speech_script_slide(pl, s, NULL, as_of, buf, sizeof buf);
     for (int i = 0; i < pl->n_themes; i++) CHECK_CONTAINS(buf, pl->themes[i].name);
     CHECK_CONTAINS(buf, "Silniejsze społeczności"); /* Polish, not the English fallback */
 
     s = first_of(pl, SLIDE_HIGHLIGHTS);
-    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    speech_script_slide(pl, s, NULL, as_of, buf, sizeof buf);
     for (int i = 0; i < s->n_highlights; i++) {
         const highlight *h = &s->highlights[i];
         CHECK_CONTAINS(buf,
@@ -82,7 +82,7 @@ static void slide_contents(void) {
     }
 
     s = first_of(pl, SLIDE_MILESTONES);
-    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    speech_script_slide(pl, s, NULL, as_of, buf, sizeof buf);
     for (int i = 0; i < s->n_milestones; i++) {
         const milestone *m = &s->milestones[i];
         CHECK_CONTAINS(buf, m->title);
@@ -94,7 +94,7 @@ static void slide_contents(void) {
     CHECK_CONTAINS(buf, "wrzesień 2017"); /* months read in full, not "wrz" as on screen */
 
     s = first_of(pl, SLIDE_INDICATORS);
-    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    speech_script_slide(pl, s, NULL, as_of, buf, sizeof buf);
     for (int g = 0; g < s->n_groups; g++) {
         CHECK_CONTAINS(buf, s->groups[g].name);
         for (int i = 0; i < s->groups[g].n_items; i++)
@@ -102,7 +102,7 @@ static void slide_contents(void) {
     }
 
     s = first_of(pl, SLIDE_QUOTE);
-    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    speech_script_slide(pl, s, NULL, as_of, buf, sizeof buf);
     CHECK_CONTAINS(buf, s->intro);
     for (int i = 0; i < s->n_quotes; i++) {
         CHECK_CONTAINS(buf, s->quotes[i].text);
@@ -111,11 +111,11 @@ static void slide_contents(void) {
     CHECK_CONTAINS(buf, "Lillie Rose, wiek 6"); /* the age in Polish wording */
 
     s = first_of(pl, SLIDE_CALL_TO_ACTION);
-    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    speech_script_slide(pl, s, NULL, as_of, buf, sizeof buf);
     CHECK_CONTAINS(buf, s->button ? s->button : pl->feedback.button);
 
     s = first_of(pl, SLIDE_IMAGE);
-    speech_script_slide(pl, s, as_of, buf, sizeof buf);
+    speech_script_slide(pl, s, NULL, as_of, buf, sizeof buf);
     CHECK_CONTAINS(buf, s->alt);
     if (s->caption) CHECK_CONTAINS(buf, s->caption);
     config_free(c);
@@ -127,7 +127,7 @@ static void sentences(void) {
     if (!c) return;
     const config *en = in(c, "en");
     const slide *s = first_of(en, SLIDE_TITLE);
-    speech_script_slide(en, s, en->loop.as_of, buf, sizeof buf);
+    speech_script_slide(en, s, NULL, en->loop.as_of, buf, sizeof buf);
     char want[400];
     snprintf(want, sizeof want, "%s.\n%s", s->title, s->subtitle);
     CHECK_CONTAINS(buf, want);
@@ -137,7 +137,7 @@ static void sentences(void) {
     const config *ur = in(c, "ur");
     char small[21];
     for (size_t size = 2; size <= sizeof small; size++) {
-        size_t n = speech_script_slide(ur, first_of(ur, SLIDE_TITLE), ur->loop.as_of, small, size);
+        size_t n = speech_script_slide(ur, first_of(ur, SLIDE_TITLE), NULL, ur->loop.as_of, small, size);
         CHECK(n < size);
         CHECK_INT(n, strlen(small));
         CHECK(utf8_valid(small, n));
@@ -374,7 +374,7 @@ static void indicator_units(void) {
     diag_print(&d, stderr);
     CHECK(c != NULL);
     if (!c) return;
-    speech_script_slide(c, &c->slides[0], (pk_date){2026, 5, 1}, buf, sizeof buf);
+    speech_script_slide(c, &c->slides[0], NULL, (pk_date){2026, 5, 1}, buf, sizeof buf);
     CHECK_CONTAINS(buf, "22 days");
     CHECK_CONTAINS(buf, "45%");
     config_free(c);

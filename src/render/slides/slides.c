@@ -52,9 +52,11 @@ void slides_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
         [SLIDE_MILESTONES] = slide_milestones_layout, [SLIDE_INDICATORS] = slide_indicators_layout,
         [SLIDE_QUOTE] = slide_quote_layout,           [SLIDE_IMAGE] = slide_image_layout,
         [SLIDE_CALL_TO_ACTION] = slide_call_to_action_layout,
+        [SLIDE_YOU_SAID] = slide_you_said_layout,     [SLIDE_RESULTS] = slide_results_layout,
+        [SLIDE_WE_DID] = slide_we_did_layout,
     };
     draw_list_clear(l);
-    if (s->type < SLIDE_TYPE_COUNT) fns[s->type](sc, s, l);
+    if (s->type < SLIDE_TYPE_COUNT && fns[s->type]) fns[s->type](sc, s, l);
     if (sc->rtl) slides_mirror(l, 0, 0, sc->m.w, true);
 }
 
@@ -158,4 +160,14 @@ void slides_arrow(draw_list *l, pk_rect b, bool up, pk_color color, int thick) {
     if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){cx, tail, 0, tip - tail}, color))) it->radius = thick;
     if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){cx, tip, -head, dir * head}, color))) it->radius = thick;
     if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){cx, tip, head, dir * head}, color))) it->radius = thick;
+}
+
+void slides_arrow_on(draw_list *l, pk_rect b, pk_color color, int thick) {
+    int cy = b.y + b.h / 2, left = b.x + thick, right = b.x + b.w - thick;
+    int head = b.h / 2 - thick / 2;
+    if (head > (right - left) / 2) head = (right - left) / 2;
+    draw_item *it;
+    if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){left, cy, right - left, 0}, color))) it->radius = thick;
+    if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){right, cy, -head, -head}, color))) it->radius = thick;
+    if ((it = draw_list_add(l, DRAW_LINE, (pk_rect){right, cy, -head, head}, color))) it->radius = thick;
 }

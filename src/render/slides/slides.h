@@ -6,6 +6,7 @@
 #ifndef PK_SLIDES_H
 #define PK_SLIDES_H
 #include "config/config.h"
+#include "content/live.h"
 #include "render/draw_list.h"
 #include "render/layout.h"
 #include "text/text.h"
@@ -40,6 +41,10 @@ typedef struct slide_ctx {
     double text_scale;
     bool reduce_motion, can_listen;
     bool speaking; /* Listen is reading (the kiosk sets it): its button is lit */
+    /* Approved quotes and results (content/live.h): the kiosk's latest snapshot, borrowed for
+     * the layout. NULL: none yet (those slides then show their heading only; the loop skips
+     * them, live_slide_ready). */
+    const slide_live *live;
 } slide_ctx;
 
 /* Sizes the context for w x h and the config's language, with the default view (scale 1). */
@@ -77,6 +82,9 @@ int slides_fit_stack(const slide_ctx *sc, font_role role, const char *const *tex
 void slides_card(const slide_ctx *sc, draw_list *l, pk_rect box);
 /* A filled arrow-like marker pointing up (up=true) or down, drawn with lines. */
 void slides_arrow(draw_list *l, pk_rect box, bool up, pk_color color, int thick);
+/* The same pointing along the line of reading: to the right as laid out (so to the left once a
+ * right-to-left screen is mirrored). */
+void slides_arrow_on(draw_list *l, pk_rect box, pk_color color, int thick);
 
 void slide_title_layout(const slide_ctx *sc, const slide *s, draw_list *l);
 void slide_text_layout(const slide_ctx *sc, const slide *s, draw_list *l);
@@ -87,5 +95,8 @@ void slide_indicators_layout(const slide_ctx *sc, const slide *s, draw_list *l);
 void slide_quote_layout(const slide_ctx *sc, const slide *s, draw_list *l);
 void slide_image_layout(const slide_ctx *sc, const slide *s, draw_list *l);
 void slide_call_to_action_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_you_said_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_results_layout(const slide_ctx *sc, const slide *s, draw_list *l);
+void slide_we_did_layout(const slide_ctx *sc, const slide *s, draw_list *l);
 
 #endif
