@@ -125,6 +125,8 @@ typedef struct slide {
     double duration; /* seconds; 0 means the loop default */
     bool has_from, has_until;
     pk_date from, until;
+    /* title: NULL on a quote or image slide, a we_did slide without one, and a you_said slide
+     * over several consultations (content/live.h's live_slide_title gives those theirs). */
     const char *title, *subtitle, *footer, *intro, *body, *button;
     int n_bullets;
     const char *bullets[CONFIG_MAX_BULLETS];

@@ -2,7 +2,12 @@
  * options and show_if, checked so that what loads can be asked. Every problem is reported at
  * its FILE:LINE:COL. A file without the section but with the first journey's `feedback:`
  * question and steps gets that journey as one consultation (id "feedback"), with a warning
- * that says how to write it now. */
+ * that says how to write it now.
+ *
+ * Once the consultations are loaded, the slides that name one are resolved here too: a call to
+ * action's, a you_said slide's (with its approved_file, read with libyaml and reported at that
+ * file's own FILE:LINE:COL) and a results slide's question, which must be one whose answers add
+ * up (choice, choices, faces, scale, rank, age_band): never words or personal answers. */
 #include <errno.h>
 #include <limits.h>
 #include <sodium.h>
@@ -768,10 +773,11 @@ static void load_approved(loader *L, slide *s, const ynode *n) {
 static void resolve_you_said(loader *L, slide *s, const ynode *n) {
     config *c = L->c;
     if (y_get(&L->y, n, "consultation")) s->consultation = consultation_ref(L, n);
-    /* The consultation's question above the quotes: its title (one consultation's, or the
-     * only one there is); over several, the slide's label. */
+    /* The consultation's question above the quotes: its title (the slide's consultation's, or
+     * the only one there is). Over several, NULL: the running one's, chosen on the day
+     * (live_slide_title). */
     int k = s->consultation >= 0 ? s->consultation : c->n_consultations == 1 ? 0 : -1;
-    if (!s->title) s->title = k >= 0 ? c->consultations[k].title : c->feedback.ui[UI_YOU_SAID];
+    if (!s->title && k >= 0) s->title = c->consultations[k].title;
     load_approved(L, s, n);
 }
 

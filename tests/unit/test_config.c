@@ -1602,6 +1602,7 @@ static void results_keys(void) {
                     "    question: q\n"
                     "  - type: you_said\n"
                     "    consultation: b\n"
+                    "  - type: you_said\n"
                     "consultations:\n"
                     "  - {id: a, title: A, questions: [{id: q, type: faces}]}\n"
                     "  - {id: b, title: B, questions: [{id: q, type: scale, title: Q}]}\n");
@@ -1611,6 +1612,8 @@ static void results_keys(void) {
         CHECK_INT(c->slides[0].consultation, 1);
         CHECK_INT(c->slides[0].question, 0);
         CHECK_STR(c->slides[1].title, "B");
+        CHECK(c->slides[2].title == NULL); /* the running one's, on the day */
+        CHECK_INT(c->slides[2].consultation, -1);
     }
     config_free(c);
 }
