@@ -424,10 +424,11 @@ static bool parse_at(const char *s, pk_date *day, long long *utc) {
 }
 
 static void count_kiosk(results_feed *f, consult_state *cs, const char *kiosk) {
-    if (!kiosk) return;
+    if (!kiosk || !*kiosk) return; /* names no kiosk */
     /* A file is one kiosk's: most records are the last one's, known without a hash. */
-    if (cs->n_kiosks && strlen(kiosk) < sizeof cs->last_kiosk && !strcmp(kiosk, cs->last_kiosk)) return;
-    snprintf(cs->last_kiosk, sizeof cs->last_kiosk, "%s", kiosk);
+    bool fits = strlen(kiosk) < sizeof cs->last_kiosk;
+    if (cs->n_kiosks && fits && !strcmp(kiosk, cs->last_kiosk)) return;
+    snprintf(cs->last_kiosk, sizeof cs->last_kiosk, "%s", fits ? kiosk : ""); /* never a cut one */
     unsigned char h[HASH_BYTES];
     fingerprint(h, "kiosk", kiosk, strlen(kiosk), NULL, 0);
     for (int i = 0; i < cs->n_kiosks; i++)
