@@ -108,6 +108,26 @@ static const char *words_of(const json_t *answers, const char *id) {
     return s && !utf8_is_blank(s, strlen(s)) ? s : NULL;
 }
 
+/* Unicode White_Space (not the invisible joiners, which belong inside Urdu words). */
+static bool white_space(uint32_t cp) {
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000;
+}
+
+/* The first word of what was typed as a first name, malloc'ed: a surname typed after it
+ * ("Zofia Łukasiewicz") is never shown. NULL on out-of-memory. */
+static char *first_word(const char *name) {
+    size_t n = strlen(name), start = 0, end;
+    uint32_t cp;
+    int len;
+    while (start < n && (len = utf8_decode(name + start, n - start, &cp)) > 0 && white_space(cp))
+        start += (size_t)len;
+    for (end = start; end < n && (len = utf8_decode(name + end, n - end, &cp)) > 0 && !white_space(cp);)
+        end += (size_t)len;
+    return strndup(name + start, end - start);
+}
+
 /* A sealed answer: still a "sealed" object or string rather than the words (a record sealed
  * whole keeps null there, and says so at its top). */
 static bool sealed_value(const json_t *v) {
@@ -173,7 +193,7 @@ static bool add_item(quote_set *qs, const json_t *record, const char *cons_id, c
     it.lang = dup_or_null(lang);
     it.at = dup_or_null(at);
     it.text = strdup(text);
-    it.name = dup_or_null(name);
+    it.name = name ? first_word(name) : NULL;
     it.age_band = dup_or_null(age_band);
     if (!it.record_id || !it.consultation || !it.question || !it.text ||
         (json_object_get(record, "kiosk") && !it.kiosk) || (lang && !it.lang) || (at && !it.at) ||

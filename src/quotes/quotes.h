@@ -65,7 +65,7 @@ typedef struct quote_item {
     char *record_id, *consultation, *question, *kiosk, *lang, *at; /* at: as the record gives it */
     long long utc;          /* at, for newest first */
     char *text;             /* the visitor's words, as typed */
-    char *name;             /* first name, or NULL */
+    char *name;             /* first name (the first word typed: never a surname), or NULL */
     char *age_band;         /* option id, or NULL (also when the consultation does not show it) */
     quote_check check;
     quote_state state;

@@ -218,6 +218,26 @@ static void test_only_words_name_and_age_band(void) {
     quote_set_free(&qs);
 }
 
+/* A first name only: a surname typed after it never goes with the quote. */
+static void test_first_name_only(void) {
+    setup_config(false);
+    static const char *const typed[][2] = {
+        {"\"Ola Kowalska\"", "Ola"},
+        {"\"  Noor\\u00a0Fatima \"", "Noor"},
+        {"\"Anne-Marie\"", "Anne-Marie"},
+        {"\"فر\\u200cزانہ خان\"", "فر\u200cزانہ"}, /* the joiner inside the Urdu name stays */
+        {"\" \"", NULL},
+    };
+    for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+        quote_set qs = {0};
+        CHECK(add(&qs, &cfg, park_record("n1", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", typed[i][0], "true")));
+        CHECK_INT(qs.n, 1);
+        if (typed[i][1]) CHECK_STR(qs.n ? qs.items[0].name : NULL, typed[i][1]);
+        else CHECK(qs.n && qs.items[0].name == NULL);
+        quote_set_free(&qs);
+    }
+}
+
 static void test_sealed_counted_not_listed(void) {
     setup_config(false);
     quote_set qs = {0};
@@ -596,7 +616,7 @@ static void test_approved_yaml_loads_back_exactly(void) {
         char id[16], at[40];
         snprintf(id, sizeof id, "y%d", i);
         snprintf(at, sizeof at, "2026-03-0%dT10:00:00+01:00", i + 1);
-        json_t *r = park_record(id, at, i == 1 ? "ur" : "pl", "null", i == 1 ? "\"عائشہ\"" : "\"Ola \\\"O\\\"\"", "true");
+        json_t *r = park_record(id, at, i == 1 ? "ur" : "pl", "null", i == 1 ? "\"عائشہ\"" : "\"O'Hara\\\"\\\\\"", "true");
         json_object_set_new(json_object_get(r, "answers"), "idea", json_string(words[i]));
         add(&qs, &cfg, r);
         char key[64];
@@ -633,7 +653,7 @@ static void test_approved_yaml_loads_back_exactly(void) {
         /* Newest first: the last word is the first item. */
         int item = n - 1 - i;
         CHECK_STR(yaml_item_value(&doc, item, "text"), words[i]);
-        CHECK_STR(yaml_item_value(&doc, item, "name"), i == 1 ? "عائشہ" : "Ola \"O\"");
+        CHECK_STR(yaml_item_value(&doc, item, "name"), i == 1 ? "عائشہ" : "O'Hara\"\\");
         CHECK_STR(yaml_item_value(&doc, item, "age_band"), "25-44");
         CHECK_STR(yaml_item_value(&doc, item, "consultation"), "park");
         CHECK_STR(yaml_item_value(&doc, item, "language"), i == 1 ? "ur" : "pl");
@@ -715,6 +735,7 @@ int main(void) {
     RUN(test_without_consent_never_a_quote);
     RUN(test_unknown_consultation_gives_nothing);
     RUN(test_only_words_name_and_age_band);
+    RUN(test_first_name_only);
     RUN(test_sealed_counted_not_listed);
     RUN(test_first_journey_records);
     RUN(test_latest_decision_wins);
