@@ -33,7 +33,6 @@
 #define WIN 12                 /* tokens the word scanner sees ahead (longest pattern + room) */
 #define WORD_BYTES 64          /* a folded word; a longer run of letters is no list word */
 #define PHRASE_BYTES 160       /* a folded block-list phrase */
-#define PHRASE_MAX_WORDS 6     /* words in one block-list phrase */
 #define PHONE_MAX_DIGITS 15    /* E.164: no phone number has more */
 #define SHOWN_BYTES 64         /* of the matched text quoted in the reason */
 #define PER_FLAG 3             /* findings of one kind quoted in the reason */
@@ -128,6 +127,99 @@ static uint32_t cp_before(const char *s, size_t i) {
 
 static bool cp_alnum(uint32_t c) { return cp_letter(c) || cp_digit(c) >= 0; }
 
+static bool in_list(const char *const *list, const char *w) {
+    for (int i = 0; list[i]; i++)
+        if (strcmp(list[i], w) == 0) return true;
+    return false;
+}
+
+/* ------------------------------------------------------------------ tokens */
+
+typedef enum tok_kind { T_END, T_WORD, T_NUM, T_PUNCT } tok_kind;
+
+typedef struct tok {
+    tok_kind kind;
+    size_t start, end;
+    uint32_t cp;       /* T_PUNCT: the mark; T_WORD: its first letter */
+    bool space_before; /* white space between the token before and this one */
+    int digits;        /* T_NUM: how many */
+    int value;         /* T_NUM: its value, when digits <= 6 */
+} tok;
+
+/* The token at or after pos: a word (letters, with an apostrophe between two letters), a
+ * number (digits of any script), or one other character. */
+static size_t tok_next(const char *s, size_t n, size_t pos, tok *t) {
+    *t = (tok){T_END, n, n, 0, false, 0, 0};
+    uint32_t cp;
+    while (pos < n) {
+        size_t l = dec(s, n, pos, &cp);
+        if (!cp_space(cp)) break;
+        t->space_before = true;
+        pos += l;
+    }
+    if (pos >= n) return n;
+    t->start = pos;
+    size_t l = dec(s, n, pos, &cp);
+    t->cp = cp;
+    if (cp_digit(cp) >= 0) {
+        t->kind = T_NUM;
+        while (pos < n) {
+            l = dec(s, n, pos, &cp);
+            int v = cp_digit(cp);
+            if (v < 0) break;
+            if (t->digits < 6) t->value = t->value * 10 + v;
+            t->digits++;
+            pos += l;
+        }
+    } else if (cp_letter(cp)) {
+        t->kind = T_WORD;
+        while (pos < n) {
+            l = dec(s, n, pos, &cp);
+            if (cp == '\'' || cp == 0x2019) { /* don't, o'clock */
+                uint32_t next;
+                if (pos + l < n && cp_letter((dec(s, n, pos + l, &next), next))) {
+                    pos += l;
+                    continue;
+                }
+                break;
+            }
+            if (!cp_letter(cp)) break;
+            pos += l;
+        }
+    } else {
+        t->kind = T_PUNCT;
+        pos += l;
+    }
+    t->end = pos;
+    return pos;
+}
+
+/* The word folded into out (cap bytes); "" when it is longer. */
+static const char *tok_fold(const char *s, const tok *t, char *out, size_t cap) {
+    size_t at = 0;
+    out[0] = '\0';
+    if (t->kind != T_WORD) return out;
+    for (size_t i = t->start; i < t->end;) {
+        uint32_t cp;
+        i += dec(s, t->end, i, &cp);
+        if (cp == 0x2019) cp = '\'';
+        char b[4];
+        int len = utf8_encode(cp_fold(cp), b);
+        if (at + (size_t)len >= cap) {
+            out[0] = '\0';
+            return out;
+        }
+        memcpy(out + at, b, (size_t)len);
+        at += (size_t)len;
+    }
+    out[at] = '\0';
+    return out;
+}
+
+static bool tok_upper(const tok *t) { return t->kind == T_WORD && cp_upper(t->cp); }
+static bool tok_caseless(const tok *t) { return t->kind == T_WORD && cp_arabic_script(t->cp); }
+static bool tok_is(const tok *t, uint32_t c) { return t->kind == T_PUNCT && t->cp == c; }
+
 /* ------------------------------------------------------------------ the reason */
 
 typedef struct finder {
@@ -215,6 +307,22 @@ static bool phone_form(const char *d, int total, const digit_group *g, int k, bo
     return !zeros; /* 100 000 000 is money */
 }
 
+/* Words and signs of money: a number before one is an amount ("123 456 789 zł"). */
+static const char *const money_words[] = {
+    "zł", "zl", "pln", "kč", "kc", "czk", "eur", "euro", "euros", "lei", "ron", "gbp", "pounds",
+    "rs", "rupees", "روپے", "million", "mln", "milion", "miliony", "milionów", "milióny",
+    "miliónov", "milionů", "milioane", NULL};
+
+static bool money_after(const char *s, size_t n, size_t end) {
+    tok t;
+    tok_next(s, n, end, &t);
+    char f[WORD_BYTES];
+    if (t.kind == T_PUNCT) return t.cp == 0x20AC || t.cp == '$' || t.cp == 0xA3;
+    return t.kind == T_WORD && in_list(money_words, tok_fold(s, &t, f, sizeof f));
+}
+
+static bool money_sign(uint32_t c) { return c == 0xA3 || c == '$' || c == 0x20AC; }
+
 /* Three groups that read as a date (12.03.2026, 1/3/26): no phone number starts there. */
 static bool date_form(const digit_group *g, int n) {
     if (n < 3) return false;
@@ -283,7 +391,7 @@ static size_t phone_at(const char *s, size_t n, size_t i) {
             dec(s, n, end, &cp);
             if (cp_letter(cp)) continue; /* "0300 1234567abc" is a code, not a number */
         }
-        if (phone_form(d, g[k].digits, g, k, plus)) return end;
+        if (phone_form(d, g[k].digits, g, k, plus)) return plus || !money_after(s, n, end) ? end : 0;
     }
     return 0;
 }
@@ -301,12 +409,6 @@ static bool host_char(uint32_t c) { return cp_alnum(c) || c == '-' || c == '.'; 
 static const char *const tlds[] = {"com", "org", "net", "uk", "pl", "sk", "cz", "ro", "pk",
                                    "eu",  "info", "gov", "edu", "io", "ly", "biz", "online",
                                    "site", "app", "ie", "scot", "wales", "london", NULL};
-
-static bool in_list(const char *const *list, const char *w) {
-    for (int i = 0; list[i]; i++)
-        if (strcmp(list[i], w) == 0) return true;
-    return false;
-}
 
 /* The folded ASCII of s[a..b) into out (cap bytes); false if it does not fit or is not ASCII. */
 static bool ascii_fold(const char *s, size_t a, size_t b, char *out, size_t cap) {
@@ -399,6 +501,11 @@ static bool pc_digit(const char *s, size_t n, size_t i) {
     return i < n && s[i] >= '0' && s[i] <= '9';
 }
 
+/* The inward code's letters: never C, I, K, M, O or V (so "D3 2mg", "5km", "5pm" are not). */
+static bool inward_letter(const char *s, size_t n, size_t i) {
+    return pc_letter(s, n, i) && !strchr("cikmov", s[i] | 0x20);
+}
+
 /* "2nd", "3rd", "1st", "4th" in lower case after a space: an ordinal ("the M1 2nd exit"). */
 static bool ordinal(const char *s, size_t i) {
     char a = s[i + 1], b = s[i + 2];
@@ -429,7 +536,8 @@ static size_t postcode_at(const char *s, size_t n, size_t i) {
             q++;
             spaces++;
         }
-        if (!(pc_digit(s, n, q) && pc_letter(s, n, q + 1) && pc_letter(s, n, q + 2))) continue;
+        if (!(pc_digit(s, n, q) && inward_letter(s, n, q + 1) && inward_letter(s, n, q + 2)))
+            continue;
         size_t end = q + 3;
         if (end < n) {
             uint32_t cp;
@@ -474,7 +582,7 @@ static void scan_chars(finder *f, const char *s, size_t n) {
                     end = last;
                 }
             }
-        } else if (boundary && (cp == '+' || cp == '(' || cp_digit(cp) >= 0)) {
+        } else if (boundary && !money_sign(prev) && (cp == '+' || cp == '(' || cp_digit(cp) >= 0)) {
             size_t e = phone_at(s, n, cp == '(' ? i + 1 : i);
             if (e) {
                 found(f, QUOTE_FLAG_PHONE, "a phone number", s, i, e);
@@ -501,93 +609,6 @@ static void scan_chars(finder *f, const char *s, size_t n) {
         i += l;
     }
 }
-
-/* ------------------------------------------------------------------ tokens */
-
-typedef enum tok_kind { T_END, T_WORD, T_NUM, T_PUNCT } tok_kind;
-
-typedef struct tok {
-    tok_kind kind;
-    size_t start, end;
-    uint32_t cp;       /* T_PUNCT: the mark; T_WORD: its first letter */
-    bool space_before; /* white space between the token before and this one */
-    int digits;        /* T_NUM: how many */
-    int value;         /* T_NUM: its value, when digits <= 6 */
-} tok;
-
-/* The token at or after pos: a word (letters, with an apostrophe between two letters), a
- * number (digits of any script), or one other character. */
-static size_t tok_next(const char *s, size_t n, size_t pos, tok *t) {
-    *t = (tok){T_END, n, n, 0, false, 0, 0};
-    uint32_t cp;
-    while (pos < n) {
-        size_t l = dec(s, n, pos, &cp);
-        if (!cp_space(cp)) break;
-        t->space_before = true;
-        pos += l;
-    }
-    if (pos >= n) return n;
-    t->start = pos;
-    size_t l = dec(s, n, pos, &cp);
-    t->cp = cp;
-    if (cp_digit(cp) >= 0) {
-        t->kind = T_NUM;
-        while (pos < n) {
-            l = dec(s, n, pos, &cp);
-            int v = cp_digit(cp);
-            if (v < 0) break;
-            if (t->digits < 6) t->value = t->value * 10 + v;
-            t->digits++;
-            pos += l;
-        }
-    } else if (cp_letter(cp)) {
-        t->kind = T_WORD;
-        while (pos < n) {
-            l = dec(s, n, pos, &cp);
-            if (cp == '\'' || cp == 0x2019) { /* don't, o'clock */
-                uint32_t next;
-                if (pos + l < n && cp_letter((dec(s, n, pos + l, &next), next))) {
-                    pos += l;
-                    continue;
-                }
-                break;
-            }
-            if (!cp_letter(cp)) break;
-            pos += l;
-        }
-    } else {
-        t->kind = T_PUNCT;
-        pos += l;
-    }
-    t->end = pos;
-    return pos;
-}
-
-/* The word folded into out (cap bytes); "" when it is longer. */
-static const char *tok_fold(const char *s, const tok *t, char *out, size_t cap) {
-    size_t at = 0;
-    out[0] = '\0';
-    if (t->kind != T_WORD) return out;
-    for (size_t i = t->start; i < t->end;) {
-        uint32_t cp;
-        i += dec(s, t->end, i, &cp);
-        if (cp == 0x2019) cp = '\'';
-        char b[4];
-        int len = utf8_encode(cp_fold(cp), b);
-        if (at + (size_t)len >= cap) {
-            out[0] = '\0';
-            return out;
-        }
-        memcpy(out + at, b, (size_t)len);
-        at += (size_t)len;
-    }
-    out[at] = '\0';
-    return out;
-}
-
-static bool tok_upper(const tok *t) { return t->kind == T_WORD && cp_upper(t->cp); }
-static bool tok_caseless(const tok *t) { return t->kind == T_WORD && cp_arabic_script(t->cp); }
-static bool tok_is(const tok *t, uint32_t c) { return t->kind == T_PUNCT && t->cp == c; }
 
 /* ------------------------------------------------------------------ word lists */
 
@@ -622,6 +643,15 @@ static const char *const not_names[] = {
     "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "year",
     "years", "minute", "minutes", "min", "mins", "hour", "hours", "times", NULL};
 
+/* Words after a number that say it counts or measures ("flat 3 miles away", "ul. Długa 5 minut
+ * stąd"): no house number is followed by one. */
+static const char *const units[] = {
+    "min", "mins", "minute", "minutes", "hour", "hours", "hrs", "mile", "miles", "km", "m",
+    "metres", "meters", "year", "years", "yrs", "bed", "beds", "bedroom", "bedrooms", "storey",
+    "storeys", "floors", "times", "people", "percent", "minut", "minuty", "godzin", "lat", "osób",
+    "minút", "hodín", "hodin", "rokov", "let", "ľudí", "lidí", "minute", "ore", "ani",
+    "persoane", "منٹ", "گھنٹے", "سال", "کلومیٹر", "لوگ", NULL};
+
 /* A flat or block: the number follows straight away (flat 3, ap. 12, bl. 4). */
 static const char *const flat_words[] = {"flat",      "apartment", "apt", "ap",  "apartament",
                                          "bl",        "bloc",      "byt", "mieszkanie",
@@ -635,14 +665,15 @@ static const char *const number_words[] = {"nr", "no", "number", "číslo", "č"
  * ("mr smith"); the rest need a capitalised name ("Dr Patel" but "the dr said"). */
 static const char *const titles_any[] = {"mr", "mrs", "ms", "mx", "cllr", NULL};
 static const char *const titles[] = {
-    /* en */ "dr", "sir", "prof", "professor", "councillor", "dame", "lord", "lady",
+    /* en ("Lord", "Lady", "Dame" left out: Lord Street, Lady Bay) */
+    "dr", "sir", "prof", "professor", "councillor",
     /* pl */ "pan", "pani", "pana", "panu", "panem", "panią", "panie", "panna",
     /* sk, cs */ "pán", "pána", "pánovi", "pánom", "paní", "slečna", "slečny", "ing", "mgr",
     "mudr", "judr", "bc", "phdr", "rndr", "doc", "doktor", "doktorka",
     /* ro */ "domnul", "doamna", "domnului", "doamnei", "domnișoara", "dl", "dna", "dnul",
     "dnei", NULL};
 /* "Miss" only with a capital: "I miss Jones's bakery". */
-static const char *const titles_capital[] = {"miss", "master", NULL};
+static const char *const titles_capital[] = {"miss", NULL};
 
 /* Urdu titles before a name (جناب احمد, ڈاکٹر فاطمہ) and after it (احمد صاحب). */
 static const char *const ur_titles_before[] = {"جناب", "محترم", "محترمہ", "ڈاکٹر", "بیگم", NULL};
@@ -663,7 +694,7 @@ typedef struct bl_entry {
 struct quote_blocklist {
     bl_entry *items; /* sorted by phrase */
     size_t n, cap;
-    int max_words;
+    int max_tokens; /* in the longest phrase */
 };
 
 quote_blocklist *quote_blocklist_new(void) { return calloc(1, sizeof(quote_blocklist)); }
@@ -677,28 +708,73 @@ void quote_blocklist_free(quote_blocklist *b) {
 
 size_t quote_blocklist_count(const quote_blocklist *b) { return b ? b->n : 0; }
 
-/* Folds a phrase the way the text is read: its words, joined by one space. Returns the number
- * of words (0: none, or too long). */
-static int fold_phrase(const char *w, size_t n, char *out, size_t cap) {
-    size_t at = 0, pos = 0;
-    int words = 0;
-    out[0] = '\0';
+/* A block-list phrase as it is compared: the same for a list's line and for the text, so one
+ * strcmp decides. A word is folded, a number written in ASCII digits, any other mark kept as it
+ * is; white space or a hyphen between two tokens is one space, tokens that touch stay together
+ * ("sh1t", "f*ck", "son-of-a-bitch" is "son of a bitch"). */
+typedef struct bl_phrase {
+    char text[PHRASE_BYTES];
+    size_t len;
+    int tokens; /* hyphens not counted */
+    bool gap;   /* white space or a hyphen since the last token */
+} bl_phrase;
+
+/* Adds token t of s; false when it does not fit. */
+static bool phrase_add(bl_phrase *p, const char *s, const tok *t) {
+    if (t->space_before) p->gap = true;
+    if (tok_is(t, '-')) {
+        p->gap = true;
+        return true;
+    }
+    char f[WORD_BYTES];
+    size_t len = 0;
+    if (t->kind == T_WORD) {
+        len = strlen(tok_fold(s, t, f, sizeof f));
+    } else if (t->kind == T_NUM) {
+        for (size_t i = t->start; i < t->end && len < sizeof f;) {
+            uint32_t cp;
+            i += dec(s, t->end, i, &cp);
+            f[len++] = (char)('0' + cp_digit(cp));
+        }
+        if (len >= sizeof f) len = 0;
+    } else if (t->kind == T_PUNCT && t->end - t->start < sizeof f) {
+        len = t->end - t->start;
+        memcpy(f, s + t->start, len);
+    }
+    if (!len || p->len + len + 2 > sizeof p->text) return false;
+    if (p->gap && p->tokens) p->text[p->len++] = ' ';
+    memcpy(p->text + p->len, f, len);
+    p->len += len;
+    p->text[p->len] = '\0';
+    p->tokens++;
+    p->gap = false;
+    return true;
+}
+
+static bool tok_wordlike(const tok *t) { return t->kind == T_WORD || t->kind == T_NUM; }
+
+/* Folds one list line (n bytes) into p: leading and trailing marks dropped ("idiot!" is
+ * "idiot"). Returns its tokens: 0 for none, or when it is longer than the text scanner can see
+ * at once (WIN - 1 tokens). */
+static int fold_phrase(const char *w, size_t n, bl_phrase *p) {
+    *p = (bl_phrase){{0}, 0, 0, false};
+    size_t pos = 0, keep_len = 0;
+    int keep_tokens = 0, seen = 0;
     while (pos < n) {
         tok t;
         pos = tok_next(w, n, pos, &t);
         if (t.kind == T_END) break;
-        if (t.kind != T_WORD) continue;
-        char f[WORD_BYTES];
-        tok_fold(w, &t, f, sizeof f);
-        size_t len = strlen(f);
-        if (!len || at + len + 2 > cap || words == PHRASE_MAX_WORDS) return 0;
-        if (words) out[at++] = ' ';
-        memcpy(out + at, f, len);
-        at += len;
-        out[at] = '\0';
-        words++;
+        if (!p->tokens && !tok_wordlike(&t)) continue;
+        if (++seen > WIN - 1 || !phrase_add(p, w, &t)) return 0;
+        if (tok_wordlike(&t)) {
+            keep_len = p->len;
+            keep_tokens = p->tokens;
+        }
     }
-    return words;
+    p->len = keep_len;
+    p->text[keep_len] = '\0';
+    p->tokens = keep_tokens;
+    return keep_tokens;
 }
 
 static int entry_cmp(const char *phrase, const char *lang, const bl_entry *e) {
@@ -720,13 +796,14 @@ static size_t bl_lower(const quote_blocklist *b, const char *phrase, const char 
 }
 
 static bool blocklist_add_len(quote_blocklist *b, const char *lang, const char *word, size_t n) {
-    char phrase[PHRASE_BYTES];
-    int words = fold_phrase(word, n, phrase, sizeof phrase);
-    if (words == 0) return true; /* blank, punctuation only or too long: nothing to match */
+    bl_phrase folded;
+    int tokens = fold_phrase(word, n, &folded);
+    if (tokens == 0) return true; /* blank, punctuation only or too long: nothing to match */
+    const char *text = folded.text;
     char code[LANG_BYTES];
     snprintf(code, sizeof code, "%s", lang && *lang ? lang : "?");
-    size_t at = bl_lower(b, phrase, code);
-    if (at < b->n && entry_cmp(phrase, code, &b->items[at]) == 0) return true;
+    size_t at = bl_lower(b, text, code);
+    if (at < b->n && entry_cmp(text, code, &b->items[at]) == 0) return true;
     if (b->n == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
         bl_entry *items = realloc(b->items, cap * sizeof *items);
@@ -734,13 +811,13 @@ static bool blocklist_add_len(quote_blocklist *b, const char *lang, const char *
         b->items = items;
         b->cap = cap;
     }
-    char *copy = strdup(phrase);
+    char *copy = strdup(text);
     if (!copy) return false;
     memmove(b->items + at + 1, b->items + at, (b->n - at) * sizeof *b->items);
     b->items[at].phrase = copy;
     memcpy(b->items[at].lang, code, sizeof code);
     b->n++;
-    if (words > b->max_words) b->max_words = words;
+    if (tokens > b->max_tokens) b->max_tokens = tokens;
     return true;
 }
 
@@ -880,6 +957,8 @@ static int house_number(const window *win, int k) {
         return -1;
     k++;
     if (!next->space_before && next->kind == T_WORD && next->end - next->start == 1) k++; /* 4a */
+    if (k < WIN && win->w[k].space_before && word_in(win, k, units)) return -1;
+    if (k < WIN && word_in(win, k, money_words)) return -1;
     return k;
 }
 
@@ -895,7 +974,8 @@ static bool address_number_first(finder *f, const window *win) {
         (prev->cp == '.' || prev->cp == ',' || prev->cp == ':' || prev->cp == '/' ||
          prev->cp == '-' || prev->cp > 0x7F))
         return false; /* £3, 1.5, 10:30 */
-    if (prev->kind == T_NUM) return false;
+    if (prev->kind == T_NUM || (prev->kind == T_WORD && !win->w[0].space_before))
+        return false; /* "the A57 Snake Road", "X1" */
     int k = house_number(win, 0);
     if (k < 0) return false;
     bool upper = true;
@@ -948,6 +1028,11 @@ static bool address_street_first(finder *f, const window *win) {
                 found_tokens(f, win, QUOTE_FLAG_ADDRESS, "a street and house number", 0, e);
                 return true;
             }
+        }
+        if (!urdu && t->kind == T_NUM && t->digits <= 2 && t->space_before &&
+            tok_upper(&win->w[k + 1]) && win->w[k + 1].space_before) {
+            names++;
+            continue;
         }
         if (urdu || t->kind != T_WORD || !t->space_before) return false;
         if (word_in(win, k, number_words)) return false;
@@ -1009,27 +1094,20 @@ static bool person(finder *f, const window *win) {
     return true;
 }
 
-/* Block-list words and phrases starting at the window's first word. */
+/* Block-list words and phrases starting at the window's first token: the phrase grows a token
+ * at a time and is looked up wherever it ends on a whole word (not touching a letter or digit
+ * after it). */
 static void blocked(finder *f, const window *win, const quote_blocklist *b) {
-    if (!b || !b->n || win->w[0].kind != T_WORD) return;
-    if (win->prev.kind == T_WORD && !win->w[0].space_before) return; /* inside don't-like runs */
-    char phrase[PHRASE_BYTES];
-    size_t at = 0;
-    int words = 0;
-    for (int k = 0; k < WIN && words < b->max_words; k++) {
+    if (!b || !b->n || !tok_wordlike(&win->w[0])) return;
+    if (tok_wordlike(&win->prev) && !win->w[0].space_before) return; /* inside "mysh1t" */
+    bl_phrase p = {{0}, 0, 0, false};
+    for (int k = 0; k < WIN - 1 && p.tokens < b->max_tokens; k++) {
         const tok *t = &win->w[k];
-        if (t->kind == T_PUNCT && t->cp == '-' && words > 0) continue; /* son-of-a-... */
-        if (t->kind != T_WORD) break;
-        if (k > 0 && !t->space_before && !tok_is(&win->w[k - 1], '-')) break;
-        char w[WORD_BYTES];
-        tok_fold(win->s, t, w, sizeof w);
-        size_t len = strlen(w);
-        if (!len || at + len + 2 > sizeof phrase) break;
-        if (words) phrase[at++] = ' ';
-        memcpy(phrase + at, w, len + 1);
-        at += len;
-        words++;
-        const char *lang = bl_find(b, phrase);
+        if (t->kind == T_END || !phrase_add(&p, win->s, t)) break;
+        if (k > 0 && tok_is(t, '-')) continue;
+        const tok *next = &win->w[k + 1];
+        if (!tok_wordlike(t) || (tok_wordlike(next) && !next->space_before)) continue;
+        const char *lang = bl_find(b, p.text);
         if (lang) {
             char what[48];
             snprintf(what, sizeof what, "a word on the block list (%s)", lang);

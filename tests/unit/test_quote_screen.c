@@ -55,6 +55,11 @@ static const screen_case cases[] = {
     {"en", "3 parks and 12 benches", 0},
     {"en", "in 2030 10000 homes", 0},      /* 9 digits, but grouped 4-5: not a phone */
     {"en", "version 3.14159265", 0},
+    {"en", "0114 273 4567 Sheffield", P},
+    {"en", "0 7 7 0 0 9 0 0 1 2 3", P},          /* spelt out with spaces: still 11 digits */
+    {"en", "£123 456 789 for roads", 0},         /* money before */
+    {"en", "ISBN 978-0-14-103614-4", 0},        /* 13 digits, no trunk 0 */
+    {"en", "2026-03-12 was the day", 0},
     /* ---- English: e-mail, web, handles */
     {"en", "write to jo.bloggs@example.org", E},
     {"en", "JO@EXAMPLE.CO.UK", E},
@@ -74,6 +79,8 @@ static const screen_case cases[] = {
     {"en", "I live in S60", 0},            /* a district: the kiosk asks for that */
     {"en", "from DN1 and S65", 0},
     {"en", "take the M1 2nd exit", 0},     /* an ordinal, not an inward code */
+    {"en", "vitamin D3 2mg a day", 0},     /* an inward code has no C, I, K, M, O or V */
+    {"en", "at 5pm and M4 5km", 0},
     /* ---- English: addresses */
     {"en", "I live at 12 Main Street", A},
     {"en", "4a Station Rd is noisy", A},
@@ -87,6 +94,11 @@ static const screen_case cases[] = {
     {"en", "in 2025 Main Street will close", 0}, /* 4 digits: a year, not a house */
     {"en", "3 close friends", 0},          /* "close" in lower case is no street */
     {"en", "Station Road 5 minutes away", 0}, /* English puts the number first */
+    {"en", "12 St Mary's Road", A},
+    {"en", "the A57 Snake Road is shut", 0}, /* a road's number, not a house's */
+    {"en", "a flat 3 miles away", 0},      /* a unit after the number */
+    {"en", "5 Star Hotel on Park Road", 0},
+    {"en", "Lord Street needs bins", 0},   /* "Lord" is left out of the titles */
     /* ---- English: people */
     {"en", "Mr Smith was rude", N},
     {"en", "Mrs Jones helped", N},
@@ -116,6 +128,9 @@ static const screen_case cases[] = {
     {"pl", "Mieszkam przy ul. Długa 5", A},
     {"pl", "ulica Polna 12", A},
     {"pl", "ul. długa 5", A},              /* after "ul." any case */
+    {"pl", "ul. 3 Maja 5", A},             /* a date in the street's name */
+    {"pl", "ul. Długa 5 minut stąd", 0},   /* a unit after the number */
+    {"pl", "123 456 789 zł na drogi", 0},  /* nine digits before a currency: money */
     {"pl", "Pan Kowalski pomógł", N},
     {"pl", "pani Kowalska z biblioteki", N},
     {"pl", "to jest kurwa skandal", B},
@@ -181,6 +196,8 @@ static const screen_case cases[] = {
     {"ro", "autobuzul 24 la ora 8:15", 0},
     {"ro", "1.000.000 lei", 0},
     {"ro", "data 12.03.2026", 0},
+    {"ro", "strada 1 Decembrie nr. 5", A},
+    {"ro", "123.456.789 lei", 0},
 
     /* ---- Urdu (Urdu digits ۰-۹ and Arabic-Indic ٠-٩ count as digits) */
     {"ur", "مجھے ۰۳۰۰ ۱۲۳۴۵۶۷ پر فون کریں", P},
@@ -336,6 +353,27 @@ static void test_config_words(void) {
     CHECK_INT(quote_screen_text("ŠAŠO DLHÝ!", "sk", b, &q), B);
     CHECK_INT(quote_screen_text("šašo", "sk", b, &q), 0);
     CHECK(!quote_blocklist_add(NULL, "en", "x"));
+
+    /* Digits and marks inside a listed word are matched as typed; marks around it are not. */
+    CHECK(quote_blocklist_add(b, "en", "sh1t"));
+    CHECK(quote_blocklist_add(b, "en", "f*ck"));
+    CHECK(quote_blocklist_add(b, "en", "1488"));
+    CHECK(quote_blocklist_add(b, "en", "\"nitwit!\""));
+    CHECK_INT(quote_screen_text("what sh1t", "en", b, &q), B);
+    CHECK_INT(quote_screen_text("what SH1T.", "en", b, &q), B);
+    CHECK_INT(quote_screen_text("mysh1t sh1tty", "en", b, &q), 0);
+    CHECK_INT(quote_screen_text("f*ck this", "en", b, &q), B);
+    CHECK_INT(quote_screen_text("f*cking", "en", b, &q), 0);
+    CHECK_INT(quote_screen_text("1488", "en", b, &q), B);
+    CHECK_INT(quote_screen_text("۱۴۸۸", "ur", b, &q), B); /* digits in any script */
+    CHECK_INT(quote_screen_text("in 14880 homes", "en", b, &q), 0);
+    CHECK_INT(quote_screen_text("you nitwit", "en", b, &q), B);
+    CHECK_STR(q.reason, "a word on the block list (en): nitwit");
+    CHECK_INT(quote_screen_text("son-of-a-bitch", "en", b, &q), B); /* "bitch" is listed */
+    CHECK(quote_blocklist_add(b, "en", "son of a gun"));
+    CHECK_INT(quote_screen_text("a son-of-a-gun!", "en", b, &q), B); /* a hyphen is a space */
+    CHECK_STR(q.reason, "a word on the block list (en): son-of-a-gun");
+    CHECK_INT(quote_screen_text("son of a gunsmith", "en", b, &q), 0);
     quote_blocklist_free(b);
 }
 
