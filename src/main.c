@@ -21,6 +21,7 @@
 #include "app/config_file.h"
 #include "app/kiosk.h"
 #include "app/shoot.h"
+#include "content/live_source.h"
 #include "config/config.h"
 #include "content/content.h"
 #include "platform/paths.h"
@@ -35,7 +36,7 @@ static void usage(FILE *out) {
           "  plankiosk [run] [--config FILE] [--windowed WxH] [--exit-after SECONDS] [--stats]\n"
           "  plankiosk check [--languages] FILE...   (check --help says more)\n"
           "  plankiosk shoot [--config FILE] [--size WxH[,WxH...]] [--lang CODE]\n"
-          "                 [--text-scale 1|1.5|2] [--less-motion] [--listen] --out DIR\n"
+          "                 [--text-scale 1|1.5|2] [--less-motion] [--listen] [--feedback DIR]... --out DIR\n"
           "  plankiosk speak --lang CODE [--wav FILE] [--config FILE] (--slide N | TEXT...)\n"
           "  plankiosk export [--since DATE] [--until DATE] [--kiosk ID] [--consultation ID]\n"
           "                   [--format csv|json|jsonl] [--out FILE] [--codebook FILE] [--config FILE]\n"
@@ -187,6 +188,8 @@ static int cmd_check(int argc, char **argv) {
 
 static int cmd_shoot(int argc, char **argv) {
     const char *cfg_path = NULL, *out = NULL, *sizes_arg = NULL, *language = NULL;
+    const char *feedback[RESULTS_MAX_DIRS];
+    int n_feedback = 0;
     slide_view view = {1.0, false, false};
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--config") && i + 1 < argc) cfg_path = argv[++i];
@@ -202,7 +205,13 @@ static int cmd_shoot(int argc, char **argv) {
         else if ((!strcmp(argv[i], "--language") || !strcmp(argv[i], "--lang")) && i + 1 < argc) language = argv[++i];
         else if (!strcmp(argv[i], "--size") && i + 1 < argc) sizes_arg = argv[++i];
         else if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
-        else {
+        else if (!strcmp(argv[i], "--feedback") && i + 1 < argc) {
+            if (n_feedback == RESULTS_MAX_DIRS) {
+                fprintf(stderr, "plankiosk shoot: at most %d --feedback folders\n", RESULTS_MAX_DIRS);
+                return 2;
+            }
+            feedback[n_feedback++] = argv[++i];
+        } else {
             fprintf(stderr, "plankiosk shoot: unknown option '%s'\n", argv[i]);
             usage(stderr);
             return 2;
@@ -249,7 +258,22 @@ static int cmd_shoot(int argc, char **argv) {
     /* No display is needed: images and fonts only. */
     int status = TTF_Init() != 0;
     if (status) fprintf(stderr, "plankiosk shoot: %s\n", TTF_GetError());
-    else status = shoot_run(shown, sizes, n, out, &view);
+    else {
+        /* The live slides as a kiosk gathering these folders would show them (else skipped). */
+        slide_live *live = n_feedback ? calloc(1, sizeof *live) : NULL;
+        live_source *src = live ? live_source_new(c, feedback, n_feedback) : NULL;
+        if (src) {
+            diag_list *problems = calloc(1, sizeof *problems);
+            live_source_update(src, problems);
+            if (problems) diag_print(problems, stderr);
+            free(problems);
+            live_source_snapshot(src, live);
+        }
+        status = n_feedback && !src ? (fputs("plankiosk shoot: out of memory\n", stderr), 1)
+                                    : shoot_run(shown, sizes, n, out, &view, live);
+        live_source_free(src);
+        free(live);
+    }
     config_free(c);
     TTF_Quit();
     return status;

@@ -44,6 +44,7 @@ static draw_list *list_for(kiosk *k, int slide_index) {
     /* Reuse the slot not holding the other slide on screen. */
     int keep = attract_slide(&k->loop) == slide_index ? attract_prev_slide(&k->loop) : attract_slide(&k->loop);
     int slot = k->list_slide[0] == keep ? 1 : 0;
+    k->scr.sc.live = k->live; /* a new layout context starts without it */
     slides_layout(&k->scr.sc, &k->cfg->slides[slide_index], k->lists[slot]);
     k->list_slide[slot] = slide_index;
     return k->lists[slot];
@@ -120,6 +121,7 @@ static void start_journey(kiosk *k, const slide *s, uint64_t now) {
 static void restart_loop(kiosk *k, const config *c, uint64_t now) {
     attract_init(&k->loop, c, kiosk_today(k), now);
     k->loop.reduce_motion = k->scr.view.reduce_motion;
+    if (k->live) attract_set_live(&k->loop, k->live);
 }
 
 static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
@@ -162,7 +164,9 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
     }
     const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
     if (w && kiosk_view_press(k, w, now)) return;
+    int before = attract_slide(&k->loop), before_pos = k->loop.pos;
     attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.shown, now);
+    if (attract_slide(&k->loop) != before) kiosk_live_boundary(k, before_pos);
     if (a == ATTRACT_OPEN_FEEDBACK) start_journey(k, NULL, now);
     if (a == ATTRACT_OPEN_SLIDE) start_journey(k, &k->cfg->slides[attract_slide(&k->loop)], now);
     if (a != ATTRACT_NONE) k->dirty = true;
@@ -399,6 +403,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
         open_log(k);
     }
     journey_init(&k->jr, c);
+    kiosk_live_start(k); /* its slides, folders and questions may all have changed */
     restart_loop(k, c, now);
     k->list_slide[0] = k->list_slide[1] = -1;
     k->chrome_valid = false;
@@ -519,6 +524,7 @@ static void focus_start(kiosk *k, bool rtl) {
     else if (k->staff == STAFF_PIN_PAD) kind = W_PIN_DIGIT, index = 1;
     else if (k->staff == STAFF_SCREEN) kind = W_STAFF_EXPORT;
     else if (k->staff == STAFF_PREVIEW) kind = W_PREVIEW_NEXT;
+    else if (k->staff == STAFF_QUOTES) kind = W_QUOTE_APPROVE;
     else if (!journey_active(&k->jr)) kind = W_FEEDBACK_OPEN;
     else if (k->jr.still_there) kind = W_CONTINUE;
     else if (k->jr.step == STEP_INTRO) kind = W_NEXT;
@@ -594,6 +600,7 @@ static void draw(kiosk *k, uint64_t now) {
             .preview_label = content_preview_label(&k->pv, preview_label, sizeof preview_label),
             .preview_keeps = k->preview ? k->preview_keeps : NULL,
             .preview_first = k->pv.pos == 0, .preview_last = k->pv.pos + 1 >= k->pv.n};
+        kiosk_staff_quotes_view(k, &st);
         staff_view_layout(&k->scr.sc, &st, k->overlay, &k->widgets);
         screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
     } else if (journey_active(&k->jr)) {
@@ -736,7 +743,8 @@ kiosk *kiosk_create(const config *cfg, const kiosk_opts *o, pk_error *err) {
     journey_init(&k->jr, cfg);
     uint64_t now = kiosk_now(k);
     k->end_ms = o->exit_after > 0 ? now + (uint64_t)(o->exit_after * 1000) : 0;
-    attract_init(&k->loop, cfg, kiosk_today(k), now);
+    kiosk_live_start(k);
+    restart_loop(k, cfg, now);
     k->watch_event = SDL_RegisterEvents(1);
     if (k->watch_event == (uint32_t)-1) k->watch_event = 0;
     watch_config(k);
@@ -800,8 +808,11 @@ bool kiosk_step(kiosk *k, int max_wait) {
             /* The warning must be seen to be answered: it closes a picker left open over it. */
             if (k->jr.still_there && k->picker) k->picker = false, k->dirty = true;
         } else {
-            int before = attract_slide(&k->loop);
+            int before = attract_slide(&k->loop), before_pos = k->loop.pos;
+            /* What the live slides gathered is taken as the loop moves on, never under a reader. */
+            if (k->live_worker && !k->loop.paused && now >= k->loop.due_at && kiosk_live_take(k)) k->dirty = true;
             if (k->frames > 0 && attract_tick(&k->loop, now, kiosk_today(k))) k->dirty = true;
+            if (attract_slide(&k->loop) != before) kiosk_live_boundary(k, before_pos);
             /* An edit waits for the slide shown to end (or for a loop that is not moving). */
             if (k->pending && (attract_slide(&k->loop) != before || k->loop.paused)) apply_pending(k, now);
         }
@@ -854,10 +865,13 @@ bool kiosk_step(kiosk *k, int max_wait) {
 void kiosk_destroy(kiosk *k) {
     if (!k) return;
     service_stopping();
+    kiosk_live_stop(k);
+    free(k->live);
     file_watch_stop(k->watch);
     abs_pointer_reader_stop(k->abs); /* its thread pushes SDL events: before SDL_Quit */
     config_free(k->pending);
     kiosk_preview_end(k);
+    staff_quotes_clear(&k->quotes);
     journey_clear(&k->jr);
     speech_player_close(k->speech); /* before SDL goes */
     free(k->speech_buf);
@@ -907,6 +921,8 @@ void kiosk_set_can_listen(kiosk *k, bool on) {
 }
 const slide_view *kiosk_view(const kiosk *k) { return &k->scr.view; }
 int kiosk_slide(const kiosk *k) { return attract_slide(&k->loop); }
+const slide_live *kiosk_live(const kiosk *k) { return k->live; }
+const draw_list *kiosk_slide_list(kiosk *k) { return list_for(k, attract_slide(&k->loop)); }
 int kiosk_frames(const kiosk *k) { return k->frames; }
 int kiosk_abandoned(const kiosk *k) { return k->abandoned; }
 const char *kiosk_storage_error(const kiosk *k) { return k->storage_error; }

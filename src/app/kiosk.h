@@ -9,6 +9,8 @@
 #include <time.h>
 
 #include "config/config.h"
+#include "content/live.h"
+#include "render/draw_list.h"
 #include "core/diag.h"
 #include "journey/journey.h"
 #include "render/screens/journey_view.h"
@@ -64,10 +66,18 @@ bool kiosk_speaking(const kiosk *k);
 int kiosk_frames(const kiosk *k);
 /* The config index of the slide the loop shows. */
 int kiosk_slide(const kiosk *k);
+/* What the live slides show now (approved quotes, results), as the loop last took it; NULL when
+ * the config has none. */
+const slide_live *kiosk_live(const kiosk *k);
+/* The current slide as laid out for the screen (its texts are what a visitor reads). */
+const draw_list *kiosk_slide_list(kiosk *k);
+/* Asks the live slides' worker to gather again now (staff decided on a quote; tests). */
+void kiosk_live_poke(kiosk *k);
 int kiosk_abandoned(const kiosk *k);
 const char *kiosk_storage_error(const kiosk *k);
-/* STAFF_PREVIEW: a USB stick's content shown slide by slide before staff use it. */
-typedef enum { STAFF_CLOSED, STAFF_PIN_PAD, STAFF_SCREEN, STAFF_PREVIEW } staff_mode;
+/* STAFF_PREVIEW: a USB stick's content shown slide by slide before staff use it; STAFF_QUOTES:
+ * visitors' quotes checked one at a time (kiosk_staff.c). */
+typedef enum { STAFF_CLOSED, STAFF_PIN_PAD, STAFF_SCREEN, STAFF_PREVIEW, STAFF_QUOTES } staff_mode;
 staff_mode kiosk_staff_mode(const kiosk *k);
 /* The PIN pad refuses PINs for a while after too many wrong ones. */
 bool kiosk_pin_locked(const kiosk *k);

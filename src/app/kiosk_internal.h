@@ -9,6 +9,7 @@
 
 #include "app/kiosk.h"
 #include "app/screen.h"
+#include "content/live.h"
 #include "loop/attract.h"
 #include "loop/focus.h"
 #include "loop/gesture.h"
@@ -22,6 +23,7 @@
 #include "staff/content_preview.h"
 #include "staff/content_store.h"
 #include "staff/pin.h"
+#include "staff/staff_quotes.h"
 #include "staff/staff_stats.h"
 #include "store/feedback_log.h"
 
@@ -102,6 +104,14 @@ struct kiosk {
     char preview_keeps[200]; /* "Stays this kiosk's own: id ..., location, ..." under the preview */
     content_store store;
     char in_use[CONTENT_STORE_NAME], base_hash[CONTENT_STORE_NAME];
+    /* Quotes staff check (kiosk_staff.c): read when the staff screen opens, the page shown and
+     * the staff button's words. */
+    staff_quotes quotes;
+    staff_quotes_page quotes_page;
+    char quotes_label[DIAG_LEN + 64];
+    /* The live slides (kiosk_live.c): the snapshot they read, and the worker gathering it. */
+    slide_live *live;
+    struct live_worker *live_worker;
 };
 
 /* The clocks: monotonic ms, wall time and today (tests give their own). */
@@ -130,9 +140,19 @@ void kiosk_start_speech(kiosk *k);
 bool kiosk_view_press(kiosk *k, const widget *w, uint64_t now);
 
 /* ---- the live slides (kiosk_live.c): approved quotes and results, gathered on a worker ---- */
+/* Starts the worker for k->root (after the log's folder is known), or none when the config has
+ * no live slide; again after the config changed. Stops the one before. */
+void kiosk_live_start(kiosk *k);
+void kiosk_live_stop(kiosk *k);
 /* Staff decided on a quote (or anything else changed what the live slides show): the worker
  * gathers again, and the next slide boundary takes the new snapshot. */
 void kiosk_live_poke(kiosk *k);
+/* At a slide boundary (the loop is about to move): takes what the worker gathered, if anything
+ * new, into k->live and the loop's order. True if it took something. */
+bool kiosk_live_take(kiosk *k);
+/* After the loop moved from position before_pos: a wrap turns the quotes' page and asks the
+ * worker to look again. */
+void kiosk_live_boundary(kiosk *k, int before_pos);
 
 /* ---- status.json for the fleet (kiosk_health.c) ---- */
 /* Once the feedback log is open: the status says the kiosk started, and why. */
@@ -165,6 +185,8 @@ void kiosk_content_find(kiosk *k);
 void kiosk_preview_end(kiosk *k);
 /* Where the feedback goes (the command line, the config, the environment, the usual places). */
 void kiosk_pick_feedback_dir(kiosk *k);
+/* The quotes' part of the staff screens' state: the staff screen's button, the quotes screen. */
+void kiosk_staff_quotes_view(kiosk *k, staff_view_state *st);
 /* A real keyboard on the PIN pad; false when the key is not the pad's. */
 bool kiosk_pin_key(kiosk *k, SDL_Keycode sym, bool key_repeat, uint64_t now);
 

@@ -292,7 +292,7 @@ static int shoot_staff(screen *s, const config *cfg, const char *dir, draw_list 
 }
 
 static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, draw_list *list,
-                          draw_list *chrome, const slide_view *view) {
+                          draw_list *chrome, const slide_view *view, const slide_live *live) {
     screen s;
     pk_error err = {{0}};
     pk_date today = date_from_time(time(NULL));
@@ -306,6 +306,7 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
     const char *lang = cfg->languages.n > 1 ? language_own_name(cfg->languages.code[cfg->lang]) : NULL;
     int status = 0;
     for (int i = 0; i < cfg->n_slides && !status; i++) {
+        s.sc.live = live;
         slides_layout(&s.sc, &cfg->slides[i], list);
         chrome_state cs = {cfg->n_slides, i, false, lang, !config_consultation_for(cfg, NULL, today)};
         chrome_layout(&s.sc, &cs, chrome, NULL);
@@ -314,8 +315,9 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
          * for one the kiosk is showing: 09-summer-fair.expired.png, 10-winter.upcoming.png. */
         static const char *const when[] = {".upcoming", "", ".expired"};
         char name[128];
-        snprintf(name, sizeof name, "%02d-%s%s", i + 1, cfg->slides[i].id,
-                 when[content_slide_when(&cfg->slides[i], today) + 1]);
+        snprintf(name, sizeof name, "%02d-%s%s%s", i + 1, cfg->slides[i].id,
+                 when[content_slide_when(&cfg->slides[i], today) + 1],
+                 live_slide_ready(live, cfg, i) ? "" : ".skipped");
         status = save(&s, dir, name);
     }
     if (!status) {
@@ -333,7 +335,7 @@ static int shoot_size_run(const config *cfg, shoot_size sz, const char *dir, dra
 }
 
 int shoot_run(const config *cfg, const shoot_size *sizes, int n_sizes, const char *out_dir,
-              const slide_view *view) {
+              const slide_view *view, const slide_live *live) {
     if (make_dir(out_dir)) return 1;
     draw_list *list = malloc(sizeof *list), *chrome = malloc(sizeof *chrome);
     int status = !list || !chrome;
@@ -348,7 +350,7 @@ int shoot_run(const config *cfg, const shoot_size *sizes, int n_sizes, const cha
         } else {
             snprintf(dir, sizeof dir, "%s", out_dir);
         }
-        status = shoot_size_run(cfg, sizes[i], dir, list, chrome, view);
+        status = shoot_size_run(cfg, sizes[i], dir, list, chrome, view, live);
     }
     free(list);
     free(chrome);

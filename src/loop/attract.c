@@ -1,5 +1,7 @@
 #include "loop/attract.h"
 
+#include <string.h>
+
 #include "content/content.h"
 
 static int slide_ms(const attract *a) {
@@ -15,9 +17,19 @@ static int transition_ms(const attract *a) {
     return a->cfg->loop.transition == TRANSITION_NONE || a->reduce_motion ? 0 : a->cfg->loop.transition_ms;
 }
 
+/* Today's slides, less the live ones with nothing to show. Were every slide left out (a loop
+ * of live slides alone, before anything arrived), the loop keeps them: an empty order has no
+ * slide to stand on. */
+static int make_order(const attract *a, int *order) {
+    int n = content_active_slides(a->cfg, a->today, order, CONFIG_MAX_SLIDES), kept = 0;
+    for (int i = 0; i < n; i++)
+        if (live_slide_ready(a->live, a->cfg, order[i])) order[kept++] = order[i];
+    return kept > 0 ? kept : content_active_slides(a->cfg, a->today, order, CONFIG_MAX_SLIDES);
+}
+
 void attract_init(attract *a, const config *cfg, pk_date today, uint64_t now) {
     *a = (attract){.cfg = cfg, .prev_pos = -1, .dir = 1, .today = today};
-    a->n = content_active_slides(cfg, today, a->order, CONFIG_MAX_SLIDES);
+    a->n = make_order(a, a->order);
     a->shown_at = now;
     a->due_at = now + (uint64_t)slide_ms(a);
 }
@@ -34,7 +46,7 @@ void attract_go(attract *a, int delta, uint64_t now) {
     int prev_config_index = current;
     if (wrapped) {
         /* Each pass of the loop re-reads the calendar, so dated slides come and go by day. */
-        a->n = content_active_slides(a->cfg, a->today, a->order, CONFIG_MAX_SLIDES);
+        a->n = make_order(a, a->order);
     }
     /* Past either end the loop starts again from that end, whatever today's slides are. */
     if (wrapped)
@@ -54,6 +66,33 @@ void attract_go(attract *a, int delta, uint64_t now) {
     a->due_at = now + (uint64_t)slide_ms(a);
     /* Moving while paused: the new slide gets its whole time once the loop resumes. */
     if (a->paused) a->paused_at = now;
+}
+
+void attract_set_live(attract *a, const slide_live *lv) {
+    a->live = lv;
+    int cur = a->order[a->pos], prev = a->prev_pos >= 0 ? a->order[a->prev_pos] : -1;
+    int order[CONFIG_MAX_SLIDES];
+    int n = make_order(a, order);
+    /* The slide shown keeps its place: were it left out now, it stays in until it has gone. */
+    int pos = -1;
+    for (int i = 0; i < n; i++)
+        if (order[i] == cur) pos = i;
+    if (pos < 0) {
+        int at = 0;
+        while (at < n && order[at] < cur) at++;
+        if (n < CONFIG_MAX_SLIDES) {
+            memmove(order + at + 1, order + at, (size_t)(n - at) * sizeof order[0]);
+            order[at] = cur;
+            n++;
+        }
+        pos = at;
+    }
+    memcpy(a->order, order, sizeof order);
+    a->n = n;
+    a->pos = pos;
+    a->prev_pos = -1;
+    for (int i = 0; prev >= 0 && i < n; i++)
+        if (order[i] == prev && i != pos) a->prev_pos = i;
 }
 
 void attract_set_paused(attract *a, bool paused, uint64_t now) {

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "config/config.h"
+#include "content/live.h"
 #include "loop/gesture.h"
 #include "render/layout.h"
 
@@ -27,6 +28,9 @@ typedef struct attract {
     uint64_t paused_at, last_input;
     pk_date today;
     bool reduce_motion; /* this visitor asked for less motion: no count-up, no transition */
+    /* What the live slides have to show (NULL: nothing yet). A you_said or results slide with
+     * nothing to show is left out of the order, never shown empty (content/live.h). */
+    const slide_live *live;
 } attract;
 
 void attract_init(attract *a, const config *cfg, pk_date today, uint64_t now);
@@ -36,6 +40,9 @@ bool attract_tick(attract *a, uint64_t now, pk_date today);
 /* The current slide has only now reached the screen (the first frame of a kiosk that took
  * seconds to start): its time, count-up and transition start now, so it is not skipped. */
 void attract_start_clock(attract *a, uint64_t now);
+/* The live slides' data changed (lv is the kiosk's, kept): the order is made again, the slide
+ * shown stays where it is (even one with nothing to show now: it is on its way out). */
+void attract_set_live(attract *a, const slide_live *lv);
 /* Moves by delta slides (wrapping) and starts the transition. */
 void attract_go(attract *a, int delta, uint64_t now);
 void attract_set_paused(attract *a, bool paused, uint64_t now);
