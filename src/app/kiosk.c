@@ -387,6 +387,7 @@ static void apply_pending(kiosk *k, uint64_t now) {
         config_free(c);
         return;
     }
+    kiosk_live_stop(k); /* its worker reads the config about to be freed */
     bool same_log = !strcmp(c->kiosk.id, k->cfg->kiosk.id) &&
                     ((!c->feedback.dir && !k->cfg->feedback.dir) ||
                      (c->feedback.dir && k->cfg->feedback.dir && !strcmp(c->feedback.dir, k->cfg->feedback.dir))) &&

@@ -132,7 +132,11 @@ bool kiosk_live_take(kiosk *k) {
 void kiosk_live_boundary(kiosk *k, int before_pos) {
     /* A new pass of the loop: the next page of quotes, and a fresh look at the folders. */
     if (k->loop.pos < before_pos && k->live) {
-        k->live->quote_turn++;
+        int page = 3; /* the slide's default */
+        for (int i = 0; i < k->cfg->n_slides; i++)
+            if (k->cfg->slides[i].type == SLIDE_YOU_SAID && k->cfg->slides[i].per_page >= 1)
+                page = k->cfg->slides[i].per_page;
+        k->live->quote_turn += page;
         for (int i = 0; i < 2; i++)
             if (k->list_slide[i] >= 0 && k->list_slide[i] != attract_prev_slide(&k->loop) &&
                 k->cfg->slides[k->list_slide[i]].type == SLIDE_YOU_SAID)

@@ -81,7 +81,7 @@ static void on_listen(kiosk *k, uint64_t now) {
     } else {
         int i = attract_slide(&k->loop);
         if (i < 0) return;
-        n = speech_script_slide(k->cfg, &k->cfg->slides[i], k->scr.sc.live, content_as_of(k->cfg, kiosk_today(k)),
+        n = speech_script_slide(k->cfg, &k->cfg->slides[i], k->live, content_as_of(k->cfg, kiosk_today(k)),
                                 k->speech_buf, SPEECH_SCRIPT_MAX);
         attract_set_paused(&k->loop, true, now);
     }
