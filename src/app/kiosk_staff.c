@@ -1,7 +1,8 @@
 /* kiosk_staff: staff mode on the kiosk: the hidden corner, the PIN pad (also from a real
- * keyboard), the staff screen's figures, pause, exit, the export to a USB stick, and new
+ * keyboard), the staff screen's figures, pause, exit, the export to a USB stick, new
  * content from a USB stick: found, checked, previewed slide by slide, used (kept in the
- * content store, content_store.h) and gone back from with one tap. */
+ * content store, content_store.h) and gone back from with one tap, and visitors' quotes
+ * checked one at a time (staff_quotes.h), each decision saved before the next is shown. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,8 @@ pk_rect kiosk_staff_corner(const kiosk *k) {
     return (pk_rect){c & 1 ? m->w - side : 0, c & 2 ? m->h - side : 0, side, side};
 }
 
+static void read_quotes(kiosk *k);
+
 void kiosk_open_staff(kiosk *k, staff_mode mode, uint64_t now) {
     kiosk_stop_speaking(k);
     k->staff = mode;
@@ -31,7 +34,9 @@ void kiosk_open_staff(kiosk *k, staff_mode mode, uint64_t now) {
         snprintf(kdir, sizeof kdir, "%s/%s", k->feedback_dir, k->cfg->kiosk.id);
         staff_stats_read(kdir, kiosk_today(k), &k->stats);
     }
+    if (mode == STAFF_SCREEN || mode == STAFF_QUOTES) read_quotes(k); /* nothing stale: as on disk now */
     if (mode == STAFF_CLOSED) {
+        staff_quotes_clear(&k->quotes);
         pin_pad_clear(&k->pad);
         k->pin_message[0] = k->export_message[0] = k->content_message[0] = '\0';
     }
@@ -285,6 +290,52 @@ static void go_back(kiosk *k, uint64_t now) {
     switch_to(k, c, path, to, "Went back to the previous content:");
 }
 
+/* ---- quotes to check ------------------------------------------------------------------ */
+
+/* The queue from the kiosk's own folder and the fleet's, and the staff button's words. A kiosk
+ * that seals records cannot read the words it wrote: staff are sent to a computer instead. */
+static void read_quotes(kiosk *k) {
+    staff_quotes_clear(&k->quotes);
+    if (k->root->feedback.public_key) {
+        snprintf(k->quotes_label, sizeof k->quotes_label,
+                 "Quotes are sealed on this kiosk: check them on a computer with plankiosk quotes --review");
+        return;
+    }
+    const char *dirs[2] = {k->feedback_dir, k->root->feedback.fleet_dir};
+    pk_error err = {{0}};
+    if (!staff_quotes_read(&k->quotes, k->root, dirs, 2, paths_assets_dir(), &err)) {
+        fprintf(stderr, "plankiosk: staff: quotes cannot be read: %s\n", err.msg);
+        snprintf(k->quotes_label, sizeof k->quotes_label, "Quotes cannot be read: %s", err.msg);
+        return;
+    }
+    if (k->quotes.problem[0]) fprintf(stderr, "plankiosk: staff: quotes: %s\n", k->quotes.problem);
+    int n = staff_quotes_to_check(&k->quotes);
+    if (n) snprintf(k->quotes_label, sizeof k->quotes_label, "Quotes to check (%d)", n);
+    else snprintf(k->quotes_label, sizeof k->quotes_label, "No quotes to check");
+}
+
+/* Approve or Hide: saved (durably) before the next quote shows; the live slides look again. */
+static void decide_quote(kiosk *k, quote_verdict v) {
+    char by[200];
+    snprintf(by, sizeof by, "staff on %s", k->cfg->kiosk.id);
+    pk_error err = {{0}};
+    if (staff_quotes_decide(&k->quotes, v, k->feedback_dir, k->cfg->kiosk.id, by, kiosk_wall(k), &err))
+        kiosk_live_poke(k);
+    else
+        fprintf(stderr, "plankiosk: staff: a decision on a quote was not saved: %s\n", err.msg);
+}
+
+void kiosk_staff_quotes_view(kiosk *k, staff_view_state *st) {
+    st->quotes_label = k->quotes_label[0] ? k->quotes_label : NULL;
+    st->quotes_enabled = !k->root->feedback.public_key && staff_quotes_to_check(&k->quotes) > 0;
+    if (k->staff != STAFF_QUOTES) return;
+    staff_quotes_page_get(&k->quotes, k->root, &k->quotes_page);
+    st->quote_page = &k->quotes_page;
+    st->quote_error = k->quotes.error;
+    st->quote_problem = k->quotes.problem;
+    st->quote_part = k->quotes.part;
+}
+
 void kiosk_staff_press(kiosk *k, const widget *w, uint64_t now) {
     k->staff_since = now;
     switch (w->kind) {
@@ -314,6 +365,13 @@ void kiosk_staff_press(kiosk *k, const widget *w, uint64_t now) {
         k->staff_exit = true;
         break;
     case W_STAFF_BACK: kiosk_open_staff(k, STAFF_CLOSED, now); break;
+    case W_STAFF_QUOTES: kiosk_open_staff(k, STAFF_QUOTES, now); break;
+    case W_QUOTE_APPROVE: decide_quote(k, QUOTE_APPROVE); break;
+    case W_QUOTE_HIDE: decide_quote(k, QUOTE_HIDE); break;
+    case W_QUOTE_LATER: staff_quotes_later(&k->quotes); break;
+    case W_QUOTE_BACK: staff_quotes_back(&k->quotes); break;
+    case W_QUOTE_MORE: staff_quotes_more(&k->quotes); break;
+    case W_QUOTE_DONE: kiosk_open_staff(k, STAFF_SCREEN, now); break;
     default: break;
     }
     k->dirty = true;

@@ -63,6 +63,13 @@ typedef enum {
     W_PREVIEW_NEXT,
     W_PREVIEW_USE,
     W_PREVIEW_CANCEL,
+    W_STAFF_QUOTES,  /* "Quotes to check (12)": the quotes screen (staff/staff_quotes.h) */
+    W_QUOTE_APPROVE, /* the quotes screen: approve or hide the quote shown, later, back, more, done */
+    W_QUOTE_HIDE,
+    W_QUOTE_LATER,
+    W_QUOTE_BACK,
+    W_QUOTE_MORE,
+    W_QUOTE_DONE,
     /* Language */
     W_LANG_OPEN, /* the language button: opens the picker */
     W_LANG_PICK, /* index: the language chosen */

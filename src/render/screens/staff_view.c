@@ -1,6 +1,7 @@
 #include "render/screens/staff_view.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A button's look: a rounded box and its words. */
@@ -124,7 +125,8 @@ static void staff_screen(const slide_ctx *sc, const staff_view_state *st, draw_l
         }
     }
     /* One cell a button, Exit and Back side by side in the last; the export's message first. */
-    int cells = 3 + (st->export_message != NULL) + (st->usb_content_label != NULL) + st->can_go_back;
+    int cells = 3 + (st->export_message != NULL) + (st->usb_content_label != NULL) + st->can_go_back +
+                (st->quotes_label != NULL);
     int i = 0, gap = sc->m.gap / 2;
     if (st->export_message) {
         pk_rect r = rect_grid_cell(buttons, 1, cells, gap, i++);
@@ -136,6 +138,11 @@ static void staff_screen(const slide_ctx *sc, const staff_view_state *st, draw_l
         button(sc, l, w, rect_grid_cell(buttons, 1, cells, gap, i++), st->usb_content_label, true, W_STAFF_CONTENT, 0);
     if (st->can_go_back)
         button(sc, l, w, rect_grid_cell(buttons, 1, cells, gap, i++), "Go back to the previous content", false, W_STAFF_GO_BACK, 0);
+    if (st->quotes_label) {
+        pk_rect r = rect_grid_cell(buttons, 1, cells, gap, i++);
+        if (st->quotes_enabled) button(sc, l, w, r, st->quotes_label, true, W_STAFF_QUOTES, 0);
+        else button_face(sc, l, r, st->quotes_label, th->background, th->muted); /* no box: no button */
+    }
     button(sc, l, w, rect_grid_cell(buttons, 1, cells, gap, i++), st->loop_paused ? "Resume the loop" : "Pause the loop", false, W_STAFF_PAUSE, 0);
     pk_rect pair = rect_grid_cell(buttons, 1, cells, gap, i++);
     button(sc, l, w, rect_grid_cell(pair, 2, 1, gap, 0), "Exit the kiosk", false, W_STAFF_EXIT, 0);
@@ -173,6 +180,125 @@ static void preview_screen(const slide_ctx *sc, const staff_view_state *st, draw
     }
 }
 
+/* ---- the quotes screen ------------------------------------------------------------------ */
+
+#define QUOTE_LINES_MAX 1024 /* a quote's lines at the smallest size: more than any box shows */
+
+/* A visitor's words in box, as large as fits between max_u and min_u units; a quote too long
+ * for the box even at min_u is cut between lines into parts, and part (modulo their number) is
+ * drawn. Returns how many parts there are (1: it fits whole). */
+static int quote_words(const slide_ctx *sc, draw_list *l, const char *s, pk_rect box, double max_u, double min_u,
+                       int part) {
+    const config_theme *th = &sc->cfg->theme;
+    bool fits = false;
+    int min_px = slides_px(sc, min_u, 10);
+    int px = text_fit(sc->text, FONT_REGULAR, s, box.w, box.h, min_px, slides_px(sc, max_u, 10), &fits);
+    if (fits && px >= min_px) { /* below min_px it would fit, but nobody could read it */
+        slides_text_at(sc, l, s, box, FONT_REGULAR, px, th->text, ALIGN_LEFT, true);
+        return 1;
+    }
+    px = min_px;
+    wrap_line *lines = malloc(QUOTE_LINES_MAX * sizeof *lines);
+    int n = lines ? text_wrap(sc->text, FONT_REGULAR, px, s, box.w, lines, QUOTE_LINES_MAX) : 0;
+    if (n > QUOTE_LINES_MAX) n = QUOTE_LINES_MAX;
+    int line_h = text_line_height_for(sc->text, FONT_REGULAR, px, s);
+    int per = line_h > 0 ? box.h / line_h : 1;
+    if (per < 1) per = 1;
+    int parts = n > 0 ? (n + per - 1) / per : 1, first = (part % parts) * per;
+    if (n > 0) {
+        int last = first + per < n ? first + per - 1 : n - 1;
+        size_t from = lines[first].start, len = lines[last].start + lines[last].len - from;
+        char *piece = malloc(len + 1);
+        if (piece) {
+            memcpy(piece, s + from, len);
+            piece[len] = '\0';
+            slides_text_at(sc, l, piece, box, FONT_REGULAR, px, th->text, ALIGN_LEFT, false);
+        }
+        free(piece);
+    }
+    free(lines);
+    return parts;
+}
+
+/* One of the bottom row's buttons, or (off) its words greyed, taking no tap. */
+static void quote_button(const slide_ctx *sc, draw_list *l, widget_list *w, pk_rect r, const char *label, bool primary,
+                         bool off, widget_kind kind) {
+    if (off) button_face(sc, l, r, label, sc->cfg->theme.background, sc->cfg->theme.muted);
+    else button(sc, l, w, r, label, primary, kind, 0);
+}
+
+/* One quote at a time, its words as large as the box allows (staff read it from where they
+ * stand), what the automatic check found above it in the warning colour, who, where and when
+ * below it, and the decisions in a row at the bottom. Past the last: what was done. */
+static void quotes_screen(const slide_ctx *sc, const staff_view_state *st, draw_list *l, widget_list *w) {
+    const config_theme *th = &sc->cfg->theme;
+    const staff_quotes_page *p = st->quote_page;
+    pk_color warn = th->status[STATUS_DELAYED];
+    int gap = sc->m.gap / 2;
+    pk_rect top = sc->fr.title;
+    int done_w = (int)(top.w * 0.22);
+    pk_rect done = {top.x + top.w - done_w, top.y, done_w, top.h};
+    slides_text(sc, l, p->heading, (pk_rect){top.x, top.y, top.w - done_w - sc->m.gap, top.h}, FONT_BOLD, 7, 3.6,
+                th->text, ALIGN_LEFT, true);
+    button(sc, l, w, done, "Done", !p->item, W_QUOTE_DONE, 0);
+    pk_rect box = {sc->fr.content.x, sc->fr.content.y, sc->fr.content.w,
+                   sc->fr.footer.y + sc->fr.footer.h - sc->fr.content.y};
+    /* The decisions as big as a thumb wants them, bigger on a tall screen. */
+    int row_h = sc->m.touch * 3 / 2;
+    if (row_h < box.h / 9) row_h = box.h / 9;
+    if (row_h > box.h / 4) row_h = box.h / 4;
+    pk_rect row = rect_cut_bottom(&box, row_h, sc->m.gap);
+    /* Lines above and below the words, each a band of its own at a readable small size. */
+    double small_u = 3.2, min_u = 2.4, loud_u = 4.2;
+    int line = text_line_height(sc->text, FONT_BOLD, slides_px(sc, small_u, 10));
+    int loud = text_line_height(sc->text, FONT_BOLD, slides_px(sc, loud_u, 10));
+    const char *error = st->quote_error && st->quote_error[0] ? st->quote_error : NULL;
+    if (error) slides_text(sc, l, error, rect_cut_top(&box, loud * 2, gap), FONT_BOLD, loud_u, min_u, warn, ALIGN_LEFT, true);
+    if (!p->item) {
+        const char *problem = st->quote_problem && st->quote_problem[0] ? st->quote_problem : NULL;
+        if (problem) slides_text(sc, l, problem, rect_cut_bottom(&box, line * 2, gap), FONT_REGULAR, small_u, min_u,
+                                 th->muted, ALIGN_LEFT, true);
+        slides_text(sc, l, p->summary, box, FONT_BOLD, 6, 3.6, th->text, ALIGN_LEFT, true);
+        quote_button(sc, l, w, rect_grid_cell(row, 2, 1, gap, 0), "Back", false, !p->can_back, W_QUOTE_BACK);
+        if (p->left) {
+            char again[64];
+            snprintf(again, sizeof again, "Check the ones left (%d)", p->left);
+            button(sc, l, w, rect_grid_cell(row, 2, 1, gap, 1), again, false, W_STAFF_QUOTES, 0);
+        }
+        return;
+    }
+    /* Why the check held it back: first, in the warning colour, larger than the other lines. */
+    if (p->held[0]) slides_text(sc, l, p->held, rect_cut_top(&box, loud * 2, gap), FONT_BOLD, loud_u, min_u, warn, ALIGN_LEFT, true);
+    pk_rect about = rect_cut_bottom(&box, line * 2, gap);
+    /* Under the words: the decision made, too long for the slide, letters the fonts lack. */
+    uint32_t missing = 0;
+    char glyphs[160] = "";
+    if (!text_glyphs_provided(sc->text, FONT_REGULAR, p->item->text, &missing, NULL))
+        snprintf(glyphs, sizeof glyphs, "Some characters (the first U+%04X) have no letter in the kiosk's fonts: "
+                 "they show as boxes, here and on the slide", (unsigned)missing);
+    const char *under[3] = {p->decided, p->note, glyphs};
+    for (int i = 2; i >= 0; i--)
+        if (under[i][0])
+            slides_text(sc, l, under[i], rect_cut_bottom(&box, line, gap), FONT_BOLD, small_u, min_u,
+                        i == 0 ? th->status[STATUS_DONE] : warn, ALIGN_LEFT, true);
+    slides_text(sc, l, p->about, about, FONT_REGULAR, small_u, min_u, th->muted, ALIGN_LEFT, true);
+    /* The words in a card, as a slide would frame them. */
+    slides_card(sc, l, box);
+    pk_rect words = rect_inset(box, sc->m.gap, sc->m.gap / 2);
+    int parts = quote_words(sc, l, p->item->text, words, 8, 3.2, st->quote_part);
+    int part = st->quote_part % parts;
+    /* Back, Later, Hide, Approve (and More for a long quote): Approve only once the last part
+     * has been read, so nothing is approved unseen. */
+    int cols = 4 + (parts > 1);
+    char more[48];
+    snprintf(more, sizeof more, "More (%d of %d)", part + 1, parts);
+    quote_button(sc, l, w, rect_grid_cell(row, cols, 1, gap, 0), "Back", false, !p->can_back, W_QUOTE_BACK);
+    quote_button(sc, l, w, rect_grid_cell(row, cols, 1, gap, 1), "Later", false, false, W_QUOTE_LATER);
+    quote_button(sc, l, w, rect_grid_cell(row, cols, 1, gap, 2), "Hide", false, false, W_QUOTE_HIDE);
+    quote_button(sc, l, w, rect_grid_cell(row, cols, 1, gap, 3), "Approve", true, part + 1 < parts, W_QUOTE_APPROVE);
+    if (parts > 1) quote_button(sc, l, w, rect_grid_cell(row, cols, 1, gap, 4), more, false, false, W_QUOTE_MORE);
+}
+
 void staff_view_layout(const slide_ctx *sc, const staff_view_state *st, draw_list *l, widget_list *w) {
     draw_list_clear(l);
     w->count = 0;
@@ -180,6 +306,8 @@ void staff_view_layout(const slide_ctx *sc, const staff_view_state *st, draw_lis
         preview_screen(sc, st, l, w);
     else if (st->pin_pad_open)
         pin_pad_screen(sc, st, l, w);
+    else if (st->quote_page)
+        quotes_screen(sc, st, l, w);
     else
         staff_screen(sc, st, l, w);
 }

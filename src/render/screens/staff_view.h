@@ -1,12 +1,15 @@
 /* staff_view: the two staff screens, drawn like every other screen (draw list + widgets):
  * the PIN pad that the hidden corner gesture opens, and the staff screen behind it with the
  * kiosk's figures and its buttons (export to USB, new content from USB, go back to the
- * previous content, pause, exit, back), and the preview of a stick's content. Staff read English, so
- * the words are here rather than in the visitors' wording table. */
+ * previous content, quotes to check, pause, exit, back), the preview of a stick's content, and
+ * the quotes screen: visitors' words one at a time, large, with Approve, Hide, Later, Back and
+ * Done (staff/staff_quotes.h keeps the queue). Staff read English, so the words are here rather
+ * than in the visitors' wording table; a visitor's own words keep their direction. */
 #ifndef PK_STAFF_VIEW_H
 #define PK_STAFF_VIEW_H
 #include "render/screens/journey_view.h"
 #include "staff/pin.h"
+#include "staff/staff_quotes.h"
 #include "staff/staff_stats.h"
 
 typedef struct staff_view_state {
@@ -34,6 +37,16 @@ typedef struct staff_view_state {
     const char *preview_label;
     const char *preview_keeps; /* under the label: what stays the kiosk's own (NULL: nothing) */
     bool preview_first, preview_last;
+    /* Quotes: the staff screen's button ("Quotes to check (12)"; NULL: none), which takes a
+     * tap only when quotes_enabled (else greyed: "No quotes to check", or why they cannot be
+     * checked here); the quotes screen when quote_page is not NULL, with why the last decision
+     * was not saved (NULL or "": it was), what reading found wrong (NULL or ""), and the part of
+     * a quote too long for one screen (taken modulo the parts it needs). */
+    const char *quotes_label;
+    bool quotes_enabled;
+    const staff_quotes_page *quote_page;
+    const char *quote_error, *quote_problem;
+    int quote_part;
 } staff_view_state;
 
 void staff_view_layout(const slide_ctx *sc, const staff_view_state *st, draw_list *l, widget_list *w);

@@ -1,0 +1,352 @@
+/* Quotes checked on the real kiosk (dummy video driver, synthetic touches), as staff would:
+ * the PIN opens the staff screen, whose "Quotes to check (N)" counts only quotes with consent
+ * that no person has decided; the quotes screen shows them one at a time, oldest first, a held
+ * one with its reason; Approve and Hide each append one decision line at once, with the right
+ * keys; Back and a changed decision append a new line that wins; a decision that cannot be
+ * saved leaves the quote on screen with the reason, and nothing already saved is lost.
+ *
+ * With --shots DIR it also draws the quotes screen at 800x480, 1920x1080 and 1080x1920 into
+ * DIR (a long Urdu quote, an emoji-only one, a 2000-character one, a held one, the end) for a
+ * person to look at. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/kiosk_internal.h"
+#include "check.h"
+#include "kiosk_test.h"
+#include "quotes/quotes.h"
+#include "store/feedback_log.h"
+
+static config *cfg;
+static char dir[200];
+
+static void tap(kiosk *k, int x, int y) {
+    finger(k, SDL_FINGERDOWN, x, y);
+    fake_now += 80;
+    finger(k, SDL_FINGERUP, x, y);
+    fake_now += 200;
+}
+
+static bool press(kiosk *k, widget_kind kind) {
+    const widget *w = find_widget(k, kind, -1);
+    if (!w) {
+        fprintf(stderr, "no widget %d on screen\n", kind);
+        return false;
+    }
+    tap(k, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
+    return true;
+}
+
+static void open_staff(kiosk *k) {
+    finger(k, SDL_FINGERDOWN, 5, 5);
+    fake_now += (uint64_t)cfg->staff.hold_seconds * 1000 + 10;
+    settle(k);
+    finger(k, SDL_FINGERUP, 5, 5);
+    for (const char *d = "4321"; *d; d++) {
+        const widget *w = find_widget(k, W_PIN_DIGIT, *d - '0');
+        if (w) tap(k, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
+    }
+    press(k, W_PIN_OK);
+}
+
+/* Whether the screen shows a text containing needle (what staff read, not a field behind it). */
+static bool on_screen(const kiosk *k, const char *needle) {
+    const draw_list *l = k->overlay;
+    for (int i = 0; i < l->count; i++)
+        if (l->items[i].kind == DRAW_TEXT && strstr(draw_list_get(l, l->items[i].str), needle)) return true;
+    return false;
+}
+
+/* One record as the kiosk writes it, at time at; consent: 1 yes, 0 no, -1 not answered. */
+static void add_record(feedback_log *log, time_t at, const char *text, const char *name, int consent,
+                       const char *lang) {
+    json_t *answers = json_pack("{s:s}", "text", text);
+    if (name) json_object_set_new(answers, "name", json_string(name));
+    if (consent >= 0) json_object_set_new(answers, "consent_quote", json_boolean(consent));
+    const consultation *plan = &cfg->consultations[0];
+    feedback_record rec = {.kiosk = cfg->kiosk.id, .location = cfg->kiosk.location, .at = at,
+                           .config_title = cfg->plan.title, .config_hash = cfg->hash,
+                           .consultation = plan->id, .questions_hash = plan->hash, .answers = answers,
+                           .personal = json_pack("[s]", "text"), .language = lang, .seconds_taken = 30};
+    pk_error err = {{0}};
+    CHECK(feedback_log_append(log, &rec, &err));
+    feedback_record_release(&rec);
+}
+
+static void write_fixture(const char *feedback_dir) {
+    feedback_log log;
+    pk_error err = {{0}};
+    CHECK(feedback_log_open(&log, feedback_dir, cfg->kiosk.id, NULL, &err));
+    /* Written newest first on purpose: the queue is oldest first whatever the file's order. */
+    add_record(&log, 1779990400, "Buses every ten minutes to the hospital", "Sam", 1, "en");
+    add_record(&log, 1779990300, "Secret words nobody said could be shown", "Kim", 0, "en");
+    add_record(&log, 1779990200, "Ring me on 07700 900123 about the park", NULL, 1, "en");
+    add_record(&log, 1779990150, "Words from a visitor never asked", NULL, -1, "en");
+    add_record(&log, 1779990100, "Więcej drzew nad rzeką, proszę", "Ola", 1, "pl");
+    feedback_log_close(&log);
+}
+
+/* The decisions file's lines, each parsed (NULL past the last); returns how many. */
+static int decision_lines(const char *feedback_dir, json_t **out, int max) {
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s/" QUOTE_DECISIONS_DIR "/" QUOTE_DECISIONS_FILE, feedback_dir, cfg->kiosk.id);
+    FILE *f = fopen(path, "r");
+    int n = 0;
+    char line[4096];
+    while (f && fgets(line, sizeof line, f)) {
+        json_t *j = json_loads(line, 0, NULL);
+        if (n < max) out[n] = j;
+        else json_decref(j);
+        n++;
+    }
+    if (f) fclose(f);
+    return n;
+}
+
+static const char *str(const json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
+
+static void check_and_decide(void) {
+    char fd[300];
+    snprintf(fd, sizeof fd, "%s/decide", dir);
+    write_fixture(fd);
+    kiosk *k = open_test_kiosk(cfg, fd);
+    if (!k) return;
+    open_staff(k);
+    CHECK_INT(kiosk_staff_mode(k), STAFF_SCREEN);
+    /* Three consented quotes; not the one with a no, nor the one never asked. */
+    CHECK(on_screen(k, "Quotes to check (3)"));
+    CHECK(press(k, W_STAFF_QUOTES));
+    CHECK_INT(kiosk_staff_mode(k), STAFF_QUOTES);
+    CHECK(on_screen(k, "Quote 1 of 3"));
+    CHECK(on_screen(k, "Więcej drzew nad rzeką, proszę")); /* the oldest first */
+    CHECK(on_screen(k, "Ola"));
+    CHECK(on_screen(k, "Polski (pl)"));
+    CHECK(!on_screen(k, "Held back"));
+    CHECK(!find_widget(k, W_QUOTE_BACK, -1)); /* nothing before the first */
+    const char *first_key = k->quotes.set.items[k->quotes.queue[0]].key;
+    char key1[QUOTE_KEY_LEN], key2[QUOTE_KEY_LEN];
+    snprintf(key1, sizeof key1, "%s", first_key);
+    CHECK(press(k, W_QUOTE_APPROVE));
+    /* The held one shows why, and is hidden. */
+    CHECK(on_screen(k, "Quote 2 of 3"));
+    CHECK(on_screen(k, "Held back: "));
+    CHECK(on_screen(k, "07700 900123"));
+    snprintf(key2, sizeof key2, "%s", k->quotes.set.items[k->quotes.queue[1]].key);
+    CHECK(press(k, W_QUOTE_HIDE));
+    CHECK(on_screen(k, "Quote 3 of 3"));
+    CHECK(on_screen(k, "Buses every ten minutes"));
+    /* Exactly two lines, at once, with the right keys. */
+    json_t *lines[8] = {0};
+    CHECK_INT(decision_lines(fd, lines, 8), 2);
+    if (lines[0] && lines[1]) {
+        CHECK_STR(str(lines[0], "quote"), key1);
+        CHECK_STR(str(lines[0], "decision"), "approve");
+        CHECK_STR(str(lines[1], "quote"), key2);
+        CHECK_STR(str(lines[1], "decision"), "hide");
+        char by[200];
+        snprintf(by, sizeof by, "staff on %s", cfg->kiosk.id);
+        CHECK_STR(str(lines[0], "by"), by);
+        CHECK_STR(str(lines[0], "writer"), cfg->kiosk.id);
+        CHECK(str(lines[0], "id") && str(lines[0], "at"));
+    }
+    for (int i = 0; i < 8; i++) json_decref(lines[i]);
+    /* Later skips without a word written; then the end says what was done. */
+    CHECK(press(k, W_QUOTE_LATER));
+    CHECK(on_screen(k, "End of the quotes"));
+    CHECK(on_screen(k, "1 approved, 1 hidden, 1 left for later."));
+    CHECK(find_widget(k, W_STAFF_QUOTES, -1) != NULL); /* "Check the ones left (1)" */
+    CHECK(on_screen(k, "Check the ones left (1)"));
+    CHECK_INT(decision_lines(fd, NULL, 0), 2);
+    /* Back to the hidden one: Approve changes it, in a new line that wins. */
+    CHECK(press(k, W_QUOTE_BACK));
+    CHECK(press(k, W_QUOTE_BACK));
+    CHECK(on_screen(k, "Quote 2 of 3"));
+    CHECK(on_screen(k, "Hidden. Approve changes it."));
+    CHECK(press(k, W_QUOTE_APPROVE));
+    CHECK_INT(decision_lines(fd, NULL, 0), 3);
+    quote_decisions *d = quote_decisions_new();
+    pk_error err = {{0}};
+    const char *dirs[1] = {fd};
+    CHECK(quote_decisions_read(d, dirs, 1, NULL, &err));
+    quote_verdict v = QUOTE_HIDE;
+    CHECK(quote_decisions_latest(d, key2, &v, NULL, NULL));
+    CHECK_INT(v, QUOTE_APPROVE);
+    quote_decisions_free(d);
+    /* Done: the staff button counts what is left, read again from the disk. */
+    CHECK(press(k, W_QUOTE_DONE));
+    CHECK_INT(kiosk_staff_mode(k), STAFF_SCREEN);
+    CHECK(on_screen(k, "Quotes to check (1)"));
+    /* And after a restart of the kiosk, the same. */
+    kiosk_destroy(k);
+    k = open_test_kiosk(cfg, fd);
+    if (!k) return;
+    open_staff(k);
+    CHECK(on_screen(k, "Quotes to check (1)"));
+    CHECK(press(k, W_STAFF_QUOTES));
+    CHECK(on_screen(k, "Buses every ten minutes"));
+    CHECK(press(k, W_QUOTE_HIDE));
+    CHECK(press(k, W_QUOTE_DONE));
+    CHECK(on_screen(k, "No quotes to check"));
+    CHECK(!find_widget(k, W_STAFF_QUOTES, -1)); /* greyed: takes no tap */
+    kiosk_destroy(k);
+}
+
+/* A folder that cannot be written (here: a file where the decisions folder goes, which stops
+ * root too): the quote stays, the reason shows, the next try after the fix saves it. */
+static void write_failure_keeps_the_quote(void) {
+    char fd[300], blocker[500];
+    snprintf(fd, sizeof fd, "%s/full", dir);
+    write_fixture(fd);
+    snprintf(blocker, sizeof blocker, "%s/%s/" QUOTE_DECISIONS_DIR, fd, cfg->kiosk.id);
+    FILE *f = fopen(blocker, "w");
+    CHECK(f != NULL);
+    if (f) fclose(f);
+    kiosk *k = open_test_kiosk(cfg, fd);
+    if (!k) return;
+    open_staff(k);
+    CHECK(press(k, W_STAFF_QUOTES));
+    CHECK(on_screen(k, "Quote 1 of 3"));
+    CHECK(press(k, W_QUOTE_APPROVE));
+    CHECK(on_screen(k, "Quote 1 of 3")); /* still there */
+    CHECK(on_screen(k, "Więcej drzew nad rzeką, proszę"));
+    CHECK(on_screen(k, "Not saved"));
+    CHECK_INT(k->quotes.set.items[k->quotes.queue[0]].state, QUOTE_WAITING);
+    /* Fixed (the disk has room again): the same tap saves it and moves on. */
+    unlink(blocker);
+    CHECK(press(k, W_QUOTE_APPROVE));
+    CHECK(on_screen(k, "Quote 2 of 3"));
+    CHECK(!on_screen(k, "Not saved"));
+    CHECK_INT(decision_lines(fd, NULL, 0), 1);
+    kiosk_destroy(k);
+}
+
+/* A quote too long for one screen comes in parts; Approve waits for the last one to be read,
+ * and staff are told it will not go on the slide. */
+static void long_quote_read_to_the_end(void) {
+    char fd[300];
+    snprintf(fd, sizeof fd, "%s/long", dir);
+    feedback_log log;
+    pk_error err = {{0}};
+    CHECK(feedback_log_open(&log, fd, cfg->kiosk.id, NULL, &err));
+    char longer[2100] = "";
+    while (strlen(longer) < 2000) strcat(longer, "The library should open on Sundays and the park needs more benches. ");
+    longer[2000] = '\0';
+    add_record(&log, 1779990100, longer, "Sam", 1, "en");
+    feedback_log_close(&log);
+    kiosk *k = open_test_kiosk(cfg, fd);
+    if (!k) return;
+    open_staff(k);
+    CHECK(press(k, W_STAFF_QUOTES));
+    CHECK(on_screen(k, "Too long for the slide (over 300 characters)"));
+    CHECK(find_widget(k, W_QUOTE_MORE, -1) != NULL);
+    CHECK(!find_widget(k, W_QUOTE_APPROVE, -1));
+    for (int i = 0; i < 20 && !find_widget(k, W_QUOTE_APPROVE, -1); i++) press(k, W_QUOTE_MORE);
+    CHECK(press(k, W_QUOTE_APPROVE));
+    CHECK(on_screen(k, "All checked"));
+    CHECK_INT(decision_lines(fd, NULL, 0), 1);
+    kiosk_destroy(k);
+}
+
+/* A kiosk that seals records cannot read the words: staff are sent to a computer. */
+static void sealed_kiosk_says_where(void) {
+    char fd[300];
+    snprintf(fd, sizeof fd, "%s/sealed", dir);
+    write_fixture(fd);
+    kiosk *k = open_test_kiosk(cfg, fd);
+    if (!k) return;
+    const char *was = cfg->feedback.public_key;
+    cfg->feedback.public_key = "/nonexistent/plankiosk.pub"; /* only its presence counts here */
+    open_staff(k);
+    CHECK(on_screen(k, "Quotes are sealed on this kiosk"));
+    CHECK(!find_widget(k, W_STAFF_QUOTES, -1));
+    cfg->feedback.public_key = was;
+    press(k, W_STAFF_BACK);
+    kiosk_destroy(k);
+}
+
+/* ---- screenshots for a person to look at (--shots DIR) ---------------------------------- */
+
+static int shots(const char *out) {
+    char fd[300];
+    snprintf(fd, sizeof fd, "%s/shots", dir);
+    feedback_log log;
+    pk_error err = {{0}};
+    if (!feedback_log_open(&log, fd, cfg->kiosk.id, NULL, &err)) return 1;
+    char longer[2100] = "";
+    while (strlen(longer) < 2000)
+        strcat(longer, "The library should open on Sundays and the park needs more benches and bins. ");
+    longer[2000] = '\0';
+    add_record(&log, 1779990100,
+               "میں چاہتا ہوں کہ روتھرہم کے پارکوں میں بچوں کے لیے زیادہ کھیل کے میدان ہوں، دریا کے کنارے بینچ ہوں، "
+               "اور سردیوں میں لائبریری دیر تک کھلی رہے۔ بس کا کرایہ بھی کم ہونا چاہیے تاکہ سب لوگ شہر آ سکیں۔",
+               "عائشہ", 1, "ur");
+    add_record(&log, 1779990200, "🌳🌳🚲❤️", "Zoë", 1, "en");
+    add_record(&log, 1779990300, longer, "Sam", 1, "en");
+    add_record(&log, 1779990400, "Email me at jo@example.org or ring 07700 900123, I live at 12 Main Street", "Jo", 1,
+               "en");
+    feedback_log_close(&log);
+    static const int sizes[3][2] = {{800, 480}, {1920, 1080}, {1080, 1920}};
+    int status = 0;
+    for (int s = 0; s < 3 && !status; s++) {
+        kiosk_opts o = {.windowed = true, .w = sizes[s][0], .h = sizes[s][1], .feedback_dir = fd,
+                        .now_ms = clock_ms, .wall = wall};
+        kiosk *k = kiosk_create(cfg, &o, &err);
+        if (!k) return 1;
+        settle(k);
+        kiosk_open_staff(k, STAFF_SCREEN, fake_now);
+        settle(k);
+        const char *names[] = {"staff", "urdu", "emoji", "long", "long-end", "held", "end"};
+        for (int i = 0; i < 7; i++) {
+            if (i == 1) kiosk_open_staff(k, STAFF_QUOTES, fake_now);
+            if (i == 2 || i == 3 || i == 5 || i == 6) staff_quotes_later(&k->quotes);
+            if (i == 4) staff_quotes_more(&k->quotes), staff_quotes_more(&k->quotes), staff_quotes_more(&k->quotes);
+            k->dirty = true;
+            settle(k);
+            SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, sizes[s][0], sizes[s][1], 32, SDL_PIXELFORMAT_ARGB8888);
+            if (!shot || SDL_RenderReadPixels(k->scr.renderer, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch)) {
+                fprintf(stderr, "cannot read the frame: %s\n", SDL_GetError());
+                status = 1;
+            }
+            char path[600];
+            snprintf(path, sizeof path, "%s/quotes-%s-%dx%d.png", out, names[i], sizes[s][0], sizes[s][1]);
+            if (shot && !status && IMG_SavePNG(shot, path) != 0) status = 1;
+            SDL_FreeSurface(shot);
+            /* Nothing cut off: every text's block within its box, every box on the screen. */
+            const draw_list *l = k->overlay;
+            for (int t = 0; t < l->count; t++) {
+                const draw_item *it = &l->items[t];
+                if (it->kind != DRAW_TEXT) continue;
+                if (it->text_h > it->box.h || it->box.x < 0 || it->box.y < 0 || it->box.x + it->box.w > sizes[s][0] ||
+                    it->box.y + it->box.h > sizes[s][1])
+                    printf("%s: text does not fit (%d > %d): %.60s\n", path, it->text_h, it->box.h,
+                           draw_list_get(l, it->str));
+            }
+            printf("%s\n", path);
+        }
+        kiosk_destroy(k);
+    }
+    return status;
+}
+
+int main(int argc, char **argv) {
+    snprintf(dir, sizeof dir, "%s/staff-quotes-test-XXXXXX", TEST_BINARY_DIR);
+    if (!mkdtemp(dir)) return 1;
+    cfg = shipped_config_with_pin("4321");
+    if (!cfg) return 1;
+    if (argc == 3 && !strcmp(argv[1], "--shots")) {
+        int status = shots(argv[2]);
+        config_free(cfg);
+        return status;
+    }
+    RUN(check_and_decide);
+    RUN(write_failure_keeps_the_quote);
+    RUN(long_quote_read_to_the_end);
+    RUN(sealed_kiosk_says_where);
+    config_free(cfg);
+    return check_report();
+}
