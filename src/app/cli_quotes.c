@@ -126,10 +126,14 @@ static int apply_sheet(const quotes_args *q, const data_args *a, quote_set *qs, 
     pk_error err = {{0}};
     if (!problems) return fputs("plankiosk quotes: out of memory\n", stderr), 1;
     bool ok = quote_review_read(q->apply, &rv, problems, &err);
-    for (size_t i = 0; ok && i < rv.n; i++)
-        if (rv.rows[i].choice != QUOTE_REVIEW_BLANK && !item_of(qs, rv.rows[i].key))
-            diag_add(problems, q->apply, 0, 0, "%s: %s is not a quote in the records read (another "
-                     "consultation's folder, or a key changed?)", rv.rows[i].cell, rv.rows[i].key);
+    for (size_t i = 0; ok && i < rv.n; i++) {
+        const quote_review_row *r = &rv.rows[i];
+        if (r->choice == QUOTE_REVIEW_BLANK || item_of(qs, r->key)) continue;
+        /* A CSV's cell by FILE:LINE:COL, a workbook's by its sheet and cell */
+        diag_add(problems, q->apply, r->line, r->col, "%s%s%s is not a quote in the records read (another "
+                 "kiosk's or consultation's folder, or a key that was changed?)", r->line ? "" : r->cell,
+                 r->line ? "" : ": ", r->key);
+    }
     if (!ok || problems->count) {
         if (problems->count) diag_print(problems, stderr);
         else fprintf(stderr, "plankiosk quotes: %s\n", err.msg);

@@ -160,13 +160,13 @@ void report_comments_free(report_ctx *x);
 
 /* report_quotes.c: the quotes that may go on the "You said" slide and what people decided:
  * begin (block lists, the decisions under opt->dirs), add each record, end; a section (only
- * approved words are shown), and a row for page one's totals. Free also after a failed begin. */
+ * approved words are shown), and a line for page one. Free also after a failed begin. */
 typedef struct report_quotes report_quotes;
 bool report_quotes_begin(report_ctx *x);
 bool report_quotes_add(report_ctx *x, const export_record *r);
 void report_quotes_end(report_ctx *x);
 void report_quotes_write(report_ctx *x);
-void report_quotes_summary_row(report_ctx *x);
+void report_quotes_summary_line(report_ctx *x);
 void report_quotes_free(report_ctx *x);
 
 /* A new page of the appendix (report.c), numbered from 1 in the order opened: its body is

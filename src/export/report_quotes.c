@@ -58,14 +58,14 @@ void report_quotes_free(report_ctx *x) {
 
 static double share(long n, long of) { return of ? 100.0 * (double)n / (double)of : 0.0; }
 
-void report_quotes_summary_row(report_ctx *x) {
+void report_quotes_summary_line(report_ctx *x) {
     const quote_set *qs = x->quotes ? &x->quotes->qs : NULL;
     if (!qs || !qs->consented) return;
-    char n[48], of[48];
-    fprintf(x->f, "<tr><th><a href=\"#quotes\">Quotes approved for the screen</a></th><td>%s of %s</td>"
-                  "<td class=\"share\">%.0f%%</td></tr>\n",
+    char n[48], of[48], waiting[48];
+    fprintf(x->f, "<p class=\"asked\"><a href=\"#quotes\">Quotes for the screen</a>: %s of %s consented "
+                  "answers approved (%.0f%%), %s waiting to be checked.</p>\n",
             count_str(qs->approved, n, sizeof n), count_str(qs->consented, of, sizeof of),
-            share(qs->approved, qs->consented));
+            share(qs->approved, qs->consented), count_str(qs->waiting + qs->held, waiting, sizeof waiting));
 }
 
 /* The age band in the config's words for it, else its id made readable. */
@@ -136,7 +136,7 @@ void report_quotes_write(report_ctx *x) {
     fprintf(f, "<p class=\"asked\"><strong>%s of %s consented answers approved (%.0f%%)</strong></p>\n",
             count_str(qs->approved, num, sizeof num), count_str(qs->consented, of, sizeof of),
             share(qs->approved, qs->consented));
-    fputs("<table class=\"totals\">\n", f);
+    fputs("<table class=\"totals quote-counts\">\n", f);
     count_row(f, "Approved", qs->approved, NULL);
     count_row(f, "Hidden", qs->hidden, NULL);
     snprintf(note, sizeof note, "%ld held back by the automatic check", qs->held);
@@ -150,7 +150,7 @@ void report_quotes_write(report_ctx *x) {
     int kinds = 0;
     for (int k = 0; k < QUOTE_FLAG_KINDS; k++) {
         if (!by_kind[k]) continue;
-        if (!kinds++) fputs("<table class=\"totals\"><caption>Held back because of</caption>\n", f);
+        if (!kinds++) fputs("<table class=\"totals held-back\"><caption>Held back because of</caption>\n", f);
         count_row(f, quote_flag_name((quote_flag)(1u << k)), by_kind[k], NULL);
     }
     if (kinds) fputs("</table>\n", f);

@@ -70,7 +70,6 @@ static void totals(report_ctx *x) {
         snprintf(avg, sizeof avg, "%.1f out of %d", c->rating_sum / (double)c->ratings, hi);
     else
         snprintf(avg, sizeof avg, "no ratings given");
-    report_quotes_summary_row(x);
     fputs("<tr>", f);
     cell_text(f, "th", "Average rating");
     cell_text(f, "td", avg);
@@ -273,6 +272,7 @@ void report_summary(report_ctx *x) {
                 "languages");
     count_table(f, "by-age", "By age", &c->ages, c->responses, 12, "age bands");
     fputs("</div>\n", f);
+    report_quotes_summary_line(x);
     where_and_when(x);
     if (x->opt->fleet && x->opt->fleet->n > 0) {
         /* The same table as `plankiosk fleet`: a board sees at once a kiosk that has gone quiet. */

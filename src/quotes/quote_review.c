@@ -657,7 +657,8 @@ static int by_row_col(const void *pa, const void *pb) {
     return a->row != b->row ? (a->row < b->row ? -1 : 1) : (a->col > b->col) - (a->col < b->col);
 }
 
-static bool add_row(quote_review *rv, const char *key, size_t key_len, quote_review_choice choice, const char *cell) {
+static bool add_row(quote_review *rv, const char *key, size_t key_len, quote_review_choice choice, const char *cell,
+                    const gcell *at) {
     if (rv->n == rv->cap) {
         size_t cap = rv->cap ? rv->cap * 2 : 64;
         quote_review_row *r = realloc(rv->rows, cap * sizeof *r);
@@ -668,6 +669,7 @@ static bool add_row(quote_review *rv, const char *key, size_t key_len, quote_rev
     snprintf(r->key, sizeof r->key, "%.*s", (int)key_len, key);
     r->choice = choice;
     snprintf(r->cell, sizeof r->cell, "%s", cell);
+    r->line = (int)at->line, r->col = at->line_col;
     return true;
 }
 
@@ -749,10 +751,13 @@ static void decide(const char *file, grid *g, quote_review *rv, diag_list *probl
             continue;
         }
         if (seen) {
-            if (choice != QUOTE_REVIEW_BLANK) seen->choice = choice, snprintf(seen->cell, sizeof seen->cell, "%s", at);
+            if (choice != QUOTE_REVIEW_BLANK) {
+                seen->choice = choice, seen->line = (int)dc->line, seen->col = dc->line_col;
+                snprintf(seen->cell, sizeof seen->cell, "%s", at);
+            }
             continue;
         }
-        if (!add_row(rv, key, key_len, choice, at)) {
+        if (!add_row(rv, key, key_len, choice, at, dc ? dc : kc)) {
             diag_add(problems, file, 0, 0, "out of memory");
             return;
         }

@@ -53,7 +53,8 @@ typedef enum quote_review_choice {
 typedef struct quote_review_row {
     char key[QUOTE_KEY_LEN];
     quote_review_choice choice;
-    char cell[48]; /* where the decision is, for messages: "Quotes!A7" or "7:1" */
+    char cell[48]; /* where the decision is, for messages: "Quotes!A7", or "line 7" in a CSV */
+    int line, col; /* a CSV's: the decision's line and column (0: an .xlsx) */
 } quote_review_row;
 
 typedef struct quote_review {
