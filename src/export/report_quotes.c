@@ -130,8 +130,8 @@ void report_quotes_write(report_ctx *x) {
     report_toc_add(&x->toc, 1, "quotes", "Quotes for the screen");
     fputs("<section class=\"quotes\" id=\"quotes\">\n<h2>Quotes for the screen</h2>\n"
           "<p class=\"note\">Visitors who said yes to being quoted may see their words on the kiosk's "
-          "\xE2\x80\x9CYou said\xE2\x80\x9D slide, but only after a person has approved them. Words "
-          "waiting to be checked or hidden are counted here, never shown.</p>\n",
+          "\xE2\x80\x9CYou said\xE2\x80\x9D slide, but only after a person has approved them. This section shows the "
+          "approved words only; the others are counted.</p>\n",
           f);
     fprintf(f, "<p class=\"asked\"><strong>%s of %s consented answers approved (%.0f%%)</strong></p>\n",
             count_str(qs->approved, num, sizeof num), count_str(qs->consented, of, sizeof of),

@@ -225,6 +225,10 @@ static bool build_workbook(const char *file, const quote_set *qs, const config *
     note(&x, worksheet_write_comment_opt(x.ws, 0, COL_KEY, KEY_HELP, &wide));
     xlsx_rows(&x, qs, cfg, order);
     worksheet_freeze_panes(x.ws, 1, 0);
+    /* Printed for a meeting: across the page, every column on it, the header on each page. */
+    worksheet_set_landscape(x.ws);
+    worksheet_fit_to_pages(x.ws, 1, 0);
+    note(&x, worksheet_repeat_rows(x.ws, 0, 0));
     if (qs->n) {
         char *choices[] = {"approve", "hide", NULL};
         lxw_data_validation dv = {.validate = LXW_VALIDATION_TYPE_LIST,
