@@ -304,7 +304,12 @@ static int shots(const char *out) {
         for (int i = 0; i < 7; i++) {
             if (i == 1) kiosk_open_staff(k, STAFF_QUOTES, fake_now);
             if (i == 2 || i == 3 || i == 5 || i == 6) staff_quotes_later(&k->quotes);
-            if (i == 4) staff_quotes_more(&k->quotes), staff_quotes_more(&k->quotes), staff_quotes_more(&k->quotes);
+            if (i == 4) /* the last part of the long one */
+                while (find_widget(k, W_QUOTE_MORE, -1) && !find_widget(k, W_QUOTE_APPROVE, -1)) {
+                    staff_quotes_more(&k->quotes);
+                    k->dirty = true;
+                    settle(k);
+                }
             k->dirty = true;
             settle(k);
             SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, sizes[s][0], sizes[s][1], 32, SDL_PIXELFORMAT_ARGB8888);

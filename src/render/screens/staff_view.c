@@ -245,9 +245,16 @@ static void quotes_screen(const slide_ctx *sc, const staff_view_state *st, draw_
                    sc->fr.footer.y + sc->fr.footer.h - sc->fr.content.y};
     /* The decisions as big as a thumb wants them, bigger on a tall screen. */
     int row_h = sc->m.touch * 3 / 2;
-    if (row_h < box.h / 9) row_h = box.h / 9;
+    if (row_h < box.h / 7) row_h = box.h / 7;
     if (row_h > box.h / 4) row_h = box.h / 4;
     pk_rect row = rect_cut_bottom(&box, row_h, sc->m.gap);
+    /* On a tall screen the five buttons would be too narrow for their words: two rows, the
+     * decision on top. */
+    pk_rect row2 = sc->m.portrait ? rect_cut_bottom(&box, row_h, gap) : row;
+    if (sc->m.portrait) {
+        pk_rect swap = row;
+        row = row2, row2 = swap;
+    }
     /* Lines above and below the words, each a band of its own at a readable small size. */
     double small_u = 3.2, min_u = 2.4, loud_u = 4.2;
     int line = text_line_height(sc->text, FONT_BOLD, slides_px(sc, small_u, 10));
@@ -268,19 +275,27 @@ static void quotes_screen(const slide_ctx *sc, const staff_view_state *st, draw_
         return;
     }
     /* Why the check held it back: first, in the warning colour, larger than the other lines. */
-    if (p->held[0]) slides_text(sc, l, p->held, rect_cut_top(&box, loud * 2, gap), FONT_BOLD, loud_u, min_u, warn, ALIGN_LEFT, true);
+    if (p->held[0]) {
+        int h = text_block_height(sc->text, FONT_BOLD, slides_px(sc, loud_u, 10), p->held, box.w);
+        int most = loud * (sc->m.portrait ? 4 : 2); /* the words keep most of the screen */
+        slides_text(sc, l, p->held, rect_cut_top(&box, h < most ? h : most, gap), FONT_BOLD, loud_u, min_u, warn,
+                    ALIGN_LEFT, true);
+    }
     pk_rect about = rect_cut_bottom(&box, line * 2, gap);
     /* Under the words: the decision made, too long for the slide, letters the fonts lack. */
     uint32_t missing = 0;
     char glyphs[160] = "";
     if (!text_glyphs_provided(sc->text, FONT_REGULAR, p->item->text, &missing, NULL))
-        snprintf(glyphs, sizeof glyphs, "Some characters (the first U+%04X) have no letter in the kiosk's fonts: "
-                 "they show as boxes, here and on the slide", (unsigned)missing);
+        snprintf(glyphs, sizeof glyphs, "The kiosk's fonts cannot draw some of these characters (the first U+%04X): "
+                 "boxes here, and on the slide", (unsigned)missing);
     const char *under[3] = {p->decided, p->note, glyphs};
-    for (int i = 2; i >= 0; i--)
-        if (under[i][0])
-            slides_text(sc, l, under[i], rect_cut_bottom(&box, line, gap), FONT_BOLD, small_u, min_u,
-                        i == 0 ? th->status[STATUS_DONE] : warn, ALIGN_LEFT, true);
+    int small_px = slides_px(sc, small_u, 10);
+    for (int i = 2; i >= 0; i--) {
+        if (!under[i][0]) continue;
+        int h = text_block_height(sc->text, FONT_BOLD, small_px, under[i], box.w); /* one line, or two */
+        slides_text(sc, l, under[i], rect_cut_bottom(&box, h > line ? line * 2 : line, gap), FONT_BOLD, small_u, min_u,
+                    i == 0 ? th->status[STATUS_DONE] : warn, ALIGN_LEFT, true);
+    }
     slides_text(sc, l, p->about, about, FONT_REGULAR, small_u, min_u, th->muted, ALIGN_LEFT, true);
     /* The words in a card, as a slide would frame them. */
     slides_card(sc, l, box);
@@ -289,14 +304,16 @@ static void quotes_screen(const slide_ctx *sc, const staff_view_state *st, draw_
     int part = st->quote_part % parts;
     /* Back, Later, Hide, Approve (and More for a long quote): Approve only once the last part
      * has been read, so nothing is approved unseen. */
-    int cols = 4 + (parts > 1);
     char more[48];
     snprintf(more, sizeof more, "More (%d of %d)", part + 1, parts);
-    quote_button(sc, l, w, rect_grid_cell(row, cols, 1, gap, 0), "Back", false, !p->can_back, W_QUOTE_BACK);
-    quote_button(sc, l, w, rect_grid_cell(row, cols, 1, gap, 1), "Later", false, false, W_QUOTE_LATER);
-    quote_button(sc, l, w, rect_grid_cell(row, cols, 1, gap, 2), "Hide", false, false, W_QUOTE_HIDE);
-    quote_button(sc, l, w, rect_grid_cell(row, cols, 1, gap, 3), "Approve", true, part + 1 < parts, W_QUOTE_APPROVE);
-    if (parts > 1) quote_button(sc, l, w, rect_grid_cell(row, cols, 1, gap, 4), more, false, false, W_QUOTE_MORE);
+    bool tall = sc->m.portrait;
+    int cols = tall ? 2 + (parts > 1) : 4 + (parts > 1), at = tall ? 0 : 2; /* where Hide and Approve go */
+    quote_button(sc, l, w, rect_grid_cell(row2, cols, 1, gap, 0), "Back", false, !p->can_back, W_QUOTE_BACK);
+    quote_button(sc, l, w, rect_grid_cell(row2, cols, 1, gap, 1), "Later", false, false, W_QUOTE_LATER);
+    if (parts > 1) quote_button(sc, l, w, rect_grid_cell(row2, cols, 1, gap, cols - 1), more, false, false, W_QUOTE_MORE);
+    int dcols = tall ? 2 : cols;
+    quote_button(sc, l, w, rect_grid_cell(row, dcols, 1, gap, at), "Hide", false, false, W_QUOTE_HIDE);
+    quote_button(sc, l, w, rect_grid_cell(row, dcols, 1, gap, at + 1), "Approve", true, part + 1 < parts, W_QUOTE_APPROVE);
 }
 
 void staff_view_layout(const slide_ctx *sc, const staff_view_state *st, draw_list *l, widget_list *w) {
