@@ -52,13 +52,13 @@ typedef struct quote_cells {
     const char *text[N_COLS];
     bool has_when; /* when[]: the kiosk's wall clock, for a date-time cell */
     int when[6];
-    char when_text[24];
+    char when_text[32];
 } quote_cells;
 
 static bool parse_when(const char *at, int w[6]) {
     return at && sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &w[0], &w[1], &w[2], &w[3], &w[4], &w[5]) == 6 &&
            w[0] >= 1900 && w[0] <= 9999 && w[1] >= 1 && w[1] <= 12 && w[2] >= 1 && w[2] <= 31 &&
-           w[3] < 24 && w[4] < 60 && w[5] < 61;
+           w[3] >= 0 && w[3] < 24 && w[4] >= 0 && w[4] < 60 && w[5] >= 0 && w[5] < 61;
 }
 
 static const char *decision_word(quote_state s) {
@@ -431,8 +431,8 @@ static bool zip_part(zip_t *z, const char *name, char **out, size_t *len, bool *
 }
 
 static xmlDocPtr xml_part(zip_t *z, const char *name, bool *missing, pk_error *err) {
-    char *buf;
-    size_t len;
+    char *buf = NULL;
+    size_t len = 0;
     if (!zip_part(z, name, &buf, &len, missing, err)) return NULL;
     /* No network, no entities substituted: the file is from outside. */
     xmlDocPtr doc = xmlReadMemory(buf, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
