@@ -302,7 +302,7 @@ static bool phone_form(const char *d, int total, const digit_group *g, int k, bo
     bool zeros = true;
     for (int i = 0; i <= k; i++) {
         if (g[i].len < 2 || g[i].len > 3) return false; /* 601 234 567, 22 123 45 67 */
-        if (i > 0 && memcmp(d + g[i - 1].digits, "000", 3) != 0) zeros = false;
+        if (i > 0 && (g[i].len != 3 || memcmp(d + g[i - 1].digits, "000", 3) != 0)) zeros = false;
     }
     return !zeros; /* 100 000 000 is money */
 }
@@ -552,59 +552,70 @@ static size_t postcode_at(const char *s, size_t n, size_t i) {
 
 /* ------------------------------------------------------------------ the character scan */
 
+/* At an '@' (byte i; the e-mail local part would begin at local): an e-mail address, or an
+ * @handle when nothing touches the '@' before it. Returns the end of what was found, or 0. */
+static size_t at_sign(finder *f, const char *s, size_t n, size_t i, size_t local) {
+    while (local < i && s[local] == '.') local++;
+    size_t h = host_end(s, n, i + 1);
+    if (local < i && h > i + 1 && host_ok(s, i + 1, h, false)) {
+        found(f, QUOTE_FLAG_EMAIL, "an e-mail address", s, local, h);
+        return h;
+    }
+    if (local < i) return 0;
+    /* A handle: letters, digits, '_' and '.', one letter at least ("@ 10" is "at"). */
+    size_t p = i + 1, last = i + 1;
+    bool letter = false;
+    while (p < n && (cp_ascii_letter((unsigned char)s[p]) || (s[p] >= '0' && s[p] <= '9') ||
+                     s[p] == '_' || s[p] == '.')) {
+        if (cp_ascii_letter((unsigned char)s[p])) letter = true;
+        if (s[p] != '.') last = p + 1;
+        p++;
+    }
+    if (!letter || last - i < 3) return 0;
+    found(f, QUOTE_FLAG_WEB, "a social media handle", s, i, last);
+    return last;
+}
+
+/* Can a phone number start after prev (and prev2 before it)? Not inside a word or a number
+ * (1.0722..., 12/0722...), nor after a money sign; after "tel." or "nr:" it can. */
+static bool phone_boundary(uint32_t prev2, uint32_t prev) {
+    if (cp_alnum(prev) || money_sign(prev) || prev == '+' || prev == '@' || prev == '_')
+        return false;
+    return !((prev == '.' || prev == '-' || prev == '/' || prev == ',') && cp_digit(prev2) >= 0);
+}
+
+/* Can a web address or postcode start after prev? Not inside a word, a host or a path. */
+static bool word_boundary(uint32_t prev) {
+    return !cp_alnum(prev) && prev != '.' && prev != '-' && prev != '/' && prev != '@' &&
+           prev != '+' && prev != '_';
+}
+
 static void scan_chars(finder *f, const char *s, size_t n) {
-    size_t local_start = 0; /* where the run of e-mail local-part characters before i began */
-    uint32_t prev = 0;
+    size_t local = 0;              /* where the run of e-mail local-part characters began */
+    uint32_t prev = 0, prev2 = 0; /* the characters before i */
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t l = dec(s, n, i, &cp);
-        size_t end = 0;
-        bool boundary = !cp_alnum(prev) && prev != '.' && prev != '-' && prev != '/' &&
-                        prev != '@' && prev != '+' && prev != '_';
+        size_t l = dec(s, n, i, &cp), end = 0;
         if (cp == '@') {
-            size_t a = local_start;
-            while (a < i && s[a] == '.') a++;
-            size_t h = host_end(s, n, i + 1);
-            if (a < i && h > i + 1 && host_ok(s, i + 1, h, false)) {
-                found(f, QUOTE_FLAG_EMAIL, "an e-mail address", s, a, h);
-                end = h;
-            } else if (a == i) { /* @handle: letters, digits, '_' and '.', one letter at least */
-                size_t p = i + 1, last = i + 1;
-                bool letter = false;
-                while (p < n && (cp_ascii_letter((unsigned char)s[p]) ||
-                                 (s[p] >= '0' && s[p] <= '9') || s[p] == '_' || s[p] == '.')) {
-                    if (cp_ascii_letter((unsigned char)s[p])) letter = true;
-                    if (s[p] != '.') last = p + 1;
-                    p++;
-                }
-                if (letter && last - i >= 3) {
-                    found(f, QUOTE_FLAG_WEB, "a social media handle", s, i, last);
-                    end = last;
-                }
-            }
-        } else if (boundary && !money_sign(prev) && (cp == '+' || cp == '(' || cp_digit(cp) >= 0)) {
-            size_t e = phone_at(s, n, cp == '(' ? i + 1 : i);
-            if (e) {
-                found(f, QUOTE_FLAG_PHONE, "a phone number", s, i, e);
-                end = e;
-            }
-        } else if (boundary && cp_letter(cp)) {
-            size_t e = web_at(s, n, i);
-            if (e) {
-                found(f, QUOTE_FLAG_WEB, "a web address", s, i, e);
-                end = e;
-            } else if ((e = postcode_at(s, n, i)) != 0) {
-                found(f, QUOTE_FLAG_POSTCODE, "a full postcode", s, i, e);
-                end = e;
-            }
+            end = at_sign(f, s, n, i, local);
+        } else if ((cp == '+' || cp == '(' || cp_digit(cp) >= 0) && phone_boundary(prev2, prev)) {
+            end = phone_at(s, n, cp == '(' ? i + 1 : i);
+            if (end) found(f, QUOTE_FLAG_PHONE, "a phone number", s, i, end);
+        } else if (cp_letter(cp) && word_boundary(prev)) {
+            if ((end = web_at(s, n, i)) != 0)
+                found(f, QUOTE_FLAG_WEB, "a web address", s, i, end);
+            else if ((end = postcode_at(s, n, i)) != 0)
+                found(f, QUOTE_FLAG_POSTCODE, "a full postcode", s, i, end);
         }
-        if (end) {
+        if (end) { /* past what was found: nothing inside it starts a second finding */
             i = end;
             prev = cp_before(s, i);
-            local_start = i;
+            prev2 = cp_before(s, utf8_prev(s, i));
+            local = i;
             continue;
         }
-        if (!local_char(cp)) local_start = i + l;
+        if (!local_char(cp)) local = i + l;
+        prev2 = prev;
         prev = cp;
         i += l;
     }

@@ -125,6 +125,8 @@ static const screen_case cases[] = {
     {"pl", "tel. +48 601 234 567", P},
     {"pl", "22 123 45 67 to biuro", P},    /* a landline: 2-3-2-2 */
     {"pl", "601234567", P},
+    {"pl", "tel.601 234 567", P},          /* after an abbreviation's dot */
+    {"pl", "wynik 1.601234567", 0},        /* inside a decimal number */
     {"pl", "Mieszkam przy ul. Długa 5", A},
     {"pl", "ulica Polna 12", A},
     {"pl", "ul. długa 5", A},              /* after "ul." any case */
