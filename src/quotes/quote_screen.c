@@ -56,6 +56,13 @@ static bool cp_space(uint32_t c) {
            c == 0x205F || c == 0x3000;
 }
 
+/* Invisible direction marks that bidi-aware keyboards put around numbers in Urdu text
+ * (LRM, RLM, ALM, the isolates and embeddings, a byte order mark): nothing between tokens. */
+static bool cp_format(uint32_t c) {
+    return c == 0x200E || c == 0x200F || c == 0x61C || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
 static bool cp_arabic_script(uint32_t c) {
     return (c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) ||
            (c >= 0x8A0 && c <= 0x8FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
@@ -153,8 +160,10 @@ static size_t tok_next(const char *s, size_t n, size_t pos, tok *t) {
     uint32_t cp;
     while (pos < n) {
         size_t l = dec(s, n, pos, &cp);
-        if (!cp_space(cp)) break;
-        t->space_before = true;
+        if (cp_space(cp))
+            t->space_before = true;
+        else if (!cp_format(cp))
+            break;
         pos += l;
     }
     if (pos >= n) return n;
@@ -282,7 +291,7 @@ static void found(finder *f, unsigned flag, const char *what, const char *s, siz
 
 static bool phone_sep(uint32_t c) {
     return c == ' ' || c == 0xA0 || c == 0x202F || c == '-' || c == '.' || c == '/' || c == '(' ||
-           c == ')';
+           c == ')' || cp_format(c);
 }
 
 typedef struct digit_group {
