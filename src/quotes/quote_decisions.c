@@ -30,8 +30,8 @@
 #include "store/json_line.h"
 #include "text/utf8.h"
 
-#define MAX_DEPTH 32            /* a folder loop made of symlinks ends here */
-#define MAX_LINE (64 * 1024)    /* a decision is a few hundred bytes; longer is damage */
+#define MAX_DEPTH 32         /* a folder loop made of symlinks ends here */
+#define MAX_LINE (64 * 1024) /* a decision is a few hundred bytes; longer is damage */
 
 typedef struct decision {
     char *id, *quote, *by, *writer;
@@ -62,7 +62,8 @@ static uint64_t hash_str(const char *s) {
 
 /* The slot of key in ix (its item found, or the empty slot where it would go). name picks the
  * decision's field the index is keyed on. */
-static size_t *index_find(const str_index *ix, const decision *items, bool by_quote, const char *key) {
+static size_t *index_find(const str_index *ix, const decision *items, bool by_quote,
+                          const char *key) {
     size_t mask = ix->cap - 1;
     for (size_t i = hash_str(key) & mask;; i = (i + 1) & mask) {
         size_t *s = &ix->slot[i];
@@ -105,7 +106,8 @@ void quote_decisions_free(quote_decisions *d) {
     free(d);
 }
 
-void quote_decisions_set_write_fn(quote_decisions *d, ssize_t (*write_fn)(int, const void *, size_t)) {
+void quote_decisions_set_write_fn(quote_decisions *d,
+                                  ssize_t (*write_fn)(int, const void *, size_t)) {
     if (d) d->write_fn = write_fn;
 }
 
@@ -180,7 +182,8 @@ static bool settle(quote_decisions *d) {
     qsort(order, d->n, sizeof *order, cmp_written);
     for (size_t i = 0; i < d->n; i++) {
         bool same = i && !strcmp(order[i]->writer, order[i - 1]->writer);
-        order[i]->when = same && order[i - 1]->when > order[i]->utc ? order[i - 1]->when : order[i]->utc;
+        order[i]->when =
+            same && order[i - 1]->when > order[i]->utc ? order[i - 1]->when : order[i]->utc;
     }
     free(order);
     d->by_quote = (str_index){slot, cap, 0};
@@ -227,7 +230,8 @@ static bool parse_decision(const json_t *obj, decision *out, const char **why) {
     if (!at || !quote_time_parse(at, &out->utc)) return because(why, "\"at\" is not a time");
     if (!writer || !*writer) return because(why, "no \"writer\"");
     if (by && !json_is_null(by) && !json_is_string(by)) return because(why, "\"by\" is not words");
-    if (!json_is_integer(seq) || json_integer_value(seq) < 1) return because(why, "\"seq\" is not a number from 1");
+    if (!json_is_integer(seq) || json_integer_value(seq) < 1)
+        return because(why, "\"seq\" is not a number from 1");
     out->id = (char *)id, out->quote = (char *)qkey, out->writer = (char *)writer;
     out->by = (char *)json_string_value(by);
     out->verdict = strcmp(verdict, "approve") ? QUOTE_HIDE : QUOTE_APPROVE;
@@ -289,7 +293,9 @@ static bool read_file(quote_decisions *d, const char *path, diag_list *problems)
     return ok;
 }
 
-static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static int cmp_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 static bool ends_with(const char *s, const char *suffix) {
     size_t n = strlen(s), m = strlen(suffix);
@@ -325,7 +331,8 @@ static char **list_dir(const char *dir, size_t *n) {
 
 /* Reads the decisions under dir: the *.jsonl of a quote-decisions folder, and every folder's
  * below. False only on out-of-memory. */
-static bool walk(quote_decisions *d, const char *dir, int depth, bool decisions_dir, diag_list *problems) {
+static bool walk(quote_decisions *d, const char *dir, int depth, bool decisions_dir,
+                 diag_list *problems) {
     if (depth > MAX_DEPTH) {
         problem(problems, dir, 0, "folders nested too deeply (a loop of links?)");
         return true;
@@ -341,7 +348,8 @@ static bool walk(quote_decisions *d, const char *dir, int depth, bool decisions_
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         char path[PATH_MAX];
-        int len = snprintf(path, sizeof path, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", names[i]);
+        int len =
+            snprintf(path, sizeof path, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", names[i]);
         struct stat st;
         if (ok && len > 0 && (size_t)len < sizeof path && stat(path, &st) == 0) {
             if (decisions_dir && S_ISREG(st.st_mode) && ends_with(names[i], ".jsonl"))
@@ -359,7 +367,8 @@ static bool walk(quote_decisions *d, const char *dir, int depth, bool decisions_
 static bool is_decisions_dir(const char *dir) {
     size_t len = strlen(dir), m = strlen(QUOTE_DECISIONS_DIR);
     while (len > 1 && dir[len - 1] == '/') len--;
-    return len >= m && !strncmp(dir + len - m, QUOTE_DECISIONS_DIR, m) && (len == m || dir[len - m - 1] == '/');
+    return len >= m && !strncmp(dir + len - m, QUOTE_DECISIONS_DIR, m) &&
+           (len == m || dir[len - m - 1] == '/');
 }
 
 bool quote_decisions_read(quote_decisions *d, const char *const *dirs, int n_dirs,
@@ -419,9 +428,11 @@ static bool valid_writer(const char *w) {
 bool quote_decision_append(quote_decisions *d, const char *base_dir, const char *writer,
                            const char *key, quote_verdict v, const char *by, time_t at,
                            pk_error *err) {
-    if (!base_dir || !*base_dir) return pk_fail(err, "cannot save the decision: no feedback folder");
+    if (!base_dir || !*base_dir)
+        return pk_fail(err, "cannot save the decision: no feedback folder");
     if (!valid_writer(writer))
-        return pk_fail(err, "cannot save the decision: '%s' cannot name a folder", writer ? writer : "");
+        return pk_fail(err, "cannot save the decision: '%s' cannot name a folder",
+                       writer ? writer : "");
     if (!key || !*key || strlen(key) >= QUOTE_KEY_LEN || !utf8_valid(key, strlen(key)))
         return pk_fail(err, "cannot save the decision: no quote key, or one too long");
     if (by && !utf8_valid(by, strlen(by)))
@@ -434,15 +445,20 @@ bool quote_decision_append(quote_decisions *d, const char *base_dir, const char 
 
     long lines = count_lines(path);
     if (lines < 0) return pk_fail(err, "cannot save the decision to %s: %s", path, strerror(errno));
-    decision x = {.quote = (char *)key, .by = (char *)(by ? by : ""), .writer = (char *)writer,
-                  .verdict = v, .utc = (long long)at, .seq = lines + 1};
+    decision x = {.quote = (char *)key,
+                  .by = (char *)(by ? by : ""),
+                  .writer = (char *)writer,
+                  .verdict = v,
+                  .utc = (long long)at,
+                  .seq = lines + 1};
     char id[37], iso[32];
-    if (!feedback_uuid4(id)) return pk_fail(err, "cannot save the decision: the system's random source failed");
+    if (!feedback_uuid4(id))
+        return pk_fail(err, "cannot save the decision: the system's random source failed");
     x.id = id;
     feedback_time_iso(at, iso);
-    json_t *obj = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I}", "id", id, "quote", key, "decision",
-                            quote_verdict_name(v), "by", x.by, "at", iso, "writer", writer, "seq",
-                            (json_int_t)x.seq);
+    json_t *obj = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I}", "id", id, "quote", key,
+                            "decision", quote_verdict_name(v), "by", x.by, "at", iso, "writer",
+                            writer, "seq", (json_int_t)x.seq);
     char *json = obj ? json_dumps(obj, JSON_COMPACT) : NULL;
     json_decref(obj);
     size_t n = json ? strlen(json) : 0;

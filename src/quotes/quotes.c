@@ -46,7 +46,8 @@ bool quote_time_parse(const char *s, long long *utc) {
     if (*p == 'T' || *p == ' ') {
         p++;
         h = take_digits(&p, 2);
-        if (h < 0 || h > 23 || *p++ != ':' || (mi = take_digits(&p, 2)) < 0 || mi > 59) return false;
+        if (h < 0 || h > 23 || *p++ != ':' || (mi = take_digits(&p, 2)) < 0 || mi > 59)
+            return false;
         if (*p == ':') {
             p++;
             if ((se = take_digits(&p, 2)) < 0 || se > 60) return false;
@@ -65,7 +66,12 @@ bool quote_time_parse(const char *s, long long *utc) {
         }
     }
     if (*p) return false;
-    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_sec = se};
+    struct tm tm = {.tm_year = y - 1900,
+                    .tm_mon = mo - 1,
+                    .tm_mday = d,
+                    .tm_hour = h,
+                    .tm_min = mi,
+                    .tm_sec = se};
     *utc = (long long)timegm(&tm) - off;
     return true;
 }
@@ -93,10 +99,14 @@ static bool form_of(const config *cfg, const char *cons_id, quote_form *f) {
     for (int i = 0; i < k->n_questions; i++) {
         const question *q = &k->questions[i];
         const question_kind *kind = question_kind_of(q->type);
-        if (q->type == Q_CONSENT && !f->consent) f->consent = q->id;
-        else if (q->type == Q_FIRST_NAME && !f->name) f->name = q->id;
-        else if (q->type == Q_AGE_BAND && !f->age_band && k->quote_age_band) f->age_band = q->id;
-        else if (kind && kind->quotable && kind->typed && q->type != Q_FIRST_NAME && f->n_words < MAX_QUOTABLE)
+        if (q->type == Q_CONSENT && !f->consent)
+            f->consent = q->id;
+        else if (q->type == Q_FIRST_NAME && !f->name)
+            f->name = q->id;
+        else if (q->type == Q_AGE_BAND && !f->age_band && k->quote_age_band)
+            f->age_band = q->id;
+        else if (kind && kind->quotable && kind->typed && q->type != Q_FIRST_NAME &&
+                 f->n_words < MAX_QUOTABLE)
             f->words[f->n_words++] = q->id;
     }
     return true;
@@ -115,21 +125,31 @@ static bool white_space(uint32_t cp) {
            cp == 0x205F || cp == 0x3000;
 }
 
-/* The first word of what was typed as a first name, malloc'ed: a surname typed after it
- * ("Zofia Łukasiewicz") is never shown. NULL on out-of-memory. */
-static char *first_word(const char *name) {
-    size_t n = strlen(name), start = 0, end;
+/* Where the run of white space (space true) or of other characters from i ends in s. */
+static size_t run_end(const char *s, size_t n, size_t i, bool space) {
     uint32_t cp;
-    int len;
-    while (start < n && (len = utf8_decode(name + start, n - start, &cp)) > 0 && white_space(cp))
-        start += (size_t)len;
-    for (end = start; end < n && (len = utf8_decode(name + end, n - end, &cp)) > 0 && !white_space(cp);)
-        end += (size_t)len;
+    while (i < n) {
+        int len = utf8_decode(s + i, n - i, &cp);
+        if (white_space(cp) != space) break;
+        i += (size_t)len;
+    }
+    return i;
+}
+
+/* The first word of what was typed as a first name that shows something (not a lone invisible
+ * mark), malloc'ed: a surname typed after it ("Zofia Łukasiewicz") is never shown. name holds
+ * words (words_of). NULL on out-of-memory. */
+static char *first_word(const char *name) {
+    size_t n = strlen(name), start, end = 0;
+    do {
+        start = run_end(name, n, end, true);
+        end = run_end(name, n, start, false);
+    } while (end < n && utf8_is_blank(name + start, end - start));
     return strndup(name + start, end - start);
 }
 
-/* A sealed answer: still a "sealed" object or string rather than the words (a record sealed
- * whole keeps null there, and says so at its top). */
+/* A sealed answer: still an object holding "sealed" rather than the words (a record sealed
+ * whole keeps null there instead, and says so at its top). */
 static bool sealed_value(const json_t *v) {
     return json_is_object(v) && json_object_get(v, SEAL_FIELD);
 }
@@ -157,7 +177,8 @@ static void add_reason(char *reason, size_t size, const char *prefix, const char
     if (!more[0] || len + 1 >= size) return;
     int w = snprintf(reason + len, size - len, "%s%s%s", len ? "; " : "", prefix, more);
     size_t all = strlen(reason);
-    if (w < 0 || (size_t)w >= size - len) reason[utf8_prev(reason, all)] = '\0'; /* cut: maybe mid-letter */
+    if (w < 0 || (size_t)w >= size - len)
+        reason[utf8_prev(reason, all)] = '\0'; /* cut: maybe mid-letter */
 }
 
 static void count_state(quote_set *qs, quote_state s) {
@@ -171,7 +192,8 @@ static void count_state(quote_set *qs, quote_state s) {
 
 /* One quote of a record into qs. False on out-of-memory. */
 static bool add_item(quote_set *qs, const json_t *record, const char *cons_id, const char *qid,
-                     const char *text, const char *name, const char *age_band, const quote_blocklist *bl) {
+                     const char *text, const char *name, const char *age_band,
+                     const quote_blocklist *bl) {
     const char *id = json_string_value(json_object_get(record, "id"));
     quote_item it = {0};
     int kl = snprintf(it.key, sizeof it.key, "%s:%s", id ? id : "", qid);
@@ -218,16 +240,18 @@ static bool add_item(quote_set *qs, const json_t *record, const char *cons_id, c
 bool quotes_add_record(quote_set *qs, const config *cfg, const json_t *record,
                        const json_t *answers, const quote_blocklist *bl) {
     if (!json_is_object(record) || !json_is_object(answers)) return true;
-    const char *cons_id = json_is_object(json_object_get(record, "answers"))
-                                   ? json_string_value(json_object_get(json_object_get(record, "consultation"), "id"))
-                                   : EXPORT_FIRST_JOURNEY;
+    const char *cons_id =
+        json_is_object(json_object_get(record, "answers"))
+            ? json_string_value(json_object_get(json_object_get(record, "consultation"), "id"))
+            : EXPORT_FIRST_JOURNEY;
     quote_form f;
     if (!form_of(cfg, cons_id, &f) || !f.consent) return true;
     if (!json_is_true(json_object_get(answers, f.consent))) return true; /* no, skipped, absent */
     qs->consented++;
 
     bool sealed = seal_record_is_sealed(record);
-    for (int i = 0; !sealed && i < f.n_words; i++) sealed = sealed_value(json_object_get(answers, f.words[i]));
+    for (int i = 0; !sealed && i < f.n_words; i++)
+        sealed = sealed_value(json_object_get(answers, f.words[i]));
     sealed = sealed || (f.name && sealed_value(json_object_get(answers, f.name)));
     if (sealed) {
         qs->sealed++;
@@ -291,8 +315,8 @@ bool quotes_collect(quote_set *qs, const export_set *set, const config *cfg,
  * c-printable) and not one of the line breaks it would fold (NEL, LS, PS). */
 static bool yaml_plain_char(uint32_t cp) {
     if (cp == 0x85 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF) return false;
-    return (cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
-           (cp >= 0x10000 && cp <= 0x10FFFF);
+    return (cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA0 && cp <= 0xD7FF) ||
+           (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
 /* s as a YAML double-quoted scalar: every character as it is, but the quote and backslash and
@@ -303,15 +327,24 @@ static void yaml_quoted(FILE *out, const char *s) {
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         int len = utf8_decode(s + i, n - i, &cp);
-        if (cp == '"' || cp == '\\') fprintf(out, "\\%c", (char)cp);
-        else if (cp == '\n') fputs("\\n", out);
-        else if (cp == '\t') fputs("\\t", out);
-        else if (cp == '\r') fputs("\\r", out);
-        else if (cp == 0xFFFD && len == 1) fputs("\\uFFFD", out);
-        else if (yaml_plain_char(cp)) fwrite(s + i, 1, (size_t)len, out);
-        else if (cp <= 0xFF) fprintf(out, "\\x%02X", (unsigned)cp);
-        else if (cp <= 0xFFFF) fprintf(out, "\\u%04X", (unsigned)cp);
-        else fprintf(out, "\\U%08X", (unsigned)cp);
+        if (cp == '"' || cp == '\\')
+            fprintf(out, "\\%c", (char)cp);
+        else if (cp == '\n')
+            fputs("\\n", out);
+        else if (cp == '\t')
+            fputs("\\t", out);
+        else if (cp == '\r')
+            fputs("\\r", out);
+        else if (cp == 0xFFFD && len == 1)
+            fputs("\\uFFFD", out);
+        else if (yaml_plain_char(cp))
+            fwrite(s + i, 1, (size_t)len, out);
+        else if (cp <= 0xFF)
+            fprintf(out, "\\x%02X", (unsigned)cp);
+        else if (cp <= 0xFFFF)
+            fprintf(out, "\\u%04X", (unsigned)cp);
+        else
+            fprintf(out, "\\U%08X", (unsigned)cp);
         i += (size_t)len;
     }
     fputc('"', out);
@@ -323,8 +356,10 @@ static void comment_text(FILE *out, const char *s) {
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         int len = utf8_decode(s + i, n - i, &cp);
-        if (yaml_plain_char(cp) && !(cp == 0xFFFD && len == 1)) fwrite(s + i, 1, (size_t)len, out);
-        else fputc('?', out);
+        if (yaml_plain_char(cp) && !(cp == 0xFFFD && len == 1))
+            fwrite(s + i, 1, (size_t)len, out);
+        else
+            fputc('?', out);
         i += (size_t)len;
     }
 }

@@ -588,8 +588,7 @@ bool feedback_append_line(const char *folder, const char *name, const char *line
         char failed_at[PATH_MAX];
         if (make_dirs(folder, failed_at, sizeof failed_at)) fd = open_for_append(path, &is_new);
     }
-    if (fd < 0)
-        return pk_fail(err, "%s %s: %s", what, path, reason_for(errno));
+    if (fd < 0) return pk_fail(err, "%s %s: %s", what, path, reason_for(errno));
 
     struct stat st;
     if (fstat(fd, &st) != 0) {

@@ -61,10 +61,12 @@ static size_t read_count(void) {
 
 static void decisions(const uint8_t *data, size_t size) {
     FILE *f = fopen(file, "wb");
-    if (!f || fwrite(data, 1, size, f) != size || fclose(f)) fail("cannot write the decisions file");
+    if (!f || fwrite(data, 1, size, f) != size || fclose(f))
+        fail("cannot write the decisions file");
     size_t before = read_count();
     pk_error err = {{0}};
-    if (!quote_decision_append(NULL, root, "k", "fuzz:own", QUOTE_APPROVE, "fuzz", T0, &err)) fail(err.msg);
+    if (!quote_decision_append(NULL, root, "k", "fuzz:own", QUOTE_APPROVE, "fuzz", T0, &err))
+        fail(err.msg);
     if (read_count() != before + 1) fail("an appended decision did not read back as one more");
     unlink(file);
 }
@@ -78,9 +80,12 @@ static const char *yaml_value(yaml_document_t *doc, size_t i, const char *key) {
         (size_t)(list->data.sequence.items.top - list->data.sequence.items.start) <= i)
         return NULL;
     yaml_node_t *item = yaml_document_get_node(doc, list->data.sequence.items.start[i]);
-    for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(doc, p->key), *v = yaml_document_get_node(doc, p->value);
-        if (!strcmp((const char *)k->data.scalar.value, key)) return (const char *)v->data.scalar.value;
+    for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = yaml_document_get_node(doc, p->key),
+                    *v = yaml_document_get_node(doc, p->value);
+        if (!strcmp((const char *)k->data.scalar.value, key))
+            return (const char *)v->data.scalar.value;
     }
     return NULL;
 }
@@ -113,15 +118,16 @@ static void record(const uint8_t *data, size_t size) {
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     pk_error err = {{0}};
-    if (!out || !quotes_write_approved_from(out, &qs, NULL, 0, T0, &err)) fail("cannot write approved.yaml");
+    if (!out || !quotes_write_approved_from(out, &qs, NULL, 0, T0, &err))
+        fail("cannot write approved.yaml");
     fclose(out);
     yaml_parser_t parser;
     yaml_document_t doc;
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
     if (!yaml_parser_load(&parser, &doc)) {
-        fprintf(stderr, "fuzz_quotes: approved.yaml does not load: %s at line %zu\n%s\n", parser.problem,
-                parser.problem_mark.line + 1, buf);
+        fprintf(stderr, "fuzz_quotes: approved.yaml does not load: %s at line %zu\n%s\n",
+                parser.problem, parser.problem_mark.line + 1, buf);
         abort();
     }
     for (size_t i = 0; i < qs.n; i++) {

@@ -100,7 +100,10 @@ static config cfg;
 
 static void setup_config(bool age_band) {
     memset(&cfg, 0, sizeof cfg);
-    cons[0] = (consultation){.id = "park", .title = "Riverside Park", .n_questions = 7, .questions = park_q,
+    cons[0] = (consultation){.id = "park",
+                             .title = "Riverside Park",
+                             .n_questions = 7,
+                             .questions = park_q,
                              .quote_age_band = age_band};
     /* A consultation that asks no consent: its words are never quotes. */
     cons[1] = (consultation){.id = "fair", .title = "Fair", .n_questions = 1, .questions = park_q};
@@ -143,19 +146,33 @@ static const quote_item *find(const quote_set *qs, const char *key) {
 static void test_without_consent_never_a_quote(void) {
     setup_config(false);
     quote_set qs = {0};
-    CHECK(add(&qs, &cfg, park_record("r-no", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", "false")));
-    CHECK(add(&qs, &cfg, park_record("r-absent", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", NULL)));
-    CHECK(add(&qs, &cfg, park_record("r-skipped", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", "null")));
-    CHECK(add(&qs, &cfg, park_record("r-word", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", "\"yes\"")));
-    CHECK(add(&qs, &cfg, park_record("r-one", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", "1")));
+    CHECK(add(&qs, &cfg,
+              park_record("r-no", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"",
+                          "false")));
+    CHECK(add(&qs, &cfg,
+              park_record("r-absent", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"",
+                          "\"Ann\"", NULL)));
+    CHECK(add(&qs, &cfg,
+              park_record("r-skipped", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"",
+                          "\"Ann\"", "null")));
+    CHECK(add(&qs, &cfg,
+              park_record("r-word", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"",
+                          "\"yes\"")));
+    CHECK(add(
+        &qs, &cfg,
+        park_record("r-one", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", "1")));
     /* A consultation without a consent question. */
-    json_t *fair = json_loads("{\"id\":\"f1\",\"at\":\"2026-03-01T10:00:00+00:00\",\"consultation\":{\"id\":\"fair\"},"
-                              "\"answers\":{\"idea\":\"Lovely\",\"ok\":true},\"language\":\"en\"}", 0, NULL);
+    json_t *fair = json_loads(
+        "{\"id\":\"f1\",\"at\":\"2026-03-01T10:00:00+00:00\",\"consultation\":{\"id\":\"fair\"},"
+        "\"answers\":{\"idea\":\"Lovely\",\"ok\":true},\"language\":\"en\"}",
+        0, NULL);
     CHECK(add(&qs, &cfg, fair));
     CHECK_INT(qs.n, 0);
     CHECK_INT(qs.consented, 0);
     /* The same records with a yes give their quotes. */
-    CHECK(add(&qs, &cfg, park_record("r-yes", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", "true")));
+    CHECK(add(&qs, &cfg,
+              park_record("r-yes", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"",
+                          "true")));
     CHECK_INT(qs.n, 1);
     CHECK_INT(qs.consented, 1);
     CHECK_STR(qs.items[0].key, "r-yes:idea");
@@ -171,11 +188,14 @@ static void test_without_consent_never_a_quote(void) {
 static void test_unknown_consultation_gives_nothing(void) {
     setup_config(false);
     quote_set qs = {0};
-    json_t *r = park_record("r1", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", "true");
+    json_t *r =
+        park_record("r1", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", "true");
     json_object_set_new(json_object_get(r, "consultation"), "id", json_string("gone"));
     CHECK(add(&qs, &cfg, r));
     /* Without a config nothing tells a consultation's words from its postcode either. */
-    CHECK(add(&qs, NULL, park_record("r2", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", "true")));
+    CHECK(add(
+        &qs, NULL,
+        park_record("r2", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", "\"Ann\"", "true")));
     CHECK_INT(qs.n, 0);
     CHECK_INT(qs.consented, 0);
     quote_set_free(&qs);
@@ -183,8 +203,9 @@ static void test_unknown_consultation_gives_nothing(void) {
 
 /* Every string a quote holds, to look for what must never be there. */
 static bool item_holds(const quote_item *it, const char *needle) {
-    const char *fields[] = {it->key, it->record_id, it->consultation, it->question, it->kiosk, it->lang,
-                            it->at, it->text, it->name, it->age_band, it->decided_by, it->check.reason};
+    const char *fields[] = {it->key,   it->record_id, it->consultation, it->question,
+                            it->kiosk, it->lang,      it->at,           it->text,
+                            it->name,  it->age_band,  it->decided_by,   it->check.reason};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         if (fields[i] && strstr(fields[i], needle)) return true;
     return false;
@@ -193,7 +214,8 @@ static bool item_holds(const quote_item *it, const char *needle) {
 static void test_only_words_name_and_age_band(void) {
     setup_config(false);
     quote_set qs = {0};
-    json_t *r = park_record("r1", "2026-03-01T10:00:00+00:00", "pl", "\"Więcej ławek\"", "\"Ola\"", "true");
+    json_t *r =
+        park_record("r1", "2026-03-01T10:00:00+00:00", "pl", "\"Więcej ławek\"", "\"Ola\"", "true");
     json_object_set_new(json_object_get(r, "answers"), "more", json_string("A café, please"));
     CHECK(add(&qs, &cfg, r));
     /* Each answered quotable question is its own quote; a blank one is none. */
@@ -208,7 +230,8 @@ static void test_only_words_name_and_age_band(void) {
 
     setup_config(true);
     r = park_record("r2", "2026-03-01T10:00:00+00:00", "pl", "\"Więcej ławek\"", "null", "true");
-    json_object_set_new(json_object_get(r, "answers"), "more", json_string(" \t\xe2\x80\x8b\n")); /* blank */
+    json_object_set_new(json_object_get(r, "answers"), "more",
+                        json_string(" \t\xe2\x80\x8b\n")); /* blank */
     CHECK(add(&qs, &cfg, r));
     CHECK_INT(qs.n, 1);
     CHECK_STR(qs.items[0].age_band, "25-44");
@@ -226,14 +249,19 @@ static void test_first_name_only(void) {
         {"\"  Noor\\u00a0Fatima \"", "Noor"},
         {"\"Anne-Marie\"", "Anne-Marie"},
         {"\"فر\\u200cزانہ خان\"", "فر\u200cزانہ"}, /* the joiner inside the Urdu name stays */
+        {"\"\\u200b Bea Smith\"", "Bea"},          /* a lone invisible mark is not the name */
         {"\" \"", NULL},
     };
     for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
         quote_set qs = {0};
-        CHECK(add(&qs, &cfg, park_record("n1", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"", typed[i][0], "true")));
+        CHECK(add(&qs, &cfg,
+                  park_record("n1", "2026-03-01T10:00:00+00:00", "en", "\"More trees\"",
+                              typed[i][0], "true")));
         CHECK_INT(qs.n, 1);
-        if (typed[i][1]) CHECK_STR(qs.n ? qs.items[0].name : NULL, typed[i][1]);
-        else CHECK(qs.n && qs.items[0].name == NULL);
+        if (typed[i][1])
+            CHECK_STR(qs.n ? qs.items[0].name : NULL, typed[i][1]);
+        else
+            CHECK(qs.n && qs.items[0].name == NULL);
         quote_set_free(&qs);
     }
 }
@@ -249,7 +277,9 @@ static void test_sealed_counted_not_listed(void) {
     json_object_set_new(r, "sealed", json_string("8oIcDWsrvqPAjfpv9XeU9aofwa1TABMt"));
     CHECK(add(&qs, &cfg, r));
     /* An answer still a sealed object. */
-    CHECK(add(&qs, &cfg, park_record("s3", "2026-03-01T10:00:00+00:00", "en", "{\"sealed\":\"abc\"}", "\"Ann\"", "true")));
+    CHECK(add(&qs, &cfg,
+              park_record("s3", "2026-03-01T10:00:00+00:00", "en", "{\"sealed\":\"abc\"}",
+                          "\"Ann\"", "true")));
     CHECK_INT(qs.n, 0);
     CHECK_INT(qs.sealed, 2);
     CHECK_INT(qs.consented, 2);
@@ -258,13 +288,15 @@ static void test_sealed_counted_not_listed(void) {
 
 static void test_first_journey_records(void) {
     const char *line =
-        "{\"id\":\"fj1\",\"kiosk\":\"kiosk-a\",\"at\":\"2026-07-01T10:15:00+01:00\",\"themes\":[\"health\"],"
+        "{\"id\":\"fj1\",\"kiosk\":\"kiosk-a\",\"at\":\"2026-07-01T10:15:00+01:00\",\"themes\":["
+        "\"health\"],"
         "\"text\":\"Więcej ławek w centrum\",\"name\":\"Zofia\",\"age_band\":\"25-44\","
         "\"postcode_district\":\"S60\",\"consent_quote\":true,\"language\":\"pl\"}";
     json_t *rec = json_loads(line, 0, NULL);
     /* As export gives them: the answers under today's ids. */
     json_t *answers = json_object();
-    const char *ids[] = {"themes", "text", "name", "age_band", "postcode_district", "consent_quote"};
+    const char *ids[] = {"themes",       "text", "name", "age_band", "postcode_district",
+                         "consent_quote"};
     for (size_t i = 0; i < 6; i++) json_object_set(answers, ids[i], json_object_get(rec, ids[i]));
     quote_set qs = {0};
     setup_config(true); /* a config whose consultations do not include the first journey's */
@@ -292,8 +324,11 @@ static void gather(quote_set *qs, const char *idea_a, const char *idea_b) {
     memset(qs, 0, sizeof *qs);
     add(qs, &cfg, park_record("a", "2026-03-01T10:00:00+00:00", "en", idea_a, "\"Ann\"", "true"));
     add(qs, &cfg, park_record("b", "2026-03-01T11:00:00+00:00", "en", idea_b, "\"Bo\"", "true"));
-    add(qs, &cfg, park_record("c", "2026-03-01T12:00:00+00:00", "en", "\"Lights on the path\"", "\"Cy\"", "true"));
-    add(qs, &cfg, park_record("d", "2026-03-01T13:00:00+00:00", "en", "\"Nothing\"", "null", "false"));
+    add(qs, &cfg,
+        park_record("c", "2026-03-01T12:00:00+00:00", "en", "\"Lights on the path\"", "\"Cy\"",
+                    "true"));
+    add(qs, &cfg,
+        park_record("d", "2026-03-01T13:00:00+00:00", "en", "\"Nothing\"", "null", "false"));
 }
 
 static void test_latest_decision_wins(void) {
@@ -301,8 +336,10 @@ static void test_latest_decision_wins(void) {
     fresh_dir(dir, sizeof dir, "latest");
     quote_decisions *d = quote_decisions_new();
     pk_error err = {{0}};
-    CHECK(quote_decision_append(d, dir, "lib-1", "a:idea", QUOTE_APPROVE, "staff on lib-1", T0, &err));
-    CHECK(quote_decision_append(d, dir, "lib-1", "a:idea", QUOTE_HIDE, "staff on lib-1", T0 + 60, &err));
+    CHECK(quote_decision_append(d, dir, "lib-1", "a:idea", QUOTE_APPROVE, "staff on lib-1", T0,
+                                &err));
+    CHECK(quote_decision_append(d, dir, "lib-1", "a:idea", QUOTE_HIDE, "staff on lib-1", T0 + 60,
+                                &err));
     CHECK(quote_decision_append(d, dir, "lib-1", "b:idea", QUOTE_HIDE, "staff on lib-1", T0, &err));
     /* The same second: the later line (seq) wins. */
     CHECK(quote_decision_append(d, dir, "lib-1", "b:idea", QUOTE_APPROVE, "Jo", T0, &err));
@@ -341,7 +378,8 @@ static void test_latest_decision_wins(void) {
     snprintf(path, sizeof path, "%s/lib-1/%s/%s", dir, QUOTE_DECISIONS_DIR, QUOTE_DECISIONS_FILE);
     const char *text = slurp(path);
     CHECK_INT(count_lines(text), 4);
-    CHECK_CONTAINS(text, "\"quote\":\"a:idea\",\"decision\":\"approve\",\"by\":\"staff on lib-1\",\"at\":\"");
+    CHECK_CONTAINS(
+        text, "\"quote\":\"a:idea\",\"decision\":\"approve\",\"by\":\"staff on lib-1\",\"at\":\"");
     CHECK_CONTAINS(text, "\"writer\":\"lib-1\",\"seq\":4}\n");
     /* Approve after hide: approved again. */
     CHECK(quote_decision_append(d, dir, "lib-1", "a:idea", QUOTE_APPROVE, "Jo", T0 + 120, &err));
@@ -362,7 +400,8 @@ static void test_clock_gone_back(void) {
     pk_error err = {{0}};
     CHECK(quote_decision_append(NULL, dir, "lib-1", "a:idea", QUOTE_HIDE, "x", T0 + 100, &err));
     CHECK(quote_decision_append(NULL, dir, "lib-2", "a:idea", QUOTE_HIDE, "y", T0 + 50, &err));
-    CHECK(quote_decision_append(NULL, dir, "lib-1", "a:idea", QUOTE_APPROVE, "x", T0 - 86400 * 400, &err));
+    CHECK(quote_decision_append(NULL, dir, "lib-1", "a:idea", QUOTE_APPROVE, "x", T0 - 86400 * 400,
+                                &err));
     quote_decisions *d = quote_decisions_new();
     const char *dirs[] = {dir};
     CHECK(quote_decisions_read(d, dirs, 1, NULL, &err));
@@ -386,17 +425,23 @@ static void test_fleet_merge_nothing_lost_or_doubled(void) {
     fresh_dir(usb, sizeof usb, "usb");
     pk_error err = {{0}};
     /* Two kiosks decide, each into its own file. */
-    CHECK(quote_decision_append(NULL, fleet, "lib-1", "a:idea", QUOTE_APPROVE, "staff on lib-1", T0, &err));
-    CHECK(quote_decision_append(NULL, fleet, "lib-1", "b:idea", QUOTE_HIDE, "staff on lib-1", T0 + 10, &err));
-    CHECK(quote_decision_append(NULL, fleet, "lib-2", "c:idea", QUOTE_APPROVE, "staff on lib-2", T0 + 5, &err));
+    CHECK(quote_decision_append(NULL, fleet, "lib-1", "a:idea", QUOTE_APPROVE, "staff on lib-1", T0,
+                                &err));
+    CHECK(quote_decision_append(NULL, fleet, "lib-1", "b:idea", QUOTE_HIDE, "staff on lib-1",
+                                T0 + 10, &err));
+    CHECK(quote_decision_append(NULL, fleet, "lib-2", "c:idea", QUOTE_APPROVE, "staff on lib-2",
+                                T0 + 5, &err));
     /* lib-2 changes lib-1's mind later; lib-1's earlier approve of b stays behind it. */
-    CHECK(quote_decision_append(NULL, fleet, "lib-2", "a:idea", QUOTE_HIDE, "staff on lib-2", T0 + 30, &err));
-    CHECK(quote_decision_append(NULL, fleet, "desk-office", "b:idea", QUOTE_APPROVE, "Sam", T0 + 60, &err));
+    CHECK(quote_decision_append(NULL, fleet, "lib-2", "a:idea", QUOTE_HIDE, "staff on lib-2",
+                                T0 + 30, &err));
+    CHECK(quote_decision_append(NULL, fleet, "desk-office", "b:idea", QUOTE_APPROVE, "Sam", T0 + 60,
+                                &err));
     /* lib-1's file copied onto a USB stick, which is read too. */
     snprintf(path, sizeof path, "%s/lib-1/%s/%s", fleet, QUOTE_DECISIONS_DIR, QUOTE_DECISIONS_FILE);
     snprintf(copy, sizeof copy, "%s/plankiosk/lib-1/%s", usb, QUOTE_DECISIONS_DIR);
     mkdirs(copy);
-    snprintf(copy, sizeof copy, "%s/plankiosk/lib-1/%s/%s", usb, QUOTE_DECISIONS_DIR, QUOTE_DECISIONS_FILE);
+    snprintf(copy, sizeof copy, "%s/plankiosk/lib-1/%s/%s", usb, QUOTE_DECISIONS_DIR,
+             QUOTE_DECISIONS_FILE);
     copy_file(path, copy);
 
     quote_decisions *d = quote_decisions_new();
@@ -471,10 +516,13 @@ static void test_torn_line_skipped_then_appended_after(void) {
     snprintf(path, sizeof path, "%s/other.jsonl", folder);
     write_file(path, "not json\n"
                      "[1,2]\n"
-                     "{\"id\":\"x1\",\"quote\":\"c:idea\",\"decision\":\"maybe\",\"at\":\"2026-03-02T10:00:00Z\",\"writer\":\"w\",\"seq\":1}\n"
-                     "{\"id\":\"x2\",\"quote\":\"c:idea\",\"decision\":\"hide\",\"at\":\"yesterday\",\"writer\":\"w\",\"seq\":2}\n"
+                     "{\"id\":\"x1\",\"quote\":\"c:idea\",\"decision\":\"maybe\",\"at\":\"2026-03-"
+                     "02T10:00:00Z\",\"writer\":\"w\",\"seq\":1}\n"
+                     "{\"id\":\"x2\",\"quote\":\"c:idea\",\"decision\":\"hide\",\"at\":"
+                     "\"yesterday\",\"writer\":\"w\",\"seq\":2}\n"
                      "\n"
-                     "{\"id\":\"x3\",\"quote\":\"c:idea\",\"decision\":\"approve\",\"by\":null,\"at\":\"2026-03-02T10:00:00Z\",\"writer\":\"w\",\"seq\":5}\n");
+                     "{\"id\":\"x3\",\"quote\":\"c:idea\",\"decision\":\"approve\",\"by\":null,"
+                     "\"at\":\"2026-03-02T10:00:00Z\",\"writer\":\"w\",\"seq\":5}\n");
     quote_decisions *mixed = quote_decisions_new();
     problems.count = 0;
     CHECK(quote_decisions_read(mixed, dirs, 1, &problems, &err));
@@ -570,7 +618,8 @@ static void test_held_until_a_person_approves(void) {
     CHECK(quote_decision_append(d, dir, "lib-1", "a:idea", QUOTE_APPROVE, "Jo", T0, &err));
     quotes_apply_decisions(&qs, d);
     CHECK_INT(find(&qs, "a:idea")->state, QUOTE_APPROVED);
-    CHECK(find(&qs, "a:idea")->check.flags & QUOTE_FLAG_PHONE); /* the reason stays for the report */
+    CHECK(find(&qs, "a:idea")->check.flags &
+          QUOTE_FLAG_PHONE); /* the reason stays for the report */
     CHECK_INT(qs.held, 0);
     CHECK_INT(qs.approved, 1);
     CHECK_INT(qs.waiting, 2);
@@ -587,12 +636,16 @@ static const char *yaml_item_value(yaml_document_t *doc, int i, const char *key)
     if (!root || root->type != YAML_MAPPING_NODE) return NULL;
     yaml_node_pair_t *p = root->data.mapping.pairs.start;
     yaml_node_t *list = yaml_document_get_node(doc, p->value);
-    if (!list || list->type != YAML_SEQUENCE_NODE || list->data.sequence.items.start + i >= list->data.sequence.items.top)
+    if (!list || list->type != YAML_SEQUENCE_NODE ||
+        list->data.sequence.items.start + i >= list->data.sequence.items.top)
         return NULL;
     yaml_node_t *item = yaml_document_get_node(doc, list->data.sequence.items.start[i]);
-    for (yaml_node_pair_t *q = item->data.mapping.pairs.start; q < item->data.mapping.pairs.top; q++) {
-        yaml_node_t *k = yaml_document_get_node(doc, q->key), *v = yaml_document_get_node(doc, q->value);
-        if (!strcmp((const char *)k->data.scalar.value, key)) return (const char *)v->data.scalar.value;
+    for (yaml_node_pair_t *q = item->data.mapping.pairs.start; q < item->data.mapping.pairs.top;
+         q++) {
+        yaml_node_t *k = yaml_document_get_node(doc, q->key),
+                    *v = yaml_document_get_node(doc, q->value);
+        if (!strcmp((const char *)k->data.scalar.value, key))
+            return (const char *)v->data.scalar.value;
     }
     return NULL;
 }
@@ -616,7 +669,8 @@ static void test_approved_yaml_loads_back_exactly(void) {
         char id[16], at[40];
         snprintf(id, sizeof id, "y%d", i);
         snprintf(at, sizeof at, "2026-03-0%dT10:00:00+01:00", i + 1);
-        json_t *r = park_record(id, at, i == 1 ? "ur" : "pl", "null", i == 1 ? "\"عائشہ\"" : "\"O'Hara\\\"\\\\\"", "true");
+        json_t *r = park_record(id, at, i == 1 ? "ur" : "pl", "null",
+                                i == 1 ? "\"عائشہ\"" : "\"O'Hara\\\"\\\\\"", "true");
         json_object_set_new(json_object_get(r, "answers"), "idea", json_string(words[i]));
         add(&qs, &cfg, r);
         char key[64];
@@ -624,8 +678,11 @@ static void test_approved_yaml_loads_back_exactly(void) {
         quote_decision_append(d, dir, "lib-1", key, QUOTE_APPROVE, "Jo", T0 + i, &err);
     }
     /* One hidden and one waiting: neither goes in the file. */
-    add(&qs, &cfg, park_record("hid", "2026-03-09T10:00:00+00:00", "en", "\"Hidden words\"", "null", "true"));
-    add(&qs, &cfg, park_record("wait", "2026-03-09T10:00:00+00:00", "en", "\"Waiting words\"", "null", "true"));
+    add(&qs, &cfg,
+        park_record("hid", "2026-03-09T10:00:00+00:00", "en", "\"Hidden words\"", "null", "true"));
+    add(&qs, &cfg,
+        park_record("wait", "2026-03-09T10:00:00+00:00", "en", "\"Waiting words\"", "null",
+                    "true"));
     quote_decision_append(d, dir, "lib-1", "hid:idea", QUOTE_HIDE, "Jo", T0, &err);
     quotes_apply_decisions(&qs, d);
     CHECK_INT(qs.approved, n);
@@ -637,7 +694,8 @@ static void test_approved_yaml_loads_back_exactly(void) {
     CHECK(quotes_write_approved_from(f, &qs, from, 2, T0, &err));
     fclose(f);
     const char *text = slurp(path);
-    CHECK_CONTAINS(text, "# Approved quotes: 5, made by plankiosk quotes on 2026-03-02 from /media/usb/plankiosk and "
+    CHECK_CONTAINS(text, "# Approved quotes: 5, made by plankiosk quotes on 2026-03-02 from "
+                         "/media/usb/plankiosk and "
                          "/srv/fleet?with a newline. A person approved each one.\n");
     CHECK(!strstr(text, "Hidden words") && !strstr(text, "Waiting words") && !strstr(text, "S60"));
 
@@ -648,7 +706,8 @@ static void test_approved_yaml_loads_back_exactly(void) {
     yaml_parser_set_input_file(&parser, f);
     bool loaded = yaml_parser_load(&parser, &doc);
     CHECK(loaded);
-    if (!loaded) fprintf(stderr, "yaml: %s at line %zu\n", parser.problem, parser.problem_mark.line + 1);
+    if (!loaded)
+        fprintf(stderr, "yaml: %s at line %zu\n", parser.problem, parser.problem_mark.line + 1);
     for (int i = 0; loaded && i < n; i++) {
         /* Newest first: the last word is the first item. */
         int item = n - 1 - i;
@@ -685,10 +744,13 @@ static void test_export_skips_decisions(void) {
     snprintf(path, sizeof path, "%s/park-kiosk", dir);
     mkdir(path, 0750);
     snprintf(path, sizeof path, "%s/park-kiosk/2026-12-01.jsonl", dir);
-    copy_file(TEST_SOURCE_DIR "/tests/fixtures/export/consultations/feedback/park-kiosk/2026-12-01.jsonl", path);
+    copy_file(TEST_SOURCE_DIR
+              "/tests/fixtures/export/consultations/feedback/park-kiosk/2026-12-01.jsonl",
+              path);
     pk_error err = {{0}};
     CHECK(quote_decision_append(NULL, dir, "park-kiosk", "p1:sport", QUOTE_APPROVE, "x", T0, &err));
-    CHECK(quote_decision_append(NULL, dir, "desk-office", "p1:sport", QUOTE_HIDE, "x", T0 + 1, &err));
+    CHECK(
+        quote_decision_append(NULL, dir, "desk-office", "p1:sport", QUOTE_HIDE, "x", T0 + 1, &err));
     export_set set;
     const char *dirs[] = {dir};
     CHECK(export_collect(&set, dirs, 1, NULL, &err));
@@ -699,8 +761,10 @@ static void test_export_skips_decisions(void) {
     quote_set qs = {0};
     quote_decisions *d = quote_decisions_new();
     CHECK(quote_decisions_read(d, dirs, 1, NULL, &err));
-    static question park[] = {{.id = "want", .type = Q_CHOICES}, {.id = "sport", .type = Q_TEXT},
-                              {.id = "age", .type = Q_AGE_BAND}, {.id = "name", .type = Q_FIRST_NAME},
+    static question park[] = {{.id = "want", .type = Q_CHOICES},
+                              {.id = "sport", .type = Q_TEXT},
+                              {.id = "age", .type = Q_AGE_BAND},
+                              {.id = "name", .type = Q_FIRST_NAME},
                               {.id = "quote", .type = Q_CONSENT}};
     static consultation k = {.id = "park", .n_questions = 5, .questions = park};
     static config c;
