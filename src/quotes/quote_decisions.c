@@ -224,7 +224,7 @@ static bool parse_decision(const json_t *obj, decision *out, const char **why) {
     const char *writer = json_string_value(json_object_get(obj, "writer"));
     const json_t *by = json_object_get(obj, "by"), *seq = json_object_get(obj, "seq");
     if (!id || !*id) return because(why, "no \"id\"");
-    if (!qkey || !*qkey || strlen(qkey) >= QUOTE_KEY_LEN) return because(why, "no \"quote\" key");
+    if (!qkey || !*qkey || strlen(qkey) >= QUOTE_KEY_LEN) return because(why, "no \"quote\" key, or one too long");
     if (!verdict || (strcmp(verdict, "approve") && strcmp(verdict, "hide")))
         return because(why, "\"decision\" is not \"approve\" or \"hide\"");
     if (!at || !quote_time_parse(at, &out->utc)) return because(why, "\"at\" is not a time");
@@ -261,7 +261,7 @@ static bool read_file(quote_decisions *d, const char *path, diag_list *problems)
         lineno++;
         bool torn = line[len - 1] != '\n';
         size_t n = (size_t)len - !torn;
-        if (n == 0) continue; /* the lone "\n" after a torn line may stand alone */
+        if (n == 0) continue; /* an empty line (a hand edit) holds no decision */
         if (torn) {
             problem(problems, path, lineno, "a decision cut off by an interrupted write");
             break;
