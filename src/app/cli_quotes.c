@@ -112,10 +112,12 @@ static void print_summary(const quote_set *qs) {
     }
 }
 
-static const quote_item *item_of(const quote_set *qs, const char *key) {
-    for (size_t i = 0; i < qs->n; i++)
-        if (!strcmp(qs->items[i].key, key)) return &qs->items[i];
-    return NULL;
+/* Every quote's key, as a jansson object used as a set (NULL when memory runs out). */
+static json_t *keys_of(const quote_set *qs) {
+    json_t *keys = json_object();
+    for (size_t i = 0; keys && i < qs->n; i++)
+        if (json_object_set_new(keys, qs->items[i].key, json_true())) return json_decref(keys), NULL;
+    return keys;
 }
 
 /* Records staff's sheet: every row checked first (a wrong cell, or a key that none of the
@@ -126,14 +128,17 @@ static int apply_sheet(const quotes_args *q, const data_args *a, quote_set *qs, 
     pk_error err = {{0}};
     if (!problems) return fputs("plankiosk quotes: out of memory\n", stderr), 1;
     bool ok = quote_review_read(q->apply, &rv, problems, &err);
+    json_t *keys = ok ? keys_of(qs) : NULL;
+    if (ok && !keys) ok = pk_fail(&err, "out of memory");
     for (size_t i = 0; ok && i < rv.n; i++) {
         const quote_review_row *r = &rv.rows[i];
-        if (r->choice == QUOTE_REVIEW_BLANK || item_of(qs, r->key)) continue;
+        if (r->choice == QUOTE_REVIEW_BLANK || json_object_get(keys, r->key)) continue;
         /* A CSV's cell by FILE:LINE:COL, a workbook's by its sheet and cell */
         diag_add(problems, q->apply, r->line, r->col, "%s%s%s is not a quote in the records read (another "
                  "kiosk's or consultation's folder, or a key that was changed?)", r->line ? "" : r->cell,
                  r->line ? "" : ": ", r->key);
     }
+    json_decref(keys);
     if (!ok || problems->count) {
         if (problems->count) diag_print(problems, stderr);
         else fprintf(stderr, "plankiosk quotes: %s\n", err.msg);

@@ -677,11 +677,10 @@ static bool add_row(quote_review *rv, const char *key, size_t key_len, quote_rev
     return true;
 }
 
-/* The row of a key already read, or NULL. A sheet of a few thousand quotes: a scan is fine. */
-static quote_review_row *row_of(quote_review *rv, const char *key, size_t len) {
-    for (size_t i = 0; i < rv->n; i++)
-        if (strlen(rv->rows[i].key) == len && !memcmp(rv->rows[i].key, key, len)) return &rv->rows[i];
-    return NULL;
+/* The row of a key already read (index: key -> its row, a jansson object as a hash), or NULL. */
+static quote_review_row *row_of(quote_review *rv, const json_t *index, const char *key, size_t len) {
+    json_t *i = json_object_getn(index, key, len);
+    return i ? &rv->rows[json_integer_value(i)] : NULL;
 }
 
 /* A problem at cell c: "FILE:LINE:COL: ..." for a CSV, "FILE: Quotes!A7: ..." for a sheet. */
@@ -721,6 +720,11 @@ static void decide(const char *file, grid *g, quote_review *rv, diag_list *probl
                                        "made by plankiosk quotes --review?");
         return;
     }
+    json_t *index = json_object();
+    if (!index) {
+        diag_add(problems, file, 0, 0, "out of memory");
+        return;
+    }
     for (size_t i = 0; i < g->n; i++) {
         if (g->c[i].row <= head) continue;
         const gcell *dc = NULL, *kc = NULL;
@@ -749,7 +753,7 @@ static void decide(const char *file, grid *g, quote_review *rv, diag_list *probl
         }
         char at[sizeof rv->rows[0].cell];
         where(g, dc ? dc : kc, at, sizeof at);
-        quote_review_row *seen = row_of(rv, key, key_len);
+        quote_review_row *seen = row_of(rv, index, key, key_len);
         if (seen && seen->choice != choice && seen->choice != QUOTE_REVIEW_BLANK && choice != QUOTE_REVIEW_BLANK) {
             problem(problems, file, g, dc, "the same quote as %s, with a different decision", seen->cell);
             continue;
@@ -761,11 +765,13 @@ static void decide(const char *file, grid *g, quote_review *rv, diag_list *probl
             }
             continue;
         }
-        if (!add_row(rv, key, key_len, choice, at, dc ? dc : kc)) {
+        if (!add_row(rv, key, key_len, choice, at, dc ? dc : kc) ||
+            json_object_setn_new(index, key, key_len, json_integer((json_int_t)rv->n - 1))) {
             diag_add(problems, file, 0, 0, "out of memory");
-            return;
+            break;
         }
     }
+    json_decref(index);
 }
 
 void quote_review_free(quote_review *rv) {

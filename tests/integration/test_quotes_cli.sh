@@ -27,7 +27,11 @@ if grep -q "unknown command" "$out/help.out"; then echo "FAIL plankiosk quotes i
 
 # The fixture: the park consultation's config, and six visitors at one kiosk.
 cfg="$out/config.yaml"
-sed "s|map.svg|$src/tests/fixtures/export/consultations/map.svg|" "$src/tests/fixtures/export/consultations/config.yaml" >"$cfg"
+# (The park consultation shows a quote's age band, so the sheet and the report name it.)
+sed -e "s|map.svg|$src/tests/fixtures/export/consultations/map.svg|" \
+    -e "s|^    title: What should the new Riverside Park have?|&\\n    quotes: {age_band: true}|" \
+    "$src/tests/fixtures/export/consultations/config.yaml" >"$cfg"
+grep -q "quotes: {age_band: true}" "$cfg" || bad "the fixture config did not take quotes: {age_band: true}"
 fb="$out/feedback"
 mkdir -p "$fb/park-kiosk"
 rec() { # id hour sport name quote language
@@ -78,6 +82,8 @@ assert "07700 900123" in (held["q3:sport"] or ""), held
 when = rows[0][col["When"]].value
 assert isinstance(when, datetime.datetime), when
 assert all(r[0].value is None for r in rows)
+ages = {r[col["Age band"]].value for r in rows}
+assert ages == {"25 to 44"}, ages
 print("ok")
 EOF
 lacks review.out "Secret words"
@@ -183,6 +189,7 @@ has report.html 'href="#quotes"'
 sed -n '/<section class="quotes" id="quotes">/,/<\/section>/p' "$out/report.html" >"$out/section.html"
 has section.html "$approved of 5 consented answers approved ($share%)"
 has section.html "More cricket nets, please"
+has section.html "Ama · 25 to 44 · English · 1 Dec 2026"
 has section.html "=HYPERLINK(&quot;http://x.example&quot;"
 [ "$approved" -eq 2 ] || has section.html "Więcej ławek przy boisku"
 lacks section.html "07700 900123"

@@ -183,6 +183,13 @@ static void test_misspelt_names_cell_applies_nothing(void) {
     snprintf(want, sizeof want, "%s:4:1: \"maybe\" is not approve or hide", path);
     CHECK_STR(problems.count ? problems.items[0] : NULL, want);
 
+    /* The same quote twice (rows copied), decided two ways: which one was meant? Refused. */
+    path_of(path, sizeof path, "twice.csv");
+    write_file(path, "Decision,Key\r\napprove,r1:text\r\n,r1:text\r\nhide,r1:text\r\n");
+    memset(&problems, 0, sizeof problems);
+    CHECK(!quote_review_read(path, &rv, &problems, &err));
+    CHECK_CONTAINS(problems.count ? problems.items[0] : NULL, "twice.csv:4:1: the same quote as line 2, with a different decision");
+
     /* A decision on a row whose key was deleted names nothing: refused too. */
     path_of(path, sizeof path, "nokey.csv");
     write_file(path, "Decision,Key\r\nhide,\r\n");
