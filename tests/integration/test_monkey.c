@@ -84,6 +84,7 @@ typedef enum {
     SEEN_LESS_MOTION, SEEN_PIN_PAD, SEEN_PIN_LOCKED, SEEN_STAFF, SEEN_STILL_THERE,
     SEEN_OTHER_BOX, SEEN_ANSWER_REFUSED, SEEN_CHAR_REFUSED, SEEN_BOX_FULL, SEEN_NOTICE_PAGE, SEEN_REVIEW,
     SEEN_THANKS, SEEN_SORRY, SEEN_KEY_PAGE, SEEN_KEY_POPUP, SEEN_PORTRAIT, SEEN_EDIT_TAKEN, SEEN_EDIT_REFUSED,
+    SEEN_QUOTES, SEEN_QUOTE_HELD,
     SEEN_COUNT
 } seen_id;
 static const char *const seen_names[SEEN_COUNT] = {
@@ -91,13 +92,14 @@ static const char *const seen_names[SEEN_COUNT] = {
     "text 150 %", "text 200 %", "less motion", "PIN pad", "PIN pad locked", "staff screen",
     "still there?", "something else box", "answer refused (postcode)", "sign refused", "box full",
     "privacy notice page", "review", "thanks", "sorry", "keyboard page 2+", "accent popup",
-    "portrait screen", "config edit taken", "config edit refused"};
+    "portrait screen", "config edit taken", "config edit refused", "quotes to check", "quote held back"};
 
 typedef struct monkey {
     kiosk *k;
     config *cfg;
     int w, h;
     char dir[256], broken[300], mounts[300], media[300], config_path[300];
+    char fleet[300]; /* the fleet's folder (feedback.fleet_dir): other kiosks' quotes to check */
     char *config_text; /* the config as first written, for the edits */
     long edits;
     bool broken_now;   /* this kiosk saves into a folder that cannot exist */
@@ -464,6 +466,10 @@ static void look(monkey *m) {
     if (kiosk_frame(k)->rtl) m->seen[SEEN_RTL]++;
     if (st == STAFF_PIN_PAD) m->seen[SEEN_PIN_PAD]++;
     if (st == STAFF_SCREEN) m->seen[SEEN_STAFF]++;
+    if (st == STAFF_QUOTES) m->seen[SEEN_QUOTES]++;
+    if (st == STAFF_QUOTES && find_widget(k, W_QUOTE_APPROVE, -1) && staff_quotes_current(&k->quotes) &&
+        staff_quotes_current(&k->quotes)->state == QUOTE_HELD)
+        m->seen[SEEN_QUOTE_HELD]++;
     if (find_widget(k, W_LANG_PICK, -1)) m->seen[SEEN_PICKER]++;
     if (closed(m)) m->seen[SEEN_CLOSED]++; /* the dark screen answers nothing */
     if (kiosk_config(k) != m->cfg) m->seen[SEEN_EDIT_TAKEN]++;
@@ -724,6 +730,28 @@ static void afterwards(monkey *m) {
     export_set_free(&set);
 }
 
+/* Another kiosk's consented words in the fleet's folder (beside the monkey's, so its own
+ * records still count alone), for staff to check: one fine, one the check holds back. Staff
+ * decisions go to the monkey's own folder, never here. */
+static bool write_fleet(monkey *m) {
+    snprintf(m->fleet, sizeof m->fleet, "%s-fleet", m->dir);
+    feedback_log log;
+    pk_error err = {{0}};
+    if (!feedback_log_open(&log, m->fleet, "library-2", NULL, &err)) return false;
+    static const char *const words[] = {"More benches by the river, please", "Ring me on 07700 900123 about it"};
+    bool ok = true;
+    for (int i = 0; i < 2 && ok; i++) {
+        feedback_record rec = {.kiosk = "library-2", .location = "Library", .at = 1780000000 + i,
+                               .consultation = "plan-2025", .language = "en", .seconds_taken = 20,
+                               .answers = json_pack("{s:s, s:b}", "text", words[i], "consent_quote", 1),
+                               .personal = json_pack("[s]", "text")};
+        ok = feedback_log_append(&log, &rec, &err);
+        feedback_record_release(&rec);
+    }
+    feedback_log_close(&log);
+    return ok;
+}
+
 /* The shipped content with the monkey's staff PIN and opening hours the simulated days run
  * through, written to a file of the kiosk's own so that staff can edit it under it. */
 static bool write_monkey_config(monkey *m, const char *hash) {
@@ -744,6 +772,14 @@ static bool write_monkey_config(monkey *m, const char *hash) {
         memcpy(at, lr.lang, new);
         n = n + new - old;
     }
+    char *fb = strstr(m->config_text, "\nfeedback:\n");
+    if (!fb) return false;
+    fb += strlen("\nfeedback:\n");
+    char fleet[400];
+    int fl = snprintf(fleet, sizeof fleet, "  fleet_dir: \"%s\"\n", m->fleet);
+    memmove(fb + fl, fb, n - (size_t)(fb - m->config_text) + 1);
+    memcpy(fb, fleet, (size_t)fl);
+    n += (size_t)fl;
     int len = (int)n;
     len += snprintf(m->config_text + len, cap - (size_t)len, "\nstaff:\n  pin_hash: \"%s\"\nhours:\n", hash);
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -832,7 +868,7 @@ int main(int argc, char **argv) {
     if (sodium_init() < 0 || crypto_pwhash_str(hash, MONKEY_PIN, strlen(MONKEY_PIN), crypto_pwhash_OPSLIMIT_MIN,
                                                crypto_pwhash_MEMLIMIT_MIN) != 0)
         return 1;
-    if (!write_monkey_config(m, hash)) return 1;
+    if (!write_fleet(m) || !write_monkey_config(m, hash)) return 1;
     config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
     diag_list *d = calloc(1, sizeof *d);
     m->cfg = d ? config_load(m->config_path, &opt, d) : NULL;
