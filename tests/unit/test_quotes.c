@@ -6,8 +6,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -583,6 +585,17 @@ static void test_full_disk_keeps_earlier_lines(void) {
     CHECK_INT(quote_decisions_count(r), 2);
     CHECK_INT(problems.count, 1); /* the 20 torn bytes */
     CHECK(quote_decisions_latest(r, "b:idea", &v, NULL, NULL) && v == QUOTE_HIDE);
+    /* A folder that cannot be written (only when not root: root writes anywhere). */
+    if (geteuid() != 0) {
+        char folder[4200];
+        snprintf(folder, sizeof folder, "%s/lib-1/%s", dir, QUOTE_DECISIONS_DIR);
+        chmod(folder, 0500);
+        chmod(path, 0400);
+        CHECK(!quote_decision_append(d, dir, "lib-1", "c:idea", QUOTE_HIDE, "x", T0 + 4, &err));
+        CHECK_CONTAINS(err.msg, "no permission");
+        chmod(path, 0640);
+        chmod(folder, 0750);
+    }
     /* A writer that cannot name a folder is refused before anything is written. */
     CHECK(!quote_decision_append(d, dir, "../evil", "b:idea", QUOTE_HIDE, "x", T0, &err));
     CHECK_CONTAINS(err.msg, "cannot name a folder");
@@ -593,6 +606,65 @@ static void test_full_disk_keeps_earlier_lines(void) {
     CHECK(!quote_decision_append(d, dir, "lib-9", "b:idea", QUOTE_HIDE, "x", T0, &err));
     CHECK_CONTAINS(err.msg, "cannot save the decision");
     quote_decisions_free(r);
+    quote_decisions_free(d);
+}
+
+/* Writers killed at any moment: every decision a writer was told was saved reads back, and
+ * at most one more per kill (written whole, but killed before it heard so); a line cut off is
+ * skipped, never merged with the next. */
+static void test_killed_writers_lose_nothing_acknowledged(void) {
+    char dir[4096];
+    fresh_dir(dir, sizeof dir, "killed");
+    enum { ROUNDS = 30, ACK = 32 };
+    static char acked[ROUNDS * 400][ACK];
+    int n_acked = 0;
+    srand(20261207);
+    for (int round = 0; round < ROUNDS; round++) {
+        int fds[2];
+        if (pipe(fds) != 0) abort();
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(fds[0]);
+            for (int i = 0; i < 400; i++) {
+                char key[ACK] = {0};
+                pk_error err = {{0}};
+                snprintf(key, sizeof key, "r%d-%d:idea", round, i);
+                if (!quote_decision_append(NULL, dir, "lib-1", key,
+                                           i % 3 ? QUOTE_APPROVE : QUOTE_HIDE, "x",
+                                           T0 + round * 1000 + i, &err))
+                    _exit(2);
+                if (write(fds[1], key, ACK) != ACK) _exit(3);
+            }
+            _exit(0);
+        }
+        close(fds[1]);
+        usleep((useconds_t)(rand() % 20000));
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+        while (n_acked < ROUNDS * 400 && read(fds[0], acked[n_acked], ACK) == ACK) n_acked++;
+        close(fds[0]);
+    }
+    quote_decisions *d = quote_decisions_new();
+    const char *dirs[] = {dir};
+    pk_error err = {{0}};
+    problems.count = 0;
+    CHECK(quote_decisions_read(d, dirs, 1, &problems, &err));
+    long n = (long)quote_decisions_count(d);
+    CHECK(n >= n_acked && n <= n_acked + ROUNDS);
+    CHECK(problems.count <= ROUNDS);
+    int lost = 0;
+    for (int i = 0; i < n_acked; i++) {
+        quote_verdict v;
+        int r, k;
+        sscanf(acked[i], "r%d-%d", &r, &k);
+        if (!quote_decisions_latest(d, acked[i], &v, NULL, NULL) ||
+            v != (k % 3 ? QUOTE_APPROVE : QUOTE_HIDE))
+            lost++;
+    }
+    CHECK_INT(lost, 0);
+    fprintf(stderr,
+            "  killed writers: %d rounds, %d acknowledged, %ld read back, %d lines skipped\n",
+            ROUNDS, n_acked, n, problems.count);
     quote_decisions_free(d);
 }
 
@@ -807,6 +879,7 @@ int main(void) {
     RUN(test_fleet_merge_nothing_lost_or_doubled);
     RUN(test_torn_line_skipped_then_appended_after);
     RUN(test_full_disk_keeps_earlier_lines);
+    RUN(test_killed_writers_lose_nothing_acknowledged);
     RUN(test_held_until_a_person_approves);
     RUN(test_approved_yaml_loads_back_exactly);
     RUN(test_export_skips_decisions);
