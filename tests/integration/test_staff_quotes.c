@@ -5,9 +5,9 @@
  * keys; Back and a changed decision append a new line that wins; a decision that cannot be
  * saved leaves the quote on screen with the reason, and nothing already saved is lost.
  *
- * With --shots DIR it also draws the quotes screen at 800x480, 1920x1080 and 1080x1920 into
- * DIR (a long Urdu quote, an emoji-only one, a 2000-character one, a held one, the end) for a
- * person to look at. */
+ * Every page (a long Urdu quote, an emoji-only one, a 2000-character one, a held one, the end)
+ * is laid out at 800x480, 1920x1080 and 1080x1920 within the layout rules; with --shots DIR
+ * they are also saved there as PNGs for a person to look at. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <errno.h>
@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "layout_check.h" /* before app/screen.h: its check_list names a local 'screen' */
 #include "app/kiosk_internal.h"
 #include "check.h"
 #include "kiosk_test.h"
@@ -269,14 +270,32 @@ static void sealed_kiosk_says_where(void) {
     kiosk_destroy(k);
 }
 
-/* ---- screenshots for a person to look at (--shots DIR) ---------------------------------- */
+/* ---- every page at three sizes: laid out within the rules, and saved for a person ---------- */
 
-static int shots(const char *out) {
+/* The frame on screen into out/<name>.png. */
+static bool save_frame(kiosk *k, const char *out, const char *name) {
+    int w = k->scr.sc.m.w, h = k->scr.sc.m.h;
+    SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    bool ok = shot && !SDL_RenderReadPixels(k->scr.renderer, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch);
+    char path[600];
+    snprintf(path, sizeof path, "%s/quotes-%s-%dx%d.png", out, name, w, h);
+    ok = ok && IMG_SavePNG(shot, path) == 0;
+    if (ok) printf("%s\n", path);
+    else fprintf(stderr, "cannot save %s: %s\n", path, SDL_GetError());
+    SDL_FreeSurface(shot);
+    return ok;
+}
+
+/* The staff screen and the quotes screen on a long Urdu quote, an emoji-only one, one of 2000
+ * characters (its first part and its last), one held back for three reasons, and the end, at
+ * 800x480, 1920x1080 and 1080x1920: nothing leaves the screen or its box, no texts overlap, every
+ * button is a touch target clear of the others. With out, each is saved there as a PNG. */
+static void every_page(const char *out) {
     char fd[300];
-    snprintf(fd, sizeof fd, "%s/shots", dir);
+    snprintf(fd, sizeof fd, "%s/pages", dir);
     feedback_log log;
     pk_error err = {{0}};
-    if (!feedback_log_open(&log, fd, cfg->kiosk.id, NULL, &err)) return 1;
+    CHECK(feedback_log_open(&log, fd, cfg->kiosk.id, NULL, &err));
     char longer[2100] = "";
     while (strlen(longer) < 2000)
         strcat(longer, "The library should open on Sundays and the park needs more benches and bins. ");
@@ -291,12 +310,12 @@ static int shots(const char *out) {
                "en");
     feedback_log_close(&log);
     static const int sizes[3][2] = {{800, 480}, {1920, 1080}, {1080, 1920}};
-    int status = 0;
-    for (int s = 0; s < 3 && !status; s++) {
+    for (int s = 0; s < 3; s++) {
         kiosk_opts o = {.windowed = true, .w = sizes[s][0], .h = sizes[s][1], .feedback_dir = fd,
                         .now_ms = clock_ms, .wall = wall};
         kiosk *k = kiosk_create(cfg, &o, &err);
-        if (!k) return 1;
+        CHECK(k != NULL);
+        if (!k) return;
         settle(k);
         kiosk_open_staff(k, STAFF_SCREEN, fake_now);
         settle(k);
@@ -304,39 +323,34 @@ static int shots(const char *out) {
         for (int i = 0; i < 7; i++) {
             if (i == 1) kiosk_open_staff(k, STAFF_QUOTES, fake_now);
             if (i == 2 || i == 3 || i == 5 || i == 6) staff_quotes_later(&k->quotes);
+            k->dirty = true;
+            settle(k);
             if (i == 4) /* the last part of the long one */
                 while (find_widget(k, W_QUOTE_MORE, -1) && !find_widget(k, W_QUOTE_APPROVE, -1)) {
                     staff_quotes_more(&k->quotes);
                     k->dirty = true;
                     settle(k);
                 }
-            k->dirty = true;
-            settle(k);
-            SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, sizes[s][0], sizes[s][1], 32, SDL_PIXELFORMAT_ARGB8888);
-            if (!shot || SDL_RenderReadPixels(k->scr.renderer, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch)) {
-                fprintf(stderr, "cannot read the frame: %s\n", SDL_GetError());
-                status = 1;
+            char what[80];
+            snprintf(what, sizeof what, "%s at %dx%d", names[i], sizes[s][0], sizes[s][1]);
+            check_list(&k->scr.sc, k->overlay, what);
+            const widget_list *wl = kiosk_widgets(k);
+            for (int a = 0; a < wl->count; a++) {
+                pk_rect r = wl->items[a].r;
+                if (r.w < k->scr.sc.m.touch || r.h < k->scr.sc.m.touch)
+                    fprintf(stderr, "%s: button %d is %dx%d\n", what, wl->items[a].kind, r.w, r.h);
+                CHECK(r.w >= k->scr.sc.m.touch && r.h >= k->scr.sc.m.touch);
+                CHECK(rect_inside(r, (pk_rect){0, 0, sizes[s][0], sizes[s][1]}));
+                for (int b = 0; b < a; b++) CHECK(!rect_overlap(r, wl->items[b].r));
             }
-            char path[600];
-            snprintf(path, sizeof path, "%s/quotes-%s-%dx%d.png", out, names[i], sizes[s][0], sizes[s][1]);
-            if (shot && !status && IMG_SavePNG(shot, path) != 0) status = 1;
-            SDL_FreeSurface(shot);
-            /* Nothing cut off: every text's block within its box, every box on the screen. */
-            const draw_list *l = k->overlay;
-            for (int t = 0; t < l->count; t++) {
-                const draw_item *it = &l->items[t];
-                if (it->kind != DRAW_TEXT) continue;
-                if (it->text_h > it->box.h || it->box.x < 0 || it->box.y < 0 || it->box.x + it->box.w > sizes[s][0] ||
-                    it->box.y + it->box.h > sizes[s][1])
-                    printf("%s: text does not fit (%d > %d): %.60s\n", path, it->text_h, it->box.h,
-                           draw_list_get(l, it->str));
-            }
-            printf("%s\n", path);
+            if (out) CHECK(save_frame(k, out, names[i]));
         }
+        CHECK(on_screen(k, "End of the quotes"));
         kiosk_destroy(k);
     }
-    return status;
 }
+
+static void layout_at_three_sizes(void) { every_page(NULL); }
 
 int main(int argc, char **argv) {
     snprintf(dir, sizeof dir, "%s/staff-quotes-test-XXXXXX", TEST_BINARY_DIR);
@@ -344,14 +358,15 @@ int main(int argc, char **argv) {
     cfg = shipped_config_with_pin("4321");
     if (!cfg) return 1;
     if (argc == 3 && !strcmp(argv[1], "--shots")) {
-        int status = shots(argv[2]);
+        every_page(argv[2]);
         config_free(cfg);
-        return status;
+        return check_report();
     }
     RUN(check_and_decide);
     RUN(write_failure_keeps_the_quote);
     RUN(long_quote_read_to_the_end);
     RUN(sealed_kiosk_says_where);
+    RUN(layout_at_three_sizes);
     config_free(cfg);
     return check_report();
 }
