@@ -233,6 +233,7 @@ static bool add_item(quote_set *qs, const json_t *record, const char *cons_id, c
     }
     it.state = it.check.flags ? QUOTE_HELD : QUOTE_WAITING;
     count_state(qs, it.state);
+    qs->consented++;
     qs->items[qs->n++] = it;
     return true;
 }
@@ -247,14 +248,14 @@ bool quotes_add_record(quote_set *qs, const config *cfg, const json_t *record,
     quote_form f;
     if (!form_of(cfg, cons_id, &f) || !f.consent) return true;
     if (!json_is_true(json_object_get(answers, f.consent))) return true; /* no, skipped, absent */
-    qs->consented++;
 
     bool sealed = seal_record_is_sealed(record);
     for (int i = 0; !sealed && i < f.n_words; i++)
         sealed = sealed_value(json_object_get(answers, f.words[i]));
     sealed = sealed || (f.name && sealed_value(json_object_get(answers, f.name)));
-    if (sealed) {
+    if (sealed) { /* its words cannot be seen: one answer, as far as anyone can tell */
         qs->sealed++;
+        qs->consented++;
         return true;
     }
     const char *name = words_of(answers, f.name);

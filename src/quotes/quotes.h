@@ -76,7 +76,8 @@ typedef struct quote_item {
 typedef struct quote_set {
     quote_item *items; /* newest first */
     size_t n, cap;
-    long consented;    /* records with a yes to the consent question (with or without words) */
+    long consented;    /* answers with words and a yes to quoting them: the items, and each sealed
+                        * record once (so approved / consented is the share approved, never over 1) */
     long sealed;       /* consented records whose words are sealed (no key given): not listed */
     long approved, hidden, waiting, held;
 } quote_set;

@@ -223,6 +223,12 @@ static void test_only_words_name_and_age_band(void) {
     /* Each answered quotable question is its own quote; a blank one is none. */
     CHECK_INT(qs.n, 2);
     CHECK(find(&qs, "r1:idea") && find(&qs, "r1:more"));
+    /* Consented answers, not records: two here; a yes with no words (a name alone) adds none. */
+    CHECK_INT(qs.consented, 2);
+    CHECK(add(&qs, &cfg,
+              park_record("r0", "2026-03-01T10:00:00+00:00", "en", "null", "\"Ann\"", "true")));
+    CHECK_INT(qs.consented, 2);
+    CHECK_INT(qs.n, 2);
     for (size_t i = 0; i < qs.n; i++) {
         CHECK(!item_holds(&qs.items[i], "S60"));
         CHECK(!item_holds(&qs.items[i], "trees"));
