@@ -30,12 +30,12 @@
 
 #include "text/utf8.h"
 
-#define WIN 12                 /* tokens the word scanner sees ahead (longest pattern + room) */
-#define WORD_BYTES 64          /* a folded word; a longer run of letters is no list word */
-#define PHRASE_BYTES 160       /* a folded block-list phrase */
-#define PHONE_MAX_DIGITS 15    /* E.164: no phone number has more */
-#define SHOWN_BYTES 64         /* of the matched text quoted in the reason */
-#define PER_FLAG 3             /* findings of one kind quoted in the reason */
+#define WIN 12              /* tokens the word scanner sees ahead (longest pattern + room) */
+#define WORD_BYTES 64       /* a folded word; a longer run of letters is no list word */
+#define PHRASE_BYTES 160    /* a folded block-list phrase */
+#define PHONE_MAX_DIGITS 15 /* E.164: no phone number has more */
+#define SHOWN_BYTES 64      /* of the matched text quoted in the reason */
+#define PER_FLAG 3          /* findings of one kind quoted in the reason */
 #define LANG_BYTES 12
 
 /* ------------------------------------------------------------------ characters */
@@ -64,9 +64,8 @@ static bool cp_format(uint32_t c) {
 }
 
 static bool cp_arabic_script(uint32_t c) {
-    return (c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) ||
-           (c >= 0x8A0 && c <= 0x8FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
-           (c >= 0xFE70 && c <= 0xFEFF);
+    return (c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF) ||
+           (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
 }
 
 /* A letter, for cutting words: ASCII letters, and every character from Latin-1 on that is not
@@ -318,9 +317,10 @@ static bool phone_form(const char *d, int total, const digit_group *g, int k, bo
 
 /* Words and signs of money: a number before one is an amount ("123 456 789 zł"). */
 static const char *const money_words[] = {
-    "zł", "zl", "pln", "kč", "kc", "czk", "eur", "euro", "euros", "lei", "ron", "gbp", "pounds",
-    "rs", "rupees", "روپے", "million", "mln", "milion", "miliony", "milionów", "milióny",
-    "miliónov", "milionů", "milioane", NULL};
+    "zł",      "zl",       "pln",     "kč",       "kc",     "czk",     "eur",
+    "euro",    "euros",    "lei",     "ron",      "gbp",    "pounds",  "rs",
+    "rupees",  "روپے",     "million", "mln",      "milion", "miliony", "milionów",
+    "milióny", "miliónov", "milionů", "milioane", NULL};
 
 static bool money_after(const char *s, size_t n, size_t end) {
     tok t;
@@ -336,8 +336,8 @@ static bool money_sign(uint32_t c) { return c == 0xA3 || c == '$' || c == 0x20AC
 static bool date_form(const digit_group *g, int n) {
     if (n < 3) return false;
     uint32_t s = g[0].sep;
-    return (s == '.' || s == '/' || s == '-') && g[1].sep == s && g[0].len <= 2 &&
-           g[1].len <= 2 && (g[2].len == 2 || g[2].len == 4);
+    return (s == '.' || s == '/' || s == '-') && g[1].sep == s && g[0].len <= 2 && g[1].len <= 2 &&
+           (g[2].len == 2 || g[2].len == 4);
 }
 
 /* Tries a phone number starting at i ('+', '(' or a digit at a boundary). Returns the byte
@@ -369,8 +369,10 @@ static size_t phone_at(const char *s, size_t n, size_t i) {
         if (q >= n || seps > 3) break;
         l = dec(s, n, q, &cp);
         if (cp_digit(cp) < 0) break;
-        if (groups > 0) g[groups - 1].sep = first_sep;
-        else if (seps && first_sep != '(') break; /* "+ 44" or ".5": not a phone's start */
+        if (groups > 0)
+            g[groups - 1].sep = first_sep;
+        else if (seps && first_sep != '(')
+            break; /* "+ 44" or ".5": not a phone's start */
         int len = 0;
         while (q < n && total <= PHONE_MAX_DIGITS) {
             l = dec(s, n, q, &cp);
@@ -382,7 +384,8 @@ static size_t phone_at(const char *s, size_t n, size_t i) {
         }
         if (total > PHONE_MAX_DIGITS) break;
         /* A time (10:30) or a decimal with a comma ends the run before this group. */
-        if (q < n && (s[q] == ':' || (s[q] == ',' && q + 1 < n && cp_digit((uint8_t)s[q + 1]) >= 0))) {
+        if (q < n &&
+            (s[q] == ':' || (s[q] == ',' && q + 1 < n && cp_digit((uint8_t)s[q + 1]) >= 0))) {
             total -= len;
             break;
         }
@@ -400,7 +403,8 @@ static size_t phone_at(const char *s, size_t n, size_t i) {
             dec(s, n, end, &cp);
             if (cp_letter(cp)) continue; /* "0300 1234567abc" is a code, not a number */
         }
-        if (phone_form(d, g[k].digits, g, k, plus)) return plus || !money_after(s, n, end) ? end : 0;
+        if (phone_form(d, g[k].digits, g, k, plus))
+            return plus || !money_after(s, n, end) ? end : 0;
     }
     return 0;
 }
@@ -415,9 +419,9 @@ static bool host_char(uint32_t c) { return cp_alnum(c) || c == '-' || c == '.'; 
 
 /* Top-level domains worth holding a quote for: common ones and the six languages' countries.
  * Short ones that are also words ("it", "in", "me", "to", "co") are left out: "park.It". */
-static const char *const tlds[] = {"com", "org", "net", "uk", "pl", "sk", "cz", "ro", "pk",
-                                   "eu",  "info", "gov", "edu", "io", "ly", "biz", "online",
-                                   "site", "app", "ie", "scot", "wales", "london", NULL};
+static const char *const tlds[] = {
+    "com", "org", "net", "uk",  "pl",     "sk",   "cz",  "ro", "pk",   "eu",    "info",   "gov",
+    "edu", "io",  "ly",  "biz", "online", "site", "app", "ie", "scot", "wales", "london", NULL};
 
 /* The folded ASCII of s[a..b) into out (cap bytes); false if it does not fit or is not ASCII. */
 static bool ascii_fold(const char *s, size_t a, size_t b, char *out, size_t cap) {
@@ -600,7 +604,7 @@ static bool word_boundary(uint32_t prev) {
 }
 
 static void scan_chars(finder *f, const char *s, size_t n) {
-    size_t local = 0;              /* where the run of e-mail local-part characters began */
+    size_t local = 0;             /* where the run of e-mail local-part characters began */
     uint32_t prev = 0, prev2 = 0; /* the characters before i */
     for (size_t i = 0; i < n;) {
         uint32_t cp;
@@ -635,63 +639,170 @@ static void scan_chars(finder *f, const char *s, size_t n) {
 /* Street words that come before the name and number (ul. Długa 5, strada Unirii 3, Námestie
  * SNP 1, گلی نمبر 4). Abbreviations are written without their dot; the dot is optional. */
 static const char *const street_before[] = {
-    /* pl */ "ul", "ulica", "ulicy", "al", "aleja", "alei", "aleje", "os", "osiedle", "osiedlu",
-    "pl", "plac", "placu",
-    /* sk, cs */ "ulice", "námestie", "náměstí", "nám", "trieda", "třída", "tř", "nábrežie",
-    "nábřeží", "cesta",
-    /* ro */ "strada", "str", "bulevardul", "bd", "bdul", "calea", "aleea", "șoseaua", "șos",
-    "sos", "piața", "splaiul", "intrarea",
-    /* ur */ "مکان", "گلی", "روڈ", "سٹریٹ", "اسٹریٹ", "بلاک", "سیکٹر", "فلیٹ", NULL};
+    /* pl */ "ul",
+    "ulica",
+    "ulicy",
+    "al",
+    "aleja",
+    "alei",
+    "aleje",
+    "os",
+    "osiedle",
+    "osiedlu",
+    "pl",
+    "plac",
+    "placu",
+    /* sk, cs */ "ulice",
+    "námestie",
+    "náměstí",
+    "nám",
+    "trieda",
+    "třída",
+    "tř",
+    "nábrežie",
+    "nábřeží",
+    "cesta",
+    /* ro */ "strada",
+    "str",
+    "bulevardul",
+    "bd",
+    "bdul",
+    "calea",
+    "aleea",
+    "șoseaua",
+    "șos",
+    "sos",
+    "piața",
+    "splaiul",
+    "intrarea",
+    /* ur */ "مکان",
+    "گلی",
+    "روڈ",
+    "سٹریٹ",
+    "اسٹریٹ",
+    "بلاک",
+    "سیکٹر",
+    "فلیٹ",
+    NULL};
 
 /* Street words after the name (12 Main Street, Hlavná ulica 4, 15 مال روڈ). */
-static const char *const street_after[] = {
-    "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "close", "way",
-    "crescent", "cres", "court", "ct", "place", "pl", "terrace", "gardens", "grove", "row",
-    "walk", "square", "sq", "mews", "hill", "view", "rise", "parade",
-    /* sk, cs, pl after a name */ "ulica", "ulice", "trieda", "třída", "cesta",
-    /* ur */ "روڈ", "سٹریٹ", "اسٹریٹ", NULL};
+static const char *const street_after[] = {"street",
+                                           "st",
+                                           "road",
+                                           "rd",
+                                           "avenue",
+                                           "ave",
+                                           "lane",
+                                           "ln",
+                                           "drive",
+                                           "dr",
+                                           "close",
+                                           "way",
+                                           "crescent",
+                                           "cres",
+                                           "court",
+                                           "ct",
+                                           "place",
+                                           "pl",
+                                           "terrace",
+                                           "gardens",
+                                           "grove",
+                                           "row",
+                                           "walk",
+                                           "square",
+                                           "sq",
+                                           "mews",
+                                           "hill",
+                                           "view",
+                                           "rise",
+                                           "parade",
+                                           /* sk, cs, pl after a name */ "ulica",
+                                           "ulice",
+                                           "trieda",
+                                           "třída",
+                                           "cesta",
+                                           /* ur */ "روڈ",
+                                           "سٹریٹ",
+                                           "اسٹریٹ",
+                                           NULL};
 
 /* Of street_after, the words that stand for a street alone in lower case ("12 main street"):
  * short or common ones ("close", "way", "view") need the name to be capitalised. */
-static const char *const street_after_plain[] = {"street", "road", "avenue", "lane", "crescent",
-                                                 "terrace", "ulica", "ulice", "روڈ", "سٹریٹ",
-                                                 "اسٹریٹ", NULL};
+static const char *const street_after_plain[] = {"street",   "road",    "avenue", "lane",
+                                                 "crescent", "terrace", "ulica",  "ulice",
+                                                 "روڈ",      "سٹریٹ",   "اسٹریٹ", NULL};
 
 /* English words that say a number counts things, not a house ("2 new road crossings"). */
 static const char *const not_names[] = {
-    "new", "more", "big", "small", "busy", "other", "extra", "safer", "better", "major", "minor",
-    "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "year",
-    "years", "minute", "minutes", "min", "mins", "hour", "hours", "times", NULL};
+    "new",     "more",  "big",  "small", "busy",  "other", "extra", "safer", "better",
+    "major",   "minor", "of",   "the",   "a",     "an",    "and",   "or",    "to",
+    "in",      "on",    "at",   "for",   "by",    "with",  "year",  "years", "minute",
+    "minutes", "min",   "mins", "hour",  "hours", "times", NULL};
 
 /* Words after a number that say it counts or measures ("flat 3 miles away", "ul. Długa 5 minut
  * stąd"): no house number is followed by one. */
 static const char *const units[] = {
-    "min", "mins", "minute", "minutes", "hour", "hours", "hrs", "mile", "miles", "km", "m",
-    "metres", "meters", "year", "years", "yrs", "bed", "beds", "bedroom", "bedrooms", "storey",
-    "storeys", "floors", "times", "people", "percent", "minut", "minuty", "godzin", "lat", "osób",
-    "minút", "hodín", "hodin", "rokov", "let", "ľudí", "lidí", "minute", "ore", "ani",
-    "persoane", "منٹ", "گھنٹے", "سال", "کلومیٹر", "لوگ", NULL};
+    "min",    "mins",     "minute",  "minutes",  "hour",   "hours",   "hrs",    "mile",
+    "miles",  "km",       "m",       "metres",   "meters", "year",    "years",  "yrs",
+    "bed",    "beds",     "bedroom", "bedrooms", "storey", "storeys", "floors", "times",
+    "people", "percent",  "minut",   "minuty",   "godzin", "lat",     "osób",   "minút",
+    "hodín",  "hodin",    "rokov",   "let",      "ľudí",   "lidí",    "minute", "ore",
+    "ani",    "persoane", "منٹ",     "گھنٹے",    "سال",    "کلومیٹر", "لوگ",    NULL};
 
 /* A flat or block: the number follows straight away (flat 3, ap. 12, bl. 4). */
-static const char *const flat_words[] = {"flat",      "apartment", "apt", "ap",  "apartament",
-                                         "bl",        "bloc",      "byt", "mieszkanie",
-                                         "mieszkania", "فلیٹ",     NULL};
+static const char *const flat_words[] = {"flat",       "apartment",  "apt",  "ap",
+                                         "apartament", "bl",         "bloc", "byt",
+                                         "mieszkanie", "mieszkania", "فلیٹ", NULL};
 
 /* Words between a street and its number (ul. Długa nr 5, str. Mihai Eminescu nr. 5). */
-static const char *const number_words[] = {"nr", "no", "number", "číslo", "č", "numărul",
-                                           "numarul", "نمبر", "نمبر:", NULL};
+static const char *const number_words[] = {"nr",      "no",      "number", "číslo", "č",
+                                           "numărul", "numarul", "نمبر",   "نمبر:", NULL};
 
 /* Courtesy titles before a surname. Those in titles_any are followed by a name in any case
  * ("mr smith"); the rest need a capitalised name ("Dr Patel" but "the dr said"). */
 static const char *const titles_any[] = {"mr", "mrs", "ms", "mx", "cllr", NULL};
 static const char *const titles[] = {
     /* en ("Lord", "Lady", "Dame" left out: Lord Street, Lady Bay) */
-    "dr", "sir", "prof", "professor", "councillor",
-    /* pl */ "pan", "pani", "pana", "panu", "panem", "panią", "panie", "panna",
-    /* sk, cs */ "pán", "pána", "pánovi", "pánom", "paní", "slečna", "slečny", "ing", "mgr",
-    "mudr", "judr", "bc", "phdr", "rndr", "doc", "doktor", "doktorka",
-    /* ro */ "domnul", "doamna", "domnului", "doamnei", "domnișoara", "dl", "dna", "dnul",
-    "dnei", NULL};
+    "dr",
+    "sir",
+    "prof",
+    "professor",
+    "councillor",
+    /* pl */ "pan",
+    "pani",
+    "pana",
+    "panu",
+    "panem",
+    "panią",
+    "panie",
+    "panna",
+    /* sk, cs */ "pán",
+    "pána",
+    "pánovi",
+    "pánom",
+    "paní",
+    "slečna",
+    "slečny",
+    "ing",
+    "mgr",
+    "mudr",
+    "judr",
+    "bc",
+    "phdr",
+    "rndr",
+    "doc",
+    "doktor",
+    "doktorka",
+    /* ro */ "domnul",
+    "doamna",
+    "domnului",
+    "doamnei",
+    "domnișoara",
+    "dl",
+    "dna",
+    "dnul",
+    "dnei",
+    NULL};
 /* "Miss" only with a capital: "I miss Jones's bakery". */
 static const char *const titles_capital[] = {"miss", NULL};
 
@@ -700,9 +811,9 @@ static const char *const ur_titles_before[] = {"جناب", "محترم", "محت
 static const char *const ur_titles_after[] = {"صاحب", "صاحبہ", NULL};
 /* Urdu words that are not names: postpositions, pronouns and the like ("ڈاکٹر کے پاس"). */
 static const char *const ur_not_names[] = {
-    "کے", "کی", "کا", "نے", "کو", "سے", "میں", "پر", "ہے", "ہیں", "اور", "بھی", "تو", "یہ", "وہ",
-    "اس", "ان", "جو", "کہ", "نہیں", "تھا", "تھے", "ہم", "آپ", "میرے", "میری", "میرا", "کوئی",
-    "ایک", "سب", "بہت", "لیے", "لئے", NULL};
+    "کے",   "کی",   "کا",   "نے",   "کو",  "سے", "میں", "پر",   "ہے",  "ہیں", "اور", "بھی",
+    "تو",   "یہ",   "وہ",   "اس",   "ان",  "جو", "کہ",  "نہیں", "تھا", "تھے", "ہم",  "آپ",
+    "میرے", "میری", "میرا", "کوئی", "ایک", "سب", "بہت", "لیے",  "لئے", NULL};
 
 /* ------------------------------------------------------------------ the block list */
 

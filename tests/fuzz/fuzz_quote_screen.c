@@ -20,8 +20,8 @@
 #include "quotes/quote_screen.h"
 #include "text/utf8.h"
 
-#define ALL_FLAGS                                                                          \
-    (QUOTE_FLAG_PHONE | QUOTE_FLAG_EMAIL | QUOTE_FLAG_WEB | QUOTE_FLAG_POSTCODE |         \
+#define ALL_FLAGS                                                                                  \
+    (QUOTE_FLAG_PHONE | QUOTE_FLAG_EMAIL | QUOTE_FLAG_WEB | QUOTE_FLAG_POSTCODE |                  \
      QUOTE_FLAG_ADDRESS | QUOTE_FLAG_PERSON | QUOTE_FLAG_BLOCKED)
 
 static quote_blocklist *shipped;

@@ -33,15 +33,15 @@ static const screen_case cases[] = {
     {"en", "office 01709-382121", P},
     {"en", "(01709) 382 121 any time", P},
     {"en", "07700900123", P},
-    {"en", "0044 7700 900123", P},                  /* 00 international prefix */
-    {"en", "my number is 07700.900.123", P},        /* dots as separators */
+    {"en", "0044 7700 900123", P},                   /* 00 international prefix */
+    {"en", "my number is 07700.900.123", P},         /* dots as separators */
     {"en", "in 2025 07700 900123 was my number", P}, /* a year before it does not hide it */
-    {"en", "07700 900123 2025", P},                 /* nor a year after it */
+    {"en", "07700 900123 2025", P},                  /* nor a year after it */
     /* ---- English: numbers that are not phones */
     {"en", "I hope it is done by 2025", 0},
     {"en", "from 2025 to 2030 please", 0},
     {"en", "2025, 2026 and 2027", 0},
-    {"en", "2025 2026 2027", 0},           /* a list of years: 12 digits, no trunk 0 */
+    {"en", "2025 2026 2027", 0}, /* a list of years: 12 digits, no trunk 0 */
     {"en", "spend £3 million on buses", 0},
     {"en", "£1,000,000 is too much", 0},
     {"en", "1,000,000 people", 0},
@@ -49,16 +49,16 @@ static const screen_case cases[] = {
     {"en", "open at 10:30 and 14:00", 0},
     {"en", "on 12.03.2026 there was a meeting", 0},
     {"en", "on 12/03/2026 10 people came", 0},
-    {"en", "01/03/2026 1030 people", 0},   /* a date, then a count: 12 digits with a 0 */
+    {"en", "01/03/2026 1030 people", 0}, /* a date, then a count: 12 digits with a 0 */
     {"en", "the 27 bus is always late", 0},
     {"en", "the X1 to Sheffield", 0},
     {"en", "3 parks and 12 benches", 0},
-    {"en", "in 2030 10000 homes", 0},      /* 9 digits, but grouped 4-5: not a phone */
+    {"en", "in 2030 10000 homes", 0}, /* 9 digits, but grouped 4-5: not a phone */
     {"en", "version 3.14159265", 0},
     {"en", "0114 273 4567 Sheffield", P},
-    {"en", "0 7 7 0 0 9 0 0 1 2 3", P},          /* spelt out with spaces: still 11 digits */
-    {"en", "£123 456 789 for roads", 0},         /* money before */
-    {"en", "ISBN 978-0-14-103614-4", 0},        /* 13 digits, no trunk 0 */
+    {"en", "0 7 7 0 0 9 0 0 1 2 3", P},  /* spelt out with spaces: still 11 digits */
+    {"en", "£123 456 789 for roads", 0}, /* money before */
+    {"en", "ISBN 978-0-14-103614-4", 0}, /* 13 digits, no trunk 0 */
     {"en", "2026-03-12 was the day", 0},
     /* ---- English: e-mail, web, handles */
     {"en", "write to jo.bloggs@example.org", E},
@@ -67,45 +67,45 @@ static const screen_case cases[] = {
     {"en", "https://example.com/plan?x=1 is good", W},
     {"en", "rotherham.gov.uk has it", W},
     {"en", "follow @rotherham_council", W},
-    {"en", "meet me @ the library", 0},    /* an '@' for "at" */
+    {"en", "meet me @ the library", 0}, /* an '@' for "at" */
     {"en", "e.g. more trees, i.e. shade", 0},
-    {"en", "the end.It was good", 0},      /* "it" is no domain we hold for */
+    {"en", "the end.It was good", 0}, /* "it" is no domain we hold for */
     /* ---- English: postcodes */
     {"en", "I live at S60 1AE", PC},
     {"en", "s601ae", PC},
-    {"en", "S60  1AE near here", PC},      /* two spaces */
+    {"en", "S60  1AE near here", PC}, /* two spaces */
     {"en", "DN1 3BU", PC},
     {"en", "SW1A 1AA", PC},
-    {"en", "I live in S60", 0},            /* a district: the kiosk asks for that */
+    {"en", "I live in S60", 0}, /* a district: the kiosk asks for that */
     {"en", "from DN1 and S65", 0},
-    {"en", "take the M1 2nd exit", 0},     /* an ordinal, not an inward code */
-    {"en", "vitamin D3 2mg a day", 0},     /* an inward code has no C, I, K, M, O or V */
+    {"en", "take the M1 2nd exit", 0}, /* an ordinal, not an inward code */
+    {"en", "vitamin D3 2mg a day", 0}, /* an inward code has no C, I, K, M, O or V */
     {"en", "at 5pm and M4 5km", 0},
     /* ---- English: addresses */
     {"en", "I live at 12 Main Street", A},
     {"en", "4a Station Rd is noisy", A},
     {"en", "flat 3 has damp", A},
     {"en", "10 Downing Street", A},
-    {"en", "12 main street floods", A},    /* lower case with a full street word */
+    {"en", "12 main street floods", A}, /* lower case with a full street word */
     {"en", "a road near the park", 0},
-    {"en", "Main Street needs trees", 0},  /* a street without a number */
-    {"en", "2 new road crossings", 0},     /* a count of things */
-    {"en", "road 2025 plan", 0},           /* decided: a year beside a street word */
+    {"en", "Main Street needs trees", 0},        /* a street without a number */
+    {"en", "2 new road crossings", 0},           /* a count of things */
+    {"en", "road 2025 plan", 0},                 /* decided: a year beside a street word */
     {"en", "in 2025 Main Street will close", 0}, /* 4 digits: a year, not a house */
-    {"en", "3 close friends", 0},          /* "close" in lower case is no street */
-    {"en", "Station Road 5 minutes away", 0}, /* English puts the number first */
+    {"en", "3 close friends", 0},                /* "close" in lower case is no street */
+    {"en", "Station Road 5 minutes away", 0},    /* English puts the number first */
     {"en", "12 St Mary's Road", A},
     {"en", "the A57 Snake Road is shut", 0}, /* a road's number, not a house's */
-    {"en", "a flat 3 miles away", 0},      /* a unit after the number */
+    {"en", "a flat 3 miles away", 0},        /* a unit after the number */
     {"en", "5 Star Hotel on Park Road", 0},
-    {"en", "Lord Street needs bins", 0},   /* "Lord" is left out of the titles */
+    {"en", "Lord Street needs bins", 0}, /* "Lord" is left out of the titles */
     /* ---- English: people */
     {"en", "Mr Smith was rude", N},
     {"en", "Mrs Jones helped", N},
     {"en", "thanks to Dr Patel", N},
-    {"en", "ask mr smith", N},             /* Mr is only a title, in any case */
+    {"en", "ask mr smith", N}, /* Mr is only a title, in any case */
     {"en", "Miss Jones at the school", N},
-    {"en", "I miss Jones's bakery", 0},    /* "miss" the verb */
+    {"en", "I miss Jones's bakery", 0}, /* "miss" the verb */
     {"en", "the doctor was kind", 0},
     {"en", "see a dr soon", 0},
     {"en", "Dr appointments are hard", 0}, /* Dr before an ordinary word */
@@ -113,35 +113,35 @@ static const screen_case cases[] = {
     /* ---- English: block list, whole words only */
     {"en", "this is shit", B},
     {"en", "FUCKING awful", B},
-    {"en", "a first class service", 0},    /* "ass" inside "class" */
+    {"en", "a first class service", 0}, /* "ass" inside "class" */
     {"en", "Scunthorpe is lovely", 0},
-    {"en", "piss off", B},                 /* a phrase */
-    {"en", "pissed", 0},                   /* "piss off" is listed, not "piss" */
+    {"en", "piss off", B}, /* a phrase */
+    {"en", "pissed", 0},   /* "piss off" is listed, not "piss" */
     {"en", "", 0},
     {"en", " ", 0},
 
     /* ---- Polish */
     {"pl", "Proszę dzwonić 601 234 567", P},
     {"pl", "tel. +48 601 234 567", P},
-    {"pl", "22 123 45 67 to biuro", P},    /* a landline: 2-3-2-2 */
+    {"pl", "22 123 45 67 to biuro", P}, /* a landline: 2-3-2-2 */
     {"pl", "601234567", P},
-    {"pl", "tel.601 234 567", P},          /* after an abbreviation's dot */
-    {"pl", "wynik 1.601234567", 0},        /* inside a decimal number */
+    {"pl", "tel.601 234 567", P},   /* after an abbreviation's dot */
+    {"pl", "wynik 1.601234567", 0}, /* inside a decimal number */
     {"pl", "Mieszkam przy ul. Długa 5", A},
     {"pl", "ulica Polna 12", A},
-    {"pl", "ul. długa 5", A},              /* after "ul." any case */
-    {"pl", "ul. 3 Maja 5", A},             /* a date in the street's name */
-    {"pl", "ul. Długa 5 minut stąd", 0},   /* a unit after the number */
-    {"pl", "123 456 789 zł na drogi", 0},  /* nine digits before a currency: money */
+    {"pl", "ul. długa 5", A},             /* after "ul." any case */
+    {"pl", "ul. 3 Maja 5", A},            /* a date in the street's name */
+    {"pl", "ul. Długa 5 minut stąd", 0},  /* a unit after the number */
+    {"pl", "123 456 789 zł na drogi", 0}, /* nine digits before a currency: money */
     {"pl", "Pan Kowalski pomógł", N},
     {"pl", "pani Kowalska z biblioteki", N},
     {"pl", "to jest kurwa skandal", B},
     {"pl", "KURWA", B},
-    {"pl", "100 000 000 zł na drogi", 0},  /* money with spaces */
+    {"pl", "100 000 000 zł na drogi", 0}, /* money with spaces */
     {"pl", "1 000 000 zł", 0},
-    {"pl", "na ulicy jest 5 dziur", 0},    /* a street word, no name, a count */
+    {"pl", "na ulicy jest 5 dziur", 0}, /* a street word, no name, a count */
     {"pl", "w latach 2025-2030", 0},
-    {"pl", "pan powiedział, że tak", 0},   /* "pan" without a name */
+    {"pl", "pan powiedział, że tak", 0}, /* "pan" without a name */
     {"pl", "autobus 27 o 10:30", 0},
     {"pl", "Ławki są ważne", 0},
 
@@ -159,7 +159,7 @@ static const screen_case cases[] = {
     {"sk", "v roku 2026 bude 12 stromov", 0},
     {"sk", "pán povedal áno", 0},
     {"sk", "Bratislava 2030", 0},
-    {"sk", "hovnové", 0},                  /* a longer word */
+    {"sk", "hovnové", 0}, /* a longer word */
     {"sk", "500 000 eur", 0},
 
     /* ---- Czech */
@@ -172,8 +172,8 @@ static const screen_case cases[] = {
     {"cs", "pan Novák", N},
     {"cs", "MUDr. Svoboda", N},
     {"cs", "to je píča", B},
-    {"cs", "PÍČA", B},                     /* folding of Í and Č */
-    {"cs", "Vinohradská 12", 0},           /* decided: a street name needs a street word */
+    {"cs", "PÍČA", B},           /* folding of Í and Č */
+    {"cs", "Vinohradská 12", 0}, /* decided: a street name needs a street word */
     {"cs", "náměstí potřebuje stromy", 0},
     {"cs", "125 000 000 Kč", 0},
     {"cs", "linka 135 jezdí v 7:45", 0},
@@ -190,8 +190,8 @@ static const screen_case cases[] = {
     {"ro", "domnul Popescu a ajutat", N},
     {"ro", "doamna Ionescu", N},
     {"ro", "ce căcat", B},
-    {"ro", "CĂCAT", B},                    /* Ă folds to ă */
-    {"ro", "ţigan", B},                    /* ţ with a cedilla counts as ț */
+    {"ro", "CĂCAT", B}, /* Ă folds to ă */
+    {"ro", "ţigan", B}, /* ţ with a cedilla counts as ț */
     {"ro", "pe strada mea sunt 3 copaci", 0},
     {"ro", "în 2025 și 2026", 0},
     {"ro", "domnul a spus da", 0},
@@ -214,13 +214,13 @@ static const screen_case cases[] = {
     {"ur", "جناب احمد نے کہا", N},
     {"ur", "احمد صاحب اچھے ہیں", N},
     {"ur", "یہ حرامی ہے", B},
-    {"ur", "تم chutiya ہو", B},            /* Roman Urdu */
-    {"ur", "۲۰۲۵ میں پارک", 0},            /* a year in Urdu digits */
-    {"ur", "۵ گلیاں", 0},                 /* "streets", plural: a count */
+    {"ur", "تم chutiya ہو", B}, /* Roman Urdu */
+    {"ur", "۲۰۲۵ میں پارک", 0}, /* a year in Urdu digits */
+    {"ur", "۵ گلیاں", 0},       /* "streets", plural: a count */
     {"ur", "اس گلی میں 3 درخت", 0},
-    {"ur", "ڈاکٹر کے پاس", 0},              /* "to the doctor" */
-    {"ur", "بس نمبر 27", 0},               /* a bus */
-    {"ur", "حرامیوں", 0},                  /* a longer word */
+    {"ur", "ڈاکٹر کے پاس", 0}, /* "to the doctor" */
+    {"ur", "بس نمبر 27", 0},   /* a bus */
+    {"ur", "حرامیوں", 0},      /* a longer word */
     {"ur", "۱۰:۳۰ بجے", 0},
 };
 
@@ -392,9 +392,9 @@ static void test_whole_words(void) {
     CHECK_INT(quote_screen_text("(ass)", "en", b, &q), B);
     CHECK_INT(quote_screen_text("ASS", "en", b, &q), B);
     CHECK_INT(quote_screen_text("یہ بکواس ہے", "ur", b, &q), B);
-    CHECK_INT(quote_screen_text("یہ بکواس۔", "ur", b, &q), B);     /* before the Urdu full stop */
-    CHECK_INT(quote_screen_text("یہ بکواسات", "ur", b, &q), 0);    /* a longer word */
-    CHECK_INT(quote_screen_text("ass", "en", NULL, &q), 0);        /* no list */
+    CHECK_INT(quote_screen_text("یہ بکواس۔", "ur", b, &q), B);  /* before the Urdu full stop */
+    CHECK_INT(quote_screen_text("یہ بکواسات", "ur", b, &q), 0); /* a longer word */
+    CHECK_INT(quote_screen_text("ass", "en", NULL, &q), 0);     /* no list */
     quote_blocklist_free(b);
 }
 
@@ -419,8 +419,8 @@ static void test_robust(void) {
     CHECK_INT(quote_screen_text("http://", "en", b, &q), 0);
 
     /* 20,000 characters of each kind a scanner looks at again and again. */
-    static const char *const units[] = {"1 ", "a", "@", "a@", "+1", "1.", "ul. ", "Mr ", "ł",
-                                        "۱ ", "S6", "12 Main ", "\xFF", "🌳"};
+    static const char *const units[] = {"1 ",  "a", "@",  "a@", "+1",       "1.",   "ul. ",
+                                        "Mr ", "ł", "۱ ", "S6", "12 Main ", "\xFF", "🌳"};
     size_t size = 80000;
     char *s = malloc(size + 8);
     CHECK(s != NULL);
