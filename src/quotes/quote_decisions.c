@@ -40,7 +40,8 @@ typedef struct decision {
     long long when; /* utc, or later: the latest time its writer wrote up to it (settle) */
 } decision;
 
-/* Open addressing on a 64-bit FNV-1a hash; a slot holds index + 1 into items (0: empty). */
+/* Open addressing on a 64-bit FNV-1a hash, finalised; a slot holds index + 1 into items (0: empty).
+ */
 typedef struct str_index {
     size_t *slot;
     size_t cap, n;
@@ -57,6 +58,11 @@ struct quote_decisions {
 static uint64_t hash_str(const char *s) {
     uint64_t h = 1469598103934665603ULL;
     for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    /* FNV's low bits mix poorly (the lowest is the parity of the bytes), and the table takes
+     * the low bits: fold the high ones in (MurmurHash3's finaliser). */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
     return h;
 }
 
@@ -224,7 +230,8 @@ static bool parse_decision(const json_t *obj, decision *out, const char **why) {
     const char *writer = json_string_value(json_object_get(obj, "writer"));
     const json_t *by = json_object_get(obj, "by"), *seq = json_object_get(obj, "seq");
     if (!id || !*id) return because(why, "no \"id\"");
-    if (!qkey || !*qkey || strlen(qkey) >= QUOTE_KEY_LEN) return because(why, "no \"quote\" key, or one too long");
+    if (!qkey || !*qkey || strlen(qkey) >= QUOTE_KEY_LEN)
+        return because(why, "no \"quote\" key, or one too long");
     if (!verdict || (strcmp(verdict, "approve") && strcmp(verdict, "hide")))
         return because(why, "\"decision\" is not \"approve\" or \"hide\"");
     if (!at || !quote_time_parse(at, &out->utc)) return because(why, "\"at\" is not a time");
