@@ -26,20 +26,13 @@
 static config *cfg;
 static char dir[200];
 
-static void tap(kiosk *k, int x, int y) {
-    finger(k, SDL_FINGERDOWN, x, y);
-    fake_now += 80;
-    finger(k, SDL_FINGERUP, x, y);
-    fake_now += 200;
-}
-
 static bool press(kiosk *k, widget_kind kind) {
     const widget *w = find_widget(k, kind, -1);
     if (!w) {
         fprintf(stderr, "no widget %d on screen\n", kind);
         return false;
     }
-    tap(k, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
+    finger_tap(k, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
     return true;
 }
 
@@ -50,7 +43,7 @@ static void open_staff(kiosk *k) {
     finger(k, SDL_FINGERUP, 5, 5);
     for (const char *d = "4321"; *d; d++) {
         const widget *w = find_widget(k, W_PIN_DIGIT, *d - '0');
-        if (w) tap(k, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
+        if (w) finger_tap(k, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
     }
     press(k, W_PIN_OK);
 }
@@ -111,13 +104,19 @@ static int decision_lines(const char *feedback_dir, json_t **out, int max) {
 
 static const char *str(const json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
 
-static void check_and_decide(void) {
-    char fd[300];
-    snprintf(fd, sizeof fd, "%s/decide", dir);
+/* The fixture in a feedback folder of its own (fd: <dir>/name), the kiosk on it, staff mode open. */
+static kiosk *staff_on(const char *name, char *fd, size_t size) {
+    snprintf(fd, size, "%s/%s", dir, name);
     write_fixture(fd);
     kiosk *k = open_test_kiosk(cfg, fd);
+    if (k) open_staff(k);
+    return k;
+}
+
+static void check_and_decide(void) {
+    char fd[300];
+    kiosk *k = staff_on("decide", fd, sizeof fd);
     if (!k) return;
-    open_staff(k);
     CHECK_INT(kiosk_staff_mode(k), STAFF_SCREEN);
     /* Three consented quotes; not the one with a no, nor the one never asked. */
     CHECK(on_screen(k, "Quotes to check (3)"));
@@ -201,15 +200,12 @@ static void check_and_decide(void) {
  * root too): the quote stays, the reason shows, the next try after the fix saves it. */
 static void write_failure_keeps_the_quote(void) {
     char fd[300], blocker[500];
-    snprintf(fd, sizeof fd, "%s/full", dir);
-    write_fixture(fd);
+    kiosk *k = staff_on("full", fd, sizeof fd);
+    if (!k) return;
     snprintf(blocker, sizeof blocker, "%s/%s/" QUOTE_DECISIONS_DIR, fd, cfg->kiosk.id);
     FILE *f = fopen(blocker, "w");
     CHECK(f != NULL);
     if (f) fclose(f);
-    kiosk *k = open_test_kiosk(cfg, fd);
-    if (!k) return;
-    open_staff(k);
     CHECK(press(k, W_STAFF_QUOTES));
     CHECK(on_screen(k, "Quote 1 of 3"));
     CHECK(press(k, W_QUOTE_APPROVE));
@@ -255,14 +251,14 @@ static void long_quote_read_to_the_end(void) {
 
 /* A kiosk that seals records cannot read the words: staff are sent to a computer. */
 static void sealed_kiosk_says_where(void) {
-    char fd[300];
-    snprintf(fd, sizeof fd, "%s/sealed", dir);
-    write_fixture(fd);
-    kiosk *k = open_test_kiosk(cfg, fd);
-    if (!k) return;
     const char *was = cfg->feedback.public_key;
-    cfg->feedback.public_key = "/nonexistent/plankiosk.pub"; /* only its presence counts here */
-    open_staff(k);
+    cfg->feedback.public_key = TEST_SOURCE_DIR "/tests/fixtures/export/sealed/test-key/plankiosk.pub";
+    char fd[300];
+    kiosk *k = staff_on("sealed", fd, sizeof fd);
+    if (!k) {
+        cfg->feedback.public_key = was;
+        return;
+    }
     CHECK(on_screen(k, "Quotes are sealed on this kiosk"));
     CHECK(!find_widget(k, W_STAFF_QUOTES, -1));
     cfg->feedback.public_key = was;
@@ -346,6 +342,29 @@ static void every_page(const char *out) {
             if (out) CHECK(save_frame(k, out, names[i]));
         }
         CHECK(on_screen(k, "End of the quotes"));
+        /* The staff screen with every button it can have at once, and the longest quotes label. */
+        staff_view_state st = {.stats = &k->stats, .config_path = "config.yaml", .config_title = "The Plan",
+                               .config_hash = "0123456789abcdef", .feedback_dir = fd, .storage_error = "",
+                               .export_message = "Saved 12345 responses (spreadsheet (.xlsx), CSV and report) to "
+                                                 "/media/pi/KINGSTON. It is safe to remove the stick.",
+                               .export_ok = true, .usb_content_label = "New content on the USB stick: \"Riverside\"",
+                               .can_go_back = true,
+                               .quotes_label = "Quotes are sealed on this kiosk: check them on a computer with "
+                                               "plankiosk quotes --review"};
+        for (int full = 0; full < 2; full++) {
+            st.quotes_enabled = full;
+            staff_view_layout(&k->scr.sc, &st, k->overlay, &k->widgets);
+            check_list(&k->scr.sc, k->overlay, "staff screen, every button");
+            for (int a = 0; a < k->widgets.count; a++) {
+                pk_rect r = k->widgets.items[a].r;
+                if (r.h < k->scr.sc.m.touch) fprintf(stderr, "staff screen: button %d is %dx%d\n", a, r.w, r.h);
+                CHECK(r.w >= k->scr.sc.m.touch && r.h >= k->scr.sc.m.touch);
+            }
+            if (out) {
+                screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
+                CHECK(save_frame(k, out, full ? "staff-every-button" : "staff-every-button-sealed"));
+            }
+        }
         kiosk_destroy(k);
     }
 }
