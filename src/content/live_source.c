@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "quotes/quotes.h"
 #include "results/results.h"
@@ -61,9 +62,15 @@ static void take_record(void *ud, const json_t *record) {
 
 long live_source_update(live_source *s, diag_list *problems) {
     long n = results_feed_update(s->feed, take_record, s, problems);
+    /* A fleet folder Syncthing has not made yet is not a failure: only folders there now. */
+    const char *there[RESULTS_MAX_DIRS];
+    int n_there = 0;
+    struct stat st;
+    for (int i = 0; i < s->n_dirs; i++)
+        if (stat(s->dirs[i], &st) == 0) there[n_there++] = s->dirs[i];
     quote_decisions *d = quote_decisions_new();
     pk_error err = {0};
-    if (d && quote_decisions_read(d, s->dirs, s->n_dirs, problems, &err)) {
+    if (d && quote_decisions_read(d, there, n_there, problems, &err)) {
         quote_decisions_free(s->decisions);
         s->decisions = d;
     } else {
