@@ -10,6 +10,7 @@
  * they are also saved there as PNGs for a person to look at. */
 #include <SDL.h>
 #include <SDL_image.h>
+#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -63,7 +64,7 @@ static void add_record(feedback_log *log, time_t at, const char *text, const cha
     if (name) json_object_set_new(answers, "name", json_string(name));
     if (consent >= 0) json_object_set_new(answers, "consent_quote", json_boolean(consent));
     const consultation *plan = &cfg->consultations[0];
-    feedback_record rec = {.kiosk = cfg->kiosk.id, .location = cfg->kiosk.location, .at = at,
+    feedback_record rec = {.kiosk = log->kiosk, .location = cfg->kiosk.location, .at = at,
                            .config_title = cfg->plan.title, .config_hash = cfg->hash,
                            .consultation = plan->id, .questions_hash = plan->hash, .answers = answers,
                            .personal = json_pack("[s]", "text"), .language = lang, .seconds_taken = 30};
@@ -249,6 +250,59 @@ static void long_quote_read_to_the_end(void) {
     kiosk_destroy(k);
 }
 
+/* With feedback.fleet_dir, other kiosks' quotes wait too (a record copied into both folders
+ * counts once), and a decision made here goes to this kiosk's own folder, never the fleet's. */
+static void fleet_quotes_too(void) {
+    char fleet[300];
+    snprintf(fleet, sizeof fleet, "%s/fleet", dir);
+    feedback_log log;
+    pk_error err = {{0}};
+    CHECK(feedback_log_open(&log, fleet, "library-2", NULL, &err));
+    add_record(&log, 1779990000, "A bench by the library door", "Ann", 1, "en");
+    feedback_log_close(&log);
+    const char *was = cfg->feedback.fleet_dir;
+    cfg->feedback.fleet_dir = fleet;
+    char fd[300];
+    kiosk *k = staff_on("with-fleet", fd, sizeof fd);
+    /* Syncthing brought this kiosk's own records into the fleet's folder too. */
+    char own[400], copy[400];
+    snprintf(own, sizeof own, "%s/%s", fd, cfg->kiosk.id);
+    snprintf(copy, sizeof copy, "%s/%s", fleet, cfg->kiosk.id);
+    mkdir(copy, 0755);
+    DIR *d = opendir(own);
+    int copied = 0;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (!strstr(e->d_name, ".jsonl")) continue;
+        char from[700], to[700], buf[1 << 16];
+        snprintf(from, sizeof from, "%s/%s", own, e->d_name);
+        snprintf(to, sizeof to, "%s/%s", copy, e->d_name);
+        FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+        size_t n = in ? fread(buf, 1, sizeof buf, in) : 0;
+        copied += out && n && fwrite(buf, 1, n, out) == n;
+        if (in) fclose(in);
+        if (out) fclose(out);
+    }
+    if (d) closedir(d);
+    CHECK(copied > 0);
+    if (k) {
+        press(k, W_STAFF_BACK); /* opened again: read as the folders are now */
+        open_staff(k);
+        CHECK(on_screen(k, "Quotes to check (4)"));
+        CHECK(press(k, W_STAFF_QUOTES));
+        CHECK(on_screen(k, "A bench by the library door")); /* the oldest of all */
+        CHECK(on_screen(k, "at kiosk library-2"));
+        CHECK(press(k, W_QUOTE_APPROVE));
+        CHECK_INT(decision_lines(fd, NULL, 0), 1);
+        char theirs[500];
+        snprintf(theirs, sizeof theirs, "%s/library-2/" QUOTE_DECISIONS_DIR, fleet);
+        CHECK(access(theirs, F_OK) != 0);
+        CHECK(press(k, W_QUOTE_DONE));
+        CHECK(on_screen(k, "Quotes to check (3)"));
+        kiosk_destroy(k);
+    }
+    cfg->feedback.fleet_dir = was;
+}
+
 /* A kiosk that seals records cannot read the words: staff are sent to a computer. */
 static void sealed_kiosk_says_where(void) {
     const char *was = cfg->feedback.public_key;
@@ -384,6 +438,7 @@ int main(int argc, char **argv) {
     RUN(check_and_decide);
     RUN(write_failure_keeps_the_quote);
     RUN(long_quote_read_to_the_end);
+    RUN(fleet_quotes_too);
     RUN(sealed_kiosk_says_where);
     RUN(layout_at_three_sizes);
     config_free(cfg);
