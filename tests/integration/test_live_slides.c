@@ -19,6 +19,8 @@ static const char *const config_text =
     "kiosk: {id: kiosk-a, location: Test library}\n"
     "loop: {slide_seconds: 5, transition: none}\n"
     "plan: {title: Test town}\n"
+    /* Syncthing has not made the fleet's folder yet: approvals here must still show. */
+    "feedback: {fleet_dir: /nonexistent/pk-fleet-not-made-yet}\n"
     "slides:\n"
     "  - {type: title, title: Hello from the test town}\n"
     "  - {type: you_said, per_page: 2}\n"
