@@ -184,8 +184,16 @@ static void fill_named(char *buf, size_t size, const char *tmpl, const char *con
         }
         p += skip;
     }
-    /* A cut inside a character leaves its start out too. */
-    while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80 && len + 1 >= size) len--;
+    /* Cut short: a character whose bytes did not all fit goes whole. */
+    if (len + 1 >= size) {
+        size_t start = len;
+        while (start > 0 && ((unsigned char)buf[start - 1] & 0xC0) == 0x80) start--;
+        if (start > 0) {
+            unsigned char lead = (unsigned char)buf[start - 1];
+            size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            if (len - (start - 1) < need) len = start - 1;
+        }
+    }
     buf[len] = '\0';
 }
 

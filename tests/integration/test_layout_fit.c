@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "layout_check.h"
+#include "live_fixture.h"
 #include "config/config.h"
 #include "render/chrome.h"
 #include "consult/question_type.h"
@@ -18,6 +19,9 @@
 #include "render/slides/slides.h"
 
 static const int sizes[][2] = {{800, 480}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
+
+/* The live slides' data (tests/live_fixture.h) every slide is laid out with; NULL: none. */
+static slide_live *live_data;
 
 /* The smallest body text on the shipped config, per size, must still be readable:
  * at least 2.6 % of the screen's shorter side (12 px at 800x480, 28 px at 1080p). */
@@ -392,6 +396,7 @@ static void check_screens(const config *c, text_ctx *t, int w, int h, const slid
     slide_ctx sc;
     slide_ctx_init(&sc, c, t, w, h, (pk_date){2024, 6, 1});
     slide_ctx_set_view(&sc, v);
+    sc.live = live_data;
     for (int i = 0; i < c->n_slides; i++) {
         char what[200];
         snprintf(what, sizeof what, "%s %s %dx%d x%.1f slide %s", c->path, c->languages.code[c->lang], w,
@@ -423,6 +428,9 @@ static void run_config(const char *path, bool shipped) {
     pk_error err;
     text_ctx *t = text_create(c->theme.font_regular, c->theme.font_bold, &err);
     CHECK(t != NULL);
+    /* With the live slides, each with what it shows (quotes, results, pairs). */
+    live_data = calloc(1, sizeof *live_data);
+    live_fixture_add(c, live_data, 412);
     for (size_t k = 0; t && k < sizeof sizes / sizeof sizes[0]; k++) {
         slide_view v = {1.0, false, false};
         check_screens(c, t, sizes[k][0], sizes[k][1], &v, shipped);
@@ -434,6 +442,8 @@ static void run_config(const char *path, bool shipped) {
             slide_view v = {scales[s], true, true};
             check_screens(c, t, sizes[k][0], sizes[k][1], &v, shipped);
         }
+    free(live_data);
+    live_data = NULL;
     text_free(t);
     config_free(c);
     free(d);
@@ -473,11 +483,14 @@ static void every_language_fits(void) {
     text_ctx *t = sh.t;
     draw_list *l = malloc(sizeof *l);
     static const int tight[][2] = {{800, 480}, {1080, 1920}};
+    live_data = calloc(1, sizeof *live_data);
+    if (c) live_fixture_add(c, live_data, 412);
     for (int lang = 0; t && lang < c->languages.n; lang++) {
         const config *lc = c->by_lang[lang];
         for (int k = 0; k < 2; k++) {
             slide_ctx sc;
             slide_ctx_init(&sc, lc, t, tight[k][0], tight[k][1], (pk_date){2024, 6, 1});
+            sc.live = live_data;
             for (int i = 0; i < lc->n_slides; i++) {
                 char what[160];
                 snprintf(what, sizeof what, "%s %dx%d slide %s", lc->languages.code[lang], tight[k][0],
@@ -492,6 +505,69 @@ static void every_language_fits(void) {
             check_screens(lc, t, tight[k][0], tight[k][1], &big, false);
         }
     }
+    free(live_data);
+    live_data = NULL;
+    free(l);
+    shipped_close(&sh);
+}
+
+/* The live slides in all six languages at the three kiosk screens, at 100 % and 200 % text:
+ * every page of quotes as the loop turns them (the longest a slide takes among them; Urdu
+ * quotes on English screens and English on Urdu ones), every kind of result, the pairs; each
+ * checked as every slide is (nothing off screen, clipped, overlapping or unreadable, nothing
+ * under the footer). With no data, or results below the minimum, only the heading. */
+static void live_slides_fit(void) {
+    shipped sh = shipped_open();
+    config *c = sh.c;
+    text_ctx *t = sh.t;
+    draw_list *l = malloc(sizeof *l);
+    slide_live *lv = calloc(1, sizeof *lv);
+    int first = c ? live_fixture_add(c, lv, 412) : 0;
+    static const double scales[] = {1.0, 2.0};
+    for (int lang = 0; t && lang < c->languages.n; lang++) {
+        const config *lc = c->by_lang[lang];
+        for (int k = 0; k < 3; k++)
+            for (int z = 0; z < 2; z++) {
+                slide_ctx sc;
+                slide_ctx_init(&sc, lc, t, sizes[k][0], sizes[k][1], (pk_date){2026, 3, 9});
+                slide_view v = {scales[z], false, true};
+                slide_ctx_set_view(&sc, &v);
+                for (int i = 0; i < lc->n_slides; i++) {
+                    const slide *s = &lc->slides[i];
+                    if (s->type != SLIDE_YOU_SAID && s->type != SLIDE_RESULTS && s->type != SLIDE_WE_DID) continue;
+                    int pages = s->type == SLIDE_YOU_SAID ? (lv->n_quotes + 2) / 3 : 1;
+                    for (int p = 0; p < pages; p++) {
+                        char what[200];
+                        snprintf(what, sizeof what, "%s %dx%d x%.0f slide %d %s page %d", lc->languages.code[lang],
+                                 sizes[k][0], sizes[k][1], scales[z], i, s->id, p);
+                        lv->quote_turn = p * 3;
+                        sc.live = lv;
+                        slides_layout(&sc, s, l);
+                        check_list(&sc, l, what);
+                        /* The longest quote may go small; everything else reads from two metres. */
+                        if (!(s->type == SLIDE_YOU_SAID && p == 0)) check_readable(&sc, l, what);
+                        for (int j = 0; j < l->count; j++)
+                            if (l->items[j].kind != DRAW_LINE && rect_overlap(l->items[j].box, sc.fr.footer)) {
+                                fprintf(stderr, "%s: item %d overlaps the footer\n", what, j);
+                                CHECK(false);
+                            }
+                        int texts = 0;
+                        for (int j = 0; j < l->count; j++) texts += l->items[j].kind == DRAW_TEXT;
+                        CHECK(texts > (s->type == SLIDE_WE_DID ? 8 : 3));
+                        /* Nothing to show: the heading alone. */
+                        if (s->type == SLIDE_WE_DID) continue;
+                        sc.live = NULL;
+                        slides_layout(&sc, s, l);
+                        texts = 0;
+                        for (int j = 0; j < l->count; j++) texts += l->items[j].kind == DRAW_TEXT;
+                        CHECK_INT(texts, 1);
+                    }
+                }
+            }
+    }
+    lv->quote_turn = 0;
+    (void)first;
+    free(lv);
     free(l);
     shipped_close(&sh);
 }
@@ -801,6 +877,7 @@ int main(void) {
     if (TTF_Init() != 0) return 1;
     RUN(shipped_config_fits);
     RUN(every_language_fits);
+    RUN(live_slides_fit);
     RUN(every_type_fits);
     RUN(every_type_in_every_language);
     RUN(bigger_text_is_bigger);

@@ -141,7 +141,7 @@ static void columns_chart(const slide_ctx *sc, draw_list *l, const question *q,
     if (n <= 0) return;
     pk_rect ends_row = {0};
     if (!faces && (q->low_label || q->high_label)) {
-        int h = text_line_height(sc->text, FONT_REGULAR, slides_px(sc, 3.0, 12)) * 2;
+        int h = text_line_height(sc->text, FONT_REGULAR, layout_px(&sc->m, 3.0, 12)) * 2;
         if (h > box.h / 4) h = box.h / 4;
         ends_row = rect_cut_bottom(&box, h, gap / 2);
     }
@@ -153,7 +153,7 @@ static void columns_chart(const slide_ctx *sc, draw_list *l, const question *q,
     int most = 0;
     for (int i = 0; i < n; i++) {
         pk_rect col = rect_grid_cell(box, n, 1, gap / 2, i);
-        int line = text_line_height(sc->text, FONT_BOLD, slides_px(sc, 3.4, 12));
+        int line = text_line_height(sc->text, FONT_BOLD, layout_px(&sc->m, 3.4, 12)) * 5 / 4;
         if (line > col.h / 5) line = col.h / 5;
         if (faces) {
             int d = col.w < col.h * 2 / 5 ? col.w : col.h * 2 / 5;
@@ -207,7 +207,8 @@ void slide_results_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
     char caption[512];
     live_results_caption(c, s, t, sc->as_of, caption, sizeof caption);
     int cap_h =
-        text_block_height(sc->text, FONT_REGULAR, slides_px(sc, 3.0, 12), caption, box.w) + gap / 4;
+        text_block_height(sc->text, FONT_REGULAR, layout_px(&sc->m, 3.0, 12), caption, box.w) * 5 /
+        4;
     if (cap_h > box.h / 5) cap_h = box.h / 5;
     slides_text(sc, l, caption, rect_cut_bottom(&box, cap_h, gap), FONT_REGULAR, 3.0, 2.4,
                 th->muted, ALIGN_LEFT, true);
@@ -217,7 +218,7 @@ void slide_results_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
     /* The question, so the bars read as its answers. */
     const char *asked = q->title ? q->title : q->label;
     int ask_h =
-        text_block_height(sc->text, FONT_BOLD, slides_px(sc, 3.6, 12), asked, box.w) + gap / 4;
+        text_block_height(sc->text, FONT_BOLD, layout_px(&sc->m, 3.6, 12), asked, box.w) * 5 / 4;
     if (ask_h > box.h / 4) ask_h = box.h / 4;
     slides_text(sc, l, asked, rect_cut_top(&box, ask_h, gap), FONT_BOLD, 3.6, 2.6, th->text,
                 ALIGN_LEFT, true);

@@ -13,14 +13,52 @@
 
 #define PAGE 4 /* the most a page holds (slide.per_page 1-4) */
 
-/* The language tag at the end of a card's name row: a pill sized to its words. */
+/* The language tag at the top end of a card: a pill sized to its words. */
 static pk_rect tag_box(const slide_ctx *sc, pk_rect row, const char *name, int px) {
     int pad = (int)(sc->m.unit * 1.2) + 2;
     int w = text_measure(sc->text, FONT_BOLD, px, name, strlen(name)) + 2 * pad + 2;
     int h = text_line_height_for(sc->text, FONT_BOLD, px, name) + pad / 2;
-    if (w > row.w / 2) w = row.w / 2;
+    if (w > row.w) w = row.w;
     if (h > row.h) h = row.h;
-    return (pk_rect){row.x + row.w - w, row.y + (row.h - h) / 2, w, h};
+    return (pk_rect){row.x + row.w - w, row.y, w, h};
+}
+
+/* The cards of a page of n quotes over box: their words and name rows. */
+typedef struct page_boxes {
+    pk_rect cells[PAGE], tags[PAGE], words[PAGE], whos[PAGE];
+    int ww[PAGE], wh[PAGE];
+} page_boxes;
+
+/* tagged[i]: card i names its language in a row of its own over the words. */
+static void page_layout(const slide_ctx *sc, pk_rect box, int n, const bool *tagged,
+                        page_boxes *b) {
+    int gap = sc->m.gap, pad = (int)(sc->m.unit * 2.2);
+    int cols = layout_grid_cols(box, n, sc->m.portrait ? 2.4 : 1.6);
+    int rows = (n + cols - 1) / cols;
+    /* The name and tag rows hold a line at the designed size, with room to grow. */
+    int who_h = text_line_height(sc->text, FONT_BOLD, layout_px(&sc->m, 3.4, 12)) * 5 / 4;
+    int tag_h = text_line_height(sc->text, FONT_BOLD, layout_px(&sc->m, 2.8, 12)) * 5 / 4;
+    for (int i = 0; i < n; i++) {
+        b->cells[i] = rect_grid_cell(box, cols, rows, gap, i);
+        pk_rect inner = rect_inset(b->cells[i], pad, pad);
+        b->whos[i] =
+            rect_cut_bottom(&inner, who_h < inner.h * 2 / 5 ? who_h : inner.h * 2 / 5, pad / 3);
+        b->tags[i] = tagged[i]
+                         ? rect_cut_top(&inner, tag_h < inner.h / 4 ? tag_h : inner.h / 4, pad / 4)
+                         : (pk_rect){0};
+        b->words[i] = inner;
+        b->ww[i] = inner.w, b->wh[i] = inner.h;
+    }
+}
+
+/* Whether every text fits its box at px (the test layout_check applies). */
+static bool all_fit_at(const slide_ctx *sc, const char *const *t, const int *w, const int *h, int n,
+                       int px) {
+    for (int i = 0; i < n; i++)
+        if (text_block_height(sc->text, FONT_BOLD, px, t[i], w[i]) > h[i] ||
+            text_block_width(sc->text, FONT_BOLD, px, t[i], w[i]) > w[i])
+            return false;
+    return true;
 }
 
 void slide_you_said_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
@@ -33,67 +71,59 @@ void slide_you_said_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
     if (n == 0) return;
     pk_rect box = sc->fr.content;
     int gap = sc->m.gap, pad = (int)(sc->m.unit * 2.2);
-    /* The label above and the footnote below take a line each, sized to the visitor's text. */
-    int label_h = text_line_height(sc->text, FONT_BOLD, slides_px(sc, 3.4, 12)) + gap / 4;
-    int note_h = text_block_height(sc->text, FONT_REGULAR, slides_px(sc, 2.8, 12),
-                                   c->feedback.ui[UI_YOU_SAID_CHECKED], box.w) +
-                 gap / 4;
+    /* The label above and the footnote below take a line each at the designed size (boxes do
+     * not change with the visitor's text size; the words grow into them). */
+    const char *note_t = c->feedback.ui[UI_YOU_SAID_CHECKED];
+    int label_h = text_line_height(sc->text, FONT_BOLD, layout_px(&sc->m, 3.4, 12)) * 5 / 4;
+    int note_h =
+        text_block_height(sc->text, FONT_REGULAR, layout_px(&sc->m, 2.8, 12), note_t, box.w) * 5 /
+        4;
     if (label_h > box.h / 6) label_h = box.h / 6;
     if (note_h > box.h / 5) note_h = box.h / 5;
     pk_rect label = rect_cut_top(&box, label_h, gap / 2);
     pk_rect note = rect_cut_bottom(&box, note_h, gap / 2);
     slides_text(sc, l, c->feedback.ui[UI_YOU_SAID], label, FONT_BOLD, 3.4, 2.6, th->accent,
                 ALIGN_LEFT, true);
-    slides_text(sc, l, c->feedback.ui[UI_YOU_SAID_CHECKED], note, FONT_REGULAR, 2.8, 2.2, th->muted,
-                ALIGN_LEFT, true);
+    slides_text(sc, l, note_t, note, FONT_REGULAR, 2.8, 2.2, th->muted, ALIGN_LEFT, true);
 
-    int cols = layout_grid_cols(box, n, sc->m.portrait ? 2.4 : 1.6);
-    int rows = (n + cols - 1) / cols;
-    pk_rect cells[PAGE], words[PAGE], whos[PAGE];
     const char *wt[PAGE], *nt[PAGE], *lang[PAGE];
     char quoted[PAGE][LIVE_QUOTE_MAX_CHARS * 4 + 16], who[PAGE][200];
-    int ww[PAGE], wh[PAGE], nw[PAGE], nh[PAGE];
-    /* The name row is one line of the name's size: tall enough for it at the visitor's text. */
-    int who_h = text_line_height(sc->text, FONT_BOLD, slides_px(sc, 3.4, 12)) + pad / 2;
     for (int i = 0; i < n; i++) {
-        cells[i] = rect_grid_cell(box, cols, rows, gap, i);
-        pk_rect inner = rect_inset(cells[i], pad, pad);
-        int h = who_h < inner.h * 2 / 5 ? who_h : inner.h * 2 / 5;
-        whos[i] = rect_cut_bottom(&inner, h, pad / 3);
-        words[i] = inner;
         snprintf(quoted[i], sizeof quoted[i], "\u201C%s\u201D", q[i]->text);
         wt[i] = quoted[i];
         nt[i] = live_quote_who(c, q[i], who[i], sizeof who[i]);
         lang[i] = live_quote_language(c, q[i]);
-        ww[i] = words[i].w, wh[i] = words[i].h, nh[i] = whos[i].h, nw[i] = whos[i].w;
     }
-    int wpx = slides_fit_common(sc, FONT_BOLD, wt, ww, wh, n, n == 1 ? 7 : 5, 2.8);
-    /* Names and tags share one size; the tag takes the end of the row, the name the rest. */
-    const char *tag_t[PAGE];
-    int tw[PAGE], tph[PAGE];
+    /* A page of long quotes that cannot be read on a small screen shows fewer cards (the rest
+     * come on the next turns), rather than words too small or cut. */
+    page_boxes b;
+    bool tagged[PAGE];
+    for (int i = 0; i < n; i++) tagged[i] = lang[i] != NULL;
+    int floor_px = layout_px(&sc->m, 2.6, 12), wpx = 0;
+    for (int k = n; k >= 1; k--) {
+        page_layout(sc, box, k, tagged, &b);
+        wpx = slides_fit_common(sc, FONT_BOLD, wt, b.ww, b.wh, k, k == 1 ? 7 : 5, 2.8);
+        n = k;
+        if (wpx >= floor_px && all_fit_at(sc, wt, b.ww, b.wh, k, wpx)) break;
+    }
+    /* Names share one size, tags another (never larger than the names). */
+    int nw[PAGE], nh[PAGE], tw[PAGE], tph[PAGE];
     for (int i = 0; i < n; i++) {
-        tag_t[i] = lang[i];
-        tw[i] = whos[i].w / 2 - pad, tph[i] = whos[i].h;
+        nw[i] = b.whos[i].w, nh[i] = b.whos[i].h;
+        tw[i] = b.tags[i].w - 2 * pad, tph[i] = b.tags[i].h;
     }
-    int npx = slides_fit_common(sc, FONT_BOLD, nt, nw, nh, n, 3.4, 2.4);
-    int tpx = slides_fit_common(sc, FONT_BOLD, tag_t, tw, tph, n, 3.0, 2.2);
+    int npx = slides_fit_common(sc, FONT_BOLD, nt, nw, nh, n, 3.4, 2.6);
+    int tpx = slides_fit_common(sc, FONT_BOLD, lang, tw, tph, n, 2.8, 2.6);
     if (tpx > npx) tpx = npx;
-    pk_rect tags[PAGE] = {{0}};
     for (int i = 0; i < n; i++) {
-        if (!lang[i]) continue;
-        tags[i] = tag_box(sc, whos[i], lang[i], tpx);
-        nw[i] = whos[i].w - tags[i].w - pad / 2;
-    }
-    npx = slides_fit_common(sc, FONT_BOLD, nt, nw, nh, n, npx / (sc->m.unit * sc->text_scale), 2.4);
-    for (int i = 0; i < n; i++) {
-        slides_card(sc, l, cells[i]);
-        slides_text_at(sc, l, wt[i], words[i], FONT_BOLD, wpx, th->text, ALIGN_LEFT, true);
-        pk_rect name = {whos[i].x, whos[i].y, nw[i], whos[i].h};
-        slides_text_at(sc, l, nt[i], name, FONT_BOLD, npx, th->accent, ALIGN_LEFT, true);
+        slides_card(sc, l, b.cells[i]);
+        slides_text_at(sc, l, wt[i], b.words[i], FONT_BOLD, wpx, th->text, ALIGN_LEFT, true);
+        slides_text_at(sc, l, nt[i], b.whos[i], FONT_BOLD, npx, th->accent, ALIGN_LEFT, true);
         if (lang[i]) {
-            draw_item *it = draw_list_add(l, DRAW_RECT, tags[i], th->background);
-            if (it) it->radius = tags[i].h / 2;
-            slides_text_at(sc, l, lang[i], tags[i], FONT_BOLD, tpx, th->muted, ALIGN_CENTER, true);
+            pk_rect tag = tag_box(sc, b.tags[i], lang[i], tpx);
+            draw_item *it = draw_list_add(l, DRAW_RECT, tag, th->background);
+            if (it) it->radius = tag.h / 2;
+            slides_text_at(sc, l, lang[i], tag, FONT_BOLD, tpx, th->muted, ALIGN_CENTER, true);
         }
     }
 }
