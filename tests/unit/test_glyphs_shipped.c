@@ -19,6 +19,8 @@
 #include "journey/keyboard.h"
 #include "journey/languages.h"
 #include "journey/number_pad.h"
+#include "live_fixture.h"
+#include "render/slides/slides.h"
 #include "text/text.h"
 
 static text_ctx *tx;
@@ -155,6 +157,65 @@ static void shipped_keyboards(void) {
     free(d);
 }
 
+/* Every word the live slides draw, in every language: the wording around them, the quotes of
+ * tests/fixtures/live in the six languages with their names and age bands, language names in
+ * their tags, results with their shares and captions, the pairs; and every line of the fixture
+ * log (the words `shoot --feedback` shows from it). */
+static void live_slides(void) {
+    config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
+    diag_list *d = calloc(1, sizeof *d);
+    config *c = config_load(TEST_SOURCE_DIR "/config/rotherham-2025.yaml", &opt, d);
+    CHECK(c != NULL);
+    slide_live *lv = calloc(1, sizeof *lv);
+    draw_list *l = malloc(sizeof *l);
+    int first = c ? live_fixture_add(c, lv, 1204) : 0;
+    int texts = 0;
+    for (int li = 0; c && li < c->languages.n; li++) {
+        const config *lc = c->by_lang[li];
+        slide_ctx sc;
+        slide_ctx_init(&sc, lc, tx, 1080, 1920, (pk_date){2026, 3, 9});
+        sc.live = lv;
+        for (int i = 0; i < lc->n_slides; i++) {
+            const slide *s = &lc->slides[i];
+            if (i < first && s->type != SLIDE_YOU_SAID && s->type != SLIDE_RESULTS && s->type != SLIDE_WE_DID) continue;
+            for (int turn = 0; turn < lv->n_quotes; turn += 3) {
+                lv->quote_turn = turn;
+                slides_layout(&sc, s, l);
+                for (int k = 0; k < l->count; k++) {
+                    if (l->items[k].kind != DRAW_TEXT) continue;
+                    char where[160];
+                    snprintf(where, sizeof where, "%s slide %s", lc->languages.code[li], s->id);
+                    CHECK(glyphs_ok(draw_list_get(l, l->items[k].str), where));
+                    texts++;
+                }
+                if (s->type != SLIDE_YOU_SAID) break;
+            }
+        }
+    }
+    CHECK(texts > 100);
+    /* The fixture log's words, line by line. */
+    static const char *const logs[] = {"central-library/2026-03-01.jsonl", "central-library/2026-03-04.jsonl",
+                                       "central-library/2026-03-05.jsonl", "riverside-library/2026-03-02.jsonl",
+                                       "riverside-library/2026-03-04.jsonl", "maltby-library/2026-03-03.jsonl",
+                                       "maltby-library/2026-03-05.jsonl"};
+    for (size_t i = 0; i < sizeof logs / sizeof logs[0]; i++) {
+        char path[512], line[8192];
+        snprintf(path, sizeof path, "%s/tests/fixtures/live/feedback/%s", TEST_SOURCE_DIR, logs[i]);
+        FILE *f = fopen(path, "r");
+        CHECK(f != NULL);
+        for (int n = 1; f && fgets(line, sizeof line, f); n++) {
+            char where[600];
+            snprintf(where, sizeof where, "%s:%d", path, n);
+            CHECK(glyphs_ok(line, where));
+        }
+        if (f) fclose(f);
+    }
+    free(l);
+    free(lv);
+    config_free(c);
+    free(d);
+}
+
 int main(void) {
     if (TTF_Init() != 0) return 1;
     pk_error err = {{0}};
@@ -166,6 +227,7 @@ int main(void) {
     RUN(the_check_can_fail);
     RUN(shipped_config);
     RUN(shipped_keyboards);
+    RUN(live_slides);
     fprintf(stderr, "%d strings checked\n", strings_checked);
     text_free(tx);
     TTF_Quit();

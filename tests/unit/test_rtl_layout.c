@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "journey_test.h"
+#include "live_fixture.h"
 #include "config/config.h"
 #include "render/chrome.h"
 #include "render/screens/journey_view.h"
@@ -248,6 +249,93 @@ static void slides_mirror_content(void) {
     }
 }
 
+/* The live slides in Urdu are their left-to-right layout mirrored, box for box (bars grow
+ * from the right, the we_did arrows point left, the language tag sits at the left of its card),
+ * pictures placed but not flipped; each quote keeps its own direction: an English quote on the
+ * Urdu screen reads left to right from the right edge, an Urdu quote on the English screen sits
+ * at the right of its card. */
+static slide_live *live;
+static int live_first;
+
+static int text_item(const char *s) {
+    for (int i = 0; i < l->count; i++)
+        if (l->items[i].kind == DRAW_TEXT && strstr(draw_list_get(l, l->items[i].str), s)) return i;
+    return -1;
+}
+
+static void live_slides_mirror(void) {
+    static const int sizes[][2] = {{800, 480}, {1920, 1080}, {1080, 1920}};
+    draw_list *ltr = malloc(sizeof *ltr);
+    for (int z = 0; z < 3; z++) {
+        slide_ctx ur;
+        ctx(&ur, "ur", sizes[z][0], sizes[z][1]);
+        ur.live = live;
+        for (int i = live_first; i < ur.cfg->n_slides; i++) {
+            const slide *s = &ur.cfg->slides[i];
+            slide_ctx flat = ur;
+            flat.rtl = false;
+            slides_layout(&flat, s, ltr);
+            slides_layout(&ur, s, l);
+            CHECK_INT(l->count, ltr->count);
+            int bars = 0, pictures = 0, arrows = 0;
+            for (int k = 0; k < l->count && k < ltr->count; k++) {
+                const draw_item *a = &ltr->items[k], *b = &l->items[k];
+                if (a->kind == DRAW_LINE) {
+                    CHECK_INT(b->box.x, ur.m.w - a->box.x);
+                    CHECK_INT(b->box.w, -a->box.w);
+                } else {
+                    CHECK_INT(b->box.x, ur.m.w - a->box.x - a->box.w);
+                }
+                CHECK_INT(b->box.y, a->box.y);
+                /* A bar's fill starts where its track does: at the right in Urdu. */
+                if (k > 0 && s->type == SLIDE_RESULTS && a->kind == DRAW_RECT && ltr->items[k - 1].kind == DRAW_RECT &&
+                    a->box.y == ltr->items[k - 1].box.y && a->box.x == ltr->items[k - 1].box.x && a->box.w < ltr->items[k - 1].box.w) {
+                    CHECK_INT(b->box.x + b->box.w, l->items[k - 1].box.x + l->items[k - 1].box.w);
+                    bars++;
+                }
+                if (b->kind == DRAW_IMAGE) {
+                    pictures++;
+                    CHECK(!b->tint);
+                }
+                if (s->type == SLIDE_WE_DID && b->kind == DRAW_LINE && b->box.h != 0) {
+                    /* The arrow's head opens to the right of its tip: it points left. */
+                    CHECK(b->box.w > 0);
+                    arrows++;
+                }
+            }
+            if (s->type == SLIDE_RESULTS && s->question == 0) CHECK(bars > 0);
+            if (s->type == SLIDE_WE_DID) CHECK(pictures > 0 && arrows > 0);
+        }
+        /* Each quote in its own direction (the fixture's quotes without the longest: an
+         * English, an Urdu and a Polish one on the first page). */
+        const slide *ys = &ur.cfg->slides[live_first];
+        CHECK_INT(ys->type, SLIDE_YOU_SAID);
+        live_fixture_quotes(live, ur.cfg->consultations[0].id, false);
+        live->quote_turn = 0;
+        slides_layout(&ur, ys, l);
+        int en_q = text_item("More benches"), ur_q = text_item("بچوں");
+        CHECK(en_q >= 0 && ur_q >= 0);
+        if (en_q >= 0) CHECK_INT(l->items[en_q].align, ALIGN_RIGHT); /* at the start of an Urdu screen's line */
+        if (ur_q >= 0) CHECK_INT(l->items[ur_q].align, ALIGN_LEFT);  /* its own start: the right */
+        /* "English" names the English quote, at the left of its card (the end of an Urdu line). */
+        int tag = text_item("English");
+        CHECK(tag >= 0 && en_q >= 0);
+        if (tag >= 0 && en_q >= 0) CHECK(l->items[tag].box.x <= l->items[en_q].box.x);
+        slide_ctx en;
+        ctx(&en, "en", sizes[z][0], sizes[z][1]);
+        en.live = live;
+        slides_layout(&en, &en.cfg->slides[live_first], l);
+        ur_q = text_item("بچوں");
+        CHECK(ur_q >= 0 && text_is_rtl(draw_list_get(l, l->items[ur_q].str)));
+        int ur_tag = text_item("اردو");
+        CHECK(ur_tag >= 0 && ur_q >= 0);
+        if (ur_tag >= 0 && ur_q >= 0)
+            CHECK(l->items[ur_tag].box.x + l->items[ur_tag].box.w == l->items[ur_q].box.x + l->items[ur_q].box.w);
+        live_fixture_quotes(live, ur.cfg->consultations[0].id, true);
+    }
+    free(ltr);
+}
+
 int main(void) {
     if (TTF_Init() != 0) return 1;
     config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
@@ -259,6 +347,8 @@ int main(void) {
     CHECK(text != NULL);
     l = malloc(sizeof *l);
     w = malloc(sizeof *w);
+    live = calloc(1, sizeof *live);
+    if (root) live_first = live_fixture_add(root, live, 412);
     j = calloc(1, sizeof *j);
     if (text) {
         RUN(journey_mirrors);
@@ -267,7 +357,9 @@ int main(void) {
         RUN(footer_mirrors);
         RUN(many_slides_counted);
         RUN(slides_mirror_content);
+        RUN(live_slides_mirror);
     }
+    free(live);
     journey_clear(j);
     free(j);
     free(w);

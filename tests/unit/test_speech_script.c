@@ -8,6 +8,7 @@
 #include "content/content.h"
 #include "core/numfmt.h"
 #include "journey_test.h"
+#include "live_fixture.h"
 #include "speech/speech_script.h"
 #include "text/utf8.h"
 
@@ -380,6 +381,68 @@ static void indicator_units(void) {
     config_free(c);
 }
 
+/* The live slides read what they show: the page of quotes with who said them and, where it
+ * differs, the language's own name; the people, the question and each bar as "label: share"
+ * (a ranking as its order) and the caption; each pair. Without live data: the heading alone. */
+static void live_slides(void) {
+    config *c = shipped();
+    CHECK(c != NULL);
+    if (!c) return;
+    slide_live *lv = calloc(1, sizeof *lv);
+    int first = live_fixture_add(c, lv, 1204);
+    live_fixture_quotes(lv, c->consultations[0].id, false);
+    const config *en = in(c, "en");
+    pk_date day = {2026, 6, 1};
+    const slide *ys = &en->slides[first];
+    lv->quote_turn = 0;
+    speech_script_slide(en, ys, lv, day, buf, sizeof buf);
+    CHECK(!strncmp(buf, en->consultations[0].title, strlen(en->consultations[0].title)));
+    CHECK_CONTAINS(buf, "More benches in the town centre, please");
+    CHECK_CONTAINS(buf, "Margaret, 65 or over.");
+    CHECK_CONTAINS(buf, "بچوں کے لیے");
+    CHECK_CONTAINS(buf, "Noor, 25 to 44.");
+    CHECK_CONTAINS(buf, "\nاردو.\n"); /* the tag, as on the card */
+    CHECK_CONTAINS(buf, "Zofia");
+    CHECK(!strstr(buf, "Marek")); /* the next page's */
+    CHECK_CONTAINS(buf, en->feedback.ui[UI_YOU_SAID_CHECKED]);
+    /* The next turn reads the next page, as the slide shows it. */
+    lv->quote_turn = 3;
+    speech_script_slide(en, ys, lv, day, buf, sizeof buf);
+    CHECK_CONTAINS(buf, "Marek");
+    CHECK(!strstr(buf, "Margaret"));
+    /* Results: the people, the question, the bars most first, the caption. */
+    const slide *rs = &en->slides[first + 1];
+    CHECK_INT(rs->type, SLIDE_RESULTS);
+    speech_script_slide(en, rs, lv, day, buf, sizeof buf);
+    CHECK_CONTAINS(buf, "1,204 people have had their say.");
+    const results_tally *t = &lv->results[first + 1];
+    const question *q = &en->consultations[t->consultation].questions[t->question];
+    char line[300];
+    snprintf(line, sizeof line, "%s: %d%%.", q->options[t->order[0]].label,
+             (int)((t->counts[t->order[0]] * 100 + t->people / 2) / t->people));
+    CHECK_CONTAINS(buf, line);
+    CHECK_CONTAINS(buf, "1,204 people at 3 kiosks since 1 March.");
+    /* Below the minimum, or no data: the heading alone. */
+    speech_script_slide(en, rs, NULL, day, buf, sizeof buf);
+    CHECK_STR(buf, "What people are saying so far.\n");
+    speech_script_slide(en, ys, NULL, day, buf, sizeof buf);
+    CHECK(strchr(buf, '\n') == buf + strlen(buf) - 1);
+    /* We did: each pair, when, the picture described. */
+    const slide *wd = &en->slides[en->n_slides - 1];
+    CHECK_INT(wd->type, SLIDE_WE_DID);
+    speech_script_slide(en, wd, NULL, day, buf, sizeof buf);
+    CHECK_CONTAINS(buf, "You said \u00B7 We did.\nYou said: More benches in the town centre.\n"
+                        "We did: Twelve new benches on All Saints' Square and Howard Street.\nMarch 2026.\n");
+    /* In Polish: the Polish quote has no tag, the English one is named in English. */
+    const config *pl = in(c, "pl");
+    lv->quote_turn = 0;
+    speech_script_slide(pl, &pl->slides[first], lv, day, buf, sizeof buf);
+    CHECK_CONTAINS(buf, "\nEnglish.\n");
+    CHECK(!strstr(buf, "Polski"));
+    free(lv);
+    config_free(c);
+}
+
 int main(void) {
     RUN(slides_english_and_polish);
     RUN(indicator_units);
@@ -387,5 +450,6 @@ int main(void) {
     RUN(sentences);
     RUN(steps_english_and_polish);
     RUN(other_questions);
+    RUN(live_slides);
     return check_report();
 }
