@@ -86,6 +86,24 @@ static void write_fixture(const char *feedback_dir) {
     feedback_log_close(&log);
 }
 
+/* One consented record in folder, written by kiosk_id. */
+static void one_quote(const char *folder, const char *kiosk_id, time_t at, const char *text, const char *name,
+                      const char *lang) {
+    feedback_log log;
+    pk_error err = {{0}};
+    CHECK(feedback_log_open(&log, folder, kiosk_id, NULL, &err));
+    add_record(&log, at, text, name, 1, lang);
+    feedback_log_close(&log);
+}
+
+/* 2000 characters of one sentence said again and again. */
+static void long_words(char *out, size_t size) {
+    out[0] = '\0';
+    while (strlen(out) < 2000 && strlen(out) + 80 < size)
+        strcat(out, "The library should open on Sundays and the park needs more benches and bins. ");
+    out[2000 < size ? 2000 : size - 1] = '\0';
+}
+
 /* The decisions file's lines, each parsed (NULL past the last); returns how many. */
 static int decision_lines(const char *feedback_dir, json_t **out, int max) {
     char path[600];
@@ -226,16 +244,10 @@ static void write_failure_keeps_the_quote(void) {
 /* A quote too long for one screen comes in parts; Approve waits for the last one to be read,
  * and staff are told it will not go on the slide. */
 static void long_quote_read_to_the_end(void) {
-    char fd[300];
+    char fd[300], longer[2100];
     snprintf(fd, sizeof fd, "%s/long", dir);
-    feedback_log log;
-    pk_error err = {{0}};
-    CHECK(feedback_log_open(&log, fd, cfg->kiosk.id, NULL, &err));
-    char longer[2100] = "";
-    while (strlen(longer) < 2000) strcat(longer, "The library should open on Sundays and the park needs more benches. ");
-    longer[2000] = '\0';
-    add_record(&log, 1779990100, longer, "Sam", 1, "en");
-    feedback_log_close(&log);
+    long_words(longer, sizeof longer);
+    one_quote(fd, cfg->kiosk.id, 1779990100, longer, "Sam", "en");
     kiosk *k = open_test_kiosk(cfg, fd);
     if (!k) return;
     open_staff(k);
@@ -255,11 +267,7 @@ static void long_quote_read_to_the_end(void) {
 static void fleet_quotes_too(void) {
     char fleet[300];
     snprintf(fleet, sizeof fleet, "%s/fleet", dir);
-    feedback_log log;
-    pk_error err = {{0}};
-    CHECK(feedback_log_open(&log, fleet, "library-2", NULL, &err));
-    add_record(&log, 1779990000, "A bench by the library door", "Ann", 1, "en");
-    feedback_log_close(&log);
+    one_quote(fleet, "library-2", 1779990000, "A bench by the library door", "Ann", "en");
     const char *was = cfg->feedback.fleet_dir;
     cfg->feedback.fleet_dir = fleet;
     char fd[300];
@@ -346,10 +354,8 @@ static void every_page(const char *out) {
     feedback_log log;
     pk_error err = {{0}};
     CHECK(feedback_log_open(&log, fd, cfg->kiosk.id, NULL, &err));
-    char longer[2100] = "";
-    while (strlen(longer) < 2000)
-        strcat(longer, "The library should open on Sundays and the park needs more benches and bins. ");
-    longer[2000] = '\0';
+    char longer[2100];
+    long_words(longer, sizeof longer);
     add_record(&log, 1779990100,
                "میں چاہتا ہوں کہ روتھرہم کے پارکوں میں بچوں کے لیے زیادہ کھیل کے میدان ہوں، دریا کے کنارے بینچ ہوں، "
                "اور سردیوں میں لائبریری دیر تک کھلی رہے۔ بس کا کرایہ بھی کم ہونا چاہیے تاکہ سب لوگ شہر آ سکیں۔",
