@@ -586,8 +586,9 @@ static char *read_all(const char *path) {
 
 /* Every question type in all six languages: the shipped config (its words for every type's
  * hints, messages and buttons in each language, Urdu right to left) asking the every-type
- * fixture's consultations instead of its own, at the two tightest screens, at 100 % and 200 %
- * text. The questions' own words stay English; everything around them is the language's. */
+ * fixture's consultations before its own (which its live slides name), at the two tightest
+ * screens, at 100 % and 200 % text. The questions' own words stay English; everything around
+ * them is the language's. */
 static void every_type_in_every_language(void) {
     char *own = read_all(TEST_SOURCE_DIR "/config/rotherham-2025.yaml");
     char *fixture = read_all(TEST_SOURCE_DIR "/tests/fixtures/every-type/config.yaml");
@@ -603,11 +604,20 @@ static void every_type_in_every_language(void) {
     /* The fixture's block ends at its next top-level key. */
     char *end = from + 1;
     while ((end = strchr(end, '\n')) && end[1] && (end[1] == ' ' || end[1] == '#' || end[1] == '\n')) end++;
-    size_t keep = (size_t)(cut - own), take = end ? (size_t)(end - from) : strlen(from);
-    char *merged = malloc(keep + take + 2);
+    /* The fixture's consultations go first in the shipped list: its own stay for its slides. */
+    cut = strchr(cut + 1, '\n');
+    from = strchr(from + 1, '\n');
+    CHECK(cut && from);
+    if (!cut || !from || (end && end < from)) {
+        free(own);
+        free(fixture);
+        return;
+    }
+    size_t keep = (size_t)(cut - own), take = end ? (size_t)(end - from) : strlen(from), rest = strlen(cut);
+    char *merged = malloc(keep + take + rest + 1);
     memcpy(merged, own, keep);
     memcpy(merged + keep, from, take);
-    merged[keep + take] = '\n', merged[keep + take + 1] = '\0';
+    memcpy(merged + keep + take, cut, rest + 1);
     config_options opt = {.assets_dir = TEST_SOURCE_DIR "/assets"};
     diag_list *d = calloc(1, sizeof *d);
     config *c = config_load_string(merged, "own+every-type.yaml", TEST_SOURCE_DIR "/tests/fixtures/every-type", &opt, d);
