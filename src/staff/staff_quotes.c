@@ -25,7 +25,9 @@ static int older_first(const void *a, const void *b) {
     return strcmp(x->key, y->key);
 }
 
-static bool undecided(const quote_item *it) { return it->state == QUOTE_WAITING || it->state == QUOTE_HELD; }
+static bool undecided(const quote_item *it) {
+    return it->state == QUOTE_WAITING || it->state == QUOTE_HELD;
+}
 
 static bool build_queue(staff_quotes *q, pk_error *err) {
     size_t cap = q->set.n ? q->set.n : 1;
@@ -57,16 +59,16 @@ static quote_blocklist *load_blocklist(const config *cfg, const char *assets_dir
 }
 
 /* Records and decisions from the folders in use into q (set and dec); false with err. */
-static bool gather(staff_quotes *q, const config *cfg, const char *const *use, int n, const quote_blocklist *bl,
-                   pk_error *err) {
+static bool gather(staff_quotes *q, const config *cfg, const char *const *use, int n,
+                   const quote_blocklist *bl, pk_error *err) {
     diag_list *problems = calloc(1, sizeof *problems);
     if (!problems) return pk_fail(err, "out of memory");
     export_set set;
     export_filter filter = {0};
     bool ok = quote_decisions_read(q->dec, use, n, problems, err);
     if (ok && problems->count)
-        snprintf(q->problem, sizeof q->problem, "%d damaged decision line%s skipped, the first: %s", problems->count,
-                 problems->count == 1 ? "" : "s", problems->items[0]);
+        snprintf(q->problem, sizeof q->problem, "%d damaged decision line%s skipped, the first: %s",
+                 problems->count, problems->count == 1 ? "" : "s", problems->items[0]);
     free(problems);
     if (!ok) return false;
     if (!export_collect(&set, use, n, &filter, err)) {
@@ -76,8 +78,8 @@ static bool gather(staff_quotes *q, const config *cfg, const char *const *use, i
     set.cfg = cfg;
     ok = quotes_collect(&q->set, &set, cfg, bl, q->dec, err);
     if (set.problems && set.problems->count && !q->problem[0])
-        snprintf(q->problem, sizeof q->problem, "%d damaged line%s skipped, the first: %s", set.problems->count,
-                 set.problems->count == 1 ? "" : "s", set.problems->items[0]);
+        snprintf(q->problem, sizeof q->problem, "%d damaged line%s skipped, the first: %s",
+                 set.problems->count, set.problems->count == 1 ? "" : "s", set.problems->items[0]);
     export_set_free(&set);
     return ok;
 }
@@ -92,7 +94,9 @@ bool staff_quotes_read(staff_quotes *q, const config *cfg, const char *const *di
         if (!dirs[i] || !dirs[i][0]) continue;
         if (stat(dirs[i], &st) != 0 && errno == ENOENT) {
             /* The kiosk's own folder appears with its first record; a fleet folder should exist. */
-            if (i > 0) snprintf(q->problem, sizeof q->problem, "%s: not found, so no quotes from it", dirs[i]);
+            if (i > 0)
+                snprintf(q->problem, sizeof q->problem, "%s: not found, so no quotes from it",
+                         dirs[i]);
             continue;
         }
         use[n++] = dirs[i];
@@ -156,7 +160,8 @@ void staff_quotes_more(staff_quotes *q) { q->part++; }
 
 /* The words of an age band option in the config's language ("25 to 34"), else its id. */
 static const char *age_band_words(const config *cfg, const quote_item *it) {
-    const consultation *c = cfg && it->consultation ? config_consultation(cfg, it->consultation) : NULL;
+    const consultation *c =
+        cfg && it->consultation ? config_consultation(cfg, it->consultation) : NULL;
     for (int i = 0; c && i < c->n_questions; i++) {
         const question *qu = &c->questions[i];
         if (qu->type != Q_AGE_BAND) continue;
@@ -187,19 +192,27 @@ void staff_quotes_page_get(const staff_quotes *q, const config *cfg, staff_quote
         int approved = 0, hidden = 0, left = 0;
         for (int i = 0; i < q->n; i++) {
             quote_state s = q->set.items[q->queue[i]].state;
-            approved += s == QUOTE_APPROVED, hidden += s == QUOTE_HIDDEN, left += s == QUOTE_WAITING || s == QUOTE_HELD;
+            approved += s == QUOTE_APPROVED, hidden += s == QUOTE_HIDDEN,
+                left += s == QUOTE_WAITING || s == QUOTE_HELD;
         }
         page->left = left;
-        snprintf(page->heading, sizeof page->heading, !q->n ? "No quotes to check" : left ? "End of the quotes" : "All checked");
+        snprintf(page->heading, sizeof page->heading,
+                 !q->n  ? "No quotes to check"
+                 : left ? "End of the quotes"
+                        : "All checked");
         char sealed[160] = "";
         if (q->set.sealed > 0)
-            snprintf(sealed, sizeof sealed, " %ld more %s sealed: check %s on a computer with plankiosk quotes --review.",
-                     q->set.sealed, q->set.sealed == 1 ? "is" : "are", q->set.sealed == 1 ? "it" : "them");
+            snprintf(sealed, sizeof sealed,
+                     " %ld more %s sealed: check %s on a computer with plankiosk quotes --review.",
+                     q->set.sealed, q->set.sealed == 1 ? "is" : "are",
+                     q->set.sealed == 1 ? "it" : "them");
         if (q->n)
-            snprintf(page->summary, sizeof page->summary, "%d approved, %d hidden, %d left for later.%s%s", approved,
-                     hidden, left, left ? " They wait for the next check." : "", sealed);
+            snprintf(page->summary, sizeof page->summary,
+                     "%d approved, %d hidden, %d left for later.%s%s", approved, hidden, left,
+                     left ? " They wait for the next check." : "", sealed);
         else
-            snprintf(page->summary, sizeof page->summary, "Every quote has been decided.%s", sealed);
+            snprintf(page->summary, sizeof page->summary, "Every quote has been decided.%s",
+                     sealed);
         return;
     }
     snprintf(page->heading, sizeof page->heading, "Quote %d of %d", q->pos + 1, q->n);
@@ -210,16 +223,19 @@ void staff_quotes_page_get(const staff_quotes *q, const config *cfg, staff_quote
     /* Each part starts with English words, so a name or language written right to left stays
      * inside its own part of the line. */
     snprintf(page->about, sizeof page->about, "%s%s%s%s · written in %s (%s) · at kiosk %s · %s",
-             it->name && it->name[0] ? "From " : "No name given", it->name && it->name[0] ? it->name : "",
-             band ? ", aged " : "", band ? band : "", lang[0] ? language_own_name(lang) : "a language not known",
-             lang[0] ? lang : "?", it->kiosk ? it->kiosk : "not known", when);
+             it->name && it->name[0] ? "From " : "No name given",
+             it->name && it->name[0] ? it->name : "", band ? ", aged " : "", band ? band : "",
+             lang[0] ? language_own_name(lang) : "a language not known", lang[0] ? lang : "?",
+             it->kiosk ? it->kiosk : "not known", when);
     if (it->check.flags) snprintf(page->held, sizeof page->held, "Held back: %s", it->check.reason);
     if (utf8_count(it->text, strlen(it->text)) > LIVE_QUOTE_MAX_CHARS)
         snprintf(page->note, sizeof page->note,
-                 "Too long for the slide (over %d characters): it will show in the report only", LIVE_QUOTE_MAX_CHARS);
+                 "Too long for the slide (over %d characters): it will show in the report only",
+                 LIVE_QUOTE_MAX_CHARS);
     if (it->state == QUOTE_APPROVED || it->state == QUOTE_HIDDEN) {
         page->decided_as = it->state == QUOTE_APPROVED ? QUOTE_APPROVE : QUOTE_HIDE;
-        snprintf(page->decided, sizeof page->decided, it->state == QUOTE_APPROVED ? "Approved. Hide changes it."
-                                                                                 : "Hidden. Approve changes it.");
+        snprintf(page->decided, sizeof page->decided,
+                 it->state == QUOTE_APPROVED ? "Approved. Hide changes it."
+                                             : "Hidden. Approve changes it.");
     }
 }

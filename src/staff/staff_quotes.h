@@ -28,12 +28,12 @@
 #define STAFF_QUOTES_MAX_DIRS 4
 
 typedef struct staff_quotes {
-    quote_set set;          /* every readable quote in the folders */
-    quote_decisions *dec;   /* the decisions read, and those made here */
-    size_t *queue;          /* indices into set.items: undecided when read, oldest first */
-    int n, pos;             /* queue length; the one shown (n: past the last one) */
-    int part;               /* a quote too long for one screen: the part shown (counts up from 0
-                             * with More; the screen takes it modulo its number of parts) */
+    quote_set set;             /* every readable quote in the folders */
+    quote_decisions *dec;      /* the decisions read, and those made here */
+    size_t *queue;             /* indices into set.items: undecided when read, oldest first */
+    int n, pos;                /* queue length; the one shown (n: past the last one) */
+    int part;                  /* a quote too long for one screen: the part shown (counts up from 0
+                                * with More; the screen takes it modulo its number of parts) */
     char error[DIAG_LEN + 64]; /* why the last decision could not be saved ("" if it was) */
     char problem[DIAG_LEN + 80]; /* what reading found wrong but could live with ("" if nothing) */
 } staff_quotes;
@@ -68,14 +68,15 @@ void staff_quotes_more(staff_quotes *q);
 typedef struct staff_quotes_page {
     const quote_item *item; /* NULL: past the last one: `summary` says what was done */
     char heading[64];       /* "Quote 3 of 12", "All checked" */
-    char about[512];        /* "Ola, aged 25 to 34 · Polski (pl) · kiosk rotherham-library · 2 March 2026, 10:11" */
-    char held[400];         /* "Held back: a phone number: 07700 900123", or "" */
-    char note[160];         /* "Too long for the slide (over 300 characters): ...", or "" */
-    char decided[120];      /* "Approved: Hide changes it", or "" */
-    char summary[300];      /* past the last one: what was done, what is left */
+    char about[512]; /* "Ola, aged 25 to 34 · Polski (pl) · kiosk rotherham-library · 2 March 2026,
+                        10:11" */
+    char held[400];    /* "Held back: a phone number: 07700 900123", or "" */
+    char note[160];    /* "Too long for the slide (over 300 characters): ...", or "" */
+    char decided[120]; /* "Approved: Hide changes it", or "" */
+    char summary[300]; /* past the last one: what was done, what is left */
     bool can_back;
-    int left;               /* past the last one: how many of the queue are still undecided */
-    int decided_as;         /* -1 none, else the quote_verdict made (the button it lit) */
+    int left;       /* past the last one: how many of the queue are still undecided */
+    int decided_as; /* -1 none, else the quote_verdict made (the button it lit) */
 } staff_quotes_page;
 
 /* Fills page for the quote shown. cfg (may be NULL) gives age bands their words. */

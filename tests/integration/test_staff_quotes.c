@@ -17,7 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "layout_check.h" /* before app/screen.h: its check_list names a local 'screen' */
+/* Before app/screen.h: its check_list names a local 'screen', which the type would shadow. */
+#include "layout_check.h"
+
 #include "app/kiosk_internal.h"
 #include "check.h"
 #include "kiosk_test.h"
@@ -53,21 +55,29 @@ static void open_staff(kiosk *k) {
 static bool on_screen(const kiosk *k, const char *needle) {
     const draw_list *l = k->overlay;
     for (int i = 0; i < l->count; i++)
-        if (l->items[i].kind == DRAW_TEXT && strstr(draw_list_get(l, l->items[i].str), needle)) return true;
+        if (l->items[i].kind == DRAW_TEXT && strstr(draw_list_get(l, l->items[i].str), needle))
+            return true;
     return false;
 }
 
 /* One record as the kiosk writes it, at time at; consent: 1 yes, 0 no, -1 not answered. */
-static void add_record(feedback_log *log, time_t at, const char *text, const char *name, int consent,
-                       const char *lang) {
+static void add_record(feedback_log *log, time_t at, const char *text, const char *name,
+                       int consent, const char *lang) {
     json_t *answers = json_pack("{s:s}", "text", text);
     if (name) json_object_set_new(answers, "name", json_string(name));
     if (consent >= 0) json_object_set_new(answers, "consent_quote", json_boolean(consent));
     const consultation *plan = &cfg->consultations[0];
-    feedback_record rec = {.kiosk = log->kiosk, .location = cfg->kiosk.location, .at = at,
-                           .config_title = cfg->plan.title, .config_hash = cfg->hash,
-                           .consultation = plan->id, .questions_hash = plan->hash, .answers = answers,
-                           .personal = json_pack("[s]", "text"), .language = lang, .seconds_taken = 30};
+    feedback_record rec = {.kiosk = log->kiosk,
+                           .location = cfg->kiosk.location,
+                           .at = at,
+                           .config_title = cfg->plan.title,
+                           .config_hash = cfg->hash,
+                           .consultation = plan->id,
+                           .questions_hash = plan->hash,
+                           .answers = answers,
+                           .personal = json_pack("[s]", "text"),
+                           .language = lang,
+                           .seconds_taken = 30};
     pk_error err = {{0}};
     CHECK(feedback_log_append(log, &rec, &err));
     feedback_record_release(&rec);
@@ -87,8 +97,8 @@ static void write_fixture(const char *feedback_dir) {
 }
 
 /* One consented record in folder, written by kiosk_id. */
-static void one_quote(const char *folder, const char *kiosk_id, time_t at, const char *text, const char *name,
-                      const char *lang) {
+static void one_quote(const char *folder, const char *kiosk_id, time_t at, const char *text,
+                      const char *name, const char *lang) {
     feedback_log log;
     pk_error err = {{0}};
     CHECK(feedback_log_open(&log, folder, kiosk_id, NULL, &err));
@@ -100,30 +110,37 @@ static void one_quote(const char *folder, const char *kiosk_id, time_t at, const
 static void long_words(char *out, size_t size) {
     out[0] = '\0';
     while (strlen(out) < 2000 && strlen(out) + 80 < size)
-        strcat(out, "The library should open on Sundays and the park needs more benches and bins. ");
+        strcat(out,
+               "The library should open on Sundays and the park needs more benches and bins. ");
     out[2000 < size ? 2000 : size - 1] = '\0';
 }
 
 /* The decisions file's lines, each parsed (NULL past the last); returns how many. */
 static int decision_lines(const char *feedback_dir, json_t **out, int max) {
     char path[600];
-    snprintf(path, sizeof path, "%s/%s/" QUOTE_DECISIONS_DIR "/" QUOTE_DECISIONS_FILE, feedback_dir, cfg->kiosk.id);
+    snprintf(path, sizeof path, "%s/%s/" QUOTE_DECISIONS_DIR "/" QUOTE_DECISIONS_FILE, feedback_dir,
+             cfg->kiosk.id);
     FILE *f = fopen(path, "r");
     int n = 0;
     char line[4096];
     while (f && fgets(line, sizeof line, f)) {
         json_t *j = json_loads(line, 0, NULL);
-        if (n < max) out[n] = j;
-        else json_decref(j);
+        if (n < max)
+            out[n] = j;
+        else
+            json_decref(j);
         n++;
     }
     if (f) fclose(f);
     return n;
 }
 
-static const char *str(const json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
+static const char *str(const json_t *o, const char *key) {
+    return json_string_value(json_object_get(o, key));
+}
 
-/* The fixture in a feedback folder of its own (fd: <dir>/name), the kiosk on it, staff mode open. */
+/* The fixture in a feedback folder of its own (fd: <dir>/name), the kiosk on it, staff mode open.
+ */
 static kiosk *staff_on(const char *name, char *fd, size_t size) {
     snprintf(fd, size, "%s/%s", dir, name);
     write_fixture(fd);
@@ -314,7 +331,8 @@ static void fleet_quotes_too(void) {
 /* A kiosk that seals records cannot read the words: staff are sent to a computer. */
 static void sealed_kiosk_says_where(void) {
     const char *was = cfg->feedback.public_key;
-    cfg->feedback.public_key = TEST_SOURCE_DIR "/tests/fixtures/export/sealed/test-key/plankiosk.pub";
+    cfg->feedback.public_key =
+        TEST_SOURCE_DIR "/tests/fixtures/export/sealed/test-key/plankiosk.pub";
     char fd[300];
     kiosk *k = staff_on("sealed", fd, sizeof fd);
     if (!k) {
@@ -334,12 +352,15 @@ static void sealed_kiosk_says_where(void) {
 static bool save_frame(kiosk *k, const char *out, const char *name) {
     int w = k->scr.sc.m.w, h = k->scr.sc.m.h;
     SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    bool ok = shot && !SDL_RenderReadPixels(k->scr.renderer, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch);
+    bool ok = shot && !SDL_RenderReadPixels(k->scr.renderer, NULL, SDL_PIXELFORMAT_ARGB8888,
+                                            shot->pixels, shot->pitch);
     char path[600];
     snprintf(path, sizeof path, "%s/quotes-%s-%dx%d.png", out, name, w, h);
     ok = ok && IMG_SavePNG(shot, path) == 0;
-    if (ok) printf("%s\n", path);
-    else fprintf(stderr, "cannot save %s: %s\n", path, SDL_GetError());
+    if (ok)
+        printf("%s\n", path);
+    else
+        fprintf(stderr, "cannot save %s: %s\n", path, SDL_GetError());
     SDL_FreeSurface(shot);
     return ok;
 }
@@ -357,18 +378,25 @@ static void every_page(const char *out) {
     char longer[2100];
     long_words(longer, sizeof longer);
     add_record(&log, 1779990100,
-               "میں چاہتا ہوں کہ روتھرہم کے پارکوں میں بچوں کے لیے زیادہ کھیل کے میدان ہوں، دریا کے کنارے بینچ ہوں، "
-               "اور سردیوں میں لائبریری دیر تک کھلی رہے۔ بس کا کرایہ بھی کم ہونا چاہیے تاکہ سب لوگ شہر آ سکیں۔",
+               "میں چاہتا ہوں کہ روتھرہم کے پارکوں میں بچوں کے لیے زیادہ کھیل کے میدان ہوں، دریا "
+               "کے کنارے بینچ ہوں، "
+               "اور سردیوں میں لائبریری دیر تک کھلی رہے۔ بس کا کرایہ بھی کم ہونا چاہیے تاکہ سب لوگ "
+               "شہر آ سکیں۔",
                "عائشہ", 1, "ur");
     add_record(&log, 1779990200, "🌳🌳🚲❤️", "Zoë", 1, "en");
     add_record(&log, 1779990300, longer, "Sam", 1, "en");
-    add_record(&log, 1779990400, "Email me at jo@example.org or ring 07700 900123, I live at 12 Main Street", "Jo", 1,
+    add_record(&log, 1779990400,
+               "Email me at jo@example.org or ring 07700 900123, I live at 12 Main Street", "Jo", 1,
                "en");
     feedback_log_close(&log);
     static const int sizes[3][2] = {{800, 480}, {1920, 1080}, {1080, 1920}};
     for (int s = 0; s < 3; s++) {
-        kiosk_opts o = {.windowed = true, .w = sizes[s][0], .h = sizes[s][1], .feedback_dir = fd,
-                        .now_ms = clock_ms, .wall = wall};
+        kiosk_opts o = {.windowed = true,
+                        .w = sizes[s][0],
+                        .h = sizes[s][1],
+                        .feedback_dir = fd,
+                        .now_ms = clock_ms,
+                        .wall = wall};
         kiosk *k = kiosk_create(cfg, &o, &err);
         CHECK(k != NULL);
         if (!k) return;
@@ -403,26 +431,34 @@ static void every_page(const char *out) {
         }
         CHECK(on_screen(k, "End of the quotes"));
         /* The staff screen with every button it can have at once, and the longest quotes label. */
-        staff_view_state st = {.stats = &k->stats, .config_path = "config.yaml", .config_title = "The Plan",
-                               .config_hash = "0123456789abcdef", .feedback_dir = fd, .storage_error = "",
-                               .export_message = "Saved 12345 responses (spreadsheet (.xlsx), CSV and report) to "
-                                                 "/media/pi/KINGSTON. It is safe to remove the stick.",
-                               .export_ok = true, .usb_content_label = "New content on the USB stick: \"Riverside\"",
-                               .can_go_back = true,
-                               .quotes_label = "Quotes are sealed on this kiosk: check them on a computer with "
-                                               "plankiosk quotes --review"};
+        staff_view_state st = {
+            .stats = &k->stats,
+            .config_path = "config.yaml",
+            .config_title = "The Plan",
+            .config_hash = "0123456789abcdef",
+            .feedback_dir = fd,
+            .storage_error = "",
+            .export_message = "Saved 12345 responses (spreadsheet (.xlsx), CSV and report) to "
+                              "/media/pi/KINGSTON. It is safe to remove the stick.",
+            .export_ok = true,
+            .usb_content_label = "New content on the USB stick: \"Riverside\"",
+            .can_go_back = true,
+            .quotes_label = "Quotes are sealed on this kiosk: check them on a computer with "
+                            "plankiosk quotes --review"};
         for (int full = 0; full < 2; full++) {
             st.quotes_enabled = full;
             staff_view_layout(&k->scr.sc, &st, k->overlay, &k->widgets);
             check_list(&k->scr.sc, k->overlay, "staff screen, every button");
             for (int a = 0; a < k->widgets.count; a++) {
                 pk_rect r = k->widgets.items[a].r;
-                if (r.h < k->scr.sc.m.touch) fprintf(stderr, "staff screen: button %d is %dx%d\n", a, r.w, r.h);
+                if (r.h < k->scr.sc.m.touch)
+                    fprintf(stderr, "staff screen: button %d is %dx%d\n", a, r.w, r.h);
                 CHECK(r.w >= k->scr.sc.m.touch && r.h >= k->scr.sc.m.touch);
             }
             if (out) {
                 screen_draw_frame(&k->scr, k->overlay, NULL, 1, 1, 1 << 20, NULL);
-                CHECK(save_frame(k, out, full ? "staff-every-button" : "staff-every-button-sealed"));
+                CHECK(
+                    save_frame(k, out, full ? "staff-every-button" : "staff-every-button-sealed"));
             }
         }
         kiosk_destroy(k);
