@@ -423,5 +423,5 @@ int cli_keygen(int argc, char **argv) {
 int cli_data_parse(int argc, char **argv, data_args *a, void (*usage)(FILE *)) {
     return parse_args(argc, argv, false, a, usage);
 }
-int cli_data_collect(data_args *a, export_set *set) { return load_and_collect(a, set, false); }
+int cli_data_collect(data_args *a, export_set *set, bool scan) { return load_and_collect(a, set, scan); }
 void cli_data_args_free(data_args *a) { args_free(a); }

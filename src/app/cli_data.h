@@ -32,9 +32,10 @@ typedef struct data_args {
 /* Parses argv (argv[0] the command's name) as report does. Returns 0 to go on, 2 for a usage
  * error (already reported, with usage), or -1 when --help was asked for (usage printed). */
 int cli_data_parse(int argc, char **argv, data_args *a, void (*usage)(FILE *));
-/* Loads the config and --key, then reads every record (export_collect) into set, reporting
- * what stops it on stderr. Returns 0, or 1 when something stopped it. */
-int cli_data_collect(data_args *a, export_set *set);
+/* Loads the config and --key, then reads every record into set (scan: export_scan, keeping only
+ * where each is; else export_collect), reporting what stops it on stderr. Returns 0, or 1 when
+ * something stopped it. */
+int cli_data_collect(data_args *a, export_set *set, bool scan);
 void cli_data_args_free(data_args *a);
 
 #endif

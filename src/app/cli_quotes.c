@@ -222,7 +222,8 @@ int cli_quotes(int argc, char **argv) {
     quote_blocklist *bl = NULL;
     diag_list *problems = calloc(1, sizeof *problems);
     pk_error err = {{0}};
-    rc = !d || !problems ? (fputs("plankiosk quotes: out of memory\n", stderr), 1) : cli_data_collect(&a, &set);
+    /* Scanned: the quotes are gathered a record at a time, so a fleet's year is not all in memory. */
+    rc = !d || !problems ? (fputs("plankiosk quotes: out of memory\n", stderr), 1) : cli_data_collect(&a, &set, true);
     if (rc == 0) {
         export_print_summary(&set, stderr);
         bl = load_blocklist(a.cfg);

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -559,42 +560,88 @@ static bool parse_ref(const char *ref, int *col, long *row) {
     return true;
 }
 
-static bool read_sheet_cells(const xmlNode *data, const strings *st, grid *g) {
-    long row = 0;
-    for (const xmlNode *r = data ? data->children : NULL; r; r = r->next) {
-        if (!is(r, "row")) continue;
-        char *rn = attr(r, "r");
-        row = rn ? strtol(rn, NULL, 10) : row + 1; /* r may be left out: then the next row */
-        xmlFree(rn);
-        int col = 0;
-        for (const xmlNode *c = r->children; c; c = c->next) {
-            if (!is(c, "c")) continue;
-            char *ref = attr(c, "r"), *t = attr(c, "t");
+/* The cell being read by the worksheet's reader. */
+typedef struct sheet_cell {
+    long row;
+    int col;
+    char type[16];     /* its t: "s" shared, "inlineStr", "str"...; "" a number */
+    xmlBufferPtr text; /* <v>, or an inline string's <t>s */
+    bool open;
+} sheet_cell;
+
+static char *reader_attr(xmlTextReaderPtr rd, const char *name) {
+    return (char *)xmlTextReaderGetAttribute(rd, (const xmlChar *)name);
+}
+
+/* The cell as text into the grid: a shared string looked up, anything else as written. */
+static bool cell_done(sheet_cell *c, const strings *st, grid *g) {
+    c->open = false;
+    const char *v = (const char *)xmlBufferContent(c->text);
+    if (!strcmp(c->type, "s")) {
+        char *end;
+        unsigned long i = strtoul(v, &end, 10);
+        v = *v && *end == '\0' && i < st->n ? st->s[i] : NULL;
+    }
+    return !v || !*v || grid_add(g, c->row, c->col, v, strlen(v));
+}
+
+/* The first worksheet's cells, streamed (xmlTextReader): a sheet of 20,000 quotes as a tree
+ * would cost some 300 MB; streamed it costs its text. Rows and cells without an r attribute
+ * follow the one before, as the format allows. */
+static bool read_sheet_cells(const char *buf, size_t len, const char *name, const strings *st, grid *g,
+                             pk_error *err) {
+    xmlTextReaderPtr rd = xmlReaderForMemory(buf, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                                                           XML_PARSE_NOWARNING);
+    sheet_cell c = {.text = xmlBufferCreate()};
+    if (!rd || !c.text) {
+        xmlFreeTextReader(rd), xmlBufferFree(c.text);
+        return pk_fail(err, "out of memory");
+    }
+    bool ok = true, in_value = false;
+    int skip_depth = -1; /* inside a phonetic guide (<rPh>): not the cell's text */
+    int r;
+    while (ok && (r = xmlTextReaderRead(rd)) == 1) {
+        int type = xmlTextReaderNodeType(rd), depth = xmlTextReaderDepth(rd);
+        const char *local = (const char *)xmlTextReaderConstLocalName(rd);
+        bool empty = xmlTextReaderIsEmptyElement(rd);
+        if (skip_depth >= 0) {
+            if (type == XML_READER_TYPE_END_ELEMENT && depth == skip_depth) skip_depth = -1;
+            continue;
+        }
+        if (type == XML_READER_TYPE_ELEMENT && !strcmp(local, "row")) {
+            char *rn = reader_attr(rd, "r");
+            c.row = rn ? strtol(rn, NULL, 10) : c.row + 1;
+            c.col = 0;
+            xmlFree(rn);
+        } else if (type == XML_READER_TYPE_ELEMENT && !strcmp(local, "c")) {
+            char *ref = reader_attr(rd, "r"), *t = reader_attr(rd, "t");
             long ref_row;
-            if (!ref || !parse_ref(ref, &col, &ref_row)) col++;
-            xmlChar *value = NULL;
-            if (t && !strcmp(t, "inlineStr")) {
-                const xmlNode *is_node = child(c, "is");
-                xmlBufferPtr b = xmlBufferCreate();
-                if (b && is_node) string_item(is_node, b);
-                value = b ? xmlStrdup(xmlBufferContent(b)) : NULL;
-                xmlBufferFree(b);
-            } else if (child(c, "v")) {
-                value = xmlNodeGetContent(child(c, "v"));
-                if (t && !strcmp(t, "s") && value) {
-                    char *end;
-                    unsigned long i = strtoul((const char *)value, &end, 10);
-                    bool known = *end == '\0' && i < st->n && st->s[i];
-                    xmlFree(value);
-                    value = known ? xmlStrdup((xmlChar *)st->s[i]) : NULL;
-                }
-            }
-            bool ok = !value || !*value || grid_add(g, row, col, (const char *)value, strlen((const char *)value));
-            xmlFree(value), xmlFree(ref), xmlFree(t);
-            if (!ok) return false;
+            if (!ref || !parse_ref(ref, &c.col, &ref_row)) c.col++;
+            snprintf(c.type, sizeof c.type, "%s", t ? t : "");
+            xmlFree(ref), xmlFree(t);
+            xmlBufferEmpty(c.text);
+            c.open = !empty;
+        } else if (type == XML_READER_TYPE_ELEMENT && c.open && !strcmp(local, "rPh") && !empty) {
+            skip_depth = depth;
+        } else if (type == XML_READER_TYPE_ELEMENT && c.open && (!strcmp(local, "v") || !strcmp(local, "t"))) {
+            in_value = !empty;
+        } else if (type == XML_READER_TYPE_END_ELEMENT && (!strcmp(local, "v") || !strcmp(local, "t"))) {
+            in_value = false;
+        } else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+                    type == XML_READER_TYPE_CDATA) && in_value) {
+            const xmlChar *v = xmlTextReaderConstValue(rd);
+            if (v && xmlBufferCat(c.text, v) != 0) ok = pk_fail(err, "out of memory");
+        } else if (type == XML_READER_TYPE_END_ELEMENT && c.open && !strcmp(local, "c")) {
+            if (!cell_done(&c, st, g)) ok = pk_fail(err, "out of memory");
         }
     }
-    return true;
+    if (ok && r != 0) {
+        const xmlError *e = xmlGetLastError();
+        ok = pk_fail(err, "%s:%d: not well-formed XML", name, e ? e->line : 0);
+    }
+    xmlFreeTextReader(rd);
+    xmlBufferFree(c.text);
+    return ok;
 }
 
 static bool xlsx_read(const char *path, grid *g, pk_error *err) {
@@ -607,15 +654,14 @@ static bool xlsx_read(const char *path, grid *g, pk_error *err) {
         zip_error_fini(&ze);
         return false;
     }
-    char sheet_part[512], strings_part[512];
+    char sheet_part[512], strings_part[512], *sheet = NULL;
+    size_t len = 0;
     strings st = {0};
-    xmlDocPtr doc = NULL;
     bool missing, ok = find_parts(z, g->sheet, sizeof g->sheet, sheet_part, strings_part, sizeof sheet_part, err) &&
                        read_shared_strings(z, strings_part, &st, err) &&
-                       (doc = xml_part(z, sheet_part, &missing, err)) != NULL;
-    if (ok && !read_sheet_cells(child(xmlDocGetRootElement(doc), "sheetData"), &st, g))
-        ok = pk_fail(err, "out of memory");
-    if (doc) xmlFreeDoc(doc);
+                       zip_part(z, sheet_part, &sheet, &len, &missing, err) &&
+                       read_sheet_cells(sheet, len, sheet_part, &st, g, err);
+    free(sheet);
     strings_free(&st);
     zip_discard(z);
     return ok;
