@@ -210,6 +210,10 @@ int cli_quotes(int argc, char **argv) {
         fprintf(stderr, "plankiosk quotes: --out writes approved.yaml for a config; for a spreadsheet "
                         "to check, give --review %s\n", a.out);
         rc = 2;
+    } else if (rc == 0 && a.out && has_ext(a.out, "jsonl")) {
+        /* a kiosk's log or a decisions file: the inputs' own names, never an output's */
+        fprintf(stderr, "plankiosk quotes: --out %s: a .jsonl name is a log's; give approved.yaml\n", a.out);
+        rc = 2;
     }
     if (rc != 0) {
         cli_data_args_free(&a);
