@@ -389,6 +389,15 @@ static void check_chrome(const slide_ctx *sc, const config *c, draw_list *l) {
     free(w);
 }
 
+/* Nothing a slide draws may sit under the footer, where the button is. */
+static void check_clear_of_footer(const slide_ctx *sc, const draw_list *l, const char *what) {
+    for (int j = 0; j < l->count; j++)
+        if (l->items[j].kind != DRAW_LINE && rect_overlap(l->items[j].box, sc->fr.footer)) {
+            fprintf(stderr, "%s: item %d overlaps the footer\n", what, j);
+            CHECK(false);
+        }
+}
+
 /* Every slide, every journey screen and the footer of config c at w x h as a visitor with
  * view v sees them. */
 static void check_screens(const config *c, text_ctx *t, int w, int h, const slide_view *v, bool shipped) {
@@ -405,12 +414,7 @@ static void check_screens(const config *c, text_ctx *t, int w, int h, const slid
         CHECK(l->count > 0);
         check_list(&sc, l, what);
         if (shipped) check_readable(&sc, l, what);
-        /* Nothing a slide draws may sit under the footer, where the button is. */
-        for (int j = 0; j < l->count; j++)
-            if (l->items[j].kind != DRAW_LINE && rect_overlap(l->items[j].box, sc.fr.footer)) {
-                fprintf(stderr, "%s: item %d overlaps the footer\n", what, j);
-                CHECK(false);
-            }
+        check_clear_of_footer(&sc, l, what);
     }
     check_journey(&sc, c, l);
     check_chrome(&sc, c, l);
@@ -522,7 +526,7 @@ static void live_slides_fit(void) {
     text_ctx *t = sh.t;
     draw_list *l = malloc(sizeof *l);
     slide_live *lv = calloc(1, sizeof *lv);
-    int first = c ? live_fixture_add(c, lv, 412) : 0;
+    if (c) live_fixture_add(c, lv, 412);
     static const double scales[] = {1.0, 2.0};
     for (int lang = 0; t && lang < c->languages.n; lang++) {
         const config *lc = c->by_lang[lang];
@@ -546,11 +550,7 @@ static void live_slides_fit(void) {
                         check_list(&sc, l, what);
                         /* The longest quote may go small; everything else reads from two metres. */
                         if (!(s->type == SLIDE_YOU_SAID && p == 0)) check_readable(&sc, l, what);
-                        for (int j = 0; j < l->count; j++)
-                            if (l->items[j].kind != DRAW_LINE && rect_overlap(l->items[j].box, sc.fr.footer)) {
-                                fprintf(stderr, "%s: item %d overlaps the footer\n", what, j);
-                                CHECK(false);
-                            }
+                        check_clear_of_footer(&sc, l, what);
                         int texts = 0;
                         for (int j = 0; j < l->count; j++) texts += l->items[j].kind == DRAW_TEXT;
                         CHECK(texts > (s->type == SLIDE_WE_DID ? 8 : 3));
@@ -565,8 +565,6 @@ static void live_slides_fit(void) {
                 }
             }
     }
-    lv->quote_turn = 0;
-    (void)first;
     free(lv);
     free(l);
     shipped_close(&sh);

@@ -368,6 +368,29 @@ static void indicator_units(void) {
     config_free(c);
 }
 
+/* The we_did slide's arrow points along the line of reading: its tip at the right of its box,
+ * both strokes of its head going back from the tip, everything inside the box; mirrored for an
+ * Urdu screen it points left. */
+static void arrow_along_the_line(void) {
+    draw_list *l = calloc(1, sizeof *l);
+    pk_rect b = {100, 50, 60, 40};
+    pk_color c = {255, 255, 255, 255};
+    slides_arrow_on(l, b, c, 4);
+    CHECK_INT(l->count, 3);
+    int tip = l->items[1].box.x;
+    CHECK_INT(l->items[0].box.x + l->items[0].box.w, tip); /* the shaft ends at the tip */
+    CHECK(tip > b.x + b.w / 2);
+    for (int i = 0; i < l->count; i++) {
+        const pk_rect r = l->items[i].box;
+        CHECK(rect_contains(b, r.x, r.y) && rect_contains(b, r.x + r.w, r.y + r.h));
+        if (i) CHECK(r.w < 0); /* the head's strokes go back from the tip */
+    }
+    slides_mirror(l, 0, 0, 800, false);
+    for (int i = 1; i < l->count; i++) CHECK(l->items[i].box.w > 0);
+    CHECK(l->items[1].box.x < 800 - (b.x + b.w / 2));
+    free(l);
+}
+
 int main(void) {
     RUN(metrics);
     RUN(frame_fits);
@@ -377,5 +400,6 @@ int main(void) {
     RUN(footer_buttons);
     RUN(mirror);
     RUN(indicator_units);
+    RUN(arrow_along_the_line);
     return check_report();
 }

@@ -195,8 +195,7 @@ static void columns_chart(const slide_ctx *sc, draw_list *l, const question *q,
 void slide_results_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
     const config *c = sc->cfg;
     const config_theme *th = &c->theme;
-    char title[256];
-    slides_heading(sc, l, live_slide_title(c, s, sc->as_of, title, sizeof title));
+    slides_live_heading(sc, l, s);
     const results_tally *t = live_tally(sc->live, c, live_slide_index(c, s));
     const question *q = live_tally_question(c, t);
     live_result_row rows[LIVE_MAX_ROWS];

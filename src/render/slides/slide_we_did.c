@@ -39,8 +39,7 @@ void slide_we_did_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
     const config *c = sc->cfg;
     const config_theme *th = &c->theme;
     const char *const *ui = c->feedback.ui;
-    char title[256];
-    slides_heading(sc, l, live_slide_title(c, s, sc->as_of, title, sizeof title));
+    slides_live_heading(sc, l, s);
     int n = s->n_we_did < MAXP ? s->n_we_did : MAXP;
     if (n <= 0) return;
     pk_rect box = sc->fr.content;

@@ -64,8 +64,7 @@ static bool all_fit_at(const slide_ctx *sc, const char *const *t, const int *w, 
 void slide_you_said_layout(const slide_ctx *sc, const slide *s, draw_list *l) {
     const config *c = sc->cfg;
     const config_theme *th = &c->theme;
-    char title[256];
-    slides_heading(sc, l, live_slide_title(c, s, sc->as_of, title, sizeof title));
+    slides_live_heading(sc, l, s);
     const live_quote *q[PAGE];
     int n = live_quotes_page(sc->live, c, s, q, PAGE);
     if (n == 0) return;

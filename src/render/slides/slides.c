@@ -96,6 +96,11 @@ void slides_heading(const slide_ctx *sc, draw_list *l, const char *title) {
     if (r) r->radius = rule / 2;
 }
 
+void slides_live_heading(const slide_ctx *sc, draw_list *l, const slide *s) {
+    char buf[256];
+    slides_heading(sc, l, live_slide_title(sc->cfg, s, sc->as_of, buf, sizeof buf));
+}
+
 static bool all_fit(const slide_ctx *sc, font_role role, const char *const *texts,
                     const int *widths, const int *heights, int n, int px) {
     for (int i = 0; i < n; i++)

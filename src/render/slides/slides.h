@@ -71,6 +71,9 @@ int slides_text_at(const slide_ctx *sc, draw_list *l, const char *s, pk_rect box
                    int px, pk_color color, draw_align align, bool middle);
 /* The slide heading in the frame's title band. */
 void slides_heading(const slide_ctx *sc, draw_list *l, const char *title);
+/* The heading of a you_said, results or we_did slide: its title or the one it gets
+ * (live_slide_title). */
+void slides_live_heading(const slide_ctx *sc, draw_list *l, const slide *s);
 /* Largest px (between min_u and max_u units) at which every one of the n texts, wrapped to its
  * width widths[i], fits its height heights[i]. One size for a set of cards keeps them even. */
 int slides_fit_common(const slide_ctx *sc, font_role role, const char *const *texts,
