@@ -468,7 +468,7 @@ static void slide_names_unknown_consultation(void) {
                           "consultations:\n"
                           "  - {id: roads, title: R, questions: [{id: q, type: faces}]}\n");
     EXPECT_FAIL(c, 1);
-    EXPECT_DIAG("t.yaml:5:58: slide 1: there is no consultation 'parks'");
+    EXPECT_DIAG("t.yaml:5:58: slide 1 (call_to_action): there is no consultation 'parks'");
     /* A slide other than a call to action cannot open one. */
     c = load_text("plankiosk: 1\n"
                   "kiosk: {id: k, location: l}\n"
