@@ -45,6 +45,60 @@ bool date_parse(const char *s, pk_date *out, const char **why) {
     return true;
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): with the
+ * seconds added, timegm's answer for any figures, without building and normalising a struct tm
+ * for each of a million records. */
+static long long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* The two digits at s (checked by digits()). */
+static int two(const char *s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
+
+bool date_time_parse(const char *s, pk_time *out) {
+    char date[11];
+    pk_date day;
+    if (!s || strnlen(s, 10) < 10) return false;
+    memcpy(date, s, 10);
+    date[10] = '\0';
+    if (!date_parse(date, &day, NULL)) return false; /* ten characters: a whole day, or false */
+    int h = 0, mi = 0, se = 0, off = 0;
+    bool exact = true;
+    const char *p = s + 10;
+    /* Each part is taken only when it is all there; p stops at the first that is not, and
+     * whatever p stops on makes the time inexact. */
+    if ((*p == 'T' || *p == ' ') && digits(p + 1, 2) && p[3] == ':' && digits(p + 4, 2)) {
+        h = two(p + 1), mi = two(p + 4);
+        p += 6;
+        if (*p == ':' && digits(p + 1, 2)) se = two(p + 1), p += 3;
+        if (*p == '.')
+            for (p++; *p >= '0' && *p <= '9'; p++) {
+            }
+        if (*p == 'Z') {
+            p++;
+        } else if ((*p == '+' || *p == '-') && digits(p + 1, 2)) {
+            int oh = two(p + 1), om = 0;
+            const char *q = p + 3;
+            if (*q == ':') q++;
+            if (digits(q, 2)) om = two(q), q += 2;
+            off = (*p == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+            exact = oh <= 23 && om <= 59;
+            p = q;
+        }
+        exact = exact && h <= 23 && mi <= 59 && se <= 60;
+    }
+    out->day = day;
+    out->clock = h * 3600 + mi * 60 + se;
+    out->utc = days_from_civil(day.year, day.month, day.day) * 86400LL + out->clock - off;
+    out->exact = exact && *p == '\0';
+    return true;
+}
+
 pk_date date_first_day(pk_date d) {
     if (d.day == 0) d.day = 1;
     return d;

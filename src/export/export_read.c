@@ -26,6 +26,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/date.h"
+#include "core/hash_set.h"
 #include "platform/clock_judge.h"
 #include "quotes/quotes.h"
 #include "store/json_line.h"
@@ -36,7 +38,7 @@
 #define MAX_OPEN_FILES 8  /* files kept open while records are read again in time order */
 #define WINDOW (128 * 1024) /* read ahead in each: a syscall per record was a tenth of the time */
 #define OFFSET_BITS 40     /* a line's offset in its file: up to 1 TB */
-#define HASH_BYTES 16
+#define HASH_BYTES HASH_SET_BYTES
 
 /* 30 bytes, packed: a million records in 30 MB (28 before they were kept in the order their
  * kiosk wrote them, which needs the kiosk, boot and seq). One word holds two fields: the boot
@@ -58,7 +60,7 @@ _Static_assert(sizeof(struct export_slot) == 30, "a slot per record: keep it sma
 #define KIOSK_MAX UINT16_MAX    /* kiosk indices 1..KIOSK_MAX; 0: none, or one too many */
 #define BOOT_BITS 24
 #define BOOT_MAX ((1LL << BOOT_BITS) - 1)
-#define UTC_BIAS (1LL << 39)  /* years 0000 to 9999, all parse_at reads, fit in 40 bits */
+#define UTC_BIAS (1LL << 39)  /* years 0000 to 9999 (date_time_parse reads 1900-2200) fit in 40 bits */
 #define SLOTS_MAX 0x7FFFFFFFu /* the order's permutation marks an index with its top bit */
 
 static uint32_t slot_hash(const export_slot *s) { return s->id; }
@@ -105,75 +107,6 @@ const char *export_field_str(const json_t *rec, const char *key) {
     return json_string_value(json_object_get(json_object_get(rec, head), dot + 1));
 }
 
-/* A 16-byte fingerprint of a, then b (b may be NULL): libsodium's BLAKE2b, fed in parts. */
-static void hash_bytes(unsigned char out[HASH_BYTES], const void *a, size_t na, const void *b, size_t nb) {
-    crypto_generichash_state st;
-    crypto_generichash_init(&st, NULL, 0, HASH_BYTES);
-    crypto_generichash_update(&st, a, na);
-    if (b) crypto_generichash_update(&st, b, nb);
-    crypto_generichash_final(&st, out, HASH_BYTES);
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-static long long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    long long era = (y >= 0 ? y : y - 399) / 400;
-    long long yoe = y - era * 400;
-    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static bool digits(const char *s, int n) {
-    for (int i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9') return false;
-    return true;
-}
-
-static int num(const char *s, int n) {
-    int v = 0;
-    for (int i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
-    return v;
-}
-
-/* "2026-07-15T13:34:56+01:00": the local date and time of day (seconds since its midnight),
- * and the instant in UTC. The date must be there and real; the time and offset are read when
- * present (a missing time counts as midnight). */
-static bool parse_at(const char *s, pk_date *day, int *clock, long long *utc) {
-    if (!s || strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
-        !digits(s + 8, 2))
-        return false;
-    char date[11];
-    memcpy(date, s, 10);
-    date[10] = '\0';
-    if (!date_parse(date, day, NULL) || day->day == 0) return false;
-    int h = 0, mi = 0, se = 0, off = 0;
-    const char *p = s + 10;
-    if ((*p == 'T' || *p == ' ') && digits(p + 1, 2) && p[3] == ':' && digits(p + 4, 2)) {
-        h = num(p + 1, 2);
-        mi = num(p + 4, 2);
-        p += 6;
-        if (*p == ':' && digits(p + 1, 2)) {
-            se = num(p + 1, 2);
-            p += 3;
-        }
-        if (*p == '.')
-            for (p++; *p >= '0' && *p <= '9'; p++) {
-            }
-        if ((*p == '+' || *p == '-') && digits(p + 1, 2)) {
-            int oh = num(p + 1, 2), om = 0;
-            if (p[3] == ':' && digits(p + 4, 2))
-                om = num(p + 4, 2);
-            else if (digits(p + 3, 2))
-                om = num(p + 3, 2);
-            off = (*p == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-        }
-    }
-    *clock = h * 3600 + mi * 60 + se;
-    *utc = days_from_civil(day->year, day->month, day->day) * 86400LL + *clock - off;
-    return true;
-}
-
 /* ---- the records' ids: indices into set->slots, by their id hash ------------------------ */
 
 typedef struct hash_table {
@@ -201,57 +134,6 @@ static bool ids_add(hash_table *t, const export_slot *slots, uint32_t idx) {
     }
     ids_put(t, slots, idx);
     return true;
-}
-
-/* ---- a set of 16-byte hashes (abandoned visits' ids, damaged lines) ---------------------- */
-
-typedef struct hash_set {
-    unsigned char (*key)[HASH_BYTES];
-    bool *used;
-    size_t cap, n;
-} hash_set;
-
-/* Where h is, or the empty place it would go (cap > 0). */
-static size_t hash_set_place(const hash_set *s, const unsigned char h[HASH_BYTES]) {
-    uint64_t start;
-    memcpy(&start, h, sizeof start);
-    size_t i = start & (s->cap - 1);
-    while (s->used[i] && memcmp(s->key[i], h, HASH_BYTES)) i = (i + 1) & (s->cap - 1);
-    return i;
-}
-
-/* Adds h; true if it was new. *oom set when memory runs out. */
-static bool hash_set_add(hash_set *s, const unsigned char h[HASH_BYTES], bool *oom) {
-    if ((s->n + 1) * 2 > s->cap) { /* at most half full */
-        hash_set grown = {.cap = s->cap ? s->cap * 2 : 256};
-        grown.key = malloc(grown.cap * HASH_BYTES);
-        grown.used = calloc(grown.cap, sizeof *grown.used);
-        if (!grown.key || !grown.used) {
-            free(grown.key), free(grown.used);
-            *oom = true;
-            return false;
-        }
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->used[i]) {
-                size_t j = hash_set_place(&grown, s->key[i]);
-                memcpy(grown.key[j], s->key[i], HASH_BYTES);
-                grown.used[j] = true;
-            }
-        grown.n = s->n;
-        free(s->key), free(s->used);
-        *s = grown;
-    }
-    size_t i = hash_set_place(s, h);
-    if (s->used[i]) return false;
-    memcpy(s->key[i], h, HASH_BYTES);
-    s->used[i] = true;
-    s->n++;
-    return true;
-}
-
-static void hash_set_free(hash_set *s) {
-    free(s->key);
-    free(s->used);
 }
 
 /* ---- the set --------------------------------------------------------------------------- */
@@ -571,9 +453,11 @@ static void damaged_line(collector *c, const char *path, long lineno, const char
                          const char *fmt, const char *detail) {
     const char *tail = file_tail(path);
     unsigned char h[HASH_BYTES];
-    hash_bytes(h, tail, strlen(tail) + 1, line, len);
-    if (!hash_set_add(&c->damaged, h, &c->oom)) {
-        if (!c->oom) c->set->damaged_copies++;
+    hash_set_digest(h, tail, strlen(tail) + 1, line, len);
+    int added = hash_set_add(&c->damaged, h);
+    if (added < 0) c->oom = true;
+    if (added <= 0) {
+        if (added == 0) c->set->damaged_copies++;
         return;
     }
     c->set->unreadable++;
@@ -646,16 +530,14 @@ static void take_line(collector *c, const char *path, const char *line, const sc
     }
     const char *id = json_string_value(json_object_get(rec, "id"));
     const char *at = json_string_value(json_object_get(rec, "at"));
-    pk_date day;
-    int clock;
-    long long utc = 0;
+    pk_time t = {0};
     export_slot s = {0};
     const char *why = NULL;
     if (!json_is_object(rec))
         why = "JSON, but not a feedback record (not an object)";
     else if (!id || !*id)
         why = "JSON, but not a feedback record (it has no 'id')";
-    else if (!parse_at(at, &day, &clock, &utc))
+    else if (!date_time_parse(at, &t))
         why = "JSON, but not a feedback record (its 'at' is missing or not a date)";
     if (why) {
         damaged_line(c, path, lineno, line, len, "%s", torn ? torn_why : why);
@@ -690,14 +572,14 @@ static void take_line(collector *c, const char *path, const char *line, const sc
     s.seq = numbered ? (uint32_t)seq : 0;
     s.id = h;
     s.kiosk = (uint16_t)kiosk_number(c, kiosk);
-    s.when = (uint64_t)(utc + UTC_BIAS) << BOOT_BITS | (uint64_t)(numbered ? boot : 0);
+    s.when = (uint64_t)(t.utc + UTC_BIAS) << BOOT_BITS | (uint64_t)(numbered ? boot : 0);
     if (!push_slot(set, &s) || !ids_add(&c->ids, set->slots, (uint32_t)(set->n - 1))) {
         c->oom = true;
         json_decref(rec);
         return;
     }
     if (kiosk && set->kiosks_seen) json_object_set_new(set->kiosks_seen, kiosk, json_true());
-    if (!date_wanted(c->filter, day) || !kiosk_wanted(c->filter, rec) || !consultation_wanted(c->filter, rec)) {
+    if (!date_wanted(c->filter, t.day) || !kiosk_wanted(c->filter, rec) || !consultation_wanted(c->filter, rec)) {
         set->filtered_out++;
         set->slots[set->n - 1].len |= SLOT_OUT; /* dropped once the scan is over */
         json_decref(rec);
@@ -720,7 +602,7 @@ static void take_line(collector *c, const char *path, const char *line, const sc
     }
     json_t *answers = answers_view(rec);
     if (!answers) c->oom = true;
-    note_keys(c, answers, utc, at, id);
+    note_keys(c, answers, t.utc, at, id);
     json_decref(answers);
     json_decref(rec);
 }
@@ -732,14 +614,14 @@ static const json_line_shape abandoned_shape = {abandoned_keys, NULL, true};
 
 static void take_abandoned(collector *c, const json_t *rec) {
     const char *id = json_string_value(json_object_get(rec, "id"));
-    pk_date day;
-    int clock;
-    long long utc;
-    if (id && parse_at(json_string_value(json_object_get(rec, "at")), &day, &clock, &utc) &&
-        date_wanted(c->filter, day) && kiosk_wanted(c->filter, rec)) {
+    pk_time t;
+    if (id && date_time_parse(json_string_value(json_object_get(rec, "at")), &t) &&
+        date_wanted(c->filter, t.day) && kiosk_wanted(c->filter, rec)) {
         unsigned char h[HASH_BYTES];
-        hash_bytes(h, id, strlen(id), NULL, 0);
-        if (hash_set_add(&c->left, h, &c->oom)) {
+        hash_set_digest(h, id, strlen(id), NULL, 0);
+        int added = hash_set_add(&c->left, h);
+        if (added < 0) c->oom = true;
+        if (added > 0) {
             const char *step = json_string_value(json_object_get(rec, "step"));
             if (!step) step = "(not known)";
             json_t *n = json_object_get(c->set->abandoned_steps, step);
@@ -1149,7 +1031,10 @@ static bool load_slot(export_reader *rd, const export_slot *s, export_record *r,
     if (!line) return false;
     r->json = json_line_parse(line, SLOT_LEN(s), NULL, NULL);
     const char *at = export_field_str(r->json, "at");
-    if (!r->json || !at || !parse_at(at, &r->day, &r->clock, &r->utc) || r->utc != slot_utc(s)) {
+    pk_time t = {0};
+    bool read = r->json && at && date_time_parse(at, &t);
+    r->day = t.day, r->clock = t.clock, r->utc = t.utc;
+    if (!read || r->utc != slot_utc(s)) {
         json_decref(r->json);
         r->json = NULL;
         const char *path = set->files->paths[s->where >> OFFSET_BITS];

@@ -234,7 +234,8 @@ static bool parse_decision(const json_t *obj, decision *out, const char **why) {
         return because(why, "no \"quote\" key, or one too long");
     if (!verdict || (strcmp(verdict, "approve") && strcmp(verdict, "hide")))
         return because(why, "\"decision\" is not \"approve\" or \"hide\"");
-    if (!at || !quote_time_parse(at, &out->utc)) return because(why, "\"at\" is not a time");
+    pk_time t;
+    if (!date_time_parse(at, &t) || !t.exact) return because(why, "\"at\" is not a time");
     if (!writer || !*writer) return because(why, "no \"writer\"");
     if (by && !json_is_null(by) && !json_is_string(by)) return because(why, "\"by\" is not words");
     if (!json_is_integer(seq) || json_integer_value(seq) < 1)
@@ -243,6 +244,7 @@ static bool parse_decision(const json_t *obj, decision *out, const char **why) {
     out->by = (char *)json_string_value(by);
     out->verdict = strcmp(verdict, "approve") ? QUOTE_HIDE : QUOTE_APPROVE;
     out->seq = json_integer_value(seq);
+    out->utc = t.utc;
     return true;
 }
 

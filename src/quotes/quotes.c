@@ -19,62 +19,8 @@
 #include <string.h>
 
 #include "consult/question_type.h"
+#include "core/date.h"
 #include "text/utf8.h"
-
-/* ---- time ------------------------------------------------------------------------------- */
-
-/* n digits at *p as a number, moving *p on; -1 when they are not digits. */
-static int take_digits(const char **p, int n) {
-    int v = 0;
-    for (int i = 0; i < n; i++, (*p)++) {
-        if (**p < '0' || **p > '9') return -1;
-        v = v * 10 + (**p - '0');
-    }
-    return v;
-}
-
-bool quote_time_parse(const char *s, long long *utc) {
-    if (!s) return false;
-    const char *p = s;
-    int y = take_digits(&p, 4);
-    if (y < 0 || *p++ != '-') return false;
-    int mo = take_digits(&p, 2);
-    if (mo < 1 || mo > 12 || *p++ != '-') return false;
-    int d = take_digits(&p, 2);
-    if (d < 1 || d > date_days_in_month(y, mo)) return false;
-    int h = 0, mi = 0, se = 0, off = 0;
-    if (*p == 'T' || *p == ' ') {
-        p++;
-        h = take_digits(&p, 2);
-        if (h < 0 || h > 23 || *p++ != ':' || (mi = take_digits(&p, 2)) < 0 || mi > 59)
-            return false;
-        if (*p == ':') {
-            p++;
-            if ((se = take_digits(&p, 2)) < 0 || se > 60) return false;
-        }
-        if (*p == '.')
-            for (p++; *p >= '0' && *p <= '9'; p++) {
-            }
-        if (*p == 'Z') {
-            p++;
-        } else if (*p == '+' || *p == '-') {
-            int sign = *p++ == '-' ? -1 : 1, oh = take_digits(&p, 2), om = 0;
-            if (*p == ':') p++;
-            if (*p) om = take_digits(&p, 2);
-            if (oh < 0 || oh > 23 || om < 0 || om > 59) return false;
-            off = sign * (oh * 3600 + om * 60);
-        }
-    }
-    if (*p) return false;
-    struct tm tm = {.tm_year = y - 1900,
-                    .tm_mon = mo - 1,
-                    .tm_mday = d,
-                    .tm_hour = h,
-                    .tm_min = mi,
-                    .tm_sec = se};
-    *utc = (long long)timegm(&tm) - off;
-    return true;
-}
 
 /* ---- which answers a record's quote may take ------------------------------------------- */
 
@@ -207,7 +153,8 @@ static bool add_item(quote_set *qs, const json_t *record, const char *cons_id, c
     }
     const char *at = json_string_value(json_object_get(record, "at"));
     const char *lang = json_string_value(json_object_get(record, "language"));
-    if (!at || !quote_time_parse(at, &it.utc)) it.utc = 0;
+    pk_time t;
+    it.utc = date_time_parse(at, &t) && t.exact ? t.utc : 0; /* not a time: as 1970, listed last */
     it.record_id = strdup(id);
     it.consultation = strdup(cons_id);
     it.question = strdup(qid);

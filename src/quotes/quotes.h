@@ -137,8 +137,4 @@ bool quotes_write_approved_from(FILE *out, const quote_set *qs, const char *cons
 /* The same with no folders named, made now. */
 bool quotes_write_approved(FILE *out, const quote_set *qs, pk_error *err);
 
-/* "2026-03-02T10:11:12+01:00" (as records and decisions write `at`; seconds, offset or "Z"
- * optional, fractions ignored) into seconds since 1970 UTC. False when it is not such a time. */
-bool quote_time_parse(const char *s, long long *utc);
-
 #endif

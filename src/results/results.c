@@ -28,12 +28,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/date.h"
+#include "core/hash_set.h"
 #include "export/export.h"
 #include "quotes/quotes.h"
 #include "store/json_line.h"
 #include "store/seal.h"
 
-#define HASH_BYTES 16
+#define HASH_BYTES HASH_SET_BYTES
 #define MAX_DEPTH 32             /* a folder loop made of symlinks ends here */
 #define READ_CHUNK (256 * 1024)  /* read at a time: a file is read in a few calls */
 #define LINE_LIMIT (8 << 20)     /* a line longer than this is no record (records are < 100 KB) */
@@ -41,58 +43,9 @@
 #define MAX_KIOSKS 1024          /* distinct kiosks counted per consultation; a fleet has a few */
 #define ABANDONED_DIR "abandoned"
 
-/* ---- a set of 16-byte fingerprints ----------------------------------------------------- */
-
-/* Open addressing, at most 3/4 full; an all-zero key marks an empty place (a fingerprint that
- * is all zeros has a bit set so it never looks empty). */
-typedef struct hash_set {
-    unsigned char (*key)[HASH_BYTES];
-    size_t cap, n;
-} hash_set;
-
-static void fingerprint(unsigned char out[HASH_BYTES], const char *kind, const void *a, size_t na,
-                        const void *b, size_t nb) {
-    crypto_generichash_state st;
-    crypto_generichash_init(&st, NULL, 0, HASH_BYTES);
-    crypto_generichash_update(&st, (const unsigned char *)kind, strlen(kind) + 1);
-    crypto_generichash_update(&st, a, na);
-    if (b) crypto_generichash_update(&st, b, nb);
-    crypto_generichash_final(&st, out, HASH_BYTES);
-    static const unsigned char zero[HASH_BYTES];
-    if (!memcmp(out, zero, HASH_BYTES)) out[0] = 1;
-}
-
-static size_t set_place(const hash_set *s, const unsigned char h[HASH_BYTES]) {
-    static const unsigned char zero[HASH_BYTES];
-    uint64_t start;
-    memcpy(&start, h, sizeof start);
-    size_t i = start & (s->cap - 1);
-    while (memcmp(s->key[i], zero, HASH_BYTES) && memcmp(s->key[i], h, HASH_BYTES)) i = (i + 1) & (s->cap - 1);
-    return i;
-}
-
-/* Adds h: 1 if it was new, 0 if it was there, -1 when memory ran out. */
-static int set_add(hash_set *s, const unsigned char h[HASH_BYTES]) {
-    if ((s->n + 1) * 4 > s->cap * 3) {
-        hash_set grown = {.cap = s->cap ? s->cap * 2 : 1024};
-        if (!(grown.key = calloc(grown.cap, HASH_BYTES))) return -1;
-        static const unsigned char zero[HASH_BYTES];
-        for (size_t i = 0; i < s->cap; i++)
-            if (memcmp(s->key[i], zero, HASH_BYTES)) memcpy(grown.key[set_place(&grown, s->key[i])], s->key[i], HASH_BYTES);
-        grown.n = s->n;
-        free(s->key);
-        *s = grown;
-    }
-    size_t i = set_place(s, h);
-    if (!memcmp(s->key[i], h, HASH_BYTES)) return 0;
-    memcpy(s->key[i], h, HASH_BYTES);
-    s->n++;
-    return 1;
-}
-
-static void set_free(hash_set *s) {
-    free(s->key);
-    memset(s, 0, sizeof *s);
+/* A fingerprint of a (na bytes) that says what it is of, so an id and a problem never meet. */
+static void fingerprint(unsigned char out[HASH_BYTES], const char *kind, const void *a, size_t na) {
+    hash_set_digest(out, kind, strlen(kind) + 1, a, na);
 }
 
 /* ---- tallies (pure) -------------------------------------------------------------------- */
@@ -300,9 +253,9 @@ void results_feed_free(results_feed *f) {
     for (int i = 0; i < CONSULT_MAX; i++) free(f->consults[i].kiosks);
     free(f->files);
     free(f->tracked);
-    set_free(&f->ids);
-    set_free(&f->reported);
-    set_free(&f->delivered);
+    hash_set_free(&f->ids);
+    hash_set_free(&f->reported);
+    hash_set_free(&f->delivered);
     free(f->buf);
     free(f);
 }
@@ -356,8 +309,8 @@ static void report_once(results_feed *f, const char *key, size_t key_len, const 
 static void report_once(results_feed *f, const char *key, size_t key_len, const char *file, long line,
                         int col, const char *fmt, ...) {
     unsigned char h[HASH_BYTES];
-    fingerprint(h, "problem", key, key_len, NULL, 0);
-    int added = set_add(&f->reported, h);
+    fingerprint(h, "problem", key, key_len);
+    int added = hash_set_add(&f->reported, h);
     if (added < 0) f->oom = true;
     if (added <= 0 || !f->problems) return;
     va_list ap;
@@ -391,38 +344,6 @@ static void damaged(results_feed *f, const char *path, long lineno, int col, con
     free(key);
 }
 
-/* The number in the two digits at p, or -1. */
-static int two_digits(const char *p) {
-    return p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' ? (p[0] - '0') * 10 + p[1] - '0' : -1;
-}
-
-/* "2026-07-15T13:34:56+01:00": the local date as written and the instant in UTC. A missing time
- * is midnight, a missing offset UTC. (Digits by hand: sscanf was a twentieth of a first read.) */
-static bool parse_at(const char *s, pk_date *day, long long *utc) {
-    char date[11];
-    if (!s || strnlen(s, 10) < 10) return false;
-    memcpy(date, s, 10);
-    date[10] = '\0';
-    if (!date_parse(date, day, NULL) || day->day == 0) return false;
-    struct tm tm = {.tm_year = day->year - 1900, .tm_mon = day->month - 1, .tm_mday = day->day};
-    const char *p = s + 10;
-    if ((*p == 'T' || *p == ' ') && two_digits(p + 1) >= 0 && p[3] == ':' && two_digits(p + 4) >= 0) {
-        tm.tm_hour = two_digits(p + 1), tm.tm_min = two_digits(p + 4);
-        p += 6;
-        if (*p == ':' && two_digits(p + 1) >= 0) tm.tm_sec = two_digits(p + 1), p += 3;
-        if (*p == '.')
-            for (p++; *p >= '0' && *p <= '9'; p++) {
-            }
-    }
-    long long off = 0;
-    if ((*p == '+' || *p == '-') && two_digits(p + 1) >= 0) {
-        int om = p[3] == ':' ? two_digits(p + 4) : two_digits(p + 3);
-        off = (*p == '-' ? -1 : 1) * (two_digits(p + 1) * 3600LL + (om > 0 ? om : 0) * 60LL);
-    }
-    *utc = (long long)timegm(&tm) - off;
-    return true;
-}
-
 static void count_kiosk(results_feed *f, consult_state *cs, const char *kiosk) {
     if (!kiosk || !*kiosk) return; /* names no kiosk */
     /* A file is one kiosk's: most records are the last one's, known without a hash. */
@@ -430,7 +351,7 @@ static void count_kiosk(results_feed *f, consult_state *cs, const char *kiosk) {
     if (cs->n_kiosks && fits && !strcmp(kiosk, cs->last_kiosk)) return;
     snprintf(cs->last_kiosk, sizeof cs->last_kiosk, "%s", fits ? kiosk : ""); /* never a cut one */
     unsigned char h[HASH_BYTES];
-    fingerprint(h, "kiosk", kiosk, strlen(kiosk), NULL, 0);
+    fingerprint(h, "kiosk", kiosk, strlen(kiosk));
     for (int i = 0; i < cs->n_kiosks; i++)
         if (!memcmp(cs->kiosks[i], h, HASH_BYTES)) return;
     if (cs->n_kiosks == MAX_KIOSKS) return;
@@ -515,16 +436,15 @@ static void take_line(results_feed *f, const char *path, long lineno, const char
         return;
     }
     const char *id = json_string_value(json_object_get(rec, "id"));
-    pk_date day;
-    long long utc;
-    if (!json_is_object(rec) || !id || !*id || !parse_at(json_string_value(json_object_get(rec, "at")), &day, &utc)) {
+    pk_time at;
+    if (!json_is_object(rec) || !id || !*id || !date_time_parse(json_string_value(json_object_get(rec, "at")), &at)) {
         damaged(f, path, lineno, 0, line, len, "JSON, but not a feedback record (no 'id', or no date in 'at')");
         json_decref(rec);
         return;
     }
     unsigned char h[HASH_BYTES];
-    fingerprint(h, "id", id, strlen(id), NULL, 0);
-    int added = set_add(&f->ids, h);
+    fingerprint(h, "id", id, strlen(id));
+    int added = hash_set_add(&f->ids, h);
     if (added < 0) f->oom = true;
     if (added <= 0) { /* counted already (a USB copy, a file read again), or no memory */
         json_decref(rec);
@@ -538,12 +458,12 @@ static void take_line(results_feed *f, const char *path, long lineno, const char
             whole = f->on_record ? json_incref(rec) : json_line_parse(line, len, NULL, NULL);
             answers = whole;
         }
-        count_record(f, c, rec, answers, day, utc, path, lineno);
+        count_record(f, c, rec, answers, at.day, at.utc, path, lineno);
         json_decref(whole);
     }
     bool tell = true;
     if (f->recount) { /* on_record saw it before the recount unless it is new */
-        int d = set_add(&f->delivered, h);
+        int d = hash_set_add(&f->delivered, h);
         if (d < 0) f->oom = true;
         tell = d > 0;
     }
@@ -560,7 +480,7 @@ static bool head_of(int fd, off_t upto, unsigned char out[HASH_BYTES]) {
     size_t want = upto < HEAD_BYTES ? (size_t)upto : HEAD_BYTES;
     ssize_t got = pread(fd, head, want, 0);
     if (got != (ssize_t)want) return false;
-    fingerprint(out, "head", head, want, NULL, 0);
+    fingerprint(out, "head", head, want);
     return true;
 }
 
@@ -716,8 +636,8 @@ static void start_recount(results_feed *f) {
         cs->n_kiosks = 0, cs->has_since = false, cs->last_kiosk[0] = '\0';
     }
     for (size_t i = 0; i < f->n_files; i++) f->files[i].offset = 0, f->files[i].lineno = 0, f->files[i].size = -1;
-    if (f->delivered.key) { /* a recount that ran out of memory: delivered is still right */
-        set_free(&f->ids);
+    if (f->delivered.n) { /* a recount that ran out of memory: delivered is still right */
+        hash_set_free(&f->ids);
     } else {
         f->delivered = f->ids; /* what on_record has been given */
         memset(&f->ids, 0, sizeof f->ids);
@@ -748,7 +668,7 @@ long results_feed_update(results_feed *f, results_record_fn on_record, void *ud,
     f->n_files = kept;
     if (f->recount && !f->oom) {
         /* Keep the ids counted: a record of a file gone since may count again if it returns. */
-        set_free(&f->delivered);
+        hash_set_free(&f->delivered);
         f->recount = false;
     }
     for (int i = 0; i < f->n_tracked; i++) results_tally_sort(&f->tracked[i].t);

@@ -1,4 +1,8 @@
-/* date: the calendar behind milestone dates, slide from/until and "Sep 2018" labels. */
+/* date: the calendar behind milestone dates, slide from/until and "Sep 2018" labels, and the
+ * "at" times that order records and decisions. */
+#include <stdlib.h>
+#include <time.h>
+
 #include "check.h"
 #include "core/date.h"
 
@@ -120,6 +124,81 @@ static void parse_then_format(void) {
     CHECK_STR(date_format_short(d, buf, sizeof buf), "29 Feb 2024");
 }
 
+#define T0 1772446272LL /* 2026-03-02 10:11:12 UTC */
+
+/* Records' and decisions' "at": the instant, and the day as the kiosk wrote it. */
+static void time_well_formed(void) {
+    pk_time t;
+    CHECK(date_time_parse("2026-03-02T10:11:12+00:00", &t) && t.exact);
+    CHECK_INT(t.utc, T0);
+    CHECK_INT(t.clock, 10 * 3600 + 11 * 60 + 12);
+    CHECK(t.day.year == 2026 && t.day.month == 3 && t.day.day == 2);
+    CHECK(date_time_parse("2026-03-02T11:11:12+01:00", &t) && t.exact && t.utc == T0);
+    CHECK(date_time_parse("2026-03-02T10:11:12Z", &t) && t.exact && t.utc == T0);
+    CHECK(date_time_parse("2026-03-02T10:11:12.250Z", &t) && t.exact && t.utc == T0);
+    CHECK(date_time_parse("2026-03-02T05:11:12-0500", &t) && t.exact && t.utc == T0);
+    CHECK(date_time_parse("2026-03-02 15:41:12+05:30", &t) && t.exact && t.utc == T0);
+    CHECK(date_time_parse("2026-03-02T11:11:12+01", &t) && t.exact && t.utc == T0);
+    /* No offset: UTC. */
+    CHECK(date_time_parse("2026-03-02T10:11:12", &t) && t.exact && t.utc == T0);
+    CHECK(date_time_parse("2026-03-02T10:11", &t) && t.exact && t.utc == T0 - 12);
+    /* A leap second. */
+    CHECK(date_time_parse("2026-03-02T10:11:60Z", &t) && t.exact && t.utc == T0 + 48);
+    CHECK(date_time_parse("2026-03-02", &t) && t.exact && t.utc == T0 - 36672 && t.clock == 0);
+    /* Half past midnight in Poland is still yesterday in UTC: the day is the one written. */
+    CHECK(date_time_parse("2026-03-02T00:30:00+01:00", &t) && t.exact);
+    CHECK_INT(t.utc, 1772407800LL);
+    CHECK(t.day.day == 2 && t.clock == 1800);
+}
+
+/* A kiosk's record is read all the same when what follows its day is odd; a decision is refused
+ * (exact false). */
+static void time_forgiven(void) {
+    pk_time t;
+    CHECK(date_time_parse("2026-03-02T10:11:12+00:00 junk", &t) && !t.exact && t.utc == T0);
+    CHECK(date_time_parse("2026-03-02T1x:00:00Z", &t) && !t.exact && t.utc == T0 - 36672);
+    CHECK(date_time_parse("2026-03-02T10:11:1Z", &t) && !t.exact && t.utc == T0 - 12);
+    CHECK(date_time_parse("2026-03-02T24:00:00Z", &t) && !t.exact && t.utc == T0 - 36672 + 86400);
+    CHECK(date_time_parse("2026-03-02T10:61:12Z", &t) && !t.exact && t.utc == T0 + 50 * 60);
+    CHECK(date_time_parse("2026-03-02T11:11:12+01:3", &t) && !t.exact && t.utc == T0);
+    CHECK(date_time_parse("2026-03-02T10:11:12+24:00", &t) && !t.exact && t.utc == T0 - 24 * 3600);
+    /* An offset belongs to a time of day: with no time, none is read. */
+    CHECK(date_time_parse("2026-03-02+01:00", &t) && !t.exact && t.utc == T0 - 36672);
+    CHECK(date_time_parse("2026-03-02Z", &t) && !t.exact);
+}
+
+static void time_refused(void) {
+    pk_time t = {.utc = 7};
+    CHECK(!date_time_parse(NULL, &t));
+    CHECK(!date_time_parse("", &t));
+    CHECK(!date_time_parse("yesterday", &t));
+    CHECK(!date_time_parse("2026-02-30T10:00:00Z", &t));
+    CHECK(!date_time_parse("2026-3-02T10:00:00Z", &t));
+    CHECK(!date_time_parse("2026-03", &t));
+    CHECK(!date_time_parse("1899-12-31T10:00:00Z", &t)); /* date_parse's years */
+    CHECK_INT(t.utc, 7);                                 /* untouched */
+}
+
+/* Any well-formed time gives timegm's instant (days counted by hand, not by the C library). */
+static void time_as_timegm(void) {
+    srand(20261207);
+    int same = 0;
+    for (int i = 0; i < 20000; i++) {
+        struct tm tm = {.tm_year = rand() % 301, .tm_mon = rand() % 12};
+        tm.tm_mday = 1 + rand() % date_days_in_month(tm.tm_year + 1900, tm.tm_mon + 1);
+        tm.tm_hour = rand() % 24, tm.tm_min = rand() % 60, tm.tm_sec = rand() % 60;
+        int oh = rand() % 15, om = (rand() % 4) * 15, sign = rand() % 2 ? 1 : -1;
+        char s[80];
+        snprintf(s, sizeof s, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
+                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign > 0 ? '+' : '-',
+                 oh, om);
+        long long want = (long long)timegm(&tm) - sign * (oh * 3600LL + om * 60LL);
+        pk_time t;
+        same += date_time_parse(s, &t) && t.exact && t.utc == want;
+    }
+    CHECK_INT(same, 20000);
+}
+
 int main(void) {
     RUN(parse_month);
     RUN(parse_day);
@@ -129,5 +208,9 @@ int main(void) {
     RUN(compare);
     RUN(format_short);
     RUN(parse_then_format);
+    RUN(time_well_formed);
+    RUN(time_forgiven);
+    RUN(time_refused);
+    RUN(time_as_timegm);
     return check_report();
 }

@@ -857,23 +857,10 @@ static void test_export_skips_decisions(void) {
     export_set_free(&set);
 }
 
-static void test_time_parse(void) {
-    long long t;
-    CHECK(quote_time_parse("2026-03-02T10:11:12+00:00", &t) && t == T0);
-    CHECK(quote_time_parse("2026-03-02T11:11:12+01:00", &t) && t == T0);
-    CHECK(quote_time_parse("2026-03-02T10:11:12Z", &t) && t == T0);
-    CHECK(quote_time_parse("2026-03-02T10:11:12.250Z", &t) && t == T0);
-    CHECK(quote_time_parse("2026-03-02T05:11:12-0500", &t) && t == T0);
-    CHECK(!quote_time_parse("2026-02-30T10:00:00Z", &t));
-    CHECK(!quote_time_parse("yesterday", &t));
-    CHECK(!quote_time_parse("2026-03-02T10:11:12+00:00 junk", &t));
-}
-
 int main(void) {
     snprintf(tmp_root, sizeof tmp_root, "%s/test_quotes.tmp", TEST_BINARY_DIR);
     rm_rf(tmp_root);
     mkdir(tmp_root, 0700);
-    RUN(test_time_parse);
     RUN(test_without_consent_never_a_quote);
     RUN(test_unknown_consultation_gives_nothing);
     RUN(test_only_words_name_and_age_band);
