@@ -434,56 +434,91 @@ static bool valid_writer(const char *w) {
     return w && *w && w[0] != '.' && !strchr(w, '/') && strlen(w) < 128;
 }
 
-bool quote_decision_append(quote_decisions *d, const char *base_dir, const char *writer,
-                           const char *key, quote_verdict v, const char *by, time_t at,
-                           pk_error *err) {
-    if (!base_dir || !*base_dir)
-        return pk_fail(err, "cannot save the decision: no feedback folder");
+/* One decision as its JSON line (with its '\n'), into out. False when out fails (memory). */
+static bool put_line(FILE *out, const decision *x, const char *iso) {
+    json_t *obj = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I}", "id", x->id, "quote", x->quote,
+                            "decision", quote_verdict_name(x->verdict), "by", x->by, "at", iso,
+                            "writer", x->writer, "seq", (json_int_t)x->seq);
+    bool ok = obj && json_dumpf(obj, out, JSON_COMPACT) == 0 && fputc('\n', out) != EOF;
+    json_decref(obj);
+    return ok;
+}
+
+bool quote_decisions_append_many(quote_decisions *d, const char *base_dir, const char *writer,
+                                 const quote_decision_item *items, size_t n, const char *by,
+                                 time_t at, pk_error *err) {
+    const char *what = n == 1 ? "the decision" : "the decisions";
+    if (n == 0) return true;
+    if (!base_dir || !*base_dir) return pk_fail(err, "cannot save %s: no feedback folder", what);
     if (!valid_writer(writer))
-        return pk_fail(err, "cannot save the decision: '%s' cannot name a folder",
+        return pk_fail(err, "cannot save %s: '%s' cannot name a folder", what,
                        writer ? writer : "");
-    if (!key || !*key || strlen(key) >= QUOTE_KEY_LEN || !utf8_valid(key, strlen(key)))
-        return pk_fail(err, "cannot save the decision: no quote key, or one too long");
+    for (size_t i = 0; i < n; i++) {
+        const char *key = items[i].key;
+        if (!key || !*key || strlen(key) >= QUOTE_KEY_LEN || !utf8_valid(key, strlen(key)))
+            return n == 1 ? pk_fail(err, "cannot save the decision: no quote key, or one too long")
+                          : pk_fail(err,
+                                    "cannot save the decisions: decision %zu of %zu has no quote "
+                                    "key, or one too long; none was saved",
+                                    i + 1, n);
+    }
     if (by && !utf8_valid(by, strlen(by)))
-        return pk_fail(err, "cannot save the decision: the name of who decided is not UTF-8 text");
+        return pk_fail(err, "cannot save %s: the name of who decided is not UTF-8 text", what);
     char folder[PATH_MAX], path[PATH_MAX];
     int fl = snprintf(folder, sizeof folder, "%s/%s/%s", base_dir, writer, QUOTE_DECISIONS_DIR);
     int pl = snprintf(path, sizeof path, "%s/%s", folder, QUOTE_DECISIONS_FILE);
     if (fl < 0 || pl < 0 || (size_t)pl >= sizeof path)
-        return pk_fail(err, "cannot save the decision: the path %s is too long", folder);
+        return pk_fail(err, "cannot save %s: the path %s is too long", what, folder);
 
+    /* Counted once for the whole batch: counting per decision made a sheet's apply quadratic. */
     long lines = count_lines(path);
-    if (lines < 0) return pk_fail(err, "cannot save the decision to %s: %s", path, strerror(errno));
-    decision x = {.quote = (char *)key,
-                  .by = (char *)(by ? by : ""),
-                  .writer = (char *)writer,
-                  .verdict = v,
-                  .utc = (long long)at,
-                  .seq = lines + 1};
-    char id[37], iso[32];
-    if (!feedback_uuid4(id))
-        return pk_fail(err, "cannot save the decision: the system's random source failed");
-    x.id = id;
-    feedback_time_iso(at, iso);
-    json_t *obj = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I}", "id", id, "quote", key,
-                            "decision", quote_verdict_name(v), "by", x.by, "at", iso, "writer",
-                            writer, "seq", (json_int_t)x.seq);
-    char *json = obj ? json_dumps(obj, JSON_COMPACT) : NULL;
-    json_decref(obj);
-    size_t n = json ? strlen(json) : 0;
-    char *line = json ? malloc(n + 2) : NULL;
-    if (!line) {
-        free(json);
-        return pk_fail(err, "cannot save the decision: out of memory");
+    if (lines < 0) return pk_fail(err, "cannot save %s to %s: %s", what, path, strerror(errno));
+    char(*ids)[37] = calloc(n, sizeof *ids);
+    decision *xs = calloc(n, sizeof *xs);
+    char *text = NULL, iso[32];
+    size_t len = 0;
+    FILE *out = ids && xs ? open_memstream(&text, &len) : NULL;
+    if (!out) {
+        free(ids), free(xs);
+        return pk_fail(err, "cannot save %s: out of memory", what);
     }
-    memcpy(line, json, n);
-    line[n] = '\n', line[n + 1] = '\0';
-    free(json);
-    bool ok = feedback_append_line(folder, QUOTE_DECISIONS_FILE, line, d ? d->write_fn : NULL,
-                                   "cannot save the decision to", err);
-    free(line);
-    bool added;
-    /* On disk now: were memory to run out here, the next read would still find it. */
-    if (ok && d && add_decision(d, &x, &added)) settle(d);
+    feedback_time_iso(at, iso);
+    bool ok = true, random_ok = true;
+    for (size_t i = 0; ok && i < n; i++) {
+        xs[i] = (decision){.id = ids[i],
+                           .quote = (char *)items[i].key,
+                           .by = (char *)(by ? by : ""),
+                           .writer = (char *)writer,
+                           .verdict = items[i].verdict,
+                           .utc = (long long)at,
+                           .seq = lines + 1 + (long long)i};
+        ok = (random_ok = feedback_uuid4(ids[i])) && put_line(out, &xs[i], iso);
+    }
+    ok = fclose(out) == 0 && ok;
+    if (ok) {
+        char to[48];
+        snprintf(to, sizeof to, "cannot save %s to", what);
+        /* One write, one fsync: the batch is on disk whole, or (a disk filled part-way) its
+         * first whole lines are, and the torn rest is ended by the next append. */
+        ok = feedback_append_line(folder, QUOTE_DECISIONS_FILE, text, d ? d->write_fn : NULL, to,
+                                  err);
+    } else if (random_ok) {
+        pk_fail(err, "cannot save %s: out of memory", what);
+    } else {
+        pk_fail(err, "cannot save %s: the system's random source failed", what);
+    }
+    free(text);
+    /* On disk now: were memory to run out here, the next read would still find them. */
+    bool added, any = false;
+    for (size_t i = 0; ok && d && i < n && add_decision(d, &xs[i], &added); i++) any = true;
+    if (any) settle(d);
+    free(ids), free(xs);
     return ok;
+}
+
+bool quote_decision_append(quote_decisions *d, const char *base_dir, const char *writer,
+                           const char *key, quote_verdict v, const char *by, time_t at,
+                           pk_error *err) {
+    quote_decision_item one = {key, v};
+    return quote_decisions_append_many(d, base_dir, writer, &one, 1, by, at, err);
 }

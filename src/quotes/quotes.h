@@ -117,7 +117,22 @@ void quotes_apply_decisions(quote_set *qs, const quote_decisions *d);
 bool quote_decision_append(quote_decisions *d, const char *base_dir, const char *writer,
                            const char *key, quote_verdict v, const char *by, time_t at,
                            pk_error *err);
-/* Tests: the write(2) quote_decision_append uses through d (NULL: write), to fill the disk. */
+/* One decision of a batch (quote_decisions_append_many). */
+typedef struct quote_decision_item {
+    const char *key;
+    quote_verdict verdict;
+} quote_decision_item;
+/* Appends n decisions, all by `by` at `at`, to the file quote_decision_append writes, with ONE
+ * write and one fsync (a sheet of 20,000 decisions is one append, not 20,000): the file's lines
+ * are counted once and the decisions numbered on from them, seq consecutive in items' order.
+ * Every key is checked before anything is written. False with err on failure, and nothing is
+ * added to d: the file holds none of them, or, when the disk filled part-way through the write,
+ * the first few whole and a torn line the next append ends (readers skip it); appending what is
+ * still missing later completes it. n 0: true, nothing written. */
+bool quote_decisions_append_many(quote_decisions *d, const char *base_dir, const char *writer,
+                                 const quote_decision_item *items, size_t n, const char *by,
+                                 time_t at, pk_error *err);
+/* Tests: the write(2) the appends use through d (NULL: write), to fill the disk. */
 void quote_decisions_set_write_fn(quote_decisions *d, ssize_t (*write_fn)(int, const void *, size_t));
 /* "approve" or "hide", as decisions are written. */
 const char *quote_verdict_name(quote_verdict v);

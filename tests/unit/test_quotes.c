@@ -857,6 +857,129 @@ static void test_export_skips_decisions(void) {
     export_set_free(&set);
 }
 
+static int writes; /* write() calls the counting disk was asked for */
+
+static ssize_t counting_write(int fd, const void *buf, size_t n) {
+    writes++;
+    return write(fd, buf, n);
+}
+
+static long long file_size(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* What a decisions file holds: its lines, how many of the first n carry seq 1..n and keys[i]
+ * in that order, its distinct ids, and the last line's seq. */
+typedef struct batch_lines {
+    long lines, in_order, ids;
+    long long last_seq;
+} batch_lines;
+
+static batch_lines read_batch_lines(const char *path, char (*keys)[32], long n) {
+    batch_lines b = {0};
+    FILE *f = fopen(path, "rb");
+    json_t *ids = json_object();
+    char *line = NULL;
+    size_t cap = 0;
+    while (f && getline(&line, &cap, f) > 0) {
+        json_t *o = json_loads(line, 0, NULL);
+        const char *id = json_string_value(json_object_get(o, "id"));
+        const char *key = json_string_value(json_object_get(o, "quote"));
+        b.last_seq = json_integer_value(json_object_get(o, "seq"));
+        b.in_order +=
+            b.lines < n && b.last_seq == b.lines + 1 && key && !strcmp(key, keys[b.lines]);
+        if (id) json_object_set_new(ids, id, json_true());
+        json_decref(o);
+        b.lines++;
+    }
+    b.ids = (long)json_object_size(ids);
+    json_decref(ids);
+    free(line);
+    if (f) fclose(f);
+    return b;
+}
+
+/* A sheet's decisions as one batch: one write; every one reads back, numbered on from 1 in the
+ * sheet's order, each with an id of its own; a full disk or a bad key leaves the file as it
+ * was and says why. */
+static void test_batch_append(void) {
+    enum { N = 1000 };
+    static char keys[N][32];
+    static quote_decision_item items[N];
+    char dir[4096], path[4300];
+    fresh_dir(dir, sizeof dir, "batch");
+    snprintf(path, sizeof path, "%s/desk-a/%s/%s", dir, QUOTE_DECISIONS_DIR, QUOTE_DECISIONS_FILE);
+    for (int i = 0; i < N; i++) {
+        snprintf(keys[i], sizeof keys[i], "r%d:idea", i);
+        items[i] = (quote_decision_item){keys[i], i % 3 ? QUOTE_APPROVE : QUOTE_HIDE};
+    }
+    quote_decisions *d = quote_decisions_new();
+    pk_error err = {{0}};
+    quote_decisions_set_write_fn(d, counting_write);
+    writes = 0;
+    CHECK(quote_decisions_append_many(d, dir, "desk-a", items, N, "Ann", T0, &err));
+    CHECK_INT(writes, 1);
+    CHECK_INT(quote_decisions_count(d), N);
+
+    /* On disk: seq 1..N in the sheet's order, ids unique. */
+    batch_lines b = read_batch_lines(path, keys, N);
+    CHECK_INT(b.lines, N);
+    CHECK_INT(b.in_order, N);
+    CHECK_INT(b.ids, N);
+
+    /* Read back as any reader would. */
+    quote_decisions *r = quote_decisions_new();
+    const char *dirs[] = {dir};
+    problems.count = 0;
+    CHECK(quote_decisions_read(r, dirs, 1, &problems, &err));
+    CHECK_INT(problems.count, 0);
+    CHECK_INT(quote_decisions_count(r), N);
+    quote_verdict v;
+    const char *by;
+    CHECK(quote_decisions_latest(r, "r0:idea", &v, &by, NULL) && v == QUOTE_HIDE);
+    CHECK_STR(by, "Ann");
+    CHECK(quote_decisions_latest(r, "r998:idea", &v, NULL, NULL) && v == QUOTE_APPROVE);
+    quote_decisions_free(r);
+
+    /* One more, alone (the staff screen's way): numbered on. */
+    CHECK(quote_decision_append(d, dir, "desk-a", "late:idea", QUOTE_HIDE, "Ann", T0 + 1, &err));
+    b = read_batch_lines(path, keys, N);
+    CHECK_INT(b.lines, N + 1);
+    CHECK_INT(b.last_seq, N + 1);
+    CHECK_INT(b.ids, N + 1);
+    long long size = file_size(path);
+
+    /* A full disk: nothing of the batch is written, nothing added to d, and it says so. */
+    quote_decisions_set_write_fn(d, full_disk_write);
+    full_after = 0;
+    CHECK(!quote_decisions_append_many(d, dir, "desk-a", items, N, "Ann", T0 + 2, &err));
+    CHECK_CONTAINS(err.msg, "the disk is full");
+    CHECK_CONTAINS(err.msg, "cannot save the decisions");
+    CHECK_CONTAINS(err.msg, QUOTE_DECISIONS_FILE);
+    CHECK_INT(file_size(path), size);
+    CHECK_INT(quote_decisions_count(d), N + 1);
+
+    /* A bad key anywhere in the batch: refused before anything is written. */
+    quote_decisions_set_write_fn(d, NULL);
+    items[500].key = "";
+    CHECK(!quote_decisions_append_many(d, dir, "desk-a", items, N, "Ann", T0 + 3, &err));
+    CHECK_CONTAINS(err.msg, "decision 501 of 1000");
+    CHECK_INT(file_size(path), size);
+    items[500].key = keys[500];
+    CHECK(quote_decisions_append_many(d, dir, "desk-a", items, 0, "Ann", T0 + 3, &err));
+    CHECK_INT(file_size(path), size);
+
+    r = quote_decisions_new();
+    problems.count = 0;
+    CHECK(quote_decisions_read(r, dirs, 1, &problems, &err));
+    CHECK_INT(problems.count, 0);
+    CHECK_INT(quote_decisions_count(r), N + 1);
+    CHECK(quote_decisions_latest(r, "late:idea", &v, NULL, NULL) && v == QUOTE_HIDE);
+    quote_decisions_free(r);
+    quote_decisions_free(d);
+}
+
 int main(void) {
     snprintf(tmp_root, sizeof tmp_root, "%s/test_quotes.tmp", TEST_BINARY_DIR);
     rm_rf(tmp_root);
@@ -872,6 +995,7 @@ int main(void) {
     RUN(test_fleet_merge_nothing_lost_or_doubled);
     RUN(test_torn_line_skipped_then_appended_after);
     RUN(test_full_disk_keeps_earlier_lines);
+    RUN(test_batch_append);
     RUN(test_killed_writers_lose_nothing_acknowledged);
     RUN(test_held_until_a_person_approves);
     RUN(test_approved_yaml_loads_back_exactly);
