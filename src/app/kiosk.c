@@ -80,6 +80,7 @@ static void save(kiosk *k, uint64_t now) {
         k->storage_error[0] = '\0';
     }
     kiosk_health_saved(k, true, ok);
+    if (ok) kiosk_live_poke(k); /* the results slide counts it at its next turn */
     feedback_record_release(&rec);
     explicit_bzero(&rec, sizeof rec);
     journey_sent(&k->jr, ok, k->storage_error, now);

@@ -84,7 +84,7 @@ typedef enum {
     SEEN_LESS_MOTION, SEEN_PIN_PAD, SEEN_PIN_LOCKED, SEEN_STAFF, SEEN_STILL_THERE,
     SEEN_OTHER_BOX, SEEN_ANSWER_REFUSED, SEEN_CHAR_REFUSED, SEEN_BOX_FULL, SEEN_NOTICE_PAGE, SEEN_REVIEW,
     SEEN_THANKS, SEEN_SORRY, SEEN_KEY_PAGE, SEEN_KEY_POPUP, SEEN_PORTRAIT, SEEN_EDIT_TAKEN, SEEN_EDIT_REFUSED,
-    SEEN_QUOTES, SEEN_QUOTE_HELD,
+    SEEN_QUOTES, SEEN_QUOTE_HELD, SEEN_YOU_SAID, SEEN_RESULTS,
     SEEN_COUNT
 } seen_id;
 static const char *const seen_names[SEEN_COUNT] = {
@@ -92,7 +92,8 @@ static const char *const seen_names[SEEN_COUNT] = {
     "text 150 %", "text 200 %", "less motion", "PIN pad", "PIN pad locked", "staff screen",
     "still there?", "something else box", "answer refused (postcode)", "sign refused", "box full",
     "privacy notice page", "review", "thanks", "sorry", "keyboard page 2+", "accent popup",
-    "portrait screen", "config edit taken", "config edit refused", "quotes to check", "quote held back"};
+    "portrait screen", "config edit taken", "config edit refused", "quotes to check", "quote held back",
+    "you said slide", "results slide"};
 
 typedef struct monkey {
     kiosk *k;
@@ -475,6 +476,11 @@ static void look(monkey *m) {
     if (kiosk_config(k) != m->cfg) m->seen[SEEN_EDIT_TAKEN]++;
     if (kiosk_config_error(k)[0]) m->seen[SEEN_EDIT_REFUSED]++;
     else if (st == STAFF_CLOSED && !journey_active(j)) m->seen[kiosk_loop_paused(k) ? SEEN_LOOP_PAUSED : SEEN_LOOP]++;
+    if (st == STAFF_CLOSED && !journey_active(j) && !closed(m)) {
+        slide_type t = kiosk_config(k)->slides[kiosk_slide(k)].type;
+        if (t == SLIDE_YOU_SAID) m->seen[SEEN_YOU_SAID]++;
+        if (t == SLIDE_RESULTS) m->seen[SEEN_RESULTS]++;
+    }
     if (st == STAFF_PIN_PAD && kiosk_pin_locked(k)) m->seen[SEEN_PIN_LOCKED]++;
     if (!journey_active(j)) {
         m->last_step = STEP_NONE;
@@ -746,6 +752,12 @@ static bool write_fleet(monkey *m) {
                                .answers = json_pack("{s:s, s:b}", "text", words[i], "consent_quote", 1),
                                .personal = json_pack("[s]", "text")};
         ok = feedback_log_append(&log, &rec, &err);
+        /* A desk approved the first: the You said slide is in the loop from the start, and the
+         * crowd meets it (and its worker) as well as the quotes screen. */
+        char key[QUOTE_KEY_LEN];
+        snprintf(key, sizeof key, "%s:text", rec.id);
+        if (ok && i == 0)
+            ok = quote_decision_append(NULL, m->fleet, "desk-office", key, QUOTE_APPROVE, "a desk", 1780000100, &err);
         feedback_record_release(&rec);
     }
     feedback_log_close(&log);
@@ -772,6 +784,19 @@ static bool write_monkey_config(monkey *m, const char *hash) {
         memcpy(at, lr.lang, new);
         n = n + new - old;
     }
+    /* The live slides early in the loop, after three slides (the shipped ones stand near its
+     * end, where a crowd that restarts and edits the loop seldom gets; and at a start they join
+     * the loop once gathered, behind the slide shown), a result from the first response on. */
+    static const char live_slides[] = "  - {type: you_said, per_page: 2}\n"
+                                      "  - {type: results, consultation: plan-2025, question: themes, min_responses: 1}\n";
+    char *sl = strstr(m->config_text, "\nslides:\n");
+    if (!sl || n + sizeof live_slides >= cap - 1024) return false;
+    for (int i = 0; i < 3 && sl; i++) sl = strstr(sl + 1, "\n  - ");
+    if (!sl) return false;
+    sl++;
+    memmove(sl + strlen(live_slides), sl, n - (size_t)(sl - m->config_text) + 1);
+    memcpy(sl, live_slides, strlen(live_slides));
+    n += strlen(live_slides);
     char *fb = strstr(m->config_text, "\nfeedback:\n");
     if (!fb) return false;
     fb += strlen("\nfeedback:\n");
