@@ -107,8 +107,7 @@ const results_tally *live_tally(const slide_live *lv, const config *cfg, int sli
     const slide *s = &cfg->slides[slide_index];
     if (s->type != SLIDE_RESULTS || !lv->has_results[slide_index]) return NULL;
     const results_tally *t = &lv->results[slide_index];
-    /* As results_tally_shown says, without asking the feed: a snapshot is all the slide has. */
-    return t->people > 0 && t->people >= s->min_responses ? t : NULL;
+    return results_tally_shown(t, s->min_responses) ? t : NULL;
 }
 
 const question *live_tally_question(const config *cfg, const results_tally *t) {
