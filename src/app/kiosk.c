@@ -165,6 +165,8 @@ static void on_gesture(kiosk *k, gesture_kind g, int x, int y, uint64_t now) {
     }
     const widget *w = g == GESTURE_TAP ? widget_hit(&k->widgets, x, y) : NULL;
     if (w && kiosk_view_press(k, w, now)) return;
+    /* A swipe (or an arrow key) turns the slide: a boundary too, so what was gathered joins. */
+    if (k->live_worker && (g == GESTURE_SWIPE_LEFT || g == GESTURE_SWIPE_RIGHT)) kiosk_live_take(k);
     int before = attract_slide(&k->loop), before_pos = k->loop.pos;
     attract_action a = attract_input(&k->loop, g, x, y, &k->scr.sc.shown, now);
     if (attract_slide(&k->loop) != before) kiosk_live_boundary(k, before_pos);
