@@ -67,7 +67,13 @@ static void decisions(const uint8_t *data, size_t size) {
     pk_error err = {{0}};
     if (!quote_decision_append(NULL, root, "k", "fuzz:own", QUOTE_APPROVE, "fuzz", T0, &err))
         fail(err.msg);
-    if (read_count() != before + 1) fail("an appended decision did not read back as one more");
+    /* A last line without its newline is torn and not read. The append ends it first, so a
+     * decision cut just before its newline (written, never acknowledged) then reads whole, as
+     * a record does in the feedback log: one more, or two then. */
+    bool torn = size > 0 && data[size - 1] != '\n';
+    size_t after = read_count();
+    if (after != before + 1 && !(torn && after == before + 2))
+        fail("an appended decision did not read back as one more");
     unlink(file);
 }
 
