@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "rm_rf.h"
 #include "store/feedback_log.h"
 
 #define KIOSK "kiosk-crash"
@@ -35,26 +36,6 @@ static diag_list diags;
 
 /* ---- small helpers --------------------------------------------------------------------- */
 
-static void rm_rf(const char *path) {
-    struct stat st;
-    if (lstat(path, &st) != 0) return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        if (d) {
-            struct dirent *de;
-            while ((de = readdir(d)) != NULL) {
-                if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) continue;
-                char sub[4096];
-                snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
-                rm_rf(sub);
-            }
-            closedir(d);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
 
 static char *slurp(const char *path, size_t *len) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);

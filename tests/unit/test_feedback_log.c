@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "rm_rf.h"
 #include "store/feedback_log.h"
 
 #define SUMMER ((time_t)1784118896) /* 2026-07-15 12:34:56 UTC = 13:34:56 BST */
@@ -19,26 +20,6 @@ static diag_list diags; /* 80 KB: kept off the stack */
 
 /* ---- helpers --------------------------------------------------------------------------- */
 
-static void rm_rf(const char *path) {
-    struct stat st;
-    if (lstat(path, &st) != 0) return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        if (d) {
-            struct dirent *de;
-            while ((de = readdir(d)) != NULL) {
-                if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) continue;
-                char sub[4096];
-                snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
-                rm_rf(sub);
-            }
-            closedir(d);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
 
 static char tmp_root[4096];
 

@@ -14,6 +14,7 @@
 #include <yaml.h>
 
 #include "check.h"
+#include "rm_rf.h"
 #include "export/export.h"
 #include "quotes/quotes.h"
 
@@ -24,26 +25,6 @@ static char tmp_root[4096];
 
 /* ---- helpers --------------------------------------------------------------------------- */
 
-static void rm_rf(const char *path) {
-    struct stat st;
-    if (lstat(path, &st) != 0) return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        if (d) {
-            struct dirent *de;
-            while ((de = readdir(d)) != NULL) {
-                if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
-                char sub[4096];
-                snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
-                rm_rf(sub);
-            }
-            closedir(d);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
 
 static void fresh_dir(char *out, size_t size, const char *name) {
     if (snprintf(out, size, "%s/%s", tmp_root, name) >= (int)size) abort();
